@@ -1,0 +1,30 @@
+/**
+ * Markdown-style shortcuts typed at the start of a paragraph: `# `, `## `,
+ * `### ` for headings, `- ` or `* ` for a bullet list, `1. ` for a numbered
+ * list, `> ` for a quote. Backspace right after one undoes it (`editor-keymap.ts`).
+ */
+import { InputRule, inputRules, textblockTypeInputRule, wrappingInputRule } from 'prosemirror-inputrules'
+import type { Plugin } from 'prosemirror-state'
+import { headingLevels, padSchema } from '../shared/schema'
+
+const { nodes } = padSchema
+
+const maxHeadingLevel = headingLevels[headingLevels.length - 1] ?? 1
+
+export function buildInputRules(): Plugin {
+  const rules: InputRule[] = [
+    textblockTypeInputRule(new RegExp(`^(#{1,${maxHeadingLevel}})\\s$`), nodes.heading, (match) => ({
+      level: match[1]?.length ?? 1,
+    })),
+    wrappingInputRule(/^\s*([-*])\s$/, nodes.bullet_list),
+    wrappingInputRule(
+      /^(\d+)\.\s$/,
+      nodes.ordered_list,
+      (match) => ({ order: Number(match[1]) }),
+      // Join with a numbered list just above when the number continues it.
+      (match, node) => node.childCount + Number(node.attrs.order) === Number(match[1]),
+    ),
+    wrappingInputRule(/^\s*>\s$/, nodes.blockquote),
+  ]
+  return inputRules({ rules })
+}

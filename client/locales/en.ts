@@ -1,0 +1,121 @@
+/**
+ * Every string the pages show, in English. Typed against the French
+ * dictionary so that a missing or extra key is a compile error.
+ */
+import type { fr } from './fr'
+
+export const en: Record<keyof typeof fr, string> = {
+  'app.name': 'Atelier Pad',
+
+  'language.label': 'Language',
+  'language.fr': 'Français',
+  'language.en': 'English',
+
+  'home.documentTitle': 'Atelier Pad — take notes together',
+  'home.tagline': 'Take notes together, during the workshop.',
+  'home.intro':
+    'Atelier Pad is a pad for taking notes together during a workshop, a meetup or a project café. Share it with a plain link — some people write, others read — and when you are done, export it as a free recipe (recette libre): what it took, how to do it and what it produced, under a free license, crediting everyone who wrote it.',
+  'home.create.heading': 'Create a pad',
+  'home.create.titleLabel': 'Pad title (optional)',
+  'home.create.titlePlaceholder': 'Social innovation round-up — March project café',
+  'home.create.hint': 'You will get three links: one to write, one to read and one to facilitate.',
+  'home.create.submit': 'Create the pad',
+  'home.create.submitting': 'Creating the pad…',
+  'home.error.network': 'The server cannot be reached. Check the connection and try again.',
+  'home.error.rateLimited':
+    'Too many pads were created from this address. Try again in a few minutes.',
+  'home.error.invalid': 'The pad could not be created: {message}',
+  'home.error.server': 'The server ran into a problem. Try again in a moment.',
+  'home.error.titleTooLong': 'The title is too long ({max} characters at most).',
+
+  'pad.documentTitle': '{title} — Atelier Pad',
+  'pad.untitled': 'Untitled pad',
+  'pad.skipToEditor': 'Skip to the editor',
+  'pad.loading': 'Opening the pad…',
+  'pad.retrying': 'The server does not answer. Trying again in a few seconds…',
+  'pad.readOnlyBadge': 'Read-only',
+  'pad.lockedBadge': 'Pad locked',
+  'pad.error.badLink': 'This pad link is not valid. Check that it was copied in full.',
+  'pad.error.unknownPad': 'This pad does not exist, or it was deleted.',
+  'pad.error.generic': 'The pad could not be opened: {message}',
+  'pad.error.homeLink': 'Create a new pad',
+
+  'editor.label': 'Pad content',
+  'editor.placeholder': 'Start writing here…',
+
+  'toolbar.label': 'Formatting',
+  'toolbar.paragraph': 'Paragraph',
+  'toolbar.paragraph.glyph': '¶',
+  'toolbar.heading1': 'Heading level 1',
+  'toolbar.heading1.glyph': 'H1',
+  'toolbar.heading2': 'Heading level 2',
+  'toolbar.heading2.glyph': 'H2',
+  'toolbar.heading3': 'Heading level 3',
+  'toolbar.heading3.glyph': 'H3',
+  'toolbar.bold': 'Bold',
+  'toolbar.bold.glyph': 'B',
+  'toolbar.italic': 'Italic',
+  'toolbar.italic.glyph': 'I',
+  'toolbar.link': 'Link',
+  'toolbar.link.glyph': 'Link',
+  'toolbar.bulletList': 'Bullet list',
+  'toolbar.bulletList.glyph': '•',
+  'toolbar.orderedList': 'Numbered list',
+  'toolbar.orderedList.glyph': '1.',
+  'toolbar.blockquote': 'Quote',
+  'toolbar.blockquote.glyph': '“”',
+  'toolbar.sinkListItem': 'Indent list item',
+  'toolbar.sinkListItem.glyph': '⇥',
+  'toolbar.liftListItem': 'Outdent list item',
+  'toolbar.liftListItem.glyph': '⇤',
+  'toolbar.undo': 'Undo',
+  'toolbar.undo.glyph': '↶',
+  'toolbar.redo': 'Redo',
+  'toolbar.redo.glyph': '↷',
+  'toolbar.shortcut': '{label} ({shortcut})',
+
+  'link.prompt': 'Link address (http, https or mailto):',
+  'link.invalid': 'This address is not accepted. Use a web address (http:// or https://) or an e-mail address.',
+
+  'name.dialogTitle': 'What is your name?',
+  'name.dialogHelp':
+    'Your name is shown next to your cursor and in the list of people present. It is remembered on this device.',
+  'name.label': 'Your name',
+  'name.submit': 'OK',
+  'name.invalid': 'Enter a name of 1 to {max} characters.',
+  'name.guest': 'Guest {number}',
+  'name.change': 'Change your name (now: {name})',
+
+  'presence.heading': 'People here',
+  'presence.you': '(you)',
+  'presence.count.one': '{count} person',
+  'presence.count.other': '{count} people',
+
+  'status.connecting': 'Connecting to the server…',
+  'status.connected': 'Connected',
+  'status.unsynced': 'Changes not yet saved on the server',
+  'status.offline': 'Offline — your changes stay on this device',
+  'status.offlineReadOnly': 'Offline — reconnecting as soon as the network is back',
+  'status.closed.unknownPad': 'This link does not match any pad.',
+  'status.closed.deleted': 'This pad was deleted.',
+  'status.closed.rotated': 'The edit link changed: ask the facilitator for the new link.',
+  'status.closed.locked': 'The pad was locked: it can no longer be changed.',
+  'status.closed.forbidden': 'This link does not allow that.',
+  'status.closed.rateLimited': 'Too many messages sent at once. Trying again in a few seconds.',
+  'status.closed.tooBig':
+    'A change was too large for the server. Try pasting a shorter text.',
+
+  'links.heading': 'Pad links',
+  'links.intro': 'Each link grants different rights: share the right one.',
+  'links.edit.label': 'Link to write',
+  'links.edit.help': 'For participants: it lets them write in the pad.',
+  'links.view.label': 'Link to read',
+  'links.view.help': 'Read-only: for people who follow without writing, or to publish the pad.',
+  'links.admin.label': 'Facilitator link',
+  'links.admin.help':
+    'Keep it for yourself: it grants every right on the pad (lock it, delete it, change the edit link).',
+  'links.copy': 'Copy',
+  'links.copyLabel': 'Copy: {label}',
+  'links.copied': 'Link copied.',
+  'links.copyFailed': 'Automatic copy is not possible: the link is selected, copy it with Ctrl+C.',
+}

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest'
+import path from 'node:path'
+import { ConfigError, defaults, envName, loadConfig } from './config'
+
+describe('loadConfig', () => {
+  it('uses the defaults for an empty environment', () => {
+    const config = loadConfig({})
+    expect(config.port).toBe(defaults.port)
+    expect(config.host).toBe(defaults.host)
+    expect(config.dataDir).toBe(path.resolve(defaults.dataDir))
+    expect(config.logLevel).toBe('info')
+  })
+
+  it('reads each field from its SCREAMING_SNAKE_CASE name', () => {
+    const config = loadConfig({
+      PORT: '8080',
+      HOST: '0.0.0.0',
+      DATA_DIR: '/tmp/pads',
+      PUBLIC_URL: 'https://pad.example.org/',
+      LOG_LEVEL: 'warn',
+      MAX_MESSAGE_BYTES: '2048',
+      ROOM_IDLE_MS: '0',
+    })
+    expect(config).toMatchObject({
+      port: 8080,
+      host: '0.0.0.0',
+      dataDir: '/tmp/pads',
+      publicUrl: 'https://pad.example.org',
+      logLevel: 'warn',
+      maxMessageBytes: 2048,
+      roomIdleMs: 0,
+    })
+  })
+
+  it('reports every bad value together', () => {
+    let error: unknown
+    try {
+      loadConfig({ PORT: 'eighty', LOG_LEVEL: 'loud', PUBLIC_URL: 'ftp://x', MAX_MESSAGE_BYTES: '-5' })
+    } catch (caught) {
+      error = caught
+    }
+    expect(error).toBeInstanceOf(ConfigError)
+    const problems = (error as ConfigError).problems
+    expect(problems).toHaveLength(4)
+    expect(problems.join('\n')).toMatch(/PORT="eighty": expected a whole number from 0 to 65535/)
+    expect(problems.join('\n')).toMatch(/LOG_LEVEL="loud": expected one of trace/)
+    expect(problems.join('\n')).toMatch(/PUBLIC_URL="ftp:\/\/x": expected an http: or https: URL/)
+    expect(problems.join('\n')).toMatch(/MAX_MESSAGE_BYTES="-5"/)
+  })
+
+  it('refuses a port out of range', () => {
+    expect(() => loadConfig({ PORT: '70000' })).toThrow(ConfigError)
+  })
+
+  it('names env variables after fields', () => {
+    expect(envName('maxMessageBytes')).toBe('MAX_MESSAGE_BYTES')
+    expect(envName('port')).toBe('PORT')
+  })
+})

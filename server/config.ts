@@ -1,0 +1,122 @@
+/**
+ * The server's one typed configuration object: its defaults written once, and
+ * `loadConfig(env)`, a pure function that reads the environment (field name in
+ * SCREAMING_SNAKE_CASE) and reports every bad value together in a
+ * `ConfigError`. Only `main.ts` passes it `process.env`.
+ */
+import path from 'node:path'
+
+export interface Config {
+  /** TCP port; 0 picks a free one (tests). */
+  port: number
+  /** Interface to listen on. */
+  host: string
+  /** Folder of the embedded SQLite store. */
+  dataDir: string
+  /** Public origin used to build links (e.g. https://pad.example.org); derived from host and port when empty. */
+  publicUrl: string
+  /** Folder of the built web client. */
+  clientDir: string
+  /** Minimum log level: trace, debug, info, warn, error, fatal or silent. */
+  logLevel: LogLevel
+  /** Largest WebSocket frame accepted, in bytes (a long pasted text fits easily). */
+  maxMessageBytes: number
+  /** Largest JSON body accepted by the API, in bytes. */
+  maxApiBodyBytes: number
+  /** How long a pad stays loaded after its last participant left, in milliseconds. */
+  roomIdleMs: number
+  /** Compact a pad's update log into a snapshot once it holds this many updates. */
+  compactAfterUpdates: number
+}
+
+export const logLevels = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const
+export type LogLevel = (typeof logLevels)[number]
+
+export const defaults: Config = {
+  port: 3000,
+  host: '127.0.0.1',
+  dataDir: './data',
+  publicUrl: '',
+  clientDir: './dist/client',
+  logLevel: 'info',
+  maxMessageBytes: 8 * 1024 * 1024,
+  maxApiBodyBytes: 64 * 1024,
+  roomIdleMs: 30_000,
+  compactAfterUpdates: 500,
+}
+
+/** Every problem found in the environment, reported together at start. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError'
+  constructor(readonly problems: readonly string[]) {
+    super(`invalid configuration:\n  - ${problems.join('\n  - ')}`)
+  }
+}
+
+type Env = Readonly<Record<string, string | undefined>>
+
+/** A parsed value, or the sentence that says what was expected. */
+type Parsed<T> = { value: T } | { problem: string }
+
+export function loadConfig(env: Env): Config {
+  const problems: string[] = []
+  const read = <K extends keyof Config>(field: K, parse: (raw: string) => Parsed<Config[K]>): Config[K] => {
+    const name = envName(field)
+    const raw = env[name]
+    if (raw === undefined || raw === '') return defaults[field]
+    const parsed = parse(raw)
+    if ('problem' in parsed) {
+      problems.push(`${name}=${JSON.stringify(raw)}: ${parsed.problem}`)
+      return defaults[field]
+    }
+    return parsed.value
+  }
+  const text = (raw: string): Parsed<string> => ({ value: raw })
+  const integer = (min: number, max: number) => (raw: string): Parsed<number> => {
+    const value = Number(raw)
+    return /^\d+$/.test(raw) && value >= min && value <= max
+      ? { value }
+      : { problem: `expected a whole number from ${min} to ${max}` }
+  }
+  const logLevel = (raw: string): Parsed<LogLevel> => {
+    const level = logLevels.find((candidate) => candidate === raw)
+    return level !== undefined ? { value: level } : { problem: `expected one of ${logLevels.join(', ')}` }
+  }
+
+  const config: Config = {
+    port: read('port', integer(0, 65_535)),
+    host: read('host', text),
+    dataDir: read('dataDir', text),
+    publicUrl: read('publicUrl', text),
+    clientDir: read('clientDir', text),
+    logLevel: read('logLevel', logLevel),
+    maxMessageBytes: read('maxMessageBytes', integer(1024, 256 * 1024 * 1024)),
+    maxApiBodyBytes: read('maxApiBodyBytes', integer(256, 16 * 1024 * 1024)),
+    roomIdleMs: read('roomIdleMs', integer(0, 24 * 3600 * 1000)),
+    compactAfterUpdates: read('compactAfterUpdates', integer(1, 1_000_000)),
+  }
+  if (config.publicUrl !== '') {
+    const problem = checkPublicUrl(config.publicUrl)
+    if (problem !== null) problems.push(`PUBLIC_URL=${JSON.stringify(config.publicUrl)}: ${problem}`)
+    config.publicUrl = config.publicUrl.replace(/\/+$/, '')
+  }
+  if (problems.length > 0) throw new ConfigError(problems)
+  return { ...config, dataDir: path.resolve(config.dataDir), clientDir: path.resolve(config.clientDir) }
+}
+
+/** `maxMessageBytes` → `MAX_MESSAGE_BYTES`. */
+export function envName(field: keyof Config): string {
+  return field.replace(/[A-Z]/g, (letter) => `_${letter}`).toUpperCase()
+}
+
+function checkPublicUrl(value: string): string | null {
+  let url: URL
+  try {
+    url = new URL(value)
+  } catch {
+    return 'expected an absolute URL such as https://pad.example.org'
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return 'expected an http: or https: URL'
+  if (url.search !== '' || url.hash !== '') return 'expected no query or fragment'
+  return null
+}

@@ -1,0 +1,56 @@
+/**
+ * The whole pad server on one port: HTTP routes and the WebSocket relay over
+ * one store. `listen()` resolves with the URL to open; `close()` stops
+ * accepting, has every room store what it holds, closes the sockets with 1001
+ * and closes the store. Idempotent.
+ */
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+import type { Config } from './config'
+import { createHttpHandler } from './http'
+import type { Logger } from './log'
+import { createRelay, type Relay } from './relay'
+import type { Store } from './store'
+
+export interface PadServer {
+  listen(): Promise<string>
+  readonly relay: Relay
+  close(): Promise<void>
+}
+
+export interface PadServerDeps {
+  store: Store
+  log: Logger
+}
+
+export function createPadServer(config: Config, deps: PadServerDeps): PadServer {
+  const relay = createRelay(config, deps)
+  const server = http.createServer(createHttpHandler(config, deps))
+  server.on('upgrade', (request, socket, head) => relay.handleUpgrade(request, socket, head))
+  let closing: Promise<void> | null = null
+
+  return {
+    relay,
+    listen() {
+      return new Promise((resolve, reject) => {
+        server.once('error', reject)
+        server.listen(config.port, config.host, () => {
+          server.off('error', reject)
+          const { port } = server.address() as AddressInfo
+          const host = config.host.includes(':') ? `[${config.host}]` : config.host
+          resolve(config.publicUrl !== '' ? config.publicUrl : `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`)
+        })
+      })
+    },
+    close() {
+      closing ??= (async () => {
+        const stopped = new Promise<void>((resolve) => server.close(() => resolve()))
+        await relay.close()
+        server.closeAllConnections()
+        await stopped
+        await deps.store.close()
+      })()
+      return closing
+    },
+  }
+}

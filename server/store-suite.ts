@@ -1,0 +1,147 @@
+/**
+ * The behaviour every `Store` must have, as a vitest suite that each store's
+ * test file runs against a real instance (`describeStore('sqlite', open)`).
+ * `open` returns a fresh, empty store; `reopen` the same data after a close.
+ */
+import { afterEach, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { generateKey, generatePadId, hashKey } from './pad-keys'
+import type { PadKeyHashes, PadRecord, Store } from './store'
+
+export interface StoreFixture {
+  open(): Promise<Store>
+  reopen(): Promise<Store>
+}
+
+export function describeStore(name: string, makeFixture: () => Promise<StoreFixture>): void {
+  describe(`${name} store`, () => {
+    const opened: Store[] = []
+    let fixture: StoreFixture
+    const open = async (): Promise<Store> => {
+      fixture = await makeFixture()
+      const store = await fixture.open()
+      opened.push(store)
+      return store
+    }
+    afterEach(async () => {
+      await Promise.all(opened.splice(0).map((store) => store.close()))
+    })
+
+    it('finds a pad by the hash of each of its keys, with the role of that key', async () => {
+      const store = await open()
+      const { pad, keys, hashes } = newPad('Collecte à Lyon')
+      await store.createPad(pad, hashes, null)
+      for (const role of ['edit', 'view', 'admin'] as const) {
+        const found = await store.findPadByKeyHash(hashKey(keys[role]))
+        expect(found?.role).toBe(role)
+        expect(found?.pad).toEqual(pad)
+      }
+      expect(await store.findPadByKeyHash(hashKey(generateKey()))).toBeNull()
+    })
+
+    it('loads appended updates in order, with the initial content first', async () => {
+      const store = await open()
+      const { pad, hashes } = newPad('')
+      const writer = new Y.Doc()
+      const updates: Uint8Array[] = []
+      writer.on('update', (update: Uint8Array) => updates.push(update))
+      writer.getText('t').insert(0, 'Bonjour')
+      const [initial] = updates
+      await store.createPad(pad, hashes, initial ?? null)
+      writer.getText('t').insert(7, ' tout le monde')
+      writer.getText('t').delete(0, 1)
+      let lastSeq = 0
+      for (const update of updates.slice(1)) {
+        const seq = await store.appendUpdate(pad.id, update, pad.createdAtMs + 10)
+        expect(seq).toBeGreaterThan(lastSeq)
+        lastSeq = seq
+      }
+      expect(updates).toHaveLength(3)
+      const stored = await store.loadDocument(pad.id)
+      expect(stored.snapshot).toBeNull()
+      expect(stored.updates).toHaveLength(3)
+      expect(stored.lastSeq).toBe(lastSeq)
+      expect(textOf(stored)).toBe('onjour tout le monde')
+      const found = await store.findPadByKeyHash(hashes.edit)
+      expect(found?.pad.updatedAtMs).toBe(pad.createdAtMs + 10)
+    })
+
+    it('keeps the content identical through compaction, and appends after it', async () => {
+      const store = await open()
+      const { pad, hashes } = newPad('')
+      await store.createPad(pad, hashes, null)
+      const writer = new Y.Doc()
+      const pending: Uint8Array[] = []
+      writer.on('update', (update: Uint8Array) => pending.push(update))
+      for (let i = 0; i < 50; i++) writer.getText('t').insert(i, String(i % 10))
+      let lastSeq = 0
+      for (const update of pending.splice(0)) lastSeq = await store.appendUpdate(pad.id, update, Date.now())
+      const before = await store.loadDocument(pad.id)
+      await store.compact(pad.id, Y.encodeStateAsUpdate(docOf(before)), lastSeq)
+
+      const after = await store.loadDocument(pad.id)
+      expect(after.snapshot).not.toBeNull()
+      expect(after.updates).toHaveLength(0)
+      expect(after.lastSeq).toBe(lastSeq)
+      expect(textOf(after)).toBe(textOf(before))
+
+      writer.getText('t').insert(0, '!')
+      for (const update of pending.splice(0)) await store.appendUpdate(pad.id, update, Date.now())
+      const tail = await store.loadDocument(pad.id)
+      expect(tail.updates).toHaveLength(1)
+      expect(tail.lastSeq).toBeGreaterThan(lastSeq)
+      expect(textOf(tail)).toBe(writer.getText('t').toString())
+    })
+
+    it('keeps pads and documents across a close and reopen', async () => {
+      const store = await open()
+      const { pad, hashes } = newPad('Persistant')
+      const writer = new Y.Doc()
+      writer.getText('t').insert(0, 'gardé')
+      await store.createPad(pad, hashes, Y.encodeStateAsUpdate(writer))
+      await store.close()
+      const reopened = await fixture.reopen()
+      opened.push(reopened)
+      expect((await reopened.findPadByKeyHash(hashes.admin))?.pad.title).toBe('Persistant')
+      expect(textOf(await reopened.loadDocument(pad.id))).toBe('gardé')
+    })
+
+    it('refuses work after close with a StoreError', async () => {
+      const store = await open()
+      await store.checkHealth()
+      await store.close()
+      await expect(store.checkHealth()).rejects.toThrow(/closed/)
+    })
+  })
+}
+
+function newPad(title: string): { pad: PadRecord; keys: Record<'edit' | 'view' | 'admin', string>; hashes: PadKeyHashes } {
+  const keys = { edit: generateKey(), view: generateKey(), admin: generateKey() }
+  const now = Date.now()
+  return {
+    pad: {
+      id: generatePadId(),
+      title,
+      language: 'fr',
+      locked: false,
+      viewKey: keys.view,
+      editKeyGeneration: 0,
+      createdAtMs: now,
+      updatedAtMs: now,
+      expiresAtMs: null,
+    },
+    keys,
+    hashes: { edit: hashKey(keys.edit), view: hashKey(keys.view), admin: hashKey(keys.admin) },
+  }
+}
+
+function docOf(stored: { snapshot: Uint8Array | null; updates: Uint8Array[] }): Y.Doc {
+  const doc = new Y.Doc()
+  if (stored.snapshot !== null) Y.applyUpdate(doc, stored.snapshot)
+  for (const update of stored.updates) Y.applyUpdate(doc, update)
+  return doc
+}
+
+function textOf(stored: { snapshot: Uint8Array | null; updates: Uint8Array[] }): string {
+  return docOf(stored).getText('t').toString()
+}

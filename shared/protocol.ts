@@ -1,0 +1,149 @@
+/**
+ * The y-websocket wire format as a `Message` union, with every encoder beside
+ * its decoder. Frames are binary; each starts with a varuint message type:
+ *
+ *   message      = sync | awareness | queryAwareness | stored
+ *   sync         = 0 syncStep (varUint8Array)        ; y-protocols/sync
+ *   syncStep     = 0 (step 1: state vector) | 1 (step 2: update) | 2 (update)
+ *   awareness    = 1 varUint8Array                    ; y-protocols/awareness update
+ *   queryAwareness = 3
+ *   stored       = 100 varUint                        ; Atelier Pad: server → client
+ *
+ * `stored` is ours: after the server has stored a message that a connection
+ * wrote (an update or a sync step 2), it answers with how many such messages
+ * it has stored from that connection so far. Messages on one connection are
+ * handled in order, so the page can count what it sent and know when its
+ * local changes, deletions included, are safe on the server. (A state vector
+ * would not do: a deletion does not move it.) The stock provider ignores the
+ * message (it logs "Unable to compute message").
+ *
+ * Decoding is strict: a frame that is truncated, has trailing bytes or an
+ * unknown type throws a `ProtocolError` that carries the close code to use.
+ * Whether an update is acceptable to Yjs is checked by the room, not here.
+ */
+import * as decoding from 'lib0/decoding'
+import * as encoding from 'lib0/encoding'
+import { CloseCode } from './close-codes'
+
+export const MessageType = {
+  sync: 0,
+  awareness: 1,
+  auth: 2,
+  queryAwareness: 3,
+  stored: 100,
+} as const
+
+export const SyncStep = {
+  step1: 0,
+  step2: 1,
+  update: 2,
+} as const
+
+export type Message =
+  | { type: 'sync-step-1'; stateVector: Uint8Array }
+  | { type: 'sync-step-2'; update: Uint8Array }
+  | { type: 'update'; update: Uint8Array }
+  | { type: 'awareness'; update: Uint8Array }
+  | { type: 'query-awareness' }
+  | { type: 'stored'; writeCount: number }
+
+/** Whether a frame carries document content: an update or a sync step 2. */
+export function isWriteFrame(frame: Uint8Array): boolean {
+  return frame[0] === MessageType.sync && (frame[1] === SyncStep.step2 || frame[1] === SyncStep.update)
+}
+
+/** A frame that breaks the protocol; `closeCode` is what the connection is closed with. */
+export class ProtocolError extends Error {
+  override readonly name = 'ProtocolError'
+  constructor(
+    message: string,
+    readonly closeCode: CloseCode = CloseCode.protocolError,
+  ) {
+    super(message)
+  }
+}
+
+export function decodeMessage(frame: Uint8Array): Message {
+  const decoder = decoding.createDecoder(frame)
+  let message: Message
+  try {
+    message = readMessage(decoder)
+  } catch (error) {
+    if (error instanceof ProtocolError) throw error
+    // lib0 throws plain Errors on reads past the end of the frame.
+    throw new ProtocolError(`truncated frame (${frame.length} bytes)`)
+  }
+  if (decoding.hasContent(decoder)) {
+    throw new ProtocolError(`${frame.length - decoder.pos} trailing bytes after a ${message.type} message`)
+  }
+  return message
+}
+
+function readMessage(decoder: decoding.Decoder): Message {
+  const type = decoding.readVarUint(decoder)
+  switch (type) {
+    case MessageType.sync:
+      return readSyncMessage(decoder)
+    case MessageType.awareness:
+      return { type: 'awareness', update: decoding.readVarUint8Array(decoder) }
+    case MessageType.queryAwareness:
+      return { type: 'query-awareness' }
+    case MessageType.stored:
+      return { type: 'stored', writeCount: decoding.readVarUint(decoder) }
+    default:
+      throw new ProtocolError(`unknown message type ${type}`)
+  }
+}
+
+function readSyncMessage(decoder: decoding.Decoder): Message {
+  const step = decoding.readVarUint(decoder)
+  switch (step) {
+    case SyncStep.step1:
+      return { type: 'sync-step-1', stateVector: decoding.readVarUint8Array(decoder) }
+    case SyncStep.step2:
+      return { type: 'sync-step-2', update: decoding.readVarUint8Array(decoder) }
+    case SyncStep.update:
+      return { type: 'update', update: decoding.readVarUint8Array(decoder) }
+    default:
+      throw new ProtocolError(`unknown sync step ${step}`)
+  }
+}
+
+export function encodeMessage(message: Message): Uint8Array {
+  const encoder = encoding.createEncoder()
+  switch (message.type) {
+    case 'sync-step-1':
+      writeSync(encoder, SyncStep.step1, message.stateVector)
+      break
+    case 'sync-step-2':
+      writeSync(encoder, SyncStep.step2, message.update)
+      break
+    case 'update':
+      writeSync(encoder, SyncStep.update, message.update)
+      break
+    case 'awareness':
+      encoding.writeVarUint(encoder, MessageType.awareness)
+      encoding.writeVarUint8Array(encoder, message.update)
+      break
+    case 'query-awareness':
+      encoding.writeVarUint(encoder, MessageType.queryAwareness)
+      break
+    case 'stored':
+      encoding.writeVarUint(encoder, MessageType.stored)
+      encoding.writeVarUint(encoder, message.writeCount)
+      break
+    default:
+      assertNever(message)
+  }
+  return encoding.toUint8Array(encoder)
+}
+
+function writeSync(encoder: encoding.Encoder, step: number, payload: Uint8Array): void {
+  encoding.writeVarUint(encoder, MessageType.sync)
+  encoding.writeVarUint(encoder, step)
+  encoding.writeVarUint8Array(encoder, payload)
+}
+
+function assertNever(value: never): never {
+  throw new TypeError(`unexpected message ${JSON.stringify(value)}`)
+}
