@@ -1,0 +1,84 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import {
+  connectClient,
+  createTestPad,
+  makeTempDir,
+  startServerProcess,
+  waitUntil,
+  whenSynced,
+  type ServerProcess,
+  type TestClient,
+} from './test-harness'
+
+const processes: ServerProcess[] = []
+const clients: TestClient[] = []
+
+afterEach(() => {
+  for (const client of clients.splice(0)) client.destroy()
+  for (const server of processes.splice(0)) server.child.kill('SIGKILL')
+})
+
+async function startProcess(dataDir: string): Promise<ServerProcess> {
+  const server = await startServerProcess(dataDir)
+  processes.push(server)
+  return server
+}
+
+function client(server: ServerProcess, key: string): TestClient {
+  const made = connectClient(server.wsUrl, key)
+  clients.push(made)
+  return made
+}
+
+describe('durability', () => {
+  it('serves the same content from a new process on the same data dir after SIGTERM', async () => {
+    const dataDir = makeTempDir()
+    const first = await startProcess(dataDir)
+    const pad = await createTestPad(first.url, 'Redémarrage')
+    const writer = client(first, pad.keys.edit)
+    await whenSynced(writer)
+    writer.text.insert(0, 'avant le redémarrage')
+    const observer = client(first, pad.keys.view)
+    await waitUntil('observer sees it', () => observer.text.toString() === 'avant le redémarrage')
+    first.child.kill('SIGTERM')
+    expect(await first.exited).toBe(0)
+
+    const second = await startProcess(dataDir)
+    const settings = (await (await fetch(`${second.url}/api/pads/${pad.keys.admin}`)).json()) as { title: string }
+    expect(settings.title).toBe('Redémarrage')
+    const reader = client(second, pad.keys.view)
+    await whenSynced(reader)
+    expect(reader.text.toString()).toBe('avant le redémarrage')
+  })
+
+  it('loses none of N relayed updates when the server is killed with SIGKILL right after relaying them', async () => {
+    const updateCount = 300
+    const dataDir = makeTempDir()
+    const first = await startProcess(dataDir)
+    const pad = await createTestPad(first.url)
+    const writer = client(first, pad.keys.edit)
+    const observer = client(first, pad.keys.view)
+    await Promise.all([whenSynced(writer), whenSynced(observer)])
+
+    const marker = (i: number): string => `<${i}>`
+    let killedAfter = -1
+    observer.text.observe(() => {
+      // Kill the moment the last update has been relayed to someone else.
+      if (killedAfter < 0 && observer.text.toString().includes(marker(updateCount - 1))) {
+        killedAfter = observer.text.toString().length
+        first.child.kill('SIGKILL')
+      }
+    })
+    for (let i = 0; i < updateCount; i++) writer.text.insert(writer.text.length, marker(i))
+    expect(await first.exited).toBe('SIGKILL')
+    const relayed = observer.text.toString()
+    expect(killedAfter).toBeGreaterThan(0)
+
+    const second = await startProcess(dataDir)
+    const reader = client(second, pad.keys.view)
+    await whenSynced(reader)
+    const recovered = reader.text.toString()
+    for (let i = 0; i < updateCount; i++) expect(recovered).toContain(marker(i))
+    expect(recovered.startsWith(relayed)).toBe(true)
+  })
+})
