@@ -212,4 +212,22 @@ describe('relay', () => {
     expect(reader.text.toString()).toBe(expected)
     expect(server.logs.some((line) => line.msg === 'pad compacted')).toBe(true)
   })
+
+  it('never writes a pad key to the logs', async () => {
+    const server = await start()
+    const pad = await createTestPad(server.url)
+    const participants = [client(server, pad.keys.edit), client(server, pad.keys.view), client(server, pad.keys.admin)]
+    await Promise.all(participants.map(whenSynced))
+    participants[0]?.text.insert(0, 'x')
+    const garbage = connectRaw(server.wsUrl, pad.keys.edit)
+    await garbage.opened
+    garbage.socket.send(new Uint8Array([99]))
+    await garbage.closed
+    await fetch(`${server.url}/api/pads/${pad.keys.admin}`)
+    await fetch(`${server.url}/api/pads/${pad.keys.view}`, { method: 'DELETE' })
+    await server.close()
+    const logged = JSON.stringify(server.logs)
+    expect(server.logs.length).toBeGreaterThan(5)
+    for (const key of Object.values(pad.keys)) expect(logged).not.toContain(key)
+  })
 })

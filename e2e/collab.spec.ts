@@ -1,0 +1,106 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser } from 'playwright-core'
+import { createTestPad } from '../server/test-harness'
+import { editorText, launchBrowser, openAs, startTestServer, type Participant, type TestServer } from './fixtures'
+
+let browser: Browser
+let server: TestServer
+const participants: Participant[] = []
+
+beforeAll(async () => {
+  ;[browser, server] = await Promise.all([launchBrowser(), startTestServer()])
+})
+
+afterAll(async () => {
+  await Promise.all(participants.map((participant) => participant.context.close()))
+  await browser?.close()
+  await server?.close()
+})
+
+async function join(url: string, name: string): Promise<Participant> {
+  const participant = await openAs(browser, url, name)
+  participants.push(participant)
+  await participant.page.locator('#connection-status[data-state="connected"]').waitFor()
+  return participant
+}
+
+async function typeInto(participant: Participant, text: string): Promise<void> {
+  const editor = participant.page.locator('#editor .ProseMirror')
+  await editor.click()
+  await participant.page.keyboard.press('End')
+  await participant.page.keyboard.type(text)
+}
+
+function pollText(participant: Participant): ReturnType<typeof expect.poll<string>> {
+  return expect.poll(() => editorText(participant.page), { timeout: 5000, interval: 50 })
+}
+
+describe('pad in the browser', () => {
+  it('lets two participants on the edit link see each other type, with names on presence and cursors', async () => {
+    const pad = await createTestPad(server.url, 'Collecte e2e')
+    const alice = await join(pad.links.edit, 'Alice')
+    const bob = await join(pad.links.edit, 'Bob')
+    await typeInto(alice, 'Bonjour de Alice. ')
+    await pollText(bob).toContain('Bonjour de Alice.')
+    await typeInto(bob, 'Salut de Bob.')
+    await pollText(alice).toContain('Salut de Bob.')
+    await pollText(bob).toContain('Bonjour de Alice.')
+    await expect.poll(() => alice.page.locator('#presence').innerText()).toContain('Bob')
+    await expect.poll(() => bob.page.locator('#presence').innerText()).toContain('Alice')
+    await expect.poll(() => alice.page.locator('.ProseMirror-yjs-cursor').allInnerTexts()).toContain('Bob')
+  })
+
+  it('keeps a view-link page read-only, in the page and on the server', async () => {
+    const pad = await createTestPad(server.url, 'Lecture seule')
+    const editor = await join(pad.links.edit, 'Claire')
+    await typeInto(editor, 'Texte officiel')
+    const reader = await join(pad.links.view, 'Lecteur')
+    await pollText(reader).toContain('Texte officiel')
+    const view = reader.page.locator('#editor .ProseMirror')
+    expect(await view.getAttribute('contenteditable')).toBe('false')
+    await view.click()
+    await reader.page.keyboard.type('PIRATE')
+    // A later edit arriving proves the reader's keystrokes had their chance to travel.
+    await typeInto(editor, ' et suite')
+    await pollText(reader).toContain('et suite')
+    expect(await editorText(reader.page)).not.toContain('PIRATE')
+    expect(await editorText(editor.page)).not.toContain('PIRATE')
+  })
+
+  it('keeps everything across a reload and for a newcomer', async () => {
+    const pad = await createTestPad(server.url, 'Rechargement')
+    const alice = await join(pad.links.edit, 'Alice')
+    await typeInto(alice, 'Ceci doit rester.')
+    await alice.page.locator('#connection-status[data-unsynced="false"]').waitFor()
+    await alice.page.reload()
+    await alice.page.locator('#connection-status[data-state="connected"]').waitFor()
+    await pollText(alice).toContain('Ceci doit rester.')
+    const newcomer = await join(pad.links.view, 'Nouveau')
+    await pollText(newcomer).toContain('Ceci doit rester.')
+  })
+
+  it('lets a page taken offline keep typing, then converge when back online', async () => {
+    const pad = await createTestPad(server.url, 'Hors ligne')
+    const alice = await join(pad.links.edit, 'Alice')
+    const bob = await join(pad.links.edit, 'Bob')
+    await typeInto(alice, 'Début. ')
+    await pollText(bob).toContain('Début.')
+
+    await bob.context.setOffline(true)
+    await bob.page.locator('#connection-status[data-state="offline"]').waitFor()
+    await typeInto(bob, 'Écrit sans réseau.')
+    await typeInto(alice, 'Écrit en ligne. ')
+    await bob.page.locator('#connection-status[data-unsynced="true"]').waitFor()
+    await pollText(bob).toContain('Écrit sans réseau.')
+    expect(await editorText(alice.page)).not.toContain('Écrit sans réseau.')
+    expect(await editorText(bob.page)).not.toContain('Écrit en ligne.')
+
+    await bob.context.setOffline(false)
+    await bob.page.locator('#connection-status[data-state="connected"][data-unsynced="false"]').waitFor()
+    for (const participant of [alice, bob]) {
+      await pollText(participant).toContain('Écrit sans réseau.')
+      await pollText(participant).toContain('Écrit en ligne.')
+    }
+    expect(await editorText(alice.page)).toBe(await editorText(bob.page))
+  })
+})
