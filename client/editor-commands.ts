@@ -10,17 +10,25 @@ import type { MarkType, Node as ProseMirrorNode, NodeType, ResolvedPos } from 'p
 import { liftListItem, sinkListItem, wrapInList } from 'prosemirror-schema-list'
 import type { Command, EditorState } from 'prosemirror-state'
 import { padSchema } from '../shared/schema'
-
-const { nodes, marks } = padSchema
+import { padMarks as marks, padNodes as nodes } from './schema-types'
 
 export const toggleBold: Command = toggleMark(marks.strong)
 export const toggleItalic: Command = toggleMark(marks.em)
 export const setParagraph: Command = setBlockType(nodes.paragraph)
-export const sinkItem: Command = sinkListItem(nodes.list_item)
-export const liftItem: Command = liftListItem(nodes.list_item)
+export const sinkItem: Command = sinkListItem(nodes.listItem)
+export const liftItem: Command = liftListItem(nodes.listItem)
 
 export function setHeading(level: number): Command {
   return setBlockType(nodes.heading, { level })
+}
+
+/** Makes the selected blocks headings of `level`, or paragraphs again when they already are. */
+export function toggleHeading(level: number): Command {
+  const makeHeading = setHeading(level)
+  return (state, dispatch, view) => {
+    if (isTextblockActive(state, nodes.heading, { level })) return setParagraph(state, dispatch, view)
+    return makeHeading(state, dispatch, view)
+  }
 }
 
 /** Turns the selected blocks into a list of `listType`, or takes them out of it when they already are. */
@@ -31,8 +39,8 @@ export function toggleList(listType: NodeType): Command {
   }
 }
 
-export const toggleBulletList: Command = toggleList(nodes.bullet_list)
-export const toggleOrderedList: Command = toggleList(nodes.ordered_list)
+export const toggleBulletList: Command = toggleList(nodes.bulletList)
+export const toggleOrderedList: Command = toggleList(nodes.orderedList)
 
 /** Wraps the selected blocks in a quote, or lifts them out of the quote they are in. */
 export const toggleBlockquote: Command = (state, dispatch, view) => {
@@ -95,14 +103,14 @@ export function isInBlockquote(state: EditorState): boolean {
 
 /** Whether the cursor is inside a list item (where Tab and Shift-Tab change nesting). */
 export function isInListItem(state: EditorState): boolean {
-  return hasAncestor(state.selection.$from, nodes.list_item)
+  return hasAncestor(state.selection.$from, nodes.listItem)
 }
 
 /** The type of the innermost list around `$pos`, or null. */
 function findListType($pos: ResolvedPos): NodeType | null {
   for (let depth = $pos.depth; depth > 0; depth--) {
     const type = $pos.node(depth).type
-    if (type === nodes.bullet_list || type === nodes.ordered_list) return type
+    if (type === nodes.bulletList || type === nodes.orderedList) return type
   }
   return null
 }

@@ -5,9 +5,8 @@
  */
 import { InputRule, inputRules, textblockTypeInputRule, wrappingInputRule } from 'prosemirror-inputrules'
 import type { Plugin } from 'prosemirror-state'
-import { headingLevels, padSchema } from '../shared/schema'
-
-const { nodes } = padSchema
+import { headingLevels } from '../shared/schema'
+import { padNodes as nodes } from './schema-types'
 
 const maxHeadingLevel = headingLevels[headingLevels.length - 1] ?? 1
 
@@ -16,10 +15,10 @@ export function buildInputRules(): Plugin {
     textblockTypeInputRule(new RegExp(`^(#{1,${maxHeadingLevel}})\\s$`), nodes.heading, (match) => ({
       level: match[1]?.length ?? 1,
     })),
-    wrappingInputRule(/^\s*([-*])\s$/, nodes.bullet_list),
+    wrappingInputRule(/^\s*([-*])\s$/, nodes.bulletList),
     wrappingInputRule(
       /^(\d+)\.\s$/,
-      nodes.ordered_list,
+      nodes.orderedList,
       (match) => ({ order: Number(match[1]) }),
       // Join with a numbered list just above when the number continues it.
       (match, node) => node.childCount + Number(node.attrs.order) === Number(match[1]),

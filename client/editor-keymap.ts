@@ -14,7 +14,7 @@ import { keymap } from 'prosemirror-keymap'
 import { splitListItem } from 'prosemirror-schema-list'
 import type { Command, Plugin } from 'prosemirror-state'
 import { redoCommand, undoCommand } from 'y-prosemirror'
-import { headingLevels, padSchema } from '../shared/schema'
+import { headingLevels } from '../shared/schema'
 import {
   isInListItem,
   liftItem,
@@ -24,11 +24,10 @@ import {
   toggleBold,
   toggleItalic,
 } from './editor-commands'
-
-const { nodes } = padSchema
+import { padNodes } from './schema-types'
 
 const insertHardBreak: Command = chainCommands(exitCode, (state, dispatch) => {
-  if (dispatch) dispatch(state.tr.replaceSelectionWith(nodes.hard_break.create()).scrollIntoView())
+  if (dispatch) dispatch(state.tr.replaceSelectionWith(padNodes.hardBreak.create()).scrollIntoView())
   return true
 })
 
@@ -51,7 +50,7 @@ export function buildEditorKeymap({ editLink }: EditorKeymapOptions): Plugin {
     'Mod-i': toggleItalic,
     'Mod-k': editLink,
     'Mod-Alt-0': setParagraph,
-    Enter: splitListItem(nodes.list_item),
+    Enter: splitListItem(padNodes.listItem),
     'Shift-Enter': insertHardBreak,
     'Mod-Enter': insertHardBreak,
     Backspace: undoInputRule,

@@ -1,102 +1,201 @@
 /**
- * The sync tracker against real Y.Docs: a "page" doc and a "server" doc that
- * exchange updates the way the relay does, with acks built from the server
- * doc's real state vector.
+ * The sync tracker against real Y.Docs: a page doc and a server doc joined by
+ * an in-order channel carrying real y-websocket frames, where the "server"
+ * applies each write and acks with its running count, like `server/room.ts`.
+ * Each time the tracker says "synced", the test checks that the server doc
+ * really holds everything the page has, deletions included.
  */
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { createSyncTracker, readStateVector } from './sync-tracker'
+import { decodeMessage, encodeMessage } from '../shared/protocol'
+import { classifyOutgoingFrame, createSyncTracker } from './sync-tracker'
 
-/** A page and a server, each with its own doc; `provider` stands for the page's WebsocketProvider. */
-function createPair() {
+const fromServer = Symbol('server')
+
+interface Socket {
+  inFlight: Uint8Array[]
+  writeCount: number
+}
+
+function createHarness() {
   const page = new Y.Doc()
   const server = new Y.Doc()
-  const provider = { name: 'provider' }
   const tracker = createSyncTracker()
+  let socket: Socket | null = null
+
+  const send = (frame: Uint8Array): void => {
+    if (socket === null) throw new Error('no connection')
+    socket.inFlight.push(frame)
+    const kind = classifyOutgoingFrame(frame)
+    if (kind !== null) tracker.recordWriteSent(kind)
+  }
+  /** The page's sync step 2: everything the server lacks. */
+  const answerSyncStep1 = (): void => {
+    send(encodeMessage({ type: 'sync-step-2', update: Y.encodeStateAsUpdate(page, Y.encodeStateVector(server)) }))
+  }
+  // Like y-websocket's provider: local updates go out while connected, else they are not sent.
   page.on('update', (update: Uint8Array, origin: unknown) => {
-    if (origin === provider) tracker.recordRemoteUpdate(update)
+    if (origin === fromServer) return
+    if (socket !== null) send(encodeMessage({ type: 'update', update }))
+    else tracker.recordUnsentChange()
   })
-  const isUnsynced = () => tracker.hasUnsyncedChanges(readStateVector(page))
-  /** The server stores everything the page has and acks with its state vector for the page's client. */
-  const storeAndAck = () => {
-    Y.applyUpdate(server, Y.encodeStateAsUpdate(page, Y.encodeStateVector(server)))
-    const full = readStateVector(server)
-    tracker.recordStored(new Map([[page.clientID, full.get(page.clientID) ?? 0]]))
+
+  return {
+    page,
+    server,
+    tracker,
+    text: page.getText('body'),
+    /** Opens a connection and, unless told otherwise, answers the server's sync step 1 at once. */
+    connect({ answerSyncStep1: answersAtOnce = true } = {}) {
+      socket = { inFlight: [], writeCount: 0 }
+      send(encodeMessage({ type: 'awareness', update: new Uint8Array([0]) }))
+      if (answersAtOnce) answerSyncStep1()
+    },
+    answerSyncStep1,
+    /** The server handles up to `count` frames in order and acks each write. */
+    deliver(count = Number.POSITIVE_INFINITY) {
+      if (socket === null) throw new Error('no connection')
+      for (let handled = 0; handled < count && socket.inFlight.length > 0; handled++) {
+        const message = decodeMessage(socket.inFlight.shift() as Uint8Array)
+        if (message.type !== 'update' && message.type !== 'sync-step-2') continue
+        Y.applyUpdate(server, message.update)
+        socket.writeCount += 1
+        tracker.recordStored(socket.writeCount)
+      }
+    },
+    /** The connection drops: frames in flight are lost. */
+    disconnect() {
+      socket = null
+      tracker.recordConnectionClosed()
+    },
+    serverHoldsEverything() {
+      return Y.equalSnapshots(Y.snapshot(page), Y.snapshot(server))
+    },
   }
-  /** The server relays what it holds and the page lacks. */
-  const relayToPage = () => {
-    Y.applyUpdate(page, Y.encodeStateAsUpdate(server, Y.encodeStateVector(page)), provider)
-  }
-  return { page, server, provider, tracker, isUnsynced, storeAndAck, relayToPage }
 }
 
 describe('createSyncTracker', () => {
-  it('has nothing unsynced for an empty doc', () => {
-    const { isUnsynced } = createPair()
-    expect(isUnsynced()).toBe(false)
+  it('has nothing unsynced at first', () => {
+    const { tracker, connect, deliver } = createHarness()
+    expect(tracker.hasUnsyncedChanges).toBe(false)
+    connect()
+    deliver()
+    expect(tracker.hasUnsyncedChanges).toBe(false)
   })
 
-  it('counts a local edit as unsynced until the server acks it', () => {
-    const { page, isUnsynced, storeAndAck } = createPair()
-    page.getText('body').insert(0, 'Bonjour')
-    expect(isUnsynced()).toBe(true)
-    storeAndAck()
-    expect(isUnsynced()).toBe(false)
+  it('counts a change as unsynced until the server acks it', () => {
+    const harness = createHarness()
+    harness.connect()
+    harness.deliver()
+    harness.text.insert(0, 'Bonjour')
+    expect(harness.tracker.hasUnsyncedChanges).toBe(true)
+    expect(harness.serverHoldsEverything()).toBe(false)
+    harness.deliver()
+    expect(harness.tracker.hasUnsyncedChanges).toBe(false)
+    expect(harness.serverHoldsEverything()).toBe(true)
   })
 
-  it('stays unsynced when the ack is older than the latest edit', () => {
-    const { page, server, tracker, isUnsynced } = createPair()
-    page.getText('body').insert(0, 'un ')
-    Y.applyUpdate(server, Y.encodeStateAsUpdate(page))
-    const ackForFirstEdit = readStateVector(server)
-    page.getText('body').insert(3, 'deux')
-    tracker.recordStored(ackForFirstEdit)
-    expect(isUnsynced()).toBe(true)
+  it('waits for the ack of the latest write, not just any ack', () => {
+    const harness = createHarness()
+    harness.connect()
+    harness.deliver()
+    harness.text.insert(0, 'un ')
+    harness.text.insert(3, 'deux')
+    harness.deliver(1)
+    expect(harness.tracker.hasUnsyncedChanges).toBe(true)
+    harness.deliver(1)
+    expect(harness.tracker.hasUnsyncedChanges).toBe(false)
+    expect(harness.serverHoldsEverything()).toBe(true)
   })
 
-  it('treats every update the provider delivered as on the server, incremental ones too', () => {
-    const { page, server, provider, isUnsynced } = createPair()
-    const neighbour = new Y.Doc()
-    const relayed: Uint8Array[] = []
-    neighbour.on('update', (update: Uint8Array) => relayed.push(update))
-    neighbour.getText('body').insert(0, 'a')
-    neighbour.getText('body').insert(1, 'b')
-    for (const update of relayed) {
-      Y.applyUpdate(server, update)
-      Y.applyUpdate(page, update, provider)
-    }
-    // The second update starts at clock 1: it must still count as held by the server.
-    expect(relayed).toHaveLength(2)
-    expect(page.getText('body').toString()).toBe('ab')
-    expect(isUnsynced()).toBe(false)
+  it('counts a deletion, which does not move the state vector', () => {
+    const harness = createHarness()
+    harness.connect()
+    harness.text.insert(0, 'texte à effacer')
+    harness.deliver()
+    expect(harness.tracker.hasUnsyncedChanges).toBe(false)
+    const stateVectorBefore = Y.encodeStateVector(harness.page)
+    harness.text.delete(0, 6)
+    expect(Y.encodeStateVector(harness.page)).toEqual(stateVectorBefore)
+    expect(harness.tracker.hasUnsyncedChanges).toBe(true)
+    harness.deliver()
+    expect(harness.tracker.hasUnsyncedChanges).toBe(false)
+    expect(harness.server.getText('body').toString()).toBe('à effacer')
   })
 
-  it('does not take an update from another origin as on the server', () => {
-    const { page, isUnsynced } = createPair()
-    const neighbour = new Y.Doc()
-    neighbour.getText('body').insert(0, 'reçu par un autre chemin')
-    Y.applyUpdate(page, Y.encodeStateAsUpdate(neighbour), 'broadcast-channel')
-    expect(isUnsynced()).toBe(true)
+  it('keeps offline changes unsynced until a sync step 2 carrying them is acked', () => {
+    const harness = createHarness()
+    harness.text.insert(0, 'écrit hors ligne')
+    expect(harness.tracker.hasUnsyncedChanges).toBe(true)
+    harness.connect()
+    expect(harness.tracker.hasUnsyncedChanges).toBe(true)
+    harness.deliver()
+    expect(harness.tracker.hasUnsyncedChanges).toBe(false)
+    expect(harness.serverHoldsEverything()).toBe(true)
   })
 
-  it('counts changes from another origin (e.g. IndexedDB) until a full ack covers them', () => {
-    const { page, server, tracker, isUnsynced } = createPair()
-    const earlierVisit = new Y.Doc()
-    earlierVisit.getText('body').insert(0, 'écrit hors ligne')
-    Y.applyUpdate(page, Y.encodeStateAsUpdate(earlierVisit), 'indexeddb')
-    expect(isUnsynced()).toBe(true)
-    // The page's sync step 2 reaches the server, which acks with its full state vector.
-    Y.applyUpdate(server, Y.encodeStateAsUpdate(page))
-    tracker.recordStored(readStateVector(server))
-    expect(isUnsynced()).toBe(false)
+  it('does not let an acked update clear older offline changes before the step 2', () => {
+    const harness = createHarness()
+    harness.connect()
+    harness.deliver()
+    harness.disconnect()
+    harness.text.insert(0, 'hors ligne ')
+    harness.connect({ answerSyncStep1: false })
+    harness.text.insert(harness.text.length, 'en ligne')
+    harness.deliver()
+    // The update is acked but does not carry the offline text.
+    expect(harness.serverHoldsEverything()).toBe(false)
+    expect(harness.tracker.hasUnsyncedChanges).toBe(true)
+    harness.answerSyncStep1()
+    expect(harness.tracker.hasUnsyncedChanges).toBe(true)
+    harness.deliver()
+    expect(harness.tracker.hasUnsyncedChanges).toBe(false)
+    expect(harness.serverHoldsEverything()).toBe(true)
   })
 
-  it('never lowers a clock it learned', () => {
-    const { page, tracker, isUnsynced, storeAndAck } = createPair()
-    page.getText('body').insert(0, 'texte')
-    storeAndAck()
-    tracker.recordStored(new Map([[page.clientID, 1]]))
-    expect(isUnsynced()).toBe(false)
-    expect(tracker.serverStateVector().get(page.clientID)).toBe(5)
+  it('waits for writes sent after the sync step 2 too', () => {
+    const harness = createHarness()
+    harness.text.insert(0, 'hors ligne ')
+    harness.connect()
+    harness.text.insert(harness.text.length, 'en ligne')
+    harness.deliver(2) // awareness and step 2
+    expect(harness.tracker.hasUnsyncedChanges).toBe(true)
+    harness.deliver()
+    expect(harness.tracker.hasUnsyncedChanges).toBe(false)
+    expect(harness.serverHoldsEverything()).toBe(true)
+  })
+
+  it('resends through the next sync step 2 what a dropped connection never acked', () => {
+    const harness = createHarness()
+    harness.connect()
+    harness.deliver()
+    harness.text.insert(0, 'perdu en route')
+    harness.disconnect()
+    expect(harness.tracker.hasUnsyncedChanges).toBe(true)
+    harness.connect()
+    expect(harness.tracker.hasUnsyncedChanges).toBe(true)
+    harness.deliver()
+    expect(harness.tracker.hasUnsyncedChanges).toBe(false)
+    expect(harness.serverHoldsEverything()).toBe(true)
+  })
+
+  it('forgets nothing when a connection closes after everything was acked', () => {
+    const harness = createHarness()
+    harness.connect()
+    harness.text.insert(0, 'sauvé')
+    harness.deliver()
+    harness.disconnect()
+    expect(harness.tracker.hasUnsyncedChanges).toBe(false)
+  })
+})
+
+describe('classifyOutgoingFrame', () => {
+  it('counts updates and sync step 2 as writes, nothing else', () => {
+    const update = Y.encodeStateAsUpdate(new Y.Doc())
+    expect(classifyOutgoingFrame(encodeMessage({ type: 'update', update }))).toBe('update')
+    expect(classifyOutgoingFrame(encodeMessage({ type: 'sync-step-2', update }))).toBe('sync-step-2')
+    expect(classifyOutgoingFrame(encodeMessage({ type: 'sync-step-1', stateVector: new Uint8Array([0]) }))).toBeNull()
+    expect(classifyOutgoingFrame(encodeMessage({ type: 'awareness', update: new Uint8Array([0]) }))).toBeNull()
+    expect(classifyOutgoingFrame(new Uint8Array([]))).toBeNull()
   })
 })

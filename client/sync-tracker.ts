@@ -1,64 +1,76 @@
 /**
- * Knows which of this page's changes the server already holds, so that the
- * status line can say "not yet saved on the server" and mean it. It keeps the
- * highest clock the server is known to hold for each Yjs client, learned from
- * two sources:
+ * Knows whether this page's changes are safe on the server, so that the
+ * status line can say "not yet saved on the server" and mean it, deletions
+ * included. It follows the server's *stored* ack (`shared/protocol.ts`, type
+ * 100): after storing each write message of a connection (an update or a sync
+ * step 2) the server answers with how many it has stored from that connection
+ * so far, in order. So the page counts the writes it sends on the current
+ * connection and remembers which one must be acked for everything to be safe:
  *
- * - the server's *stored* acks (message type 100, `shared/protocol.ts`): the
- *   server's state vector for the clients a stored message touched;
- * - updates the provider delivered: the server stores an update before it
- *   relays it (DESIGN.md, "Durability"), so whatever it sent us it holds.
+ * - a change sent as an update is safe once the ack reaches that update;
+ * - a change made while no connection could carry it (offline, connecting),
+ *   or sent on a connection that closed before its ack, is safe only once a
+ *   later sync step 2 — which carries everything the server lacks — is acked.
  *
- * The page has unsynced changes when its own state vector is ahead of these
- * clocks for some client. Pure and synchronous: no provider, no DOM.
- *
- * Limit: a change that only deletes adds no struct and so does not move a
- * state vector; such a change is not counted until something else is written.
+ * Pure and synchronous: `connection.ts` feeds it from the socket and the doc.
  */
-import * as Y from 'yjs'
-
-/** Yjs client id → clock, as `Y.decodeStateVector` returns it. */
-export type StateVector = ReadonlyMap<number, number>
+import { decodeMessage } from '../shared/protocol'
 
 export interface SyncTracker {
-  /** Records a stored ack: the server holds every clock in `stateVector`. */
-  recordStored(stateVector: StateVector): void
-  /** Records an update that came from the server, which therefore holds it. */
-  recordRemoteUpdate(update: Uint8Array): void
-  /** Whether `localStateVector` holds structs the server is not known to hold. */
-  hasUnsyncedChanges(localStateVector: StateVector): boolean
-  /** The clocks known to be on the server (a copy). */
-  serverStateVector(): StateVector
+  /** A write message went out on the current connection; a sync step 2 covers every earlier change. */
+  recordWriteSent(kind: WriteKind): void
+  /** A local change was made while no connection could carry it. */
+  recordUnsentChange(): void
+  /** The server's stored ack on the current connection: it holds this many of its writes. */
+  recordStored(writeCount: number): void
+  /** The current connection closed: its unacked writes must be covered by the next sync step 2. */
+  recordConnectionClosed(): void
+  readonly hasUnsyncedChanges: boolean
 }
+
+export type WriteKind = 'update' | 'sync-step-2'
 
 export function createSyncTracker(): SyncTracker {
-  const serverClocks = new Map<number, number>()
-  const merge = (stateVector: StateVector): void => {
-    for (const [clientId, clock] of stateVector) {
-      if (clock > (serverClocks.get(clientId) ?? 0)) serverClocks.set(clientId, clock)
-    }
-  }
+  /** Writes sent on the current connection. */
+  let sentCount = 0
+  /** Writes the server acked on the current connection. */
+  let storedCount = 0
+  /** The write of the current connection that must be acked for every change sent on it to be safe. */
+  let requiredCount = 0
+  /** Some change is not carried by any write of the current connection: it waits for a sync step 2. */
+  let awaitsSyncStep2 = false
+
   return {
-    recordStored: merge,
-    recordRemoteUpdate(update) {
-      // `parseUpdateMeta(...).to` is the end clock of each client's structs in the
-      // update. `encodeStateVectorFromUpdate` would not do: it only counts
-      // clients whose structs start at clock 0, i.e. never an incremental update.
-      merge(Y.parseUpdateMeta(update).to)
+    recordWriteSent(kind) {
+      sentCount += 1
+      requiredCount = sentCount
+      if (kind === 'sync-step-2') awaitsSyncStep2 = false
     },
-    hasUnsyncedChanges(localStateVector) {
-      for (const [clientId, clock] of localStateVector) {
-        if (clock > (serverClocks.get(clientId) ?? 0)) return true
-      }
-      return false
+    recordUnsentChange() {
+      awaitsSyncStep2 = true
     },
-    serverStateVector() {
-      return new Map(serverClocks)
+    recordStored(writeCount) {
+      if (writeCount > storedCount) storedCount = writeCount
+    },
+    recordConnectionClosed() {
+      if (storedCount < requiredCount) awaitsSyncStep2 = true
+      sentCount = 0
+      storedCount = 0
+      requiredCount = 0
+    },
+    get hasUnsyncedChanges() {
+      return awaitsSyncStep2 || storedCount < requiredCount
     },
   }
 }
 
-/** The state vector of `doc`, decoded. */
-export function readStateVector(doc: Y.Doc): StateVector {
-  return Y.decodeStateVector(Y.encodeStateVector(doc))
+/** Whether an outgoing y-websocket frame is a write the server acks, and which kind; null otherwise. */
+export function classifyOutgoingFrame(frame: Uint8Array): WriteKind | null {
+  try {
+    const message = decodeMessage(frame)
+    return message.type === 'update' || message.type === 'sync-step-2' ? message.type : null
+  } catch {
+    // Not ours to judge: a frame we cannot read is not a write we count.
+    return null
+  }
 }

@@ -47,7 +47,20 @@ export async function openAs(browser: Browser, url: string, name: string, locale
   return { context, page }
 }
 
-/** The editor's text, as the user sees it. */
+/** The editor's text as the user sees it, without the name labels of other people's cursors. */
 export function editorText(page: Page): Promise<string> {
-  return page.locator('#editor .ProseMirror').innerText()
+  return page.locator('#editor .ProseMirror').evaluate((editor) => {
+    const clone = editor.cloneNode(true) as HTMLElement
+    for (const cursor of clone.querySelectorAll('.ProseMirror-yjs-cursor')) cursor.remove()
+    clone.removeAttribute('contenteditable')
+    // innerText needs a rendered element; keep it off screen.
+    clone.style.position = 'fixed'
+    clone.style.left = '-10000px'
+    document.body.append(clone)
+    try {
+      return clone.innerText
+    } finally {
+      clone.remove()
+    }
+  })
 }

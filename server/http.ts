@@ -26,8 +26,7 @@ const securityHeaders: Record<string, string> = {
   'Content-Security-Policy': [
     "default-src 'self'",
     "script-src 'self'",
-    // y-prosemirror colours remote cursors with style attributes.
-    "style-src 'self' 'unsafe-inline'",
+    "style-src 'self'",
     "connect-src 'self'",
     "img-src 'self' data:",
     "frame-ancestors 'none'",

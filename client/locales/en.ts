@@ -73,6 +73,9 @@ export const en: Record<keyof typeof fr, string> = {
   'toolbar.redo': 'Redo',
   'toolbar.redo.glyph': '↷',
   'toolbar.shortcut': '{label} ({shortcut})',
+  'shortcut.mod': 'Ctrl',
+  'shortcut.alt': 'Alt',
+  'shortcut.shift': 'Shift',
 
   'link.prompt': 'Link address (http, https or mailto):',
   'link.invalid': 'This address is not accepted. Use a web address (http:// or https://) or an e-mail address.',

@@ -75,6 +75,9 @@ export const fr = {
   'toolbar.redo': 'Rétablir',
   'toolbar.redo.glyph': '↷',
   'toolbar.shortcut': '{label} ({shortcut})',
+  'shortcut.mod': 'Ctrl',
+  'shortcut.alt': 'Alt',
+  'shortcut.shift': 'Maj',
 
   'link.prompt': 'Adresse du lien (http, https ou mailto) :',
   'link.invalid':

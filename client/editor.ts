@@ -1,0 +1,126 @@
+/**
+ * The pad's ProseMirror editor, bound to the shared document: y-prosemirror
+ * keeps the view and the `body` fragment in step (`ySyncPlugin`), draws other
+ * participants' cursors from awareness (`yCursorPlugin`) and gives an undo that
+ * only reverts this participant's own changes (`yUndoPlugin`; prosemirror-history
+ * is deliberately not used, it would undo a neighbour's text). It does not
+ * create the Y.Doc, the provider or the toolbar: `pad.ts` wires those.
+ */
+import { baseKeymap } from 'prosemirror-commands'
+import { keymap } from 'prosemirror-keymap'
+import type { Mark } from 'prosemirror-model'
+import { EditorState } from 'prosemirror-state'
+import type { Command, Plugin } from 'prosemirror-state'
+import { EditorView } from 'prosemirror-view'
+import type { MarkView } from 'prosemirror-view'
+import type { Awareness } from 'y-protocols/awareness'
+import { yCursorPlugin, ySyncPlugin, yUndoPlugin } from 'y-prosemirror'
+import type * as Y from 'yjs'
+import { padSchema } from '../shared/schema'
+import { buildInputRules } from './editor-input-rules'
+import { buildEditorKeymap } from './editor-keymap'
+import { buildPlaceholder } from './editor-placeholder'
+import type { Localization } from './i18n'
+import { isSafeLinkHref } from './link-href'
+import { editLink } from './link-prompt'
+import { buildRemoteCursor, buildRemoteSelection, isDrawnRemoteState } from './remote-cursors'
+
+export interface EditorOptions {
+  /** The editable `.ProseMirror` element is appended to it (e.g. `#editor`). */
+  container: HTMLElement
+  fragment: Y.XmlFragment
+  awareness: Awareness
+  localization: Localization
+  /** The pad's own language (`settings.language`), for spell checking and screen reader voices. */
+  contentLanguage: string
+  isEditable: boolean
+  /** Further plugins, e.g. the toolbar's, added after the editor's own. */
+  plugins?: readonly Plugin[]
+}
+
+export interface Editor {
+  readonly view: EditorView
+  setEditable(isEditable: boolean): void
+  focus(): void
+  destroy(): void
+}
+
+export function createEditor(options: EditorOptions): Editor {
+  const { container, fragment, awareness, localization } = options
+  let isEditable = options.isEditable
+
+  const openLinkPrompt: Command = (_state, _dispatch, view) =>
+    view !== undefined && isEditable && editLink(view, localization)
+
+  // y-prosemirror's plugin factories are typed `any`; these annotations are the seam.
+  const syncPlugin: Plugin = ySyncPlugin(fragment)
+  const cursorPlugin: Plugin = yCursorPlugin(awareness, {
+    awarenessStateFilter: isDrawnRemoteState,
+    cursorBuilder: buildRemoteCursor,
+    selectionBuilder: buildRemoteSelection,
+  })
+  const undoPlugin: Plugin = yUndoPlugin()
+
+  const state = EditorState.create({
+    schema: padSchema,
+    plugins: [
+      syncPlugin,
+      cursorPlugin,
+      undoPlugin,
+      buildEditorKeymap({ editLink: openLinkPrompt }),
+      keymap(baseKeymap),
+      buildInputRules(),
+      buildPlaceholder(() => localization.t('editor.placeholder')),
+      ...(options.plugins ?? []),
+    ],
+  })
+
+  const view = new EditorView(
+    container,
+    {
+      state,
+      editable: () => isEditable,
+      attributes: () => ({
+        role: 'textbox',
+        'aria-label': localization.t('editor.label'),
+        'aria-multiline': 'true',
+        'aria-readonly': String(!isEditable),
+        spellcheck: 'true',
+        lang: options.contentLanguage,
+      }),
+      markViews: { link: renderLink },
+    },
+  )
+
+  // Re-reads the label and placeholder, which follow the interface language.
+  const stopListening = localization.onChange(() => view.setProps({}))
+
+  let isDestroyed = false
+  return {
+    view,
+    setEditable(next) {
+      isEditable = next
+      view.setProps({})
+    },
+    focus() {
+      view.focus()
+    },
+    destroy() {
+      if (isDestroyed) return
+      isDestroyed = true
+      stopListening()
+      view.destroy()
+    },
+  }
+}
+
+/** A link as an `<a>` whose href is set only when it is a safe one: pasted HTML and peers can store any. */
+function renderLink(mark: Mark): MarkView {
+  const anchor = document.createElement('a')
+  const href: unknown = mark.attrs.href
+  if (isSafeLinkHref(href)) anchor.href = href
+  const title: unknown = mark.attrs.title
+  if (typeof title === 'string' && title !== '') anchor.title = title
+  anchor.rel = 'noopener noreferrer nofollow'
+  return { dom: anchor }
+}

@@ -1,0 +1,92 @@
+/**
+ * Composition root of the home page (`index.html`): says what Atelier Pad is,
+ * and creates a pad from the form (`#create-pad-form`) through
+ * `POST /api/pads`, then opens it with the facilitator's (admin) link, where
+ * the pad shows its links. Errors are said in `#create-error`.
+ */
+import { maxTitleLength } from '../shared/api'
+import { ApiError, createPad, NetworkError } from './api-client'
+import type { Localization, MessageKey, MessageParams } from './i18n'
+import { createLocalization, localizeTree, pickLanguage } from './i18n'
+import { mountLanguageSelect } from './language-select'
+import { createPreferences, openLocalStorage, PreferenceKey } from './preferences'
+import { requireElement } from './required-element'
+
+interface PageMessage {
+  key: MessageKey
+  params?: MessageParams
+}
+
+function startHomePage(): void {
+  const preferences = createPreferences(openLocalStorage())
+  const localization = createLocalization(
+    pickLanguage(preferences.read(PreferenceKey.language), navigator.languages ?? [navigator.language]),
+  )
+  const form = requireElement('create-pad-form', HTMLFormElement)
+  const titleInput = requireElement('title-input', HTMLInputElement)
+  const submitButton = requireElement('create-pad-button', HTMLButtonElement)
+  const errorElement = requireElement('create-error', HTMLElement)
+  titleInput.maxLength = maxTitleLength
+
+  let error: PageMessage | null = null
+  let isSubmitting = false
+  const render = (): void => {
+    localizeTree(document, localization)
+    document.title = localization.t('home.documentTitle')
+    submitButton.textContent = localization.t(isSubmitting ? 'home.create.submitting' : 'home.create.submit')
+    submitButton.disabled = isSubmitting
+    submitButton.setAttribute('aria-busy', String(isSubmitting))
+    errorElement.hidden = error === null
+    errorElement.textContent = error === null ? '' : localization.t(error.key, error.params)
+    titleInput.setAttribute('aria-invalid', String(error !== null))
+  }
+  localization.onChange(render)
+  mountLanguageSelect(requireElement('language-select', HTMLSelectElement), localization, preferences)
+  render()
+
+  form.addEventListener('submit', (event) => {
+    event.preventDefault()
+    if (isSubmitting) return
+    const title = titleInput.value.trim()
+    if (title.length > maxTitleLength) {
+      error = { key: 'home.error.titleTooLong', params: { max: maxTitleLength } }
+      render()
+      titleInput.focus()
+      return
+    }
+    isSubmitting = true
+    error = null
+    render()
+    void submitPad(title, localization).then((outcome) => {
+      if (outcome.kind === 'created') {
+        location.assign(outcome.adminUrl)
+        return
+      }
+      isSubmitting = false
+      error = outcome.message
+      render()
+      titleInput.focus()
+    })
+  })
+}
+
+type SubmitOutcome = { kind: 'created'; adminUrl: string } | { kind: 'failed'; message: PageMessage }
+
+async function submitPad(title: string, localization: Localization): Promise<SubmitOutcome> {
+  try {
+    const response = await createPad(title === '' ? { language: localization.language } : { title, language: localization.language })
+    return { kind: 'created', adminUrl: new URL(response.links.admin, location.href).href }
+  } catch (error) {
+    return { kind: 'failed', message: describeCreateError(error) }
+  }
+}
+
+function describeCreateError(error: unknown): PageMessage {
+  if (error instanceof NetworkError) return { key: 'home.error.network' }
+  if (!(error instanceof ApiError)) return { key: 'home.error.server' }
+  if (error.status === 429) return { key: 'home.error.rateLimited' }
+  if (error.status >= 500) return { key: 'home.error.server' }
+  return { key: 'home.error.invalid', params: { message: error.message } }
+}
+
+startHomePage()
