@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { findUpdateProblem, type DecodedUpdate } from './update-check'
+
+function updatesOf(doc: Y.Doc, edit: () => void): Uint8Array {
+  const updates: Uint8Array[] = []
+  const collect = (update: Uint8Array): void => void updates.push(update)
+  doc.on('update', collect)
+  edit()
+  doc.off('update', collect)
+  return Y.mergeUpdates(updates)
+}
+
+const anyone = (): boolean => true
+const check = (server: Y.Doc, update: Uint8Array, mayWrite: (client: number) => boolean = anyone): string | null =>
+  findUpdateProblem(server, Y.decodeUpdate(update) as unknown as DecodedUpdate, mayWrite)
+
+function applied(server: Y.Doc, update: Uint8Array): { pending: boolean } {
+  Y.applyUpdate(server, update)
+  return { pending: server.store.pendingStructs !== null || server.store.pendingDs !== null }
+}
+
+describe('findUpdateProblem', () => {
+  it('accepts ordinary edits, deletions and duplicates', () => {
+    const server = new Y.Doc()
+    const client = new Y.Doc()
+    const first = updatesOf(client, () => client.getText('t').insert(0, 'bonjour'))
+    expect(check(server, first)).toBeNull()
+    Y.applyUpdate(server, first)
+    const second = updatesOf(client, () => {
+      client.getText('t').delete(0, 3)
+      client.getText('t').insert(2, 'X')
+    })
+    expect(check(server, second)).toBeNull()
+    expect(check(server, first)).toBeNull()
+    expect(applied(server, second).pending).toBe(false)
+  })
+
+  it('accepts an update that builds on another client in the same update', () => {
+    const a = new Y.Doc()
+    const b = new Y.Doc()
+    const fromA = updatesOf(a, () => a.getText('t').insert(0, 'aaa'))
+    Y.applyUpdate(b, fromA)
+    const fromB = updatesOf(b, () => b.getText('t').insert(1, 'b'))
+    const server = new Y.Doc()
+    const both = Y.mergeUpdates([fromA, fromB])
+    expect(check(server, both)).toBeNull()
+    expect(applied(server, both).pending).toBe(false)
+  })
+
+  it('refuses structs that start past what the pad has (a gap), which Yjs would keep pending', () => {
+    const server = new Y.Doc()
+    const client = new Y.Doc()
+    updatesOf(client, () => client.getText('t').insert(0, 'premier'))
+    const later = updatesOf(client, () => client.getText('t').insert(0, 'second'))
+    expect(check(server, later)).toMatch(/starts at clock 7/)
+    expect(applied(new Y.Doc(), later).pending).toBe(true)
+  })
+
+  it('refuses structs that depend on another client\'s content the pad never got', () => {
+    const a = new Y.Doc()
+    const b = new Y.Doc()
+    Y.applyUpdate(b, updatesOf(a, () => a.getText('t').insert(0, 'aaa')))
+    const fromB = updatesOf(b, () => b.getText('t').insert(2, 'b'))
+    const server = new Y.Doc()
+    expect(check(server, fromB)).toMatch(/depends on clock/)
+    expect(applied(new Y.Doc(), fromB).pending).toBe(true)
+  })
+
+  it('refuses deleting content the pad does not have', () => {
+    const a = new Y.Doc()
+    const b = new Y.Doc()
+    Y.applyUpdate(b, updatesOf(a, () => a.getText('t').insert(0, 'aaa')))
+    const deletion = updatesOf(b, () => b.getText('t').delete(0, 2))
+    const server = new Y.Doc()
+    expect(check(server, deletion)).toMatch(/deletes content/)
+    expect(applied(new Y.Doc(), deletion).pending).toBe(true)
+  })
+
+  it('refuses writing under a client id the connection may not use', () => {
+    const server = new Y.Doc()
+    const client = new Y.Doc()
+    const update = updatesOf(client, () => client.getText('t').insert(0, 'squat'))
+    expect(check(server, update, (id) => id !== client.clientID)).toMatch(/belongs to another connection/)
+    // Already-known structs under someone else's id are harmless duplicates.
+    Y.applyUpdate(server, update)
+    expect(check(server, update, (id) => id !== client.clientID)).toBeNull()
+  })
+})
