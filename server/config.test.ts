@@ -48,6 +48,17 @@ describe('loadConfig', () => {
     expect(problems.join('\n')).toMatch(/MAX_MESSAGE_BYTES="-5"/)
   })
 
+  it('refuses limits that contradict each other', () => {
+    expect(() => loadConfig({ MAX_MESSAGE_BYTES: '2000000', BYTE_BURST: '1000000' })).toThrow(/BYTE_BURST .* must be at least MAX_MESSAGE_BYTES/)
+    expect(() => loadConfig({ MAX_BUFFERED_BYTES: '4096', MAX_MESSAGE_BYTES: '8192' })).toThrow(/MAX_BUFFERED_BYTES/)
+  })
+
+  it('reads booleans', () => {
+    expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true)
+    expect(loadConfig({}).trustProxy).toBe(false)
+    expect(() => loadConfig({ TRUST_PROXY: 'yes' })).toThrow(/TRUST_PROXY="yes": expected true or false/)
+  })
+
   it('refuses a port out of range', () => {
     expect(() => loadConfig({ PORT: '70000' })).toThrow(ConfigError)
   })

@@ -19,8 +19,34 @@ export interface Config {
   clientDir: string
   /** Minimum log level: trace, debug, info, warn, error, fatal or silent. */
   logLevel: LogLevel
-  /** Largest WebSocket frame accepted, in bytes (a long pasted text fits easily). */
+  /** Largest WebSocket frame accepted, in bytes (a long pasted text fits easily); larger closes with 1009. */
   maxMessageBytes: number
+  /** Messages per second a connection may send on average (a fast typist sends ~20 with cursor moves)… */
+  messagesPerSecond: number
+  /** …and in a burst (an undo of many steps, a reconnect): against floods that would starve the room. */
+  messageBurst: number
+  /** Bytes per second a connection may send on average… */
+  bytesPerSecond: number
+  /** …and in a burst (a long paste): against a connection filling the disk and other peers' sockets. */
+  byteBurst: number
+  /** Sync requests (sync step 1) a connection may send per minute, each makes the server encode the pad… */
+  syncRequestsPerMinute: number
+  /** …and in a burst: against a few bytes asking for megabytes of replies (sync amplification). */
+  syncRequestBurst: number
+  /** Largest awareness message (presence: name, colour, cursor), in bytes. */
+  maxAwarenessBytes: number
+  /** Connections one pad may have at once. */
+  maxConnectionsPerPad: number
+  /** Connections one client address may hold at once; a whole venue shares one address behind its NAT. */
+  maxConnectionsPerAddress: number
+  /** Pads held in memory at once; past that new pads are refused with 1013 until some unload. */
+  maxLoadedPads: number
+  /** Largest stored size of one pad (its snapshot and updates), in bytes; a write past it closes with 1009. */
+  maxDocumentBytes: number
+  /** Bytes waiting to be sent to one connection before it is dropped as not reading (backpressure). */
+  maxBufferedBytes: number
+  /** Take the client address from X-Forwarded-For (set when a reverse proxy is in front). */
+  trustProxy: boolean
   /** Largest JSON body accepted by the API, in bytes. */
   maxApiBodyBytes: number
   /** How long a pad stays loaded after its last participant left, in milliseconds. */
@@ -40,6 +66,19 @@ export const defaults: Config = {
   clientDir: './dist/client',
   logLevel: 'info',
   maxMessageBytes: 8 * 1024 * 1024,
+  messagesPerSecond: 100,
+  messageBurst: 1000,
+  bytesPerSecond: 1024 * 1024,
+  byteBurst: 32 * 1024 * 1024,
+  syncRequestsPerMinute: 6,
+  syncRequestBurst: 10,
+  maxAwarenessBytes: 16 * 1024,
+  maxConnectionsPerPad: 5000,
+  maxConnectionsPerAddress: 500,
+  maxLoadedPads: 10_000,
+  maxDocumentBytes: 64 * 1024 * 1024,
+  maxBufferedBytes: 32 * 1024 * 1024,
+  trustProxy: false,
   maxApiBodyBytes: 64 * 1024,
   roomIdleMs: 30_000,
   compactAfterUpdates: 500,
@@ -78,6 +117,8 @@ export function loadConfig(env: Env): Config {
       ? { value }
       : { problem: `expected a whole number from ${min} to ${max}` }
   }
+  const boolean = (raw: string): Parsed<boolean> =>
+    raw === 'true' || raw === '1' ? { value: true } : raw === 'false' || raw === '0' ? { value: false } : { problem: 'expected true or false' }
   const logLevel = (raw: string): Parsed<LogLevel> => {
     const level = logLevels.find((candidate) => candidate === raw)
     return level !== undefined ? { value: level } : { problem: `expected one of ${logLevels.join(', ')}` }
@@ -91,6 +132,19 @@ export function loadConfig(env: Env): Config {
     clientDir: read('clientDir', text),
     logLevel: read('logLevel', logLevel),
     maxMessageBytes: read('maxMessageBytes', integer(1024, 256 * 1024 * 1024)),
+    messagesPerSecond: read('messagesPerSecond', integer(1, 1_000_000)),
+    messageBurst: read('messageBurst', integer(1, 10_000_000)),
+    bytesPerSecond: read('bytesPerSecond', integer(1024, 1024 * 1024 * 1024)),
+    byteBurst: read('byteBurst', integer(1024, 1024 * 1024 * 1024)),
+    syncRequestsPerMinute: read('syncRequestsPerMinute', integer(1, 1_000_000)),
+    syncRequestBurst: read('syncRequestBurst', integer(1, 1_000_000)),
+    maxAwarenessBytes: read('maxAwarenessBytes', integer(256, 16 * 1024 * 1024)),
+    maxConnectionsPerPad: read('maxConnectionsPerPad', integer(1, 1_000_000)),
+    maxConnectionsPerAddress: read('maxConnectionsPerAddress', integer(1, 1_000_000)),
+    maxLoadedPads: read('maxLoadedPads', integer(1, 10_000_000)),
+    maxDocumentBytes: read('maxDocumentBytes', integer(1024, 4 * 1024 * 1024 * 1024)),
+    maxBufferedBytes: read('maxBufferedBytes', integer(1024, 4 * 1024 * 1024 * 1024)),
+    trustProxy: read('trustProxy', boolean),
     maxApiBodyBytes: read('maxApiBodyBytes', integer(256, 16 * 1024 * 1024)),
     roomIdleMs: read('roomIdleMs', integer(0, 24 * 3600 * 1000)),
     compactAfterUpdates: read('compactAfterUpdates', integer(1, 1_000_000)),
@@ -99,6 +153,13 @@ export function loadConfig(env: Env): Config {
     const problem = checkPublicUrl(config.publicUrl)
     if (problem !== null) problems.push(`PUBLIC_URL=${JSON.stringify(config.publicUrl)}: ${problem}`)
     config.publicUrl = config.publicUrl.replace(/\/+$/, '')
+  }
+  // A burst smaller than one allowed message would refuse that message for ever.
+  if (config.byteBurst < config.maxMessageBytes) {
+    problems.push(`BYTE_BURST (${config.byteBurst}) must be at least MAX_MESSAGE_BYTES (${config.maxMessageBytes})`)
+  }
+  if (config.maxBufferedBytes < config.maxMessageBytes) {
+    problems.push(`MAX_BUFFERED_BYTES (${config.maxBufferedBytes}) must be at least MAX_MESSAGE_BYTES (${config.maxMessageBytes})`)
   }
   if (problems.length > 0) throw new ConfigError(problems)
   return { ...config, dataDir: path.resolve(config.dataDir), clientDir: path.resolve(config.clientDir) }

@@ -11,12 +11,14 @@ import sirv from 'sirv'
 import type { Config } from './config'
 import { HttpError } from './http-error'
 import type { Logger } from './log'
+import type { Metrics } from './metrics'
 import { createPad, parseCreatePadRequest, readPadSettings } from './pad-api'
 import type { Store } from './store'
 
 export interface HttpDeps {
   store: Store
   log: Logger
+  metrics: Metrics
 }
 
 export type HttpHandler = (request: IncomingMessage, response: ServerResponse) => void
@@ -41,7 +43,7 @@ const securityHeaders: Record<string, string> = {
 }
 
 export function createHttpHandler(config: Config, deps: HttpDeps): HttpHandler {
-  const { store, log } = deps
+  const { store, log, metrics } = deps
   // sirv indexes the folder once at start; without a built client only the API works.
   const serveStatic = existsSync(config.clientDir)
     ? sirv(config.clientDir, {
@@ -82,6 +84,13 @@ export function createHttpHandler(config: Config, deps: HttpDeps): HttpHandler {
         throw new HttpError(503, 'store_unavailable', 'The store does not answer.')
       })
       return sendJson(response, 200, { status: 'ok' })
+    }
+    if (pathname === '/metrics') {
+      allowMethods(method, ['GET'])
+      const body = await metrics.registry.metrics()
+      response.writeHead(200, { 'Content-Type': metrics.registry.contentType, 'Cache-Control': 'no-store' })
+      response.end(body)
+      return
     }
     if (/^\/p\/[^/]+\/?$/.test(pathname)) {
       allowMethods(method, ['GET', 'HEAD'])

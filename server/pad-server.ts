@@ -9,12 +9,14 @@ import type { AddressInfo } from 'node:net'
 import type { Config } from './config'
 import { createHttpHandler } from './http'
 import type { Logger } from './log'
+import { createMetrics, type Metrics } from './metrics'
 import { createRelay, type Relay } from './relay'
 import type { Store } from './store'
 
 export interface PadServer {
   listen(): Promise<string>
   readonly relay: Relay
+  readonly metrics: Metrics
   close(): Promise<void>
 }
 
@@ -24,13 +26,15 @@ export interface PadServerDeps {
 }
 
 export function createPadServer(config: Config, deps: PadServerDeps): PadServer {
-  const relay = createRelay(config, deps)
-  const server = http.createServer(createHttpHandler(config, deps))
+  const metrics = createMetrics()
+  const relay = createRelay(config, { ...deps, metrics })
+  const server = http.createServer(createHttpHandler(config, { ...deps, metrics }))
   server.on('upgrade', (request, socket, head) => relay.handleUpgrade(request, socket, head))
   let closing: Promise<void> | null = null
 
   return {
     relay,
+    metrics,
     listen() {
       return new Promise((resolve, reject) => {
         server.once('error', reject)

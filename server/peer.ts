@@ -9,21 +9,27 @@ import type { Role } from '../shared/roles'
 export interface PeerSocket {
   send(frame: Uint8Array): void
   close(code: number, reason: string): void
+  /** Checks that the other end still answers, and drops the connection soon if it does not. */
+  probe(): void
 }
 
 export interface Peer {
   readonly id: number
   readonly role: Role
   readonly socket: PeerSocket
-  /** Awareness client ids this connection has set, removed when it leaves. */
-  readonly awarenessClientIds: Set<number>
+  /**
+   * Yjs client ids this connection speaks for (in its writes and presence):
+   * no other live connection of the pad may use them, and their presence is
+   * removed when it leaves.
+   */
+  readonly clientIds: Set<number>
   /** Write messages (updates, sync step 2) stored from this connection: the `stored` ack. */
   writeCount: number
   isClosed: boolean
 }
 
 export function createPeer(id: number, role: Role, socket: PeerSocket): Peer {
-  return { id, role, socket, awarenessClientIds: new Set(), writeCount: 0, isClosed: false }
+  return { id, role, socket, clientIds: new Set(), writeCount: 0, isClosed: false }
 }
 
 /** Closes a peer's socket once, whatever calls it first. */

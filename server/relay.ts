@@ -1,18 +1,25 @@
 /**
  * The WebSocket relay: accepts upgrades on `/ws/<key>`, resolves the key to a
  * pad and a role, and hands the connection to that pad's room, creating the
- * room on first join. It owns its rooms and forgets each one as it closes. It
- * does not interpret messages (room.ts) or serve HTTP (http.ts).
+ * room on first join. It owns its rooms and forgets each one as it closes.
+ * It enforces the per-connection limits (message and byte rates, sync
+ * requests, connections per pad and per address, loaded pads) and drops
+ * connections that stop reading. It does not interpret messages (room.ts) or
+ * serve HTTP (http.ts).
  */
 import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { WebSocketServer, type RawData, type WebSocket } from 'ws'
 import { CloseCode } from '../shared/close-codes'
 import { isPadKey } from '../shared/pad-link'
+import { MessageType, SyncStep } from '../shared/protocol'
+import { clientAddress } from './client-address'
 import type { Config } from './config'
 import type { Logger } from './log'
+import type { Metrics } from './metrics'
 import { hashKey } from './pad-keys'
-import { closePeer, createPeer, type Peer } from './peer'
+import { closePeer, createPeer, type Peer, type PeerSocket } from './peer'
+import { createTokenBucket } from './rate-limit'
 import { createRoom, type Room } from './room'
 import type { Store } from './store'
 
@@ -27,16 +34,20 @@ export interface Relay {
 export interface RelayDeps {
   store: Store
   log: Logger
+  metrics: Metrics
 }
 
 /** How often idle connections are pinged; one that has not answered the previous ping is dropped. */
 const pingIntervalMs = 30_000
+/** How long a connection asked to prove it is alive (a client id conflict) has to answer. */
+const probeTimeoutMs = 3_000
 
 export function createRelay(config: Config, deps: RelayDeps): Relay {
-  const { store, log } = deps
+  const { store, log, metrics } = deps
   const rooms = new Map<string, Room>()
   const sockets = new Set<WebSocket>()
   const unanswered = new WeakSet<WebSocket>()
+  const connectionsByAddress = new Map<string, number>()
   let nextPeerId = 1
   let isClosing = false
 
@@ -59,73 +70,127 @@ export function createRelay(config: Config, deps: RelayDeps): Relay {
   }, pingIntervalMs)
   pinger.unref()
 
-  function roomFor(padId: string): Room {
-    let room = rooms.get(padId)
-    if (room === undefined) {
-      room = createRoom(
-        padId,
-        { compactAfterUpdates: config.compactAfterUpdates, idleMs: config.roomIdleMs },
-        { store, log, onClose: (closed) => rooms.get(padId) === closed && rooms.delete(padId) },
-      )
-      rooms.set(padId, room)
-    }
+  function roomFor(padId: string): Room | null {
+    const existing = rooms.get(padId)
+    if (existing !== undefined) return existing
+    if (rooms.size >= config.maxLoadedPads) return null
+    const room = createRoom(
+      padId,
+      {
+        compactAfterUpdates: config.compactAfterUpdates,
+        idleMs: config.roomIdleMs,
+        maxAwarenessBytes: config.maxAwarenessBytes,
+        maxDocumentBytes: config.maxDocumentBytes,
+      },
+      {
+        store,
+        log,
+        metrics,
+        onClose: (closed) => {
+          if (rooms.get(padId) === closed) rooms.delete(padId)
+          metrics.roomsLoaded.set(rooms.size)
+        },
+      },
+    )
+    rooms.set(padId, room)
+    metrics.roomsLoaded.set(rooms.size)
     return room
   }
 
-  function accept(socket: WebSocket, key: string): void {
+  function socketFor(socket: WebSocket): PeerSocket {
+    return {
+      send(frame) {
+        socket.send(frame)
+        // A client that stops reading would make us buffer every update of
+        // the pad for it; drop it instead (it resyncs when it reconnects).
+        if (socket.bufferedAmount > config.maxBufferedBytes) {
+          log.warn({ bufferedBytes: socket.bufferedAmount }, 'dropping a connection that does not read')
+          metrics.closes.inc({ code: 'backpressure' })
+          socket.terminate()
+        }
+      },
+      close(code, reason) {
+        metrics.closes.inc({ code: String(code) })
+        socket.close(code, reason)
+      },
+      probe() {
+        unanswered.add(socket)
+        socket.ping()
+        setTimeout(() => {
+          if (unanswered.has(socket)) socket.terminate()
+        }, probeTimeoutMs).unref()
+      },
+    }
+  }
+
+  function accept(socket: WebSocket, key: string, address: string): void {
     sockets.add(socket)
+    metrics.connections.inc()
     socket.on('pong', () => unanswered.delete(socket))
+    const peerSocket = socketFor(socket)
     let peer: Peer | null = null
     let room: Room | null = null
     // Frames that arrive while the key is being looked up keep their order.
     const early: Uint8Array[] = []
-    let closeBeforeJoin: { code: number; reason: string } | null = null
-    const socketAdapter = {
-      send: (frame: Uint8Array) => socket.send(frame),
-      close: (code: number, reason: string) => socket.close(code, reason),
+    let refusal: { code: number; reason: string } | null = null
+    const messages = createTokenBucket(config.messagesPerSecond, config.messageBurst)
+    const bytes = createTokenBucket(config.bytesPerSecond, config.byteBurst)
+    const syncRequests = createTokenBucket(config.syncRequestsPerMinute / 60, config.syncRequestBurst)
+
+    const refuse = (code: number, reason: string): void => {
+      log.info({ code, reason, peer: peer?.id }, 'closing connection')
+      if (peer !== null) {
+        metrics.closes.inc({ code: String(code) })
+        closePeer(peer, code, reason)
+      } else {
+        refusal ??= { code, reason }
+        peerSocket.close(code, reason)
+      }
     }
 
     socket.on('message', (data: RawData, isBinary: boolean) => {
-      if (!isBinary) {
-        const reason = 'text frames are not part of the protocol'
-        if (peer !== null) closePeer(peer, CloseCode.unsupportedData, reason)
-        else closeBeforeJoin ??= { code: CloseCode.unsupportedData, reason }
-        return
-      }
+      if (refusal !== null || peer?.isClosed === true) return
       const frame = toUint8Array(data)
+      metrics.bytesIn.inc(frame.length)
+      if (!isBinary) return refuse(CloseCode.unsupportedData, 'text frames are not part of the protocol')
+      if (!messages.take() || !bytes.take(frame.length)) return refuse(CloseCode.rateLimited, 'too many messages')
+      if (frame[0] === MessageType.sync && frame[1] === SyncStep.step1 && !syncRequests.take()) {
+        return refuse(CloseCode.rateLimited, 'too many sync requests')
+      }
       if (room !== null && peer !== null) room.receive(peer, frame)
       else early.push(frame)
     })
     socket.on('close', () => {
       sockets.delete(socket)
+      metrics.connections.dec()
+      const count = (connectionsByAddress.get(address) ?? 1) - 1
+      if (count > 0) connectionsByAddress.set(address, count)
+      else connectionsByAddress.delete(address)
       if (room !== null && peer !== null) room.leave(peer)
     })
     socket.on('error', (error) => log.debug({ err: error }, 'socket error'))
 
-    const refuse = (code: number, reason: string): void => {
-      log.info({ code, reason }, 'connection refused')
-      socket.close(code, reason)
-    }
-    if (!isPadKey(key)) {
-      refuse(CloseCode.unknownPad, 'unknown link')
-      return
-    }
+    const addressCount = (connectionsByAddress.get(address) ?? 0) + 1
+    connectionsByAddress.set(address, addressCount)
+    if (addressCount > config.maxConnectionsPerAddress) return refuse(CloseCode.rateLimited, 'too many connections from this address')
+    if (!isPadKey(key)) return refuse(CloseCode.unknownPad, 'unknown link')
     store.findPadByKeyHash(hashKey(key)).then(
       (found) => {
-        if (socket.readyState !== socket.OPEN) return
+        if (socket.readyState !== socket.OPEN || refusal !== null) return
         if (found === null) return refuse(CloseCode.unknownPad, 'unknown link')
         if (isClosing) return refuse(CloseCode.goingAway, 'server shutting down')
-        const joined = createPeer(nextPeerId++, found.role, socketAdapter)
-        if (closeBeforeJoin !== null) return closePeer(joined, closeBeforeJoin.code, closeBeforeJoin.reason)
-        peer = joined
-        room = roomFor(found.pad.id)
-        log.info({ padId: found.pad.id, peer: joined.id, role: found.role }, 'peer joined')
-        room.join(joined)
-        for (const frame of early.splice(0)) room.receive(joined, frame)
+        const joined = roomFor(found.pad.id)
+        if (joined === null) return refuse(CloseCode.tryAgainLater, 'server busy, retry')
+        if (joined.peerCount >= config.maxConnectionsPerPad) return refuse(CloseCode.rateLimited, 'too many connections to this pad')
+        peer = createPeer(nextPeerId++, found.role, peerSocket)
+        room = joined
+        log.info({ padId: found.pad.id, peer: peer.id, role: found.role }, 'peer joined')
+        room.join(peer)
+        for (const frame of early.splice(0)) room.receive(peer, frame)
       },
       (error: unknown) => {
         log.error({ err: error }, 'key lookup failed')
-        socket.close(CloseCode.internalError, 'server error, reconnecting')
+        refuse(CloseCode.internalError, 'server error, reconnecting')
       },
     )
   }
@@ -137,7 +202,8 @@ export function createRelay(config: Config, deps: RelayDeps): Relay {
         socket.end(`HTTP/1.1 ${isClosing ? '503 Service Unavailable' : '404 Not Found'}\r\nConnection: close\r\n\r\n`)
         return
       }
-      wss.handleUpgrade(request, socket, head, (ws) => accept(ws, key))
+      const address = clientAddress(request, config.trustProxy)
+      wss.handleUpgrade(request, socket, head, (ws) => accept(ws, key, address))
     },
     get roomCount() {
       return rooms.size

@@ -7,6 +7,7 @@ import { CloseCode } from '../shared/close-codes'
 import { decodeMessage, encodeMessage, type Message } from '../shared/protocol'
 import type { Role } from '../shared/roles'
 import { createLogger } from './log'
+import { createMetrics } from './metrics'
 import { generateKey, generatePadId, hashKey } from './pad-keys'
 import { createPeer, type Peer } from './peer'
 import { createRoom, type Room } from './room'
@@ -29,9 +30,12 @@ function memoryPeer(role: Role): MemoryPeer {
     close: (code, reason) => {
       memory.closedWith = { code, reason }
     },
+    probe: () => {},
   })
   return memory
 }
+
+const roomOptions = { compactAfterUpdates: 1000, idleMs: 60_000, maxAwarenessBytes: 4096, maxDocumentBytes: 1024 * 1024 }
 
 const dirs: string[] = []
 const stores: Store[] = []
@@ -60,9 +64,10 @@ async function padWithText(text: string): Promise<{ store: Store; padId: string 
 }
 
 function openRoom(store: Store, padId: string): Room {
-  const room = createRoom(padId, { compactAfterUpdates: 1000, idleMs: 60_000 }, {
+  const room = createRoom(padId, roomOptions, {
     store,
     log: createLogger('silent'),
+    metrics: createMetrics(),
     onClose: () => {},
   })
   rooms.push(room)
@@ -130,9 +135,10 @@ describe('room', () => {
     const { store, padId } = await padWithText('')
     const failingStore: Store = { ...store, appendUpdate: () => Promise.reject(new Error('disk full')) }
     let closedRoom: Room | null = null
-    const room = createRoom(padId, { compactAfterUpdates: 1000, idleMs: 60_000 }, {
+    const room = createRoom(padId, roomOptions, {
       store: failingStore,
       log: createLogger('silent'),
+    metrics: createMetrics(),
       onClose: (closed) => (closedRoom = closed),
     })
     rooms.push(room)

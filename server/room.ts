@@ -3,29 +3,39 @@
  * pad's Y.Doc and awareness, and its peers. Every message is handled in
  * arrival order through one queue that starts with loading the stored pad, so
  * nobody is answered before the pad is loaded, and the doc never holds more
- * than the store: a write is applied, appended to the store, and only then
- * acknowledged and relayed (DESIGN.md, "Durability"). It does not parse URLs,
- * look up keys or own sockets (that is relay.ts).
+ * than the store: a write is checked, applied, appended to the store, and only
+ * then acknowledged and relayed (DESIGN.md, "Durability").
+ *
+ * Writes and presence are checked against hostile-but-valid input (issue 3):
+ * each Yjs client id belongs to one live connection, updates may not leave
+ * anything pending, presence is bounded in size. It does not parse URLs, look
+ * up keys, rate-limit or own sockets (that is relay.ts).
  */
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import { CloseCode } from '../shared/close-codes'
 import { decodeMessage, encodeMessage, ProtocolError, type Message } from '../shared/protocol'
 import { canWrite } from '../shared/roles'
+import { encodeAwarenessEntries, readAwarenessEntries } from './awareness-check'
 import type { Logger } from './log'
+import type { Metrics } from './metrics'
 import { closePeer, type Peer } from './peer'
 import type { Store } from './store'
+import { checkUpdate, type DecodedUpdate } from './update-check'
 
 export interface RoomOptions {
   /** Compact the update log into a snapshot once it holds this many updates. */
   compactAfterUpdates: number
   /** Close the room this long after its last peer left. */
   idleMs: number
+  maxAwarenessBytes: number
+  maxDocumentBytes: number
 }
 
 export interface RoomDeps {
   store: Store
   log: Logger
+  metrics: Metrics
   /** Called once when the room starts closing, so the relay forgets it. */
   onClose: (room: Room) => void
 }
@@ -42,26 +52,36 @@ export interface Room {
   close(code: number, reason: string): Promise<void>
 }
 
+/** A client id claimed by another live connection: maybe a reconnect whose old socket is not closed yet. */
+class ClientIdConflict extends ProtocolError {
+  constructor(
+    readonly clientId: number,
+    readonly holder: Peer,
+  ) {
+    super(`client id ${clientId} is in use by another connection; retry`, CloseCode.tryAgainLater)
+  }
+}
+
 export function createRoom(padId: string, options: RoomOptions, deps: RoomDeps): Room {
-  const { store } = deps
+  const { store, metrics } = deps
   const log = deps.log.child({ padId })
   const doc = new Y.Doc()
   const awareness = new awarenessProtocol.Awareness(doc)
   // The server is not a participant: it has no presence of its own.
   awareness.setLocalState(null)
   const peers = new Set<Peer>()
+  /** Which live connection speaks for each Yjs client id. */
+  const owners = new Map<number, Peer>()
   let lastSeq = 0
   let updatesSinceSnapshot = 0
+  /** Bytes of the stored snapshot and updates: the pad's size in the store. */
+  let storedBytes = 0
   let idleTimer: NodeJS.Timeout | null = null
   let closing: Promise<void> | null = null
   /** Set when the doc may differ from the store: nothing more is handled or compacted. */
   let hasFailed = false
 
-  awareness.on('update', ({ added, updated, removed }: AwarenessChange, origin: unknown) => {
-    if (isPeer(origin)) {
-      for (const id of [...added, ...updated]) origin.awarenessClientIds.add(id)
-      for (const id of removed) origin.awarenessClientIds.delete(id)
-    }
+  awareness.on('update', ({ added, updated, removed }: AwarenessChange) => {
     const changed = [...added, ...updated, ...removed]
     const frame = encodeMessage({ type: 'awareness', update: awarenessProtocol.encodeAwarenessUpdate(awareness, changed) })
     // Sent to the sender too, as the reference server does: a participant
@@ -84,30 +104,38 @@ export function createRoom(padId: string, options: RoomOptions, deps: RoomDeps):
     })
     lastSeq = stored.lastSeq
     updatesSinceSnapshot = stored.updates.length
+    storedBytes = (stored.snapshot?.length ?? 0) + stored.updates.reduce((sum, update) => sum + update.length, 0)
     log.debug({ updates: stored.updates.length, hasSnapshot: stored.snapshot !== null }, 'pad loaded')
     if (updatesSinceSnapshot >= options.compactAfterUpdates) await compact()
   }
 
   function handle(peer: Peer, frame: Uint8Array): Promise<void> | void {
-    let message: Message
     try {
-      message = decodeMessage(frame)
-      return dispatch(peer, message).catch((error: unknown) => rejectOrFail(peer, error))
+      const message = decodeMessage(frame)
+      metrics.messagesIn.inc({ type: message.type })
+      return dispatch(peer, message).catch((error: unknown) => reject(peer, error))
     } catch (error) {
-      rejectOrFail(peer, error)
+      reject(peer, error)
     }
   }
 
-  function rejectOrFail(peer: Peer, error: unknown): void {
+  /** Closes the peer that sent a bad message; any other error is the room's failure. */
+  function reject(peer: Peer, error: unknown): void {
     if (!(error instanceof ProtocolError)) throw error
-    log.warn({ peer: peer.id, code: error.closeCode, reason: error.message }, 'closing peer: bad message')
+    if (error instanceof ClientIdConflict) {
+      // An honest reconnect whose old socket lingers: the probe drops that
+      // socket if it is dead, and the retry succeeds. A live holder keeps it.
+      error.holder.socket.probe()
+    }
+    log.warn({ peer: peer.id, code: error.closeCode, reason: error.message }, 'closing peer: message refused')
+    metrics.closes.inc({ code: String(error.closeCode) })
     closePeer(peer, error.closeCode, error.message)
   }
 
   async function dispatch(peer: Peer, message: Message): Promise<void> {
     switch (message.type) {
       case 'sync-step-1':
-        peer.socket.send(encodeMessage({ type: 'sync-step-2', update: encodeMissing(message.stateVector) }))
+        send(peer, encodeMessage({ type: 'sync-step-2', update: encodeMissing(message.stateVector) }))
         return
       case 'sync-step-2':
       case 'update':
@@ -140,56 +168,103 @@ export function createRoom(padId: string, options: RoomOptions, deps: RoomDeps):
     }
   }
 
+  function claim(peer: Peer, clientIds: Iterable<number>): void {
+    for (const clientId of clientIds) {
+      const holder = owners.get(clientId)
+      if (holder !== undefined && holder !== peer) throw new ClientIdConflict(clientId, holder)
+    }
+    for (const clientId of clientIds) {
+      owners.set(clientId, peer)
+      peer.clientIds.add(clientId)
+    }
+  }
+
   async function write(peer: Peer, update: Uint8Array): Promise<void> {
+    if (storedBytes + update.length > options.maxDocumentBytes) {
+      throw new ProtocolError(`the pad is full (${options.maxDocumentBytes} bytes)`, CloseCode.messageTooBig)
+    }
+    const stopApplyTimer = metrics.updateApplySeconds.startTimer()
+    let decoded: DecodedUpdate
     try {
-      // Decoding first refuses malformed updates before they touch the doc.
-      Y.decodeUpdate(update)
+      decoded = Y.decodeUpdate(update) as unknown as DecodedUpdate
     } catch {
       throw new ProtocolError('malformed update', CloseCode.invalidPayload)
     }
+    const check = checkUpdate(doc, decoded)
+    if (check.problem !== null) throw new ProtocolError(check.problem, CloseCode.invalidPayload)
+    claim(peer, check.writtenClients)
+
     const applied: Uint8Array[] = []
     const collect = (effective: Uint8Array, origin: unknown): void => {
       if (origin === peer) applied.push(effective)
     }
     doc.on('update', collect)
+    let applyError: unknown = null
     try {
       Y.applyUpdate(doc, update, peer)
+    } catch (error) {
+      applyError = error
     } finally {
       doc.off('update', collect)
     }
+    // Checked above; this catches what the check may have missed, so that
+    // nothing stays pending in the doc.
+    const leftPending = doc.store.pendingStructs !== null || doc.store.pendingDs !== null
+    doc.store.pendingStructs = null
+    doc.store.pendingDs = null
+    stopApplyTimer()
+
+    // Whatever Yjs integrated is in the doc now, even if it then threw: store
+    // and relay it so that the doc, the store and the peers stay equal.
     if (applied.length > 0) {
-      // What Yjs integrated, not what was sent: duplicates are left out.
       const effective = applied.length === 1 ? (applied[0] as Uint8Array) : Y.mergeUpdates(applied)
+      const stopStoreTimer = metrics.storeWriteSeconds.startTimer()
       lastSeq = await store.appendUpdate(padId, effective, Date.now())
+      stopStoreTimer()
       updatesSinceSnapshot += 1
+      storedBytes += effective.length
       broadcast(encodeMessage({ type: 'update', update: effective }), peer)
       if (updatesSinceSnapshot >= options.compactAfterUpdates) enqueue(compact)
     }
+    if (applyError !== null || leftPending) {
+      log.error({ err: applyError, leftPending }, 'an update passed the checks but Yjs refused part of it')
+      throw new ProtocolError('update refused by Yjs', CloseCode.invalidPayload)
+    }
     peer.writeCount += 1
-    peer.socket.send(encodeMessage({ type: 'stored', writeCount: peer.writeCount }))
+    send(peer, encodeMessage({ type: 'stored', writeCount: peer.writeCount }))
   }
 
   function applyAwareness(peer: Peer, update: Uint8Array): void {
-    try {
-      awarenessProtocol.applyAwarenessUpdate(awareness, update, peer)
-    } catch {
-      throw new ProtocolError('malformed awareness update', CloseCode.invalidPayload)
+    if (update.length > options.maxAwarenessBytes) {
+      throw new ProtocolError(`presence larger than ${options.maxAwarenessBytes} bytes`, CloseCode.messageTooBig)
     }
+    // The stock provider sends back every presence change it receives, with
+    // the clock it got: such echoes are dropped. A newer clock is a claim to
+    // speak for that client id, allowed only to its connection.
+    const fresh = readAwarenessEntries(update).filter((entry) => {
+      const known = awareness.meta.get(entry.clientId)
+      return known === undefined || entry.clock > known.clock
+    })
+    if (fresh.length === 0) return
+    claim(peer, fresh.map((entry) => entry.clientId))
+    awarenessProtocol.applyAwarenessUpdate(awareness, encodeAwarenessEntries(fresh), peer)
   }
 
   function sendAllAwareness(peer: Peer): void {
     const states = awareness.getStates()
     if (states.size === 0) return
     const update = awarenessProtocol.encodeAwarenessUpdate(awareness, [...states.keys()])
-    peer.socket.send(encodeMessage({ type: 'awareness', update }))
+    send(peer, encodeMessage({ type: 'awareness', update }))
   }
 
   async function compact(): Promise<void> {
     if (updatesSinceSnapshot === 0 || hasFailed) return
     const throughSeq = lastSeq
     try {
-      await store.compact(padId, Y.encodeStateAsUpdate(doc), throughSeq)
+      const snapshot = Y.encodeStateAsUpdate(doc)
+      await store.compact(padId, snapshot, throughSeq)
       updatesSinceSnapshot = 0
+      storedBytes = snapshot.length
       log.debug({ throughSeq }, 'pad compacted')
     } catch (error) {
       // The log is intact: loading still works, only slower. Try again later.
@@ -197,10 +272,21 @@ export function createRoom(padId: string, options: RoomOptions, deps: RoomDeps):
     }
   }
 
+  function send(peer: Peer, frame: Uint8Array): void {
+    metrics.messagesOut.inc()
+    metrics.bytesOut.inc(frame.length)
+    peer.socket.send(frame)
+  }
+
   function broadcast(frame: Uint8Array, except: Peer | null): void {
+    let count = 0
     for (const peer of peers) {
-      if (peer !== except && !peer.isClosed) peer.socket.send(frame)
+      if (peer === except || peer.isClosed) continue
+      peer.socket.send(frame)
+      count += 1
     }
+    metrics.messagesOut.inc(count)
+    metrics.bytesOut.inc(count * frame.length)
   }
 
   /** Anything but a bad message is the room's failure: its doc may now differ from the store. */
@@ -231,7 +317,7 @@ export function createRoom(padId: string, options: RoomOptions, deps: RoomDeps):
       }
       peers.add(peer)
       enqueue(() => {
-        peer.socket.send(encodeMessage({ type: 'sync-step-1', stateVector: Y.encodeStateVector(doc) }))
+        send(peer, encodeMessage({ type: 'sync-step-1', stateVector: Y.encodeStateVector(doc) }))
         sendAllAwareness(peer)
       })
     },
@@ -242,12 +328,13 @@ export function createRoom(padId: string, options: RoomOptions, deps: RoomDeps):
     leave(peer) {
       peer.isClosed = true
       if (!peers.delete(peer)) return
-      // Queued, so that an awareness update of this peer still in the queue
-      // cannot bring its cursor back after it left.
+      // Queued, so that a message of this peer still in the queue cannot
+      // bring its cursor back or claim its client ids after it left.
       enqueue(() => {
-        if (peer.awarenessClientIds.size > 0) {
-          awarenessProtocol.removeAwarenessStates(awareness, [...peer.awarenessClientIds], null)
-        }
+        const ids = [...peer.clientIds]
+        for (const id of ids) if (owners.get(id) === peer) owners.delete(id)
+        const present = ids.filter((id) => awareness.getStates().has(id))
+        if (present.length > 0) awarenessProtocol.removeAwarenessStates(awareness, present, null)
       })
       if (peers.size === 0 && closing === null) scheduleIdleClose()
     },
@@ -278,10 +365,6 @@ interface AwarenessChange {
   added: number[]
   updated: number[]
   removed: number[]
-}
-
-function isPeer(value: unknown): value is Peer {
-  return typeof value === 'object' && value !== null && 'awarenessClientIds' in value && 'socket' in value
 }
 
 function assertNever(value: never): never {

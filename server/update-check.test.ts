@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { findUpdateProblem, type DecodedUpdate } from './update-check'
+import { checkUpdate, type DecodedUpdate } from './update-check'
 
 function updatesOf(doc: Y.Doc, edit: () => void): Uint8Array {
   const updates: Uint8Array[] = []
@@ -11,9 +11,12 @@ function updatesOf(doc: Y.Doc, edit: () => void): Uint8Array {
   return Y.mergeUpdates(updates)
 }
 
-const anyone = (): boolean => true
-const check = (server: Y.Doc, update: Uint8Array, mayWrite: (client: number) => boolean = anyone): string | null =>
-  findUpdateProblem(server, Y.decodeUpdate(update) as unknown as DecodedUpdate, mayWrite)
+const check = (server: Y.Doc, update: Uint8Array): string | null =>
+  checkUpdate(server, Y.decodeUpdate(update) as unknown as DecodedUpdate).problem
+const writtenClients = (server: Y.Doc, update: Uint8Array): number[] => {
+  const result = checkUpdate(server, Y.decodeUpdate(update) as unknown as DecodedUpdate)
+  return result.problem === null ? result.writtenClients.sort() : []
+}
 
 function applied(server: Y.Doc, update: Uint8Array): { pending: boolean } {
   Y.applyUpdate(server, update)
@@ -77,13 +80,18 @@ describe('findUpdateProblem', () => {
     expect(applied(new Y.Doc(), deletion).pending).toBe(true)
   })
 
-  it('refuses writing under a client id the connection may not use', () => {
+  it('names the client ids an update writes new structs under, not those it only repeats', () => {
+    const a = new Y.Doc()
+    const b = new Y.Doc()
+    const fromA = updatesOf(a, () => a.getText('t').insert(0, 'aaa'))
+    Y.applyUpdate(b, fromA)
+    const fromB = updatesOf(b, () => b.getText('t').insert(1, 'b'))
     const server = new Y.Doc()
-    const client = new Y.Doc()
-    const update = updatesOf(client, () => client.getText('t').insert(0, 'squat'))
-    expect(check(server, update, (id) => id !== client.clientID)).toMatch(/belongs to another connection/)
-    // Already-known structs under someone else's id are harmless duplicates.
-    Y.applyUpdate(server, update)
-    expect(check(server, update, (id) => id !== client.clientID)).toBeNull()
+    expect(writtenClients(server, Y.mergeUpdates([fromA, fromB]))).toEqual([a.clientID, b.clientID].sort())
+    Y.applyUpdate(server, fromA)
+    expect(writtenClients(server, Y.mergeUpdates([fromA, fromB]))).toEqual([b.clientID])
+    const deletionOnly = updatesOf(b, () => b.getText('t').delete(0, 1))
+    Y.applyUpdate(server, fromB)
+    expect(writtenClients(server, deletionOnly)).toEqual([])
   })
 })

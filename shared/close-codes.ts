@@ -16,6 +16,8 @@ export const CloseCode = {
   messageTooBig: 1009,
   /** Internal error in the server (the store failed): reconnect. */
   internalError: 1011,
+  /** Busy, or a client id still held by this participant's previous connection: reconnect a little later. */
+  tryAgainLater: 1013,
   /** Not allowed with this link. */
   forbidden: 4403,
   /** Unknown link. */
