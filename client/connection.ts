@@ -14,6 +14,7 @@ import type * as Y from 'yjs'
 import { CloseCode, isReconnectable } from '../shared/close-codes'
 import { MessageType } from '../shared/protocol'
 import type { WriteKind } from './sync-tracker'
+import { reconnectDelayMs } from './reconnect-delay'
 import { classifyOutgoingFrame, createSyncTracker } from './sync-tracker'
 
 export const ConnectionPhase = {
@@ -85,6 +86,8 @@ export function createConnection(options: ConnectionOptions, target: Window = wi
   let closeCode: number | null = null
   let isFinal = false
   let rateLimitTimer: ReturnType<typeof setTimeout> | null = null
+  let reconnectTimer: ReturnType<typeof setTimeout> | null = null
+  let reconnectAttempt = 0
   let state = computeState()
 
   function computeState(): ConnectionState {
@@ -139,6 +142,7 @@ export function createConnection(options: ConnectionOptions, target: Window = wi
   })
   provider.on('sync', (isSynced: boolean) => {
     if (isSynced) {
+      reconnectAttempt = 0
       hasLostConnection = false
       if (closeCode === CloseCode.messageTooBig) clearTooBigOnceSaved()
       else closeCode = null
@@ -149,6 +153,7 @@ export function createConnection(options: ConnectionOptions, target: Window = wi
     tracker.recordConnectionClosed()
     hasLostConnection = true
     if (event !== null && transientExplainedCodes.includes(event.code)) closeCode = event.code
+    if (event !== null && isReconnectable(event.code) && !isBrowserOffline) scheduleReconnect()
     refresh()
   })
   provider.on('closed', ({ code }: { code: number; reason: string }) => {
@@ -169,6 +174,19 @@ export function createConnection(options: ConnectionOptions, target: Window = wi
     if (closeCode === CloseCode.messageTooBig && !tracker.hasUnsyncedChanges) closeCode = null
   }
 
+  // The provider would retry on its own fixed schedule; it is told not to
+  // (its pending retry then does nothing) and we retry with jitter instead.
+  function scheduleReconnect(): void {
+    provider.shouldConnect = false
+    if (reconnectTimer !== null) clearTimeout(reconnectTimer)
+    const delayMs = reconnectDelayMs(reconnectAttempt)
+    reconnectAttempt += 1
+    reconnectTimer = setTimeout(() => {
+      reconnectTimer = null
+      if (!isBrowserOffline && !isFinal && rateLimitTimer === null) provider.connect()
+    }, delayMs)
+  }
+
   function scheduleRateLimitRetry(): void {
     if (rateLimitTimer !== null) clearTimeout(rateLimitTimer)
     rateLimitTimer = setTimeout(() => {
@@ -186,6 +204,8 @@ export function createConnection(options: ConnectionOptions, target: Window = wi
   }
   const onOnline = (): void => {
     isBrowserOffline = false
+    if (reconnectTimer !== null) clearTimeout(reconnectTimer)
+    reconnectTimer = null
     if (!isFinal && rateLimitTimer === null) provider.connect()
     refresh()
   }
@@ -209,6 +229,7 @@ export function createConnection(options: ConnectionOptions, target: Window = wi
       if (isClosed) return
       isClosed = true
       if (rateLimitTimer !== null) clearTimeout(rateLimitTimer)
+      if (reconnectTimer !== null) clearTimeout(reconnectTimer)
       target.removeEventListener('offline', onOffline)
       target.removeEventListener('online', onOnline)
       doc.off('update', onDocUpdate)
