@@ -45,6 +45,12 @@ export interface Config {
   maxDocumentBytes: number
   /** Bytes waiting to be sent to one connection before it is dropped as not reading (backpressure). */
   maxBufferedBytes: number
+  /** Pads one client address may create per hour on average… */
+  padCreationsPerHour: number
+  /** …and in a burst (a facilitator preparing several ateliers). */
+  padCreationBurst: number
+  /** How often pads whose lifetime ran out are deleted, in milliseconds. */
+  expirySweepMs: number
   /** Take the client address from X-Forwarded-For (set when a reverse proxy is in front). */
   trustProxy: boolean
   /** Largest JSON body accepted by the API, in bytes. */
@@ -78,6 +84,9 @@ export const defaults: Config = {
   maxLoadedPads: 10_000,
   maxDocumentBytes: 64 * 1024 * 1024,
   maxBufferedBytes: 32 * 1024 * 1024,
+  padCreationsPerHour: 60,
+  padCreationBurst: 20,
+  expirySweepMs: 3600 * 1000,
   trustProxy: false,
   maxApiBodyBytes: 64 * 1024,
   roomIdleMs: 30_000,
@@ -144,6 +153,9 @@ export function loadConfig(env: Env): Config {
     maxLoadedPads: read('maxLoadedPads', integer(1, 10_000_000)),
     maxDocumentBytes: read('maxDocumentBytes', integer(1024, 4 * 1024 * 1024 * 1024)),
     maxBufferedBytes: read('maxBufferedBytes', integer(1024, 4 * 1024 * 1024 * 1024)),
+    padCreationsPerHour: read('padCreationsPerHour', integer(1, 1_000_000)),
+    padCreationBurst: read('padCreationBurst', integer(1, 1_000_000)),
+    expirySweepMs: read('expirySweepMs', integer(1000, 7 * 24 * 3600 * 1000)),
     trustProxy: read('trustProxy', boolean),
     maxApiBodyBytes: read('maxApiBodyBytes', integer(256, 16 * 1024 * 1024)),
     roomIdleMs: read('roomIdleMs', integer(0, 24 * 3600 * 1000)),

@@ -12,13 +12,25 @@ import type { Config } from './config'
 import { HttpError } from './http-error'
 import type { Logger } from './log'
 import type { Metrics } from './metrics'
-import { createPad, parseCreatePadRequest, readPadSettings } from './pad-api'
+import { clientAddress } from './client-address'
+import {
+  createPad,
+  deletePad,
+  parseCreatePadRequest,
+  readPadSettings,
+  rotateEditLink,
+  updatePadSettings,
+  type PadChangeListener,
+} from './pad-api'
+import { createKeyedRateLimiter } from './rate-limit'
 import type { Store } from './store'
 
 export interface HttpDeps {
   store: Store
   log: Logger
   metrics: Metrics
+  /** Told of every change a facilitator makes, so that open connections follow it (the relay). */
+  padChanges: PadChangeListener
 }
 
 export type HttpHandler = (request: IncomingMessage, response: ServerResponse) => void
@@ -43,7 +55,9 @@ const securityHeaders: Record<string, string> = {
 }
 
 export function createHttpHandler(config: Config, deps: HttpDeps): HttpHandler {
-  const { store, log, metrics } = deps
+  const { store, log, metrics, padChanges } = deps
+  // Against scripts filling the disk with pads; a venue behind one address still creates plenty.
+  const padCreations = createKeyedRateLimiter(config.padCreationsPerHour / 3600, config.padCreationBurst)
   // sirv indexes the folder once at start; without a built client only the API works.
   const serveStatic = existsSync(config.clientDir)
     ? sirv(config.clientDir, {
@@ -66,15 +80,33 @@ export function createHttpHandler(config: Config, deps: HttpDeps): HttpHandler {
 
     if (pathname === '/api/pads') {
       allowMethods(method, ['POST'])
+      if (!padCreations.take(clientAddress(request, config.trustProxy))) {
+        response.setHeader('Retry-After', String(Math.ceil(3600 / config.padCreationsPerHour)))
+        throw new HttpError(429, 'too_many_pads', 'Too many pads created from this address; try again in a few minutes.')
+      }
       const body = parseCreatePadRequest(await readJsonBody(request, config.maxApiBodyBytes))
       const created = await createPad(store, body, origin(request), Date.now())
       log.info({ padId: created.id }, 'pad created')
       return sendJson(response, 201, created)
     }
-    const settingsMatch = /^\/api\/pads\/([^/]+)$/.exec(pathname)
-    if (settingsMatch !== null) {
-      allowMethods(method, ['GET'])
-      return sendJson(response, 200, await readPadSettings(store, settingsMatch[1] ?? '', origin(request)))
+    const padMatch = /^\/api\/pads\/([^/]+)(\/rotate)?$/.exec(pathname)
+    if (padMatch !== null) {
+      const key = padMatch[1] ?? ''
+      if (padMatch[2] !== undefined) {
+        allowMethods(method, ['POST'])
+        return sendJson(response, 200, await rotateEditLink(store, padChanges, key, origin(request)))
+      }
+      allowMethods(method, ['GET', 'PATCH', 'DELETE'])
+      if (method === 'GET') return sendJson(response, 200, await readPadSettings(store, key, origin(request)))
+      if (method === 'PATCH') {
+        const body = await readJsonBody(request, config.maxApiBodyBytes)
+        return sendJson(response, 200, await updatePadSettings(store, padChanges, key, body, origin(request), Date.now()))
+      }
+      const padId = await deletePad(store, padChanges, key)
+      log.info({ padId }, 'pad deleted')
+      response.writeHead(204, { 'Cache-Control': 'no-store' })
+      response.end()
+      return
     }
     if (pathname.startsWith('/api/')) throw new HttpError(404, 'not_found', `No API route ${pathname}.`)
     if (pathname === '/healthz') {

@@ -28,7 +28,18 @@ export interface PadServerDeps {
 export function createPadServer(config: Config, deps: PadServerDeps): PadServer {
   const metrics = createMetrics()
   const relay = createRelay(config, { ...deps, metrics })
-  const server = http.createServer(createHttpHandler(config, { ...deps, metrics }))
+  const server = http.createServer(createHttpHandler(config, { ...deps, metrics, padChanges: relay }))
+  const sweepExpiredPads = (): void => {
+    deps.store.deleteExpiredPads(Date.now()).then(
+      (padIds) => {
+        for (const padId of padIds) relay.padDeleted(padId)
+        if (padIds.length > 0) deps.log.info({ count: padIds.length }, 'expired pads deleted')
+      },
+      (error: unknown) => deps.log.error({ err: error }, 'could not delete expired pads'),
+    )
+  }
+  const expirySweeper = setInterval(sweepExpiredPads, config.expirySweepMs)
+  expirySweeper.unref()
   server.on('upgrade', (request, socket, head) => relay.handleUpgrade(request, socket, head))
   let closing: Promise<void> | null = null
 
@@ -40,6 +51,7 @@ export function createPadServer(config: Config, deps: PadServerDeps): PadServer 
         server.once('error', reject)
         server.listen(config.port, config.host, () => {
           server.off('error', reject)
+          sweepExpiredPads()
           const { port } = server.address() as AddressInfo
           const host = config.host.includes(':') ? `[${config.host}]` : config.host
           resolve(config.publicUrl !== '' ? config.publicUrl : `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`)
@@ -48,6 +60,7 @@ export function createPadServer(config: Config, deps: PadServerDeps): PadServer 
     },
     close() {
       closing ??= (async () => {
+        clearInterval(expirySweeper)
         const stopped = new Promise<void>((resolve) => server.close(() => resolve()))
         await relay.close()
         server.closeAllConnections()

@@ -26,10 +26,12 @@ export interface Peer {
   /** Write messages (updates, sync step 2) stored from this connection: the `stored` ack. */
   writeCount: number
   isClosed: boolean
+  /** Closed by the server for a message it refused: what it sent afterwards is ignored. */
+  isRefused: boolean
 }
 
 export function createPeer(id: number, role: Role, socket: PeerSocket): Peer {
-  return { id, role, socket, clientIds: new Set(), writeCount: 0, isClosed: false }
+  return { id, role, socket, clientIds: new Set(), writeCount: 0, isClosed: false, isRefused: false }
 }
 
 /** Closes a peer's socket once, whatever calls it first. */

@@ -26,3 +26,32 @@ export function createTokenBucket(ratePerSecond: number, burst: number, nowMs: (
     },
   }
 }
+
+/** Token buckets by key (a client address), forgetting the oldest keys past `maxKeys` to bound memory. */
+export interface KeyedRateLimiter {
+  take(key: string, count?: number): boolean
+}
+
+export function createKeyedRateLimiter(
+  ratePerSecond: number,
+  burst: number,
+  maxKeys = 10_000,
+  nowMs: () => number = Date.now,
+): KeyedRateLimiter {
+  const buckets = new Map<string, TokenBucket>()
+  return {
+    take(key, count = 1) {
+      let bucket = buckets.get(key)
+      if (bucket === undefined) {
+        if (buckets.size >= maxKeys) {
+          // Maps iterate in insertion order: the first key is the oldest.
+          const oldest = buckets.keys().next().value
+          if (oldest !== undefined) buckets.delete(oldest)
+        }
+        bucket = createTokenBucket(ratePerSecond, burst, nowMs)
+        buckets.set(key, bucket)
+      }
+      return bucket.take(count)
+    },
+  }
+}

@@ -21,9 +21,11 @@ import { hashKey } from './pad-keys'
 import { closePeer, createPeer, type Peer, type PeerSocket } from './peer'
 import { createTokenBucket } from './rate-limit'
 import { createRoom, type Room } from './room'
-import type { Store } from './store'
+import type { PadChangeListener } from './pad-api'
+import type { PadRecord, Store } from './store'
+import { Role } from '../shared/roles'
 
-export interface Relay {
+export interface Relay extends PadChangeListener {
   /** Takes over an HTTP upgrade request; answers 404 for paths other than `/ws/<key>`. */
   handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void
   readonly roomCount: number
@@ -70,12 +72,13 @@ export function createRelay(config: Config, deps: RelayDeps): Relay {
   }, pingIntervalMs)
   pinger.unref()
 
-  function roomFor(padId: string): Room | null {
+  function roomFor(pad: PadRecord): Room | null {
+    const padId = pad.id
     const existing = rooms.get(padId)
     if (existing !== undefined) return existing
     if (rooms.size >= config.maxLoadedPads) return null
     const room = createRoom(
-      padId,
+      pad,
       {
         compactAfterUpdates: config.compactAfterUpdates,
         idleMs: config.roomIdleMs,
@@ -141,6 +144,7 @@ export function createRelay(config: Config, deps: RelayDeps): Relay {
       log.info({ code, reason, peer: peer?.id }, 'closing connection')
       if (peer !== null) {
         metrics.closes.inc({ code: String(code) })
+        peer.isRefused = true
         closePeer(peer, code, reason)
       } else {
         refusal ??= { code, reason }
@@ -179,7 +183,7 @@ export function createRelay(config: Config, deps: RelayDeps): Relay {
         if (socket.readyState !== socket.OPEN || refusal !== null) return
         if (found === null) return refuse(CloseCode.unknownPad, 'unknown link')
         if (isClosing) return refuse(CloseCode.goingAway, 'server shutting down')
-        const joined = roomFor(found.pad.id)
+        const joined = roomFor(found.pad)
         if (joined === null) return refuse(CloseCode.tryAgainLater, 'server busy, retry')
         if (joined.peerCount >= config.maxConnectionsPerPad) return refuse(CloseCode.rateLimited, 'too many connections to this pad')
         peer = createPeer(nextPeerId++, found.role, peerSocket)
@@ -207,6 +211,15 @@ export function createRelay(config: Config, deps: RelayDeps): Relay {
     },
     get roomCount() {
       return rooms.size
+    },
+    padChanged(pad) {
+      rooms.get(pad.id)?.updatePad(pad)
+    },
+    padEditKeyRotated(padId) {
+      rooms.get(padId)?.closeRole(Role.edit, CloseCode.rotated, 'the edit link was changed')
+    },
+    padDeleted(padId) {
+      void rooms.get(padId)?.deletePad()
     },
     async close() {
       if (isClosing) return

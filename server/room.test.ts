@@ -12,7 +12,7 @@ import { generateKey, generatePadId, hashKey } from './pad-keys'
 import { createPeer, type Peer } from './peer'
 import { createRoom, type Room } from './room'
 import { createSqliteStore } from './sqlite-store'
-import type { Store } from './store'
+import type { PadRecord, Store } from './store'
 import { makeTempDir, waitUntil } from './test-harness'
 
 /** An in-memory peer: its socket records what the room sends and how it was closed. */
@@ -46,7 +46,7 @@ afterEach(async () => {
   for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true })
 })
 
-async function padWithText(text: string): Promise<{ store: Store; padId: string }> {
+async function padWithText(text: string): Promise<{ store: Store; padId: string; pad: PadRecord }> {
   const dir = makeTempDir()
   dirs.push(dir)
   const store = createSqliteStore({ file: path.join(dir, 'pads.sqlite') })
@@ -55,16 +55,31 @@ async function padWithText(text: string): Promise<{ store: Store; padId: string 
   const doc = new Y.Doc()
   doc.getText('t').insert(0, text)
   const now = Date.now()
+  const pad: PadRecord = {
+    id: padId,
+    title: '',
+    language: 'fr',
+    eventName: '',
+    eventDate: '',
+    eventPlace: '',
+    license: 'CC-BY-SA-4.0',
+    locked: false,
+    lifetime: 'year',
+    viewKey: generateKey(),
+    editKeyGeneration: 0,
+    createdAtMs: now,
+    updatedAtMs: now,
+  }
   await store.createPad(
-    { id: padId, title: '', language: 'fr', locked: false, viewKey: generateKey(), editKeyGeneration: 0, createdAtMs: now, updatedAtMs: now, expiresAtMs: null },
+    pad,
     { edit: hashKey(generateKey()), view: hashKey(generateKey()), admin: hashKey(generateKey()) },
     Y.encodeStateAsUpdate(doc),
   )
-  return { store, padId }
+  return { store, padId, pad }
 }
 
-function openRoom(store: Store, padId: string): Room {
-  const room = createRoom(padId, roomOptions, {
+function openRoom(store: Store, pad: PadRecord): Room {
+  const room = createRoom(pad, roomOptions, {
     store,
     log: createLogger('silent'),
     metrics: createMetrics(),
@@ -88,11 +103,11 @@ function updateInserting(text: string): Uint8Array {
 
 describe('room', () => {
   it('answers nobody before the stored pad is loaded', async () => {
-    const { store, padId } = await padWithText('déjà là')
+    const { store, padId, pad } = await padWithText('déjà là')
     let openGate = (): void => {}
     const gate = new Promise<void>((resolve) => (openGate = resolve))
     const slowStore: Store = { ...store, loadDocument: async (id) => gate.then(() => store.loadDocument(id)) }
-    const room = openRoom(slowStore, padId)
+    const room = openRoom(slowStore, pad)
     const alice = memoryPeer('edit')
     room.join(alice.peer)
     room.receive(alice.peer, encodeMessage({ type: 'sync-step-1', stateVector: Y.encodeStateVector(new Y.Doc()) }))
@@ -100,12 +115,12 @@ describe('room', () => {
     expect(alice.received).toEqual([])
     openGate()
     await room.settle()
-    expect(alice.received.map((message) => message.type)).toEqual(['sync-step-1', 'sync-step-2'])
+    expect(alice.received.map((message) => message.type)).toEqual(['sync-step-1', 'settings', 'sync-step-2'])
     expect(textOfSyncStep2(alice.received)).toBe('déjà là')
   })
 
   it('stores a write before acknowledging and relaying it', async () => {
-    const { store, padId } = await padWithText('')
+    const { store, padId, pad } = await padWithText('')
     const appended: Uint8Array[] = []
     const observed = memoryPeer('view')
     const spyStore: Store = {
@@ -117,7 +132,7 @@ describe('room', () => {
         return store.appendUpdate(id, update, at)
       },
     }
-    const room = openRoom(spyStore, padId)
+    const room = openRoom(spyStore, pad)
     const writer = memoryPeer('edit')
     room.join(writer.peer)
     room.join(observed.peer)
@@ -132,10 +147,10 @@ describe('room', () => {
   })
 
   it('relays nothing and closes everyone with 1011 when the store fails to append', async () => {
-    const { store, padId } = await padWithText('')
+    const { store, padId, pad } = await padWithText('')
     const failingStore: Store = { ...store, appendUpdate: () => Promise.reject(new Error('disk full')) }
     let closedRoom: Room | null = null
-    const room = createRoom(padId, roomOptions, {
+    const room = createRoom(pad, roomOptions, {
       store: failingStore,
       log: createLogger('silent'),
     metrics: createMetrics(),
@@ -155,8 +170,8 @@ describe('room', () => {
   })
 
   it('stores a repeated write once but acknowledges each', async () => {
-    const { store, padId } = await padWithText('')
-    const room = openRoom(store, padId)
+    const { store, padId, pad } = await padWithText('')
+    const room = openRoom(store, pad)
     const writer = memoryPeer('edit')
     room.join(writer.peer)
     const update = updateInserting('une fois')
@@ -168,8 +183,8 @@ describe('room', () => {
   })
 
   it('removes a leaving peer\'s presence for the others', async () => {
-    const { store, padId } = await padWithText('')
-    const room = openRoom(store, padId)
+    const { store, padId, pad } = await padWithText('')
+    const room = openRoom(store, pad)
     const alice = memoryPeer('edit')
     const bob = memoryPeer('view')
     room.join(alice.peer)

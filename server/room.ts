@@ -15,12 +15,13 @@ import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import { CloseCode } from '../shared/close-codes'
 import { decodeMessage, encodeMessage, ProtocolError, type Message } from '../shared/protocol'
-import { canWrite } from '../shared/roles'
+import { canWrite, Role } from '../shared/roles'
 import { encodeAwarenessEntries, readAwarenessEntries } from './awareness-check'
 import type { Logger } from './log'
 import type { Metrics } from './metrics'
+import { toPadState } from './pad-api'
 import { closePeer, type Peer } from './peer'
-import type { Store } from './store'
+import type { PadRecord, Store } from './store'
 import { checkUpdate, type DecodedUpdate } from './update-check'
 
 export interface RoomOptions {
@@ -43,6 +44,12 @@ export interface RoomDeps {
 export interface Room {
   readonly padId: string
   readonly peerCount: number
+  /** Takes the pad's new settings and pushes them to every connection. */
+  updatePad(pad: PadRecord): void
+  /** Closes every connection of `role` (the edit link was rotated). */
+  closeRole(role: Role, code: number, reason: string): void
+  /** The pad was deleted: closes everyone with 4410 and stores nothing more. */
+  deletePad(): Promise<void>
   join(peer: Peer): void
   receive(peer: Peer, frame: Uint8Array): void
   leave(peer: Peer): void
@@ -62,8 +69,10 @@ class ClientIdConflict extends ProtocolError {
   }
 }
 
-export function createRoom(padId: string, options: RoomOptions, deps: RoomDeps): Room {
+export function createRoom(initialPad: PadRecord, options: RoomOptions, deps: RoomDeps): Room {
   const { store, metrics } = deps
+  const padId = initialPad.id
+  let pad = initialPad
   const log = deps.log.child({ padId })
   const doc = new Y.Doc()
   const awareness = new awarenessProtocol.Awareness(doc)
@@ -80,6 +89,8 @@ export function createRoom(padId: string, options: RoomOptions, deps: RoomDeps):
   let closing: Promise<void> | null = null
   /** Set when the doc may differ from the store: nothing more is handled or compacted. */
   let hasFailed = false
+  /** Set once the pad is deleted: nothing may be stored for it any more. */
+  let isDeleted = false
 
   awareness.on('update', ({ added, updated, removed }: AwarenessChange) => {
     const changed = [...added, ...updated, ...removed]
@@ -110,6 +121,9 @@ export function createRoom(padId: string, options: RoomOptions, deps: RoomDeps):
   }
 
   function handle(peer: Peer, frame: Uint8Array): Promise<void> | void {
+    // A peer that merely left still has its last writes stored; one that was
+    // refused has nothing more handled.
+    if (peer.isRefused) return
     try {
       const message = decodeMessage(frame)
       metrics.messagesIn.inc({ type: message.type })
@@ -129,6 +143,7 @@ export function createRoom(padId: string, options: RoomOptions, deps: RoomDeps):
     }
     log.warn({ peer: peer.id, code: error.closeCode, reason: error.message }, 'closing peer: message refused')
     metrics.closes.inc({ code: String(error.closeCode) })
+    peer.isRefused = true
     closePeer(peer, error.closeCode, error.message)
   }
 
@@ -145,6 +160,13 @@ export function createRoom(padId: string, options: RoomOptions, deps: RoomDeps):
           log.debug({ peer: peer.id }, 'dropped a write from a view connection')
           return
         }
+        if (pad.locked && peer.role === Role.edit) {
+          // A step 2 is the provider's answer to our step 1 on every join:
+          // dropped, and asked for again on unlock. An update means the page
+          // wrote after the lock reached it.
+          if (message.type === 'update') throw new ProtocolError('the pad is locked', CloseCode.locked)
+          return
+        }
         await write(peer, message.update)
         return
       case 'awareness':
@@ -154,7 +176,8 @@ export function createRoom(padId: string, options: RoomOptions, deps: RoomDeps):
         sendAllAwareness(peer)
         return
       case 'stored':
-        throw new ProtocolError('the stored message is sent by the server only')
+      case 'settings':
+        throw new ProtocolError(`the ${message.type} message is sent by the server only`)
       default:
         assertNever(message)
     }
@@ -258,7 +281,7 @@ export function createRoom(padId: string, options: RoomOptions, deps: RoomDeps):
   }
 
   async function compact(): Promise<void> {
-    if (updatesSinceSnapshot === 0 || hasFailed) return
+    if (updatesSinceSnapshot === 0 || hasFailed || isDeleted) return
     const throughSeq = lastSeq
     try {
       const snapshot = Y.encodeStateAsUpdate(doc)
@@ -318,6 +341,7 @@ export function createRoom(padId: string, options: RoomOptions, deps: RoomDeps):
       peers.add(peer)
       enqueue(() => {
         send(peer, encodeMessage({ type: 'sync-step-1', stateVector: Y.encodeStateVector(doc) }))
+        send(peer, encodeMessage({ type: 'settings', settings: toPadState(pad) }))
         sendAllAwareness(peer)
       })
     },
@@ -337,6 +361,30 @@ export function createRoom(padId: string, options: RoomOptions, deps: RoomDeps):
         if (present.length > 0) awarenessProtocol.removeAwarenessStates(awareness, present, null)
       })
       if (peers.size === 0 && closing === null) scheduleIdleClose()
+    },
+    updatePad(next) {
+      const wasLocked = pad.locked
+      pad = next
+      enqueue(() => {
+        broadcast(encodeMessage({ type: 'settings', settings: toPadState(pad) }), null)
+        if (wasLocked && !pad.locked) {
+          // Edits made while locked stayed in the pages; asking each editor
+          // for what the pad lacks brings them in now (their sync step 2).
+          const request = encodeMessage({ type: 'sync-step-1', stateVector: Y.encodeStateVector(doc) })
+          for (const peer of peers) if (peer.role === Role.edit && !peer.isClosed) send(peer, request)
+        }
+      })
+    },
+    closeRole(role, code, reason) {
+      for (const peer of peers) {
+        if (peer.role !== role) continue
+        metrics.closes.inc({ code: String(code) })
+        closePeer(peer, code, reason)
+      }
+    },
+    deletePad() {
+      isDeleted = true
+      return room.close(CloseCode.deleted, 'the pad was deleted')
     },
     settle() {
       return queue

@@ -12,9 +12,19 @@
 import Database from 'better-sqlite3'
 import fs from 'node:fs'
 import path from 'node:path'
+import { timingSafeEqual } from 'node:crypto'
+import { padLanguages, padLifetimeMs, padLifetimes, type PadLifetime } from '../shared/api'
+import { defaultLicenseId, isLicenseId } from '../shared/licenses'
 import type { Role } from '../shared/roles'
 import { roles } from '../shared/roles'
-import { StoreError, type PadKeyHashes, type PadRecord, type Store, type StoredDocument } from './store'
+import {
+  StoreError,
+  type PadKeyHashes,
+  type PadRecord,
+  type PadSettingsFields,
+  type Store,
+  type StoredDocument,
+} from './store'
 
 export interface SqliteStoreOptions {
   /** Path of the database file; its folder is created if missing. */
@@ -22,9 +32,9 @@ export interface SqliteStoreOptions {
   synchronous?: 'normal' | 'full'
 }
 
-const schemaVersion = 1
-
-const migrations = `
+/** Each entry takes the schema from its index to the next version; `user_version` says where a file is. */
+const migrations = [
+  `
 CREATE TABLE IF NOT EXISTS pads (
   id TEXT PRIMARY KEY,
   title TEXT NOT NULL,
@@ -53,18 +63,32 @@ CREATE TABLE IF NOT EXISTS pad_snapshots (
   data BLOB NOT NULL,
   through_seq INTEGER NOT NULL
 );
-`
+`,
+  `
+ALTER TABLE pads ADD COLUMN event_name TEXT NOT NULL DEFAULT '';
+ALTER TABLE pads ADD COLUMN event_date TEXT NOT NULL DEFAULT '';
+ALTER TABLE pads ADD COLUMN event_place TEXT NOT NULL DEFAULT '';
+ALTER TABLE pads ADD COLUMN license TEXT NOT NULL DEFAULT '${defaultLicenseId}';
+ALTER TABLE pads ADD COLUMN lifetime TEXT NOT NULL DEFAULT 'year';
+ALTER TABLE pads DROP COLUMN expires_at_ms;
+CREATE INDEX IF NOT EXISTS pads_by_update ON pads(updated_at_ms);
+`,
+]
 
 interface PadRow {
   id: string
   title: string
   language: string
+  event_name: string
+  event_date: string
+  event_place: string
+  license: string
   locked: number
+  lifetime: string
   view_key: string
   edit_key_generation: number
   created_at_ms: number
   updated_at_ms: number
-  expires_at_ms: number | null
 }
 
 export function createSqliteStore(options: SqliteStoreOptions): Store {
@@ -77,11 +101,23 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
   migrate(db)
 
   const insertPad = db.prepare(`INSERT INTO pads
-    (id, title, language, locked, view_key, edit_key_generation, created_at_ms, updated_at_ms, expires_at_ms)
-    VALUES (@id, @title, @language, @locked, @view_key, @edit_key_generation, @created_at_ms, @updated_at_ms, @expires_at_ms)`)
+    (id, title, language, event_name, event_date, event_place, license, locked, lifetime, view_key,
+     edit_key_generation, created_at_ms, updated_at_ms)
+    VALUES (@id, @title, @language, @event_name, @event_date, @event_place, @license, @locked, @lifetime, @view_key,
+     @edit_key_generation, @created_at_ms, @updated_at_ms)`)
+  const selectPad = db.prepare<[string], PadRow>('SELECT * FROM pads WHERE id = ?')
+  const updatePadRow = db.prepare(`UPDATE pads SET title = @title, event_name = @event_name, event_date = @event_date,
+    event_place = @event_place, license = @license, locked = @locked, lifetime = @lifetime, updated_at_ms = @updated_at_ms
+    WHERE id = @id`)
+  const deleteEditKey = db.prepare("DELETE FROM pad_keys WHERE pad_id = ? AND role = 'edit'")
+  const setGeneration = db.prepare('UPDATE pads SET edit_key_generation = ? WHERE id = ?')
+  const deletePadRow = db.prepare('DELETE FROM pads WHERE id = ?')
+  const selectExpiryCandidates = db.prepare<[number], { id: string; lifetime: string; updated_at_ms: number }>(
+    "SELECT id, lifetime, updated_at_ms FROM pads WHERE lifetime != 'forever' AND updated_at_ms < ?",
+  )
   const insertKey = db.prepare('INSERT INTO pad_keys (key_hash, pad_id, role) VALUES (?, ?, ?)')
-  const selectByKey = db.prepare<[Uint8Array], PadRow & { role: string }>(
-    'SELECT pads.*, pad_keys.role AS role FROM pad_keys JOIN pads ON pads.id = pad_keys.pad_id WHERE pad_keys.key_hash = ?',
+  const selectByKey = db.prepare<[Uint8Array], PadRow & { role: string; key_hash: Buffer }>(
+    'SELECT pads.*, pad_keys.role AS role, pad_keys.key_hash AS key_hash FROM pad_keys JOIN pads ON pads.id = pad_keys.pad_id WHERE pad_keys.key_hash = ?',
   )
   const selectSnapshot = db.prepare<[string], { data: Buffer; through_seq: number }>(
     'SELECT data, through_seq FROM pad_snapshots WHERE pad_id = ?',
@@ -117,6 +153,27 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
       lastSeq: rows.at(-1)?.seq ?? snapshot?.through_seq ?? 0,
     }
   })
+  const updateTransaction = db.transaction((padId: string, fields: Partial<PadSettingsFields>, atMs: number) => {
+    const row = selectPad.get(padId)
+    if (row === undefined) return null
+    const updated: PadRecord = { ...fromRow(row), ...fields, updatedAtMs: atMs }
+    updatePadRow.run(toRow(updated))
+    return updated
+  })
+  const rotateTransaction = db.transaction((padId: string, generation: number, editKeyHash: Uint8Array) => {
+    deleteEditKey.run(padId)
+    insertKey.run(editKeyHash, padId, 'edit')
+    setGeneration.run(generation, padId)
+  })
+  const expireTransaction = db.transaction((nowMs: number): string[] => {
+    const shortest = Math.min(...padLifetimes.flatMap((lifetime) => padLifetimeMs[lifetime] ?? []))
+    const expired = selectExpiryCandidates
+      .all(nowMs - shortest)
+      .filter((row) => row.updated_at_ms + (padLifetimeMs[parseLifetime(row.lifetime)] ?? Infinity) <= nowMs)
+    // Keys, updates and snapshot go with the pad (ON DELETE CASCADE).
+    for (const row of expired) deletePadRow.run(row.id)
+    return expired.map((row) => row.id)
+  })
   const compactTransaction = db.transaction((padId: string, snapshot: Uint8Array, throughSeq: number) => {
     upsertSnapshot.run(padId, snapshot, throughSeq)
     deleteUpdatesThrough.run(padId, throughSeq)
@@ -141,13 +198,22 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     findPadByKeyHash: (keyHash) =>
       run('find pad', () => {
         const row = selectByKey.get(keyHash)
-        if (row === undefined) return null
+        // The index found the row by its hash; comparing the bytes again in
+        // constant time keeps the decision itself free of timing differences.
+        if (row === undefined || row.key_hash.length !== keyHash.length || !timingSafeEqual(row.key_hash, keyHash)) {
+          return null
+        }
         return { pad: fromRow(row), role: parseRole(row.role) }
       }),
     loadDocument: (padId) => run('load document', () => loadTransaction(padId)),
     appendUpdate: (padId, update, atMs) => run('append update', () => appendTransaction(padId, update, atMs)),
     compact: (padId, snapshot, throughSeq) =>
       run('compact', () => compactTransaction(padId, snapshot, throughSeq)),
+    updatePad: (padId, fields, atMs) => run('update pad', () => updateTransaction(padId, fields, atMs)),
+    rotateEditKey: (padId, generation, editKeyHash) =>
+      run('rotate edit key', () => rotateTransaction(padId, generation, editKeyHash)),
+    deletePad: (padId) => run('delete pad', () => deletePadRow.run(padId).changes > 0),
+    deleteExpiredPads: (nowMs) => run('delete expired pads', () => expireTransaction(nowMs)),
     checkHealth: () => run('health check', () => void db.prepare('SELECT 1').get()),
     close: () => {
       if (!isClosed) {
@@ -160,10 +226,14 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
 }
 
 function migrate(db: Database.Database): void {
-  const version = db.pragma('user_version', { simple: true })
-  if (typeof version === 'number' && version >= schemaVersion) return
-  db.exec(migrations)
-  db.pragma(`user_version = ${schemaVersion}`)
+  const current = db.pragma('user_version', { simple: true })
+  const from = typeof current === 'number' ? current : 0
+  for (let version = from; version < migrations.length; version++) {
+    db.transaction(() => {
+      db.exec(migrations[version] ?? '')
+      db.pragma(`user_version = ${version + 1}`)
+    })()
+  }
 }
 
 function toRow(pad: PadRecord): PadRow {
@@ -171,12 +241,16 @@ function toRow(pad: PadRecord): PadRow {
     id: pad.id,
     title: pad.title,
     language: pad.language,
+    event_name: pad.eventName,
+    event_date: pad.eventDate,
+    event_place: pad.eventPlace,
+    license: pad.license,
     locked: pad.locked ? 1 : 0,
+    lifetime: pad.lifetime,
     view_key: pad.viewKey,
     edit_key_generation: pad.editKeyGeneration,
     created_at_ms: pad.createdAtMs,
     updated_at_ms: pad.updatedAtMs,
-    expires_at_ms: pad.expiresAtMs,
   }
 }
 
@@ -184,14 +258,22 @@ function fromRow(row: PadRow): PadRecord {
   return {
     id: row.id,
     title: row.title,
-    language: row.language,
+    language: padLanguages.find((language) => language === row.language) ?? 'fr',
+    eventName: row.event_name,
+    eventDate: row.event_date,
+    eventPlace: row.event_place,
+    license: isLicenseId(row.license) ? row.license : defaultLicenseId,
     locked: row.locked === 1,
+    lifetime: parseLifetime(row.lifetime),
     viewKey: row.view_key,
     editKeyGeneration: row.edit_key_generation,
     createdAtMs: row.created_at_ms,
     updatedAtMs: row.updated_at_ms,
-    expiresAtMs: row.expires_at_ms,
   }
+}
+
+function parseLifetime(value: string): PadLifetime {
+  return padLifetimes.find((lifetime) => lifetime === value) ?? 'forever'
 }
 
 function parseRole(value: string): Role {

@@ -106,6 +106,50 @@ export function describeStore(name: string, makeFixture: () => Promise<StoreFixt
       expect(textOf(await reopened.loadDocument(pad.id))).toBe('gardé')
     })
 
+    it('updates settings, rotates the edit key and deletes pads with everything they hold', async () => {
+      const store = await open()
+      const { pad, keys, hashes } = newPad('Avant')
+      await store.createPad(pad, hashes, Y.encodeStateAsUpdate(new Y.Doc()))
+      const updated = await store.updatePad(pad.id, { title: 'Après', locked: true, eventPlace: 'Lyon', license: 'CC0-1.0' }, pad.createdAtMs + 5)
+      expect(updated).toMatchObject({ title: 'Après', locked: true, eventPlace: 'Lyon', license: 'CC0-1.0', updatedAtMs: pad.createdAtMs + 5 })
+      expect((await store.findPadByKeyHash(hashes.view))?.pad).toEqual(updated)
+      expect(await store.updatePad('no-such-pad', { title: 'x' }, 0)).toBeNull()
+
+      const newEdit = generateKey()
+      await store.rotateEditKey(pad.id, 1, hashKey(newEdit))
+      expect(await store.findPadByKeyHash(hashes.edit)).toBeNull()
+      const rotated = await store.findPadByKeyHash(hashKey(newEdit))
+      expect(rotated?.role).toBe('edit')
+      expect(rotated?.pad.editKeyGeneration).toBe(1)
+      expect((await store.findPadByKeyHash(hashKey(keys.admin)))?.role).toBe('admin')
+
+      expect(await store.deletePad(pad.id)).toBe(true)
+      expect(await store.deletePad(pad.id)).toBe(false)
+      for (const hash of [hashes.view, hashes.admin, hashKey(newEdit)]) expect(await store.findPadByKeyHash(hash)).toBeNull()
+      const stored = await store.loadDocument(pad.id)
+      expect(stored.snapshot).toBeNull()
+      expect(stored.updates).toHaveLength(0)
+    })
+
+    it('deletes exactly the pads whose lifetime since their last change has run out', async () => {
+      const store = await open()
+      const day = 24 * 3600 * 1000
+      const now = Date.now()
+      const make = async (lifetime: 'day' | 'week' | 'forever', updatedAgoMs: number): Promise<string> => {
+        const { pad, hashes } = newPad(lifetime)
+        await store.createPad({ ...pad, lifetime, createdAtMs: now - updatedAgoMs, updatedAtMs: now - updatedAgoMs }, hashes, null)
+        return pad.id
+      }
+      const expiredDay = await make('day', 2 * day)
+      const freshDay = await make('day', day / 2)
+      const freshWeek = await make('week', 3 * day)
+      const expiredWeek = await make('week', 8 * day)
+      const forever = await make('forever', 1000 * day)
+      expect((await store.deleteExpiredPads(now)).sort()).toEqual([expiredDay, expiredWeek].sort())
+      expect(await store.deleteExpiredPads(now)).toEqual([])
+      for (const id of [freshDay, freshWeek, forever]) expect(await store.deletePad(id)).toBe(true)
+    })
+
     it('refuses work after close with a StoreError', async () => {
       const store = await open()
       await store.checkHealth()
@@ -128,7 +172,11 @@ function newPad(title: string): { pad: PadRecord; keys: Record<'edit' | 'view' |
       editKeyGeneration: 0,
       createdAtMs: now,
       updatedAtMs: now,
-      expiresAtMs: null,
+      eventName: '',
+      eventDate: '',
+      eventPlace: '',
+      license: 'CC-BY-SA-4.0',
+      lifetime: 'year',
     },
     keys,
     hashes: { edit: hashKey(keys.edit), view: hashKey(keys.view), admin: hashKey(keys.admin) },

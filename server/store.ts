@@ -4,21 +4,33 @@
  * implementation (SQLite now, PostgreSQL later) passes `store-suite.ts`.
  * The store knows nothing of rooms, sockets or roles beyond the key table.
  */
+import type { PadLanguage, PadLifetime } from '../shared/api'
+import type { LicenseId } from '../shared/licenses'
 import type { Role } from '../shared/roles'
 
 export interface PadRecord {
   id: string
   title: string
-  language: string
+  language: PadLanguage
+  eventName: string
+  /** YYYY-MM-DD, or empty. */
+  eventDate: string
+  eventPlace: string
+  license: LicenseId
   locked: boolean
+  /** How long the pad lives after its last change. */
+  lifetime: PadLifetime
   /** Stored as it is: the view key only grants reading, and exports cite the view link. */
   viewKey: string
   /** Which derivation of the edit key is current (see pad-keys.ts). */
   editKeyGeneration: number
   createdAtMs: number
+  /** Last change to the document or the settings: the pad's lifetime counts from here. */
   updatedAtMs: number
-  expiresAtMs: number | null
 }
+
+/** The settings the facilitator can change. */
+export type PadSettingsFields = Pick<PadRecord, 'title' | 'eventName' | 'eventDate' | 'eventPlace' | 'license' | 'locked' | 'lifetime'>
 
 export interface PadKeyHashes {
   edit: Uint8Array
@@ -45,6 +57,14 @@ export interface Store {
   appendUpdate(padId: string, update: Uint8Array, atMs: number): Promise<number>
   /** Replaces the snapshot by `snapshot`, which holds every update up to `throughSeq`, and drops those updates. */
   compact(padId: string, snapshot: Uint8Array, throughSeq: number): Promise<void>
+  /** Changes settings; resolves with the updated pad, or null if it no longer exists. */
+  updatePad(padId: string, fields: Partial<PadSettingsFields>, atMs: number): Promise<PadRecord | null>
+  /** Replaces the pad's edit key by the one of `generation`; the old key stops opening the pad. */
+  rotateEditKey(padId: string, generation: number, editKeyHash: Uint8Array): Promise<void>
+  /** Forgets the pad, its keys and its document; false if it did not exist. */
+  deletePad(padId: string): Promise<boolean>
+  /** Deletes pads whose lifetime has run out at `nowMs`; resolves with their ids. */
+  deleteExpiredPads(nowMs: number): Promise<string[]>
   /** Resolves when the store answers a trivial query. */
   checkHealth(): Promise<void>
   close(): Promise<void>

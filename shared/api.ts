@@ -3,11 +3,34 @@
  * shared so that the page and the server cannot drift apart. Validation of
  * untrusted bodies lives with the server routes, not here.
  */
+import type { LicenseId } from './licenses'
 import type { Role } from './roles'
 
 export interface CreatePadRequest {
   title?: string
   language?: PadLanguage
+  lifetime?: PadLifetime
+}
+
+/** How long a pad lives after its last edit (as Framapad does); `forever` lives until deleted. */
+export const padLifetimes = ['day', 'week', 'month', 'year', 'forever'] as const
+export type PadLifetime = (typeof padLifetimes)[number]
+export const defaultPadLifetime: PadLifetime = 'year'
+
+const dayMs = 24 * 3600 * 1000
+export const padLifetimeMs: Readonly<Record<PadLifetime, number | null>> = {
+  day: dayMs,
+  week: 7 * dayMs,
+  month: 31 * dayMs,
+  year: 366 * dayMs,
+  forever: null,
+}
+
+/** Where and when the atelier took place; empty strings when not said. `date` is YYYY-MM-DD. */
+export interface PadEvent {
+  name: string
+  date: string
+  place: string
 }
 
 /** Languages a pad (its templates and export) can be in; the UI language is each reader's own. */
@@ -26,17 +49,40 @@ export interface CreatePadResponse {
   keys: PadLinks
 }
 
-/** What any key of a pad may read about it; `links` holds only what that key may share. */
-export interface PadSettings {
-  id: string
-  role: Role
+/** The pad's settings as every connection sees them; pushed live on each change (protocol `settings`). */
+export interface PadState {
   title: string
   language: PadLanguage
+  event: PadEvent
+  license: LicenseId
   locked: boolean
+  lifetime: PadLifetime
   createdAt: string
   updatedAt: string
+  /** When the pad will be deleted if nobody edits it again; null when it lives until deleted. */
   expiresAt: string | null
+}
+
+/** What any key of a pad may read about it; `links` holds only what that key may share. */
+export interface PadSettings extends PadState {
+  id: string
+  role: Role
   links: Partial<PadLinks>
+}
+
+/** `PATCH /api/pads/<admin key>`: the settings to change. */
+export interface PadSettingsPatch {
+  title?: string
+  event?: Partial<PadEvent>
+  license?: LicenseId
+  locked?: boolean
+  lifetime?: PadLifetime
+}
+
+/** `POST /api/pads/<admin key>/rotate`: the new edit link; the old one stops working. */
+export interface RotateEditLinkResponse {
+  links: { edit: string }
+  keys: { edit: string }
 }
 
 export interface ApiErrorBody {
@@ -46,3 +92,5 @@ export interface ApiErrorBody {
 
 /** Longest pad title accepted, in UTF-16 code units. */
 export const maxTitleLength = 200
+/** Longest event name or place accepted, in UTF-16 code units. */
+export const maxEventFieldLength = 200

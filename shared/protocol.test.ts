@@ -9,6 +9,20 @@ const samples: Message[] = [
   { type: 'awareness', update: new Uint8Array([1, 5]) },
   { type: 'query-awareness' },
   { type: 'stored', writeCount: 123_456 },
+  {
+    type: 'settings',
+    settings: {
+      title: 'Café projets',
+      language: 'fr',
+      event: { name: 'Rencontre', date: '2026-11-21', place: 'Lyon' },
+      license: 'CC-BY-SA-4.0',
+      locked: true,
+      lifetime: 'month',
+      createdAt: '2026-11-21T10:00:00.000Z',
+      updatedAt: '2026-11-21T11:00:00.000Z',
+      expiresAt: '2026-12-22T11:00:00.000Z',
+    },
+  },
 ]
 
 describe('protocol', () => {

@@ -2,12 +2,13 @@
  * The y-websocket wire format as a `Message` union, with every encoder beside
  * its decoder. Frames are binary; each starts with a varuint message type:
  *
- *   message      = sync | awareness | queryAwareness | stored
+ *   message      = sync | awareness | queryAwareness | stored | settings
  *   sync         = 0 syncStep (varUint8Array)        ; y-protocols/sync
  *   syncStep     = 0 (step 1: state vector) | 1 (step 2: update) | 2 (update)
  *   awareness    = 1 varUint8Array                    ; y-protocols/awareness update
  *   queryAwareness = 3
  *   stored       = 100 varUint                        ; Atelier Pad: server → client
+ *   settings     = 101 varString (JSON PadState)      ; Atelier Pad: server → client
  *
  * `stored` is ours: after the server has stored a message that a connection
  * wrote (an update or a sync step 2), it answers with how many such messages
@@ -17,12 +18,18 @@
  * would not do: a deletion does not move it.) The stock provider ignores the
  * message (it logs "Unable to compute message").
  *
+ * `settings` is ours too: the pad's settings (title, event, license, lock,
+ * lifetime), sent on join and pushed to every connection when the
+ * facilitator changes them. They live in the store, never in the editable
+ * document, so an edit connection cannot change them.
+ *
  * Decoding is strict: a frame that is truncated, has trailing bytes or an
  * unknown type throws a `ProtocolError` that carries the close code to use.
  * Whether an update is acceptable to Yjs is checked by the room, not here.
  */
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
+import type { PadState } from './api'
 import { CloseCode } from './close-codes'
 
 export const MessageType = {
@@ -31,6 +38,7 @@ export const MessageType = {
   auth: 2,
   queryAwareness: 3,
   stored: 100,
+  settings: 101,
 } as const
 
 export const SyncStep = {
@@ -46,6 +54,7 @@ export type Message =
   | { type: 'awareness'; update: Uint8Array }
   | { type: 'query-awareness' }
   | { type: 'stored'; writeCount: number }
+  | { type: 'settings'; settings: PadState }
 
 /** Whether a frame carries document content: an update or a sync step 2. */
 export function isWriteFrame(frame: Uint8Array): boolean {
@@ -90,6 +99,8 @@ function readMessage(decoder: decoding.Decoder): Message {
       return { type: 'query-awareness' }
     case MessageType.stored:
       return { type: 'stored', writeCount: decoding.readVarUint(decoder) }
+    case MessageType.settings:
+      return { type: 'settings', settings: parseSettings(decoding.readVarString(decoder)) }
     default:
       throw new ProtocolError(`unknown message type ${type}`)
   }
@@ -132,10 +143,28 @@ export function encodeMessage(message: Message): Uint8Array {
       encoding.writeVarUint(encoder, MessageType.stored)
       encoding.writeVarUint(encoder, message.writeCount)
       break
+    case 'settings':
+      encoding.writeVarUint(encoder, MessageType.settings)
+      encoding.writeVarString(encoder, JSON.stringify(message.settings))
+      break
     default:
       assertNever(message)
   }
   return encoding.toUint8Array(encoder)
+}
+
+/** Settings come from the server only; a client sending them is refused by the room. */
+function parseSettings(json: string): PadState {
+  let value: unknown
+  try {
+    value = JSON.parse(json)
+  } catch {
+    throw new ProtocolError('settings are not valid JSON', CloseCode.invalidPayload)
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new ProtocolError('settings must be a JSON object', CloseCode.invalidPayload)
+  }
+  return value as PadState
 }
 
 function writeSync(encoder: encoding.Encoder, step: number, payload: Uint8Array): void {
