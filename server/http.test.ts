@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { CreatePadResponse, PadSettings } from '../shared/api'
 import { isPadKey } from '../shared/pad-link'
-import { createTestPad, startTestServer, type TestServer } from './test-harness'
+import { yXmlFragmentToProseMirrorRootNode } from 'y-prosemirror'
+import { padSchema } from '../shared/schema'
+import { connectClient, createTestPad, startTestServer, whenSynced, type TestServer } from './test-harness'
 
 const servers: TestServer[] = []
 afterEach(async () => {
@@ -89,6 +91,22 @@ describe('HTTP API', () => {
     }
     const wrongMethod = await fetch(`${server.url}/api/pads`)
     expect(wrongMethod.status).toBe(405)
+  })
+
+  it('writes the chosen template into a new pad, in the pad language, before anyone opens it', async () => {
+    const server = await start()
+    const response = await post(server, JSON.stringify({ title: 'Collecte', template: 'collecte', language: 'en' }))
+    expect(response.status).toBe(201)
+    const created = (await response.json()) as CreatePadResponse
+    const reader = connectClient(server.wsUrl, created.keys.view)
+    await whenSynced(reader)
+    const body = yXmlFragmentToProseMirrorRootNode(reader.doc.getXmlFragment('body'), padSchema)
+    reader.destroy()
+    const types: string[] = []
+    body.descendants((node) => void types.push(node.type.name))
+    expect(types).toContain('initiative')
+    expect(body.textContent).toContain('Round table')
+    expect((await post(server, JSON.stringify({ template: 'wiki' }))).status).toBe(400)
   })
 
   it('reports health and sends security headers', async () => {

@@ -8,6 +8,7 @@
 import {
   defaultPadLifetime,
   maxEventFieldLength,
+  maxExtraContributors,
   maxTitleLength,
   padLanguages,
   padLifetimeMs,
@@ -19,7 +20,10 @@ import {
   type PadState,
   type RotateEditLinkResponse,
 } from '../shared/api'
+import { cleanAuthorName, maxAuthorNameLength } from '../shared/attribution'
 import { defaultLicenseId, isLicenseId } from '../shared/licenses'
+import { defaultTemplateId, isTemplateId, templateDocument, templateIds } from '../shared/templates'
+import { templateUpdate } from './template-content'
 import { isPadKey, padPath } from '../shared/pad-link'
 import { Role } from '../shared/roles'
 import { HttpError } from './http-error'
@@ -36,12 +40,20 @@ export interface PadChangeListener {
 /** Checks an untrusted creation body; unknown fields are ignored so that newer clients still work. */
 export function parseCreatePadRequest(body: unknown): Required<CreatePadRequest> {
   const fields = readObject(body ?? {})
-  const { title = '', language = 'fr', lifetime = defaultPadLifetime } = fields
+  const { title = '', language = 'fr', lifetime = defaultPadLifetime, template = defaultTemplateId } = fields
   const padLanguage = padLanguages.find((candidate) => candidate === language)
   if (padLanguage === undefined) {
     throw new HttpError(400, 'invalid_language', `language must be one of ${padLanguages.join(', ')}.`)
   }
-  return { title: readText(title, 'title', maxTitleLength), language: padLanguage, lifetime: readLifetime(lifetime) }
+  if (!isTemplateId(template)) {
+    throw new HttpError(400, 'invalid_template', `template must be one of ${templateIds.join(', ')}.`)
+  }
+  return {
+    title: readText(title, 'title', maxTitleLength),
+    language: padLanguage,
+    lifetime: readLifetime(lifetime),
+    template,
+  }
 }
 
 /** Checks an untrusted settings patch and turns it into store fields. */
@@ -64,6 +76,7 @@ export function parseSettingsPatch(body: unknown): Partial<PadSettingsFields> {
     fields.locked = patch.locked
   }
   if (patch.lifetime !== undefined) fields.lifetime = readLifetime(patch.lifetime)
+  if (patch.extraContributors !== undefined) fields.extraContributors = readNames(patch.extraContributors)
   if (Object.keys(fields).length === 0 && Object.keys(patch).length > 0) {
     throw new HttpError(400, 'invalid_body', 'Nothing to change: send title, event, license, locked or lifetime.')
   }
@@ -93,8 +106,15 @@ export async function createPad(
     editKeyGeneration: 0,
     createdAtMs: nowMs,
     updatedAtMs: nowMs,
+    firstEditAtMs: null,
+    lastEditAtMs: null,
+    extraContributors: [],
   }
-  await store.createPad(pad, { edit: hashKey(editKey), view: hashKey(viewKey), admin: hashKey(adminKey) }, null)
+  // The template is written by the server, so that a pad exported without
+  // ever being opened still has it (DESIGN.md, "The contract").
+  const template = templateDocument(request.template, request.language)
+  const initialUpdate = template === null ? null : templateUpdate(template)
+  await store.createPad(pad, { edit: hashKey(editKey), view: hashKey(viewKey), admin: hashKey(adminKey) }, initialUpdate)
   const keys = { edit: editKey, view: viewKey, admin: adminKey }
   return {
     id: pad.id,
@@ -170,6 +190,7 @@ export function toPadState(pad: PadRecord): PadState {
     createdAt: new Date(pad.createdAtMs).toISOString(),
     updatedAt: new Date(pad.updatedAtMs).toISOString(),
     expiresAt: lifetimeMs === null ? null : new Date(pad.updatedAtMs + lifetimeMs).toISOString(),
+    extraContributors: [...pad.extraContributors],
   }
 }
 
@@ -210,6 +231,17 @@ function readDate(value: unknown): string {
     throw new HttpError(400, 'invalid_event_date', 'event.date must be a date as YYYY-MM-DD, or empty.')
   }
   return value
+}
+
+function readNames(value: unknown): string[] {
+  if (!Array.isArray(value) || value.length > maxExtraContributors || !value.every((name) => typeof name === 'string')) {
+    throw new HttpError(400, 'invalid_extra_contributors', `extraContributors must be a list of at most ${maxExtraContributors} names.`)
+  }
+  const names = (value as string[]).map(cleanAuthorName).filter((name) => name !== '')
+  if ((value as string[]).some((name) => name.trim().length > maxAuthorNameLength)) {
+    throw new HttpError(400, 'invalid_extra_contributors', `each name must be at most ${maxAuthorNameLength} characters.`)
+  }
+  return [...new Set(names)]
 }
 
 function readLifetime(value: unknown): (typeof padLifetimes)[number] {

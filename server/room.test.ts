@@ -69,6 +69,9 @@ async function padWithText(text: string): Promise<{ store: Store; padId: string;
     editKeyGeneration: 0,
     createdAtMs: now,
     updatedAtMs: now,
+    firstEditAtMs: null,
+    lastEditAtMs: null,
+    extraContributors: [],
   }
   await store.createPad(
     pad,

@@ -73,6 +73,11 @@ ALTER TABLE pads ADD COLUMN lifetime TEXT NOT NULL DEFAULT 'year';
 ALTER TABLE pads DROP COLUMN expires_at_ms;
 CREATE INDEX IF NOT EXISTS pads_by_update ON pads(updated_at_ms);
 `,
+  `
+ALTER TABLE pads ADD COLUMN first_edit_at_ms INTEGER;
+ALTER TABLE pads ADD COLUMN last_edit_at_ms INTEGER;
+ALTER TABLE pads ADD COLUMN extra_contributors TEXT NOT NULL DEFAULT '[]';
+`,
 ]
 
 interface PadRow {
@@ -89,6 +94,9 @@ interface PadRow {
   edit_key_generation: number
   created_at_ms: number
   updated_at_ms: number
+  first_edit_at_ms: number | null
+  last_edit_at_ms: number | null
+  extra_contributors: string
 }
 
 export function createSqliteStore(options: SqliteStoreOptions): Store {
@@ -102,12 +110,13 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
 
   const insertPad = db.prepare(`INSERT INTO pads
     (id, title, language, event_name, event_date, event_place, license, locked, lifetime, view_key,
-     edit_key_generation, created_at_ms, updated_at_ms)
+     edit_key_generation, created_at_ms, updated_at_ms, first_edit_at_ms, last_edit_at_ms, extra_contributors)
     VALUES (@id, @title, @language, @event_name, @event_date, @event_place, @license, @locked, @lifetime, @view_key,
-     @edit_key_generation, @created_at_ms, @updated_at_ms)`)
+     @edit_key_generation, @created_at_ms, @updated_at_ms, @first_edit_at_ms, @last_edit_at_ms, @extra_contributors)`)
   const selectPad = db.prepare<[string], PadRow>('SELECT * FROM pads WHERE id = ?')
   const updatePadRow = db.prepare(`UPDATE pads SET title = @title, event_name = @event_name, event_date = @event_date,
-    event_place = @event_place, license = @license, locked = @locked, lifetime = @lifetime, updated_at_ms = @updated_at_ms
+    event_place = @event_place, license = @license, locked = @locked, lifetime = @lifetime, updated_at_ms = @updated_at_ms,
+    extra_contributors = @extra_contributors
     WHERE id = @id`)
   const deleteEditKey = db.prepare("DELETE FROM pad_keys WHERE pad_id = ? AND role = 'edit'")
   const setGeneration = db.prepare('UPDATE pads SET edit_key_generation = ? WHERE id = ?')
@@ -126,7 +135,8 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     'SELECT seq, data FROM pad_updates WHERE pad_id = ? ORDER BY seq',
   )
   const insertUpdate = db.prepare('INSERT INTO pad_updates (pad_id, data) VALUES (?, ?)')
-  const touchPad = db.prepare('UPDATE pads SET updated_at_ms = ? WHERE id = ?')
+  const touchPad = db.prepare(`UPDATE pads SET updated_at_ms = @at, last_edit_at_ms = @at,
+    first_edit_at_ms = COALESCE(first_edit_at_ms, @at) WHERE id = @id`)
   const upsertSnapshot = db.prepare(`INSERT INTO pad_snapshots (pad_id, data, through_seq) VALUES (?, ?, ?)
     ON CONFLICT (pad_id) DO UPDATE SET data = excluded.data, through_seq = excluded.through_seq`)
   const deleteUpdatesThrough = db.prepare('DELETE FROM pad_updates WHERE pad_id = ? AND seq <= ?')
@@ -140,7 +150,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
   })
   const appendTransaction = db.transaction((padId: string, update: Uint8Array, atMs: number): number => {
     const result = insertUpdate.run(padId, update)
-    touchPad.run(atMs, padId)
+    touchPad.run({ at: atMs, id: padId })
     return Number(result.lastInsertRowid)
   })
   // One read transaction, so that a compaction cannot fall between the two reads.
@@ -251,6 +261,9 @@ function toRow(pad: PadRecord): PadRow {
     edit_key_generation: pad.editKeyGeneration,
     created_at_ms: pad.createdAtMs,
     updated_at_ms: pad.updatedAtMs,
+    first_edit_at_ms: pad.firstEditAtMs,
+    last_edit_at_ms: pad.lastEditAtMs,
+    extra_contributors: JSON.stringify(pad.extraContributors),
   }
 }
 
@@ -269,6 +282,18 @@ function fromRow(row: PadRow): PadRecord {
     editKeyGeneration: row.edit_key_generation,
     createdAtMs: row.created_at_ms,
     updatedAtMs: row.updated_at_ms,
+    firstEditAtMs: row.first_edit_at_ms,
+    lastEditAtMs: row.last_edit_at_ms,
+    extraContributors: parseNames(row.extra_contributors),
+  }
+}
+
+function parseNames(json: string): string[] {
+  try {
+    const value: unknown = JSON.parse(json)
+    return Array.isArray(value) ? value.filter((name): name is string => typeof name === 'string') : []
+  } catch {
+    return []
   }
 }
 

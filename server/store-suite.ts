@@ -64,6 +64,8 @@ export function describeStore(name: string, makeFixture: () => Promise<StoreFixt
       expect(textOf(stored)).toBe('onjour tout le monde')
       const found = await store.findPadByKeyHash(hashes.edit)
       expect(found?.pad.updatedAtMs).toBe(pad.createdAtMs + 10)
+      expect(found?.pad.firstEditAtMs).toBe(pad.createdAtMs + 10)
+      expect(found?.pad.lastEditAtMs).toBe(pad.createdAtMs + 10)
     })
 
     it('keeps the content identical through compaction, and appends after it', async () => {
@@ -110,8 +112,14 @@ export function describeStore(name: string, makeFixture: () => Promise<StoreFixt
       const store = await open()
       const { pad, keys, hashes } = newPad('Avant')
       await store.createPad(pad, hashes, Y.encodeStateAsUpdate(new Y.Doc()))
-      const updated = await store.updatePad(pad.id, { title: 'Après', locked: true, eventPlace: 'Lyon', license: 'CC0-1.0' }, pad.createdAtMs + 5)
+      const updated = await store.updatePad(
+        pad.id,
+        { title: 'Après', locked: true, eventPlace: 'Lyon', license: 'CC0-1.0', extraContributors: ['Zoé', 'Max'] },
+        pad.createdAtMs + 5,
+      )
       expect(updated).toMatchObject({ title: 'Après', locked: true, eventPlace: 'Lyon', license: 'CC0-1.0', updatedAtMs: pad.createdAtMs + 5 })
+      expect(updated?.extraContributors).toEqual(['Zoé', 'Max'])
+      expect(updated?.lastEditAtMs).toBeNull()
       expect((await store.findPadByKeyHash(hashes.view))?.pad).toEqual(updated)
       expect(await store.updatePad('no-such-pad', { title: 'x' }, 0)).toBeNull()
 
@@ -177,6 +185,9 @@ function newPad(title: string): { pad: PadRecord; keys: Record<'edit' | 'view' |
       eventPlace: '',
       license: 'CC-BY-SA-4.0',
       lifetime: 'year',
+      firstEditAtMs: null,
+      lastEditAtMs: null,
+      extraContributors: [],
     },
     keys,
     hashes: { edit: hashKey(keys.edit), view: hashKey(keys.view), admin: hashKey(keys.admin) },

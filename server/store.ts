@@ -27,10 +27,18 @@ export interface PadRecord {
   createdAtMs: number
   /** Last change to the document or the settings: the pad's lifetime counts from here. */
   updatedAtMs: number
+  /** First and last change to the document by a participant (not the template), or null before any. */
+  firstEditAtMs: number | null
+  lastEditAtMs: number | null
+  /** Names the facilitator added to the credits: people who took part without typing. */
+  extraContributors: string[]
 }
 
 /** The settings the facilitator can change. */
-export type PadSettingsFields = Pick<PadRecord, 'title' | 'eventName' | 'eventDate' | 'eventPlace' | 'license' | 'locked' | 'lifetime'>
+export type PadSettingsFields = Pick<
+  PadRecord,
+  'title' | 'eventName' | 'eventDate' | 'eventPlace' | 'license' | 'locked' | 'lifetime' | 'extraContributors'
+>
 
 export interface PadKeyHashes {
   edit: Uint8Array

@@ -5,11 +5,13 @@
  */
 import type { LicenseId } from './licenses'
 import type { Role } from './roles'
+import type { TemplateId } from './templates'
 
 export interface CreatePadRequest {
   title?: string
   language?: PadLanguage
   lifetime?: PadLifetime
+  template?: TemplateId
 }
 
 /** How long a pad lives after its last edit (as Framapad does); `forever` lives until deleted. */
@@ -61,6 +63,8 @@ export interface PadState {
   updatedAt: string
   /** When the pad will be deleted if nobody edits it again; null when it lives until deleted. */
   expiresAt: string | null
+  /** Names the facilitator added to the credits: people who took part without typing. */
+  extraContributors: string[]
 }
 
 /** What any key of a pad may read about it; `links` holds only what that key may share. */
@@ -77,6 +81,7 @@ export interface PadSettingsPatch {
   license?: LicenseId
   locked?: boolean
   lifetime?: PadLifetime
+  extraContributors?: string[]
 }
 
 /** `POST /api/pads/<admin key>/rotate`: the new edit link; the old one stops working. */
@@ -94,3 +99,5 @@ export interface ApiErrorBody {
 export const maxTitleLength = 200
 /** Longest event name or place accepted, in UTF-16 code units. */
 export const maxEventFieldLength = 200
+/** How many names the facilitator may add to the credits. */
+export const maxExtraContributors = 100

@@ -21,6 +21,7 @@ const samples: Message[] = [
       createdAt: '2026-11-21T10:00:00.000Z',
       updatedAt: '2026-11-21T11:00:00.000Z',
       expiresAt: '2026-12-22T11:00:00.000Z',
+      extraContributors: ['Zoé'],
     },
   },
 ]

@@ -2,11 +2,13 @@
  * The ProseMirror schema of a pad's body: the nodes and marks of
  * prosemirror-schema-basic and prosemirror-schema-list, with the names fixed by
  * DESIGN.md's document contract, so that the browser, the server and the
- * exporters read the same `body` fragment. It does not say how anything looks.
+ * exporters read the same `body` fragment, plus the initiative card
+ * (initiative.ts). It does not say how anything looks.
  */
 import { Schema } from 'prosemirror-model'
 import { schema as basicSchema } from 'prosemirror-schema-basic'
 import { addListNodes } from 'prosemirror-schema-list'
+import { initiativeNodes } from './initiative'
 
 /** Name of the Y.XmlFragment that holds the ProseMirror document in a pad's Y.Doc. */
 export const bodyFragmentName = 'body'
@@ -19,7 +21,7 @@ export const headingLevels = [1, 2, 3] as const
 const basicNodes = basicSchema.spec.nodes.remove('image')
 
 export const padSchema = new Schema({
-  nodes: addListNodes(basicNodes, 'paragraph block*', 'block'),
+  nodes: addListNodes(basicNodes, 'paragraph block*', 'block').append(initiativeNodes),
   marks: basicSchema.spec.marks,
 })
 
