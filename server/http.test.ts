@@ -109,6 +109,24 @@ describe('HTTP API', () => {
     expect((await post(server, JSON.stringify({ template: 'wiki' }))).status).toBe(400)
   })
 
+  it('serves Prometheus metrics that follow connections and messages', async () => {
+    const server = await start()
+    const pad = await createTestPad(server.url)
+    const writer = connectClient(server.wsUrl, pad.keys.edit)
+    await whenSynced(writer)
+    writer.text.insert(0, 'compté')
+    const read = async (): Promise<string> => (await fetch(`${server.url}/metrics`)).text()
+    const value = (metrics: string, name: string): number => Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(metrics)?.[1] ?? NaN)
+    let metrics = await read()
+    for (let i = 0; i < 50 && !/atelier_messages_in_total\{type="update"\} 1/.test(metrics); i++) metrics = await read()
+    expect(value(metrics, 'atelier_connections')).toBe(1)
+    expect(value(metrics, 'atelier_rooms_loaded')).toBe(1)
+    expect(metrics).toMatch(/atelier_messages_in_total\{type="update"\} 1/)
+    expect(metrics).toMatch(/atelier_store_write_seconds_count 1/)
+    expect(metrics).toMatch(/nodejs_eventloop_lag_seconds/)
+    writer.destroy()
+  })
+
   it('reports health and sends security headers', async () => {
     const server = await start()
     const response = await fetch(`${server.url}/healthz`)
