@@ -172,7 +172,17 @@ export function createRelay(config: Config, deps: RelayDeps): Relay {
       else connectionsByAddress.delete(address)
       if (room !== null && peer !== null) room.leave(peer)
     })
-    socket.on('error', (error) => log.debug({ err: error }, 'socket error'))
+    socket.on('error', (error: Error & { code?: string }) => {
+      // ws refuses oversized and malformed frames itself and closes the
+      // socket; log and count them like the refusals made here.
+      const code = wsErrorCloseCode(error.code)
+      if (code === null) {
+        log.debug({ err: error }, 'socket error')
+        return
+      }
+      log.info({ code, reason: error.message, peer: peer?.id }, 'closing connection')
+      metrics.closes.inc({ code: String(code) })
+    })
 
     const addressCount = (connectionsByAddress.get(address) ?? 0) + 1
     connectionsByAddress.set(address, addressCount)
@@ -230,6 +240,14 @@ export function createRelay(config: Config, deps: RelayDeps): Relay {
       await new Promise<void>((resolve) => wss.close(() => resolve()))
     },
   }
+}
+
+/** The close code ws used for a frame it refused (its `WS_ERR_*` codes), or null for other socket errors. */
+function wsErrorCloseCode(code: string | undefined): number | null {
+  if (code === undefined || !code.startsWith('WS_ERR_')) return null
+  if (code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') return CloseCode.messageTooBig
+  if (code === 'WS_ERR_INVALID_UTF8') return CloseCode.invalidPayload
+  return CloseCode.protocolError
 }
 
 function toUint8Array(data: RawData): Uint8Array {

@@ -161,3 +161,85 @@ export function connectRaw(wsUrl: string, key: string): RawClient {
   })
   return { socket, frames, closed, opened }
 }
+
+/** Resolves once a raw client has had its first frame (the server's sync step 1): it has joined the pad's room. */
+export async function whenJoined(raw: RawClient, timeoutMs = 5000): Promise<void> {
+  await raw.opened
+  await waitUntil('the raw client has joined its pad', () => raw.frames.length > 0, timeoutMs)
+}
+
+/**
+ * Samples of one metric from a server's `/metrics` (Prometheus text format),
+ * those whose labels include `labels`, summed; 0 when there is none.
+ */
+export async function readMetric(url: string, name: string, labels: Record<string, string> = {}): Promise<number> {
+  const response = await fetch(`${url}/metrics`)
+  if (response.status !== 200) throw new Error(`/metrics answered ${response.status}`)
+  return sumMetric(await response.text(), name, labels)
+}
+
+export function sumMetric(exposition: string, name: string, labels: Record<string, string> = {}): number {
+  let sum = 0
+  for (const line of exposition.split('\n')) {
+    const match = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{(.*)\})? (\S+)$/.exec(line)
+    if (match === null || match[1] !== name) continue
+    const sampleLabels = new Map([...(match[2] ?? '').matchAll(/(\w+)="((?:[^"\\]|\\.)*)"/g)].map((m) => [m[1], m[2]]))
+    if (Object.entries(labels).every(([label, value]) => sampleLabels.get(label) === value)) sum += Number(match[3])
+  }
+  return sum
+}
+
+/** What a pad's stored log (snapshot and updates) holds, read from the SQLite file of a stopped server. */
+export async function loadStoredDoc(dataDir: string, padId: string): Promise<Y.Doc> {
+  const store = createSqliteStore({ file: path.join(dataDir, 'atelier-pad.sqlite') })
+  try {
+    const stored = await store.loadDocument(padId)
+    const doc = new Y.Doc()
+    if (stored.snapshot !== null) Y.applyUpdate(doc, stored.snapshot)
+    for (const update of stored.updates) Y.applyUpdate(doc, update)
+    return doc
+  } finally {
+    await store.close()
+  }
+}
+
+/** Whether Yjs holds structs or deletions it could not integrate (they wait for content nobody sent). */
+export function hasPending(doc: Y.Doc): boolean {
+  return doc.store.pendingStructs !== null || doc.store.pendingDs !== null
+}
+
+/** The updates a doc emits while `edit` runs, one per transaction. */
+export function updatesOf(doc: Y.Doc, edit: () => void): Uint8Array[] {
+  const updates: Uint8Array[] = []
+  const collect = (update: Uint8Array): void => void updates.push(update)
+  doc.on('update', collect)
+  try {
+    edit()
+  } finally {
+    doc.off('update', collect)
+  }
+  return updates
+}
+
+/** How the server closed a raw client, failing after `timeoutMs` if it stays open. */
+export async function closedWithin(raw: RawClient, timeoutMs = 5000): Promise<{ code: number; reason: string }> {
+  let timer: NodeJS.Timeout | undefined
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`the connection was still open after ${timeoutMs} ms`)), timeoutMs)
+  })
+  try {
+    return await Promise.race([raw.closed, timeout])
+  } finally {
+    clearTimeout(timer)
+  }
+}
+
+/** The code the server closed a raw client with, failing after `timeoutMs` if it stays open. */
+export async function closeCode(raw: RawClient, timeoutMs = 5000): Promise<number> {
+  return (await closedWithin(raw, timeoutMs)).code
+}
+
+/** Waits until a stock client has synced, failing after `timeoutMs` (a refused client never does). */
+export async function syncedWithin(client: TestClient, timeoutMs = 5000): Promise<void> {
+  await waitUntil('the client has synced', () => client.provider.synced, timeoutMs)
+}
