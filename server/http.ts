@@ -16,12 +16,15 @@ import { clientAddress } from './client-address'
 import {
   createPad,
   deletePad,
+  findPad,
   parseCreatePadRequest,
   readPadSettings,
   rotateEditLink,
   updatePadSettings,
   type PadChangeListener,
 } from './pad-api'
+import { exportContentDisposition, exportFormatIds, exportFormats, isExportFormatId } from '../shared/export-formats'
+import { readRecipe } from './pad-export'
 import { createKeyedRateLimiter } from './rate-limit'
 import type { Store } from './store'
 
@@ -88,6 +91,26 @@ export function createHttpHandler(config: Config, deps: HttpDeps): HttpHandler {
       const created = await createPad(store, body, origin(request), Date.now())
       log.info({ padId: created.id }, 'pad created')
       return sendJson(response, 201, created)
+    }
+    const exportMatch = /^\/api\/pads\/([^/]+)\/export$/.exec(pathname)
+    if (exportMatch !== null) {
+      allowMethods(method, ['GET'])
+      const format = url.searchParams.get('format') ?? 'html'
+      if (!isExportFormatId(format)) {
+        throw new HttpError(400, 'invalid_format', `format must be one of ${exportFormatIds.join(', ')}.`)
+      }
+      const { pad } = await findPad(store, exportMatch[1] ?? '')
+      const recipe = await readRecipe(store, pad, origin(request))
+      const rendered = exportFormats[format].render(recipe)
+      const body = typeof rendered === 'string' ? Buffer.from(rendered, 'utf8') : Buffer.from(rendered)
+      response.writeHead(200, {
+        'Content-Type': exportFormats[format].mediaType,
+        'Content-Disposition': exportContentDisposition(recipe, format),
+        'Content-Length': body.length,
+        'Cache-Control': 'no-store',
+      })
+      response.end(body)
+      return
     }
     const padMatch = /^\/api\/pads\/([^/]+)(\/rotate)?$/.exec(pathname)
     if (padMatch !== null) {
