@@ -160,6 +160,27 @@ describe('facilitator controls', () => {
     expect(reader.text.toString()).not.toContain('pendant')
   })
 
+  it('acknowledges a join step 2 that adds nothing to a locked pad, and only that', async () => {
+    const server = await start()
+    const pad = await createTestPad(server.url)
+    const writer = client(server, pad.keys.admin)
+    await whenSynced(writer)
+    writer.text.insert(0, 'abcdef')
+    writer.text.delete(0, 2)
+    await patch(server, pad.keys.admin, { locked: true })
+    const participant = await raw(server, pad.keys.edit)
+    await waitUntil('joined', () => settingsSeen(participant).at(-1)?.locked === true)
+    const acks = (): number[] => messages(participant).flatMap((m) => (m.type === 'stored' ? [m.writeCount] : []))
+    // What a stock provider with the pad's content and nothing new sends: the whole delete set again.
+    participant.socket.send(encodeMessage({ type: 'sync-step-2', update: Y.encodeStateAsUpdate(writer.doc) }))
+    await waitUntil('the empty step 2 is acknowledged', () => acks().length === 1)
+    participant.socket.send(encodeMessage({ type: 'sync-step-2', update: textUpdate('nouveau') }))
+    participant.socket.send(encodeMessage({ type: 'sync-step-2', update: Y.encodeStateAsUpdate(writer.doc) }))
+    await waitUntil('the next empty one is acknowledged', () => acks().length === 2)
+    expect(acks()).toEqual([1, 2])
+    expect(writer.text.toString()).toBe('cdef')
+  })
+
   it('asks editors for their changes again when the pad is unlocked', async () => {
     const server = await start()
     const pad = await createTestPad(server.url)
@@ -194,6 +215,8 @@ describe('facilitator controls', () => {
     expect((await connectRawClosed(server, pad.keys.edit)).code).toBe(CloseCode.unknownPad)
     const settings = (await (await fetch(`${server.url}/api/pads/${pad.keys.admin}`)).json()) as PadSettings
     expect(settings.links.edit).toBe(rotated.links.edit)
+    // Other facilitator pages are told, so that they re-read their links.
+    await waitUntil('a settings message follows the rotation', () => settingsSeen(facilitator).length === 2)
 
     const newEditor = client(server, rotated.keys.edit)
     await whenSynced(newEditor)

@@ -33,7 +33,8 @@ import type { PadRecord, PadSettingsFields, Store } from './store'
 /** What the API tells the relay, so that open connections follow every change. */
 export interface PadChangeListener {
   padChanged(pad: PadRecord): void
-  padEditKeyRotated(padId: string): void
+  /** The edit key moved to `pad.editKeyGeneration`; connections on the old one must go. */
+  padEditKeyRotated(pad: PadRecord): void
   padDeleted(padId: string): void
 }
 
@@ -166,7 +167,7 @@ export async function rotateEditLink(
   const generation = pad.editKeyGeneration + 1
   const editKey = deriveEditKey(key, generation)
   await store.rotateEditKey(pad.id, generation, hashKey(editKey))
-  listener.padEditKeyRotated(pad.id)
+  listener.padEditKeyRotated({ ...pad, editKeyGeneration: generation })
   return { links: { edit: padLink(origin, editKey) }, keys: { edit: editKey } }
 }
 

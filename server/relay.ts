@@ -225,8 +225,11 @@ export function createRelay(config: Config, deps: RelayDeps): Relay {
     padChanged(pad) {
       rooms.get(pad.id)?.updatePad(pad)
     },
-    padEditKeyRotated(padId) {
-      rooms.get(padId)?.closeRole(Role.edit, CloseCode.rotated, 'the edit link was changed')
+    padEditKeyRotated(pad) {
+      const room = rooms.get(pad.id)
+      room?.closeRole(Role.edit, CloseCode.rotated, 'the edit link was changed')
+      // Other facilitator pages (the projector's laptop) re-read their links on a settings message.
+      room?.updatePad(pad)
     },
     padDeleted(padId) {
       void rooms.get(padId)?.deletePad()

@@ -22,7 +22,7 @@ import type { Metrics } from './metrics'
 import { toPadState } from './pad-api'
 import { closePeer, type Peer } from './peer'
 import type { PadRecord, Store } from './store'
-import { checkUpdate, type DecodedUpdate } from './update-check'
+import { addsNothing, checkUpdate, type DecodedUpdate } from './update-check'
 
 export interface RoomOptions {
   /** Compact the update log into a snapshot once it holds this many updates. */
@@ -161,10 +161,13 @@ export function createRoom(initialPad: PadRecord, options: RoomOptions, deps: Ro
           return
         }
         if (pad.locked && peer.role === Role.edit) {
-          // A step 2 is the provider's answer to our step 1 on every join:
-          // dropped, and asked for again on unlock. An update means the page
-          // wrote after the lock reached it.
+          // An update means the page wrote after the lock reached it.
           if (message.type === 'update') throw new ProtocolError('the pad is locked', CloseCode.locked)
+          // A step 2 is the provider's answer to our step 1 on every join.
+          // With nothing new in it, it is acknowledged (the pad has it all);
+          // with changes, it is left unacknowledged, so the page keeps saying
+          // they are not saved, and asked for again on unlock.
+          if (addsNothing(doc, decodeUpdate(message.update))) acknowledge(peer)
           return
         }
         await write(peer, message.update)
@@ -207,12 +210,7 @@ export function createRoom(initialPad: PadRecord, options: RoomOptions, deps: Ro
       throw new ProtocolError(`the pad is full (${options.maxDocumentBytes} bytes)`, CloseCode.messageTooBig)
     }
     const stopApplyTimer = metrics.updateApplySeconds.startTimer()
-    let decoded: DecodedUpdate
-    try {
-      decoded = Y.decodeUpdate(update) as unknown as DecodedUpdate
-    } catch {
-      throw new ProtocolError('malformed update', CloseCode.invalidPayload)
-    }
+    const decoded = decodeUpdate(update)
     const check = checkUpdate(doc, decoded)
     if (check.problem !== null) throw new ProtocolError(check.problem, CloseCode.invalidPayload)
     claim(peer, check.writtenClients)
@@ -253,6 +251,10 @@ export function createRoom(initialPad: PadRecord, options: RoomOptions, deps: Ro
       log.error({ err: applyError, leftPending }, 'an update passed the checks but Yjs refused part of it')
       throw new ProtocolError('update refused by Yjs', CloseCode.invalidPayload)
     }
+    acknowledge(peer)
+  }
+
+  function acknowledge(peer: Peer): void {
     peer.writeCount += 1
     send(peer, encodeMessage({ type: 'stored', writeCount: peer.writeCount }))
   }
@@ -413,6 +415,14 @@ interface AwarenessChange {
   added: number[]
   updated: number[]
   removed: number[]
+}
+
+function decodeUpdate(update: Uint8Array): DecodedUpdate {
+  try {
+    return Y.decodeUpdate(update) as unknown as DecodedUpdate
+  } catch {
+    throw new ProtocolError('malformed update', CloseCode.invalidPayload)
+  }
 }
 
 function assertNever(value: never): never {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { checkUpdate, type DecodedUpdate } from './update-check'
+import { addsNothing, checkUpdate, type DecodedUpdate } from './update-check'
 
 function updatesOf(doc: Y.Doc, edit: () => void): Uint8Array {
   const updates: Uint8Array[] = []
@@ -93,5 +93,19 @@ describe('findUpdateProblem', () => {
     const deletionOnly = updatesOf(b, () => b.getText('t').delete(0, 1))
     Y.applyUpdate(server, fromB)
     expect(writtenClients(server, deletionOnly)).toEqual([])
+  })
+
+  it('tells an update that adds nothing (a repeated delete set) from one that adds structs or deletions', () => {
+    const server = new Y.Doc()
+    const client = new Y.Doc()
+    const decoded = (update: Uint8Array): DecodedUpdate => Y.decodeUpdate(update) as unknown as DecodedUpdate
+    Y.applyUpdate(server, updatesOf(client, () => client.getText('t').insert(0, 'bonjour tout le monde')))
+    Y.applyUpdate(server, updatesOf(client, () => client.getText('t').delete(0, 8)))
+    expect(addsNothing(server, decoded(Y.encodeStateAsUpdate(client)))).toBe(true)
+    expect(addsNothing(server, decoded(Y.encodeStateAsUpdate(new Y.Doc())))).toBe(true)
+    const deletion = updatesOf(client, () => client.getText('t').delete(0, 1))
+    expect(addsNothing(server, decoded(deletion))).toBe(false)
+    const insertion = updatesOf(client, () => client.getText('t').insert(0, '!'))
+    expect(addsNothing(server, decoded(insertion))).toBe(false)
   })
 })

@@ -58,3 +58,26 @@ export function checkUpdate(doc: Y.Doc, update: DecodedUpdate): UpdateCheck {
   }
   return { problem: null, writtenClients: [...reach.keys()] }
 }
+
+/**
+ * Whether applying `update` would change nothing: every struct is already in
+ * the doc and every deletion already done. A provider's sync step 2 carries
+ * its whole delete set each time, so this is what a participant with nothing
+ * new sends on join.
+ */
+export function addsNothing(doc: Y.Doc, update: DecodedUpdate): boolean {
+  for (const struct of update.structs) {
+    if (struct.id.clock + struct.length > Y.getState(doc.store, struct.id.client)) return false
+  }
+  if (update.ds.clients.size === 0) return true
+  const deleted = Y.createDeleteSetFromStructStore(doc.store) as unknown as DecodedUpdate['ds']
+  for (const [client, ranges] of update.ds.clients) {
+    const done = deleted.clients.get(client) ?? []
+    for (const { clock, len } of ranges) {
+      if (len === 0) continue
+      // The doc's delete set is sorted and merged: one entry covers a contiguous deletion.
+      if (!done.some((entry) => entry.clock <= clock && clock + len <= entry.clock + entry.len)) return false
+    }
+  }
+  return true
+}
