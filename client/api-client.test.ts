@@ -1,16 +1,30 @@
 /** API responses are checked where they enter the page. */
 import { describe, expect, it } from 'vitest'
-import { ApiError, createPad, fetchPadSettings, NetworkError, parsePadSettings } from './api-client'
+import {
+  ApiError,
+  createPad,
+  deletePad,
+  fetchPadSettings,
+  NetworkError,
+  parsePadSettings,
+  parseRotateEditLinkResponse,
+  rotateEditLink,
+  updatePadSettings,
+} from './api-client'
 
 const settingsBody = {
   id: 'pad-1',
   role: 'edit',
   title: 'Collecte',
   language: 'fr',
+  event: { name: 'Café projets', date: '2026-03-12', place: 'Villeurbanne' },
+  license: 'CC-BY-SA-4.0',
   locked: false,
+  lifetime: 'year',
   createdAt: '2025-01-01T00:00:00.000Z',
   updatedAt: '2025-01-01T00:00:00.000Z',
   expiresAt: null,
+  extraContributors: [],
   links: { edit: 'https://pad.example/p/aaaaaaaaaaaaaaaaaaaaaa', view: 'https://pad.example/p/bbbbbbbbbbbbbbbbbbbbbb' },
 }
 
@@ -46,5 +60,37 @@ describe('fetchPadSettings and createPad', () => {
   it('refuse a created pad without its three links', async () => {
     const partial = answer(201, { id: 'p', links: { edit: 'e', view: 'v' }, keys: { edit: 'e', view: 'v', admin: 'a' } })
     await expect(createPad({ title: 'x' }, partial)).rejects.toBeInstanceOf(TypeError)
+  })
+})
+
+describe('facilitator calls', () => {
+  it('send the settings patch to the admin key and read back the settings', async () => {
+    const requests: { url: string; init: RequestInit | undefined }[] = []
+    const recording: typeof fetch = (input, init) => {
+      requests.push({ url: String(input), init })
+      return answer(200, { ...settingsBody, role: 'admin', locked: true })(input, init)
+    }
+    const settings = await updatePadSettings('admin-key', { locked: true }, recording)
+    expect(settings.locked).toBe(true)
+    expect(requests).toEqual([
+      { url: '/api/pads/admin-key', init: expect.objectContaining({ method: 'PATCH', body: '{"locked":true}' }) },
+    ])
+  })
+
+  it('turn a refused patch into an ApiError with the server message', async () => {
+    const refused = updatePadSettings('edit-key', { title: 'x' }, answer(403, { error: 'forbidden', message: 'Only the facilitator.' }))
+    await expect(refused).rejects.toMatchObject({ status: 403, code: 'forbidden', message: 'Only the facilitator.' })
+  })
+
+  it('read the new edit link of a rotation', async () => {
+    const body = { links: { edit: 'https://pad.example/p/cccccccccccccccccccccc' }, keys: { edit: 'cccccccccccccccccccccc' } }
+    await expect(rotateEditLink('admin-key', answer(200, body))).resolves.toEqual(body)
+    expect(() => parseRotateEditLinkResponse({ links: {} })).toThrow(TypeError)
+  })
+
+  it('accept an empty 204 for a deletion and refuse a 403', async () => {
+    const noContent: typeof fetch = () => Promise.resolve(new Response(null, { status: 204 }))
+    await expect(deletePad('admin-key', noContent)).resolves.toBeUndefined()
+    await expect(deletePad('edit-key', answer(403, { error: 'forbidden', message: 'No.' }))).rejects.toBeInstanceOf(ApiError)
   })
 })

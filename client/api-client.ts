@@ -1,15 +1,24 @@
 /**
- * The HTTP API as the pages use it: create a pad, read a pad's settings.
- * Responses are checked where they enter (`parsePadSettings`,
- * `parseCreatePadResponse`); a non-2xx answer becomes an `ApiError` carrying the
+ * The HTTP API as the pages use it: create a pad, read a pad's settings, and
+ * the facilitator's calls (change settings, rotate the edit link, delete the
+ * pad). Responses are checked where they enter (`parsePadSettings`,
+ * `parseCreatePadResponse`, `parseRotateEditLinkResponse`); a non-2xx answer becomes an `ApiError` carrying the
  * status and the server's `{ error, message }`, and a failure to reach the
  * server at all a `NetworkError`. A 2xx body of the wrong shape is a
  * `TypeError`: the server and the page disagree, retrying will not help.
  */
-import { padLanguages } from '../shared/api'
-import type { ApiErrorBody, CreatePadRequest, CreatePadResponse, PadLanguage, PadLinks, PadSettings } from '../shared/api'
+import type {
+  ApiErrorBody,
+  CreatePadRequest,
+  CreatePadResponse,
+  PadLinks,
+  PadSettings,
+  PadSettingsPatch,
+  RotateEditLinkResponse,
+} from '../shared/api'
 import { roles } from '../shared/roles'
 import type { Role } from '../shared/roles'
+import { isRecord, parsePadState } from './pad-state'
 
 export class ApiError extends Error {
   override readonly name = 'ApiError'
@@ -29,8 +38,6 @@ export class NetworkError extends Error {
 
 type Fetch = typeof fetch
 
-const defaultPadLanguage: PadLanguage = 'fr'
-
 export async function createPad(request: CreatePadRequest, fetchImpl: Fetch = fetch): Promise<CreatePadResponse> {
   const response = await reach(() =>
     fetchImpl('/api/pads', {
@@ -44,12 +51,46 @@ export async function createPad(request: CreatePadRequest, fetchImpl: Fetch = fe
 
 export async function fetchPadSettings(key: string, fetchImpl: Fetch = fetch): Promise<PadSettings> {
   const response = await reach(() =>
-    fetchImpl(`/api/pads/${encodeURIComponent(key)}`, {
+    fetchImpl(padUrl(key), {
       headers: { accept: 'application/json' },
       cache: 'no-store',
     }),
   )
   return parsePadSettings(await readJson(response))
+}
+
+/** `PATCH /api/pads/<admin key>`: the pad's settings after the change, as the facilitator sees them. */
+export async function updatePadSettings(
+  adminKey: string,
+  patch: PadSettingsPatch,
+  fetchImpl: Fetch = fetch,
+): Promise<PadSettings> {
+  const response = await reach(() =>
+    fetchImpl(padUrl(adminKey), {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify(patch),
+    }),
+  )
+  return parsePadSettings(await readJson(response))
+}
+
+/** `POST /api/pads/<admin key>/rotate`: the new edit link; the old one stops working. */
+export async function rotateEditLink(adminKey: string, fetchImpl: Fetch = fetch): Promise<RotateEditLinkResponse> {
+  const response = await reach(() =>
+    fetchImpl(`${padUrl(adminKey)}/rotate`, { method: 'POST', headers: { accept: 'application/json' } }),
+  )
+  return parseRotateEditLinkResponse(await readJson(response))
+}
+
+/** `DELETE /api/pads/<admin key>`: the pad and every one of its keys are gone. */
+export async function deletePad(adminKey: string, fetchImpl: Fetch = fetch): Promise<void> {
+  const response = await reach(() => fetchImpl(padUrl(adminKey), { method: 'DELETE', headers: { accept: 'application/json' } }))
+  if (!response.ok) await readJson(response)
+}
+
+function padUrl(key: string): string {
+  return `/api/pads/${encodeURIComponent(key)}`
 }
 
 async function reach(request: () => Promise<Response>): Promise<Response> {
@@ -82,20 +123,19 @@ export function parseCreatePadResponse(body: unknown): CreatePadResponse {
 
 export function parsePadSettings(body: unknown): PadSettings {
   if (!isRecord(body)) throw new TypeError('pad settings are not an object')
-  const { id, role, title, language, locked, createdAt, updatedAt, expiresAt } = body
+  const { id, role } = body
   if (typeof id !== 'string' || id === '') throw new TypeError('pad settings have no id')
   if (typeof role !== 'string' || !isRole(role)) throw new TypeError(`pad settings have an unknown role ${String(role)}`)
-  return {
-    id,
-    role,
-    title: typeof title === 'string' ? title : '',
-    language: padLanguages.find((candidate) => candidate === language) ?? defaultPadLanguage,
-    locked: locked === true,
-    createdAt: typeof createdAt === 'string' ? createdAt : '',
-    updatedAt: typeof updatedAt === 'string' ? updatedAt : '',
-    expiresAt: typeof expiresAt === 'string' ? expiresAt : null,
-    links: parseLinks(body.links, false),
+  return { ...parsePadState(body), id, role, links: parseLinks(body.links, false) }
+}
+
+export function parseRotateEditLinkResponse(body: unknown): RotateEditLinkResponse {
+  const link = isRecord(body) && isRecord(body.links) ? body.links.edit : undefined
+  const key = isRecord(body) && isRecord(body.keys) ? body.keys.edit : undefined
+  if (typeof link !== 'string' || link === '' || typeof key !== 'string' || key === '') {
+    throw new TypeError('rotate response has no edit link')
   }
+  return { links: { edit: link }, keys: { edit: key } }
 }
 
 function parseLinks(value: unknown, isComplete: true): PadLinks
@@ -112,8 +152,4 @@ function parseLinks(value: unknown, isComplete: boolean): Partial<PadLinks> {
 
 function isRole(value: string): value is Role {
   return (roles as readonly string[]).includes(value)
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }

@@ -6,6 +6,11 @@
  * It sums all of that up as one `ConnectionState` value for the status line
  * and the composition root. It does not render anything and does not own the
  * doc.
+ *
+ * A lock is not final: an edit connection that wrote while the facilitator
+ * locked the pad is closed with 4409 and comes back by itself (the page stays
+ * read-only meanwhile); what it had typed stays in the doc and reaches the
+ * server once the pad is unlocked (`resumeAfterUnlock`).
  */
 import * as decoding from 'lib0/decoding'
 import type { Awareness } from 'y-protocols/awareness'
@@ -14,7 +19,7 @@ import type * as Y from 'yjs'
 import { CloseCode, isReconnectable } from '../shared/close-codes'
 import { MessageType } from '../shared/protocol'
 import type { WriteKind } from './sync-tracker'
-import { reconnectDelayMs } from './reconnect-delay'
+import { reconnectDelayMs, reconnectMaxMs } from './reconnect-delay'
 import { classifyOutgoingFrame, createSyncTracker } from './sync-tracker'
 
 export const ConnectionPhase = {
@@ -38,7 +43,7 @@ export interface ConnectionState {
    * Cleared once synced again.
    */
   closeCode: number | null
-  /** Whether the connection stopped for good: the link no longer works (4403, 4404, 4409, 4410, 4411). */
+  /** Whether the connection stopped for good: the link no longer works (4403, 4404, 4410, 4411). */
   isFinal: boolean
 }
 
@@ -59,10 +64,27 @@ export interface Connection {
   readonly state: ConnectionState
   /** Calls `listener` whenever the state changes; returns the unsubscribe function. */
   onChange(listener: (state: ConnectionState) => void): () => void
+  /**
+   * The pad was unlocked: come back at once if a lock closed the connection,
+   * and make sure what the server refused while locked reaches it.
+   */
+  resumeAfterUnlock(): void
   close(): void
 }
 
 export const defaultRateLimitRetryMs = 10_000
+
+/**
+ * Wait before coming back after a lock closed the connection (4409), doubled
+ * at each new 4409 up to `reconnectMaxMs`: the first comes back about a
+ * second later and learns the lock from the server's settings; a server that
+ * keeps refusing the handshake is not hammered.
+ */
+export function lockedRetryDelayMs(attempt: number): number {
+  return Math.min(lockedRetryBaseMs * 2 ** Math.max(0, attempt), reconnectMaxMs)
+}
+
+const lockedRetryBaseMs = 1000
 
 /** Close codes that are told to the user while the provider keeps retrying. */
 const transientExplainedCodes: readonly number[] = [CloseCode.messageTooBig, CloseCode.rateLimited]
@@ -88,6 +110,8 @@ export function createConnection(options: ConnectionOptions, target: Window = wi
   let rateLimitTimer: ReturnType<typeof setTimeout> | null = null
   let reconnectTimer: ReturnType<typeof setTimeout> | null = null
   let reconnectAttempt = 0
+  let lockedRetryTimer: ReturnType<typeof setTimeout> | null = null
+  let lockedRetryAttempt = 0
   let state = computeState()
 
   function computeState(): ConnectionState {
@@ -162,6 +186,10 @@ export function createConnection(options: ConnectionOptions, target: Window = wi
       // The limit is about bursts (a long paste): waiting a little is enough, and
       // giving up would leave a participant silently offline for the workshop.
       scheduleRateLimitRetry()
+    } else if (code === CloseCode.locked) {
+      // A write raced the lock: the page goes read-only and comes back to hear
+      // the lock (or the unlock) from the server's settings.
+      scheduleLockedRetry()
     } else {
       isFinal = !isReconnectable(code)
     }
@@ -183,6 +211,16 @@ export function createConnection(options: ConnectionOptions, target: Window = wi
     reconnectAttempt += 1
     reconnectTimer = setTimeout(() => {
       reconnectTimer = null
+      if (!isBrowserOffline && !isFinal && rateLimitTimer === null && lockedRetryTimer === null) provider.connect()
+    }, delayMs)
+  }
+
+  function scheduleLockedRetry(): void {
+    if (lockedRetryTimer !== null) clearTimeout(lockedRetryTimer)
+    const delayMs = lockedRetryDelayMs(lockedRetryAttempt)
+    lockedRetryAttempt += 1
+    lockedRetryTimer = setTimeout(() => {
+      lockedRetryTimer = null
       if (!isBrowserOffline && !isFinal && rateLimitTimer === null) provider.connect()
     }, delayMs)
   }
@@ -206,7 +244,7 @@ export function createConnection(options: ConnectionOptions, target: Window = wi
     isBrowserOffline = false
     if (reconnectTimer !== null) clearTimeout(reconnectTimer)
     reconnectTimer = null
-    if (!isFinal && rateLimitTimer === null) provider.connect()
+    if (!isFinal && rateLimitTimer === null && lockedRetryTimer === null) provider.connect()
     refresh()
   }
   target.addEventListener('offline', onOffline)
@@ -225,9 +263,28 @@ export function createConnection(options: ConnectionOptions, target: Window = wi
       listeners.add(listener)
       return () => listeners.delete(listener)
     },
+    resumeAfterUnlock() {
+      if (isClosed || isFinal) return
+      lockedRetryAttempt = 0
+      if (lockedRetryTimer !== null) {
+        clearTimeout(lockedRetryTimer)
+        lockedRetryTimer = null
+        if (!isBrowserOffline && rateLimitTimer === null) provider.connect()
+        return
+      }
+      if (provider.wsconnected && tracker.hasUnsyncedChanges) {
+        // While locked, the server dropped this socket's sync step 2 without
+        // storing or acking it, so its acks no longer line up with the writes
+        // counted here. A fresh socket starts the count again, and its
+        // handshake's step 2 carries everything typed during the lock.
+        provider.disconnect()
+        provider.connect()
+      }
+    },
     close() {
       if (isClosed) return
       isClosed = true
+      if (lockedRetryTimer !== null) clearTimeout(lockedRetryTimer)
       if (rateLimitTimer !== null) clearTimeout(rateLimitTimer)
       if (reconnectTimer !== null) clearTimeout(reconnectTimer)
       target.removeEventListener('offline', onOffline)

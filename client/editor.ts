@@ -8,9 +8,9 @@
  */
 import { baseKeymap } from 'prosemirror-commands'
 import { keymap } from 'prosemirror-keymap'
-import type { Mark } from 'prosemirror-model'
-import { EditorState } from 'prosemirror-state'
-import type { Command, Plugin } from 'prosemirror-state'
+import type { Mark, Node } from 'prosemirror-model'
+import { EditorState, Plugin } from 'prosemirror-state'
+import type { Command } from 'prosemirror-state'
 import { EditorView } from 'prosemirror-view'
 import type { MarkView } from 'prosemirror-view'
 import type { Awareness } from 'y-protocols/awareness'
@@ -41,6 +41,11 @@ export interface EditorOptions {
 export interface Editor {
   readonly view: EditorView
   setEditable(isEditable: boolean): void
+  /**
+   * Calls `listener` after each change of the document, local or remote, with
+   * the new and the previous version; returns the unsubscribe function.
+   */
+  onDocChange(listener: (doc: Node, previous: Node) => void): () => void
   focus(): void
   destroy(): void
 }
@@ -60,6 +65,15 @@ export function createEditor(options: EditorOptions): Editor {
     selectionBuilder: buildRemoteSelection,
   })
   const undoPlugin: Plugin = yUndoPlugin()
+  const docListeners = new Set<(doc: Node, previous: Node) => void>()
+  const docWatchPlugin = new Plugin({
+    view: () => ({
+      update(view, previousState) {
+        if (view.state.doc === previousState.doc) return
+        for (const listener of [...docListeners]) listener(view.state.doc, previousState.doc)
+      },
+    }),
+  })
 
   const state = EditorState.create({
     schema: padSchema,
@@ -70,7 +84,9 @@ export function createEditor(options: EditorOptions): Editor {
       buildEditorKeymap({ editLink: openLinkPrompt }),
       keymap(baseKeymap),
       buildInputRules(),
-      buildPlaceholder(() => localization.t('editor.placeholder')),
+      // "Start writing here" is not said to a page that cannot write (view link, locked pad).
+      buildPlaceholder(() => (isEditable ? localization.t('editor.placeholder') : '')),
+      docWatchPlugin,
       ...(options.plugins ?? []),
     ],
   })
@@ -88,7 +104,7 @@ export function createEditor(options: EditorOptions): Editor {
         spellcheck: 'true',
         lang: options.contentLanguage,
       }),
-      markViews: { link: renderLink },
+      markViews: { link: renderSafeLink },
     },
   )
 
@@ -102,20 +118,28 @@ export function createEditor(options: EditorOptions): Editor {
       isEditable = next
       view.setProps({})
     },
+    onDocChange(listener) {
+      docListeners.add(listener)
+      return () => docListeners.delete(listener)
+    },
     focus() {
       view.focus()
     },
     destroy() {
       if (isDestroyed) return
       isDestroyed = true
+      docListeners.clear()
       stopListening()
       view.destroy()
     },
   }
 }
 
-/** A link as an `<a>` whose href is set only when it is a safe one: pasted HTML and peers can store any. */
-function renderLink(mark: Mark): MarkView {
+/**
+ * A link as an `<a>` whose href is set only when it is a safe one: pasted HTML
+ * and peers can store any. Every view of the pad's content uses it.
+ */
+export function renderSafeLink(mark: Mark): MarkView {
   const anchor = document.createElement('a')
   const href: unknown = mark.attrs.href
   if (isSafeLinkHref(href)) anchor.href = href

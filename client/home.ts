@@ -1,14 +1,17 @@
 /**
  * Composition root of the home page (`index.html`): says what Atelier Pad is,
- * and creates a pad from the form (`#create-pad-form`) through
- * `POST /api/pads`, then opens it with the facilitator's (admin) link, where
- * the pad shows its links. Errors are said in `#create-error`.
+ * and creates a pad from the form (`#create-pad-form`: a title and how long
+ * the pad is kept, `#lifetime-select`) through `POST /api/pads`, then opens
+ * it with the facilitator's (admin) link, where the pad shows its links.
+ * Errors are said in `#create-error`.
  */
-import { maxTitleLength } from '../shared/api'
+import { defaultPadLifetime, maxTitleLength } from '../shared/api'
+import type { CreatePadRequest, PadLifetime } from '../shared/api'
 import { ApiError, createPad, NetworkError } from './api-client'
 import type { Localization, MessageKey, MessageParams } from './i18n'
 import { createLocalization, localizeTree, pickLanguage } from './i18n'
 import { mountLanguageSelect } from './language-select'
+import { readLifetime, renderLifetimeOptions } from './lifetime-select'
 import { createPreferences, openLocalStorage, PreferenceKey } from './preferences'
 import { requireElement } from './required-element'
 
@@ -26,7 +29,10 @@ function startHomePage(): void {
   const titleInput = requireElement('title-input', HTMLInputElement)
   const submitButton = requireElement('create-pad-button', HTMLButtonElement)
   const errorElement = requireElement('create-error', HTMLElement)
+  const lifetimeSelect = requireElement('lifetime-select', HTMLSelectElement)
   titleInput.maxLength = maxTitleLength
+  renderLifetimeOptions(lifetimeSelect, localization)
+  lifetimeSelect.value = defaultPadLifetime
 
   let error: PageMessage | null = null
   let isSubmitting = false
@@ -40,7 +46,10 @@ function startHomePage(): void {
     errorElement.textContent = error === null ? '' : localization.t(error.key, error.params)
     titleInput.setAttribute('aria-invalid', String(error !== null))
   }
-  localization.onChange(render)
+  localization.onChange(() => {
+    renderLifetimeOptions(lifetimeSelect, localization)
+    render()
+  })
   mountLanguageSelect(requireElement('language-select', HTMLSelectElement), localization, preferences)
   render()
 
@@ -57,7 +66,8 @@ function startHomePage(): void {
     isSubmitting = true
     error = null
     render()
-    void submitPad(title, localization).then((outcome) => {
+    const lifetime = readLifetime(lifetimeSelect) ?? defaultPadLifetime
+    void submitPad(title, lifetime, localization).then((outcome) => {
       if (outcome.kind === 'created') {
         location.assign(outcome.adminUrl)
         return
@@ -72,9 +82,11 @@ function startHomePage(): void {
 
 type SubmitOutcome = { kind: 'created'; adminUrl: string } | { kind: 'failed'; message: PageMessage }
 
-async function submitPad(title: string, localization: Localization): Promise<SubmitOutcome> {
+async function submitPad(title: string, lifetime: PadLifetime, localization: Localization): Promise<SubmitOutcome> {
+  const request: CreatePadRequest = { language: localization.language, lifetime }
+  if (title !== '') request.title = title
   try {
-    const response = await createPad(title === '' ? { language: localization.language } : { title, language: localization.language })
+    const response = await createPad(request)
     return { kind: 'created', adminUrl: new URL(response.links.admin, location.href).href }
   } catch (error) {
     return { kind: 'failed', message: describeCreateError(error) }

@@ -12,6 +12,8 @@ import { fr } from './locales/fr'
 export type MessageKey = keyof typeof fr
 export type Messages = Record<MessageKey, string>
 export type MessageParams = Readonly<Record<string, string | number>>
+/** Messages that come as `<key>.one` and `<key>.other`. */
+export type PluralMessage = 'presence.count' | 'projection.count'
 
 export const Language = {
   fr: 'fr',
@@ -54,7 +56,7 @@ export interface Localization {
   readonly language: Language
   t(key: MessageKey, params?: MessageParams): string
   /** The message for `count` things: `<key>.one` or `<key>.other`, by the language's plural rules. */
-  plural(key: 'presence.count', count: number): string
+  plural(key: PluralMessage, count: number): string
   setLanguage(language: Language): void
   /** Calls `listener` after each change of language; returns the unsubscribe function. */
   onChange(listener: () => void): () => void

@@ -2,15 +2,18 @@
  * Composition root of the pad page (`pad.html`, served at `/p/<key>`): reads
  * the key from the path, fetches the pad's settings, then wires the shared
  * document (Y.Doc kept in IndexedDB so that a participant who loses Wi-Fi
- * keeps writing), the connection to the relay, the editor and its toolbar,
- * the presence list, the status line, the links panel and the participant's
- * name. Everything it starts is listed in `disposers` and stopped on
- * `pagehide`. The pieces live in their own modules; this file only connects
- * them and decides what a read-only or closed pad looks like.
+ * keeps writing), the connection to the relay and its live settings, the
+ * editor and its toolbar, the presence list, the status line, the pad's
+ * details (event, license, expiry), the share panel, projection mode, the
+ * facilitator panel (admin link only) and the participant's name. Everything
+ * it starts is listed in `disposers` and stopped on `pagehide`. The pieces
+ * live in their own modules; this file only connects them and decides what a
+ * read-only, locked or closed pad looks like.
  */
 import { IndexeddbPersistence } from 'y-indexeddb'
 import * as Y from 'yjs'
 import type { PadSettings } from '../shared/api'
+import { maxEventFieldLength, maxTitleLength } from '../shared/api'
 import { CloseCode } from '../shared/close-codes'
 import { readPadKeyFromPath } from '../shared/pad-link'
 import { canWrite, Role } from '../shared/roles'
@@ -21,17 +24,27 @@ import { createConnection, defaultRateLimitRetryMs } from './connection'
 import { askDisplayName } from './display-name'
 import type { NameDialogElements } from './display-name'
 import { createEditor } from './editor'
+import { mountFacilitatorPanel } from './facilitator-panel'
+import type { FacilitatorPanelElements } from './facilitator-panel'
 import type { Localization, MessageKey, MessageParams } from './i18n'
 import { createLocalization, localizeTree, pickLanguage } from './i18n'
 import { mountLanguageSelect } from './language-select'
-import { mountLinksPanel } from './links-panel'
+import { createLiveSettings } from './live-settings'
+import type { LiveSettings } from './live-settings'
 import { loadLocalParticipant, publishParticipant, storeLocalName } from './local-participant'
+import { mountPadDetails } from './pad-details'
+import type { PadDetailsElements } from './pad-details'
 import type { Participant } from './participant'
 import type { Preferences } from './preferences'
 import { createPreferences, openLocalStorage, PreferenceKey } from './preferences'
 import { mountPresenceList } from './presence-list'
+import { createProjectionMode } from './projection-mode'
+import type { ProjectionElements } from './projection-mode'
 import { requireElement } from './required-element'
-import { mountStatusView } from './status'
+import { followPadState } from './settings-feed'
+import { mountSharePanel } from './share-panel'
+import type { SharePanelElements } from './share-panel'
+import { closeMessageKeys, mountStatusView } from './status'
 import { buildToolbar } from './toolbar'
 
 /** Longest wait between two attempts to fetch the settings while the server cannot be reached. */
@@ -52,15 +65,63 @@ function readPageElements() {
     statusAnnouncer: requireElement('status-announcer', HTMLElement),
     changeNameButton: requireElement('change-name-button', HTMLButtonElement),
     languageSelect: requireElement('language-select', HTMLSelectElement),
+    details: {
+      container: requireElement('pad-details', HTMLElement),
+      event: requireElement('pad-event', HTMLElement),
+      license: requireElement('pad-license', HTMLElement),
+      expiry: requireElement('pad-expiry', HTMLElement),
+    } satisfies PadDetailsElements,
     loading: requireElement('pad-loading', HTMLElement),
     error: requireElement('pad-error', HTMLElement),
     errorMessage: requireElement('pad-error-message', HTMLElement),
     main: requireElement('pad-main', HTMLElement),
+    closedNotice: requireElement('closed-notice', HTMLElement),
+    lockNotice: requireElement('lock-notice', HTMLElement),
     toolbar: requireElement('toolbar', HTMLElement),
     editor: requireElement('editor', HTMLElement),
     presence: requireElement('presence', HTMLElement),
     presenceCount: requireElement('presence-count', HTMLElement),
-    links: requireElement('links', HTMLElement),
+    share: {
+      panel: requireElement('share-panel', HTMLElement),
+      qr: requireElement('share-qr', HTMLCanvasElement),
+      qrCaption: requireElement('share-qr-caption', HTMLElement),
+      qrLink: requireElement('share-qr-link', HTMLElement),
+      links: requireElement('share-links', HTMLElement),
+    } satisfies SharePanelElements,
+    projection: {
+      button: requireElement('projection-button', HTMLButtonElement),
+      dialog: requireElement('projection', HTMLDialogElement),
+      title: requireElement('projection-title', HTMLElement),
+      event: requireElement('projection-event', HTMLElement),
+      document: requireElement('projection-document', HTMLElement),
+      qr: requireElement('projection-qr', HTMLCanvasElement),
+      qrCaption: requireElement('projection-qr-caption', HTMLElement),
+      link: requireElement('projection-link', HTMLElement),
+      count: requireElement('projection-count', HTMLElement),
+      exit: requireElement('projection-exit', HTMLButtonElement),
+    } satisfies ProjectionElements,
+    facilitator: {
+      panel: requireElement('facilitator-panel', HTMLElement),
+      form: requireElement('settings-form', HTMLFormElement),
+      fields: {
+        title: requireElement('settings-title', HTMLInputElement),
+        eventName: requireElement('settings-event-name', HTMLInputElement),
+        eventDate: requireElement('settings-event-date', HTMLInputElement),
+        eventPlace: requireElement('settings-event-place', HTMLInputElement),
+        license: requireElement('settings-license', HTMLSelectElement),
+        lifetime: requireElement('settings-lifetime', HTMLSelectElement),
+      },
+      licenseWarning: requireElement('license-warning', HTMLElement),
+      save: requireElement('settings-save', HTMLButtonElement),
+      settingsFeedback: requireElement('settings-feedback', HTMLElement),
+      lockToggle: requireElement('lock-toggle', HTMLButtonElement),
+      lockHelp: requireElement('lock-help', HTMLElement),
+      rotate: requireElement('rotate-edit-link', HTMLButtonElement),
+      rotateDialog: requireElement('rotate-dialog', HTMLDialogElement),
+      delete: requireElement('delete-pad', HTMLButtonElement),
+      deleteDialog: requireElement('delete-dialog', HTMLDialogElement),
+      actionFeedback: requireElement('facilitator-feedback', HTMLElement),
+    } satisfies FacilitatorPanelElements,
     nameDialog: {
       dialog: requireElement('name-dialog', HTMLDialogElement),
       form: requireElement('name-form', HTMLFormElement),
@@ -84,12 +145,13 @@ async function startPadPage(): Promise<void> {
     pickLanguage(preferences.read(PreferenceKey.language), navigator.languages ?? [navigator.language]),
   )
   const elements = readPageElements()
-  let padTitle: string | null = null
+  let liveSettings: LiveSettings | null = null
   let pageError: PageMessage | null = null
   let loadingMessage: PageMessage | null = { key: 'pad.loading' }
 
   const renderPage = (): void => {
     localizeTree(document, localization)
+    const padTitle = liveSettings?.current.title ?? null
     const title = padTitle === null ? null : padTitle || localization.t('pad.untitled')
     elements.title.textContent = title ?? ''
     elements.title.hidden = title === null
@@ -125,14 +187,15 @@ async function startPadPage(): Promise<void> {
   }
 
   loadingMessage = null
-  padTitle = settings.title
+  liveSettings = createLiveSettings(settings)
+  disposers.push(liveSettings.onChange(renderPage))
   renderPage()
-  openPad({ key, settings, elements, localization, preferences, disposers, renderPage })
+  openPad({ key, settings: liveSettings, elements, localization, preferences, disposers, renderPage })
 }
 
 interface OpenPadContext {
   key: string
-  settings: PadSettings
+  settings: LiveSettings
   elements: PageElements
   localization: Localization
   preferences: Preferences
@@ -142,16 +205,20 @@ interface OpenPadContext {
 
 function openPad(context: OpenPadContext): void {
   const { key, settings, elements, localization, preferences, disposers } = context
-  const isWriter = canWrite(settings.role)
-  let isLocked = settings.locked
-  let isClosedForGood = false
-  const isReadOnly = (): boolean => !isWriter || isLocked || isClosedForGood
+  const { role, id: padId } = settings.current
+  const isWriter = canWrite(role)
+  /** The server closed this page's connection with 4409: read-only until a settings message says unlocked. */
+  let isRefusedByLock = false
+  /** The close code that ended this page's connection for good (the link is dead), if any. */
+  let finalCloseCode: number | null = null
+  const isLockedForThisRole = (): boolean => role === Role.edit && (settings.current.locked || isRefusedByLock)
+  const isReadOnly = (): boolean => !isWriter || isLockedForThisRole() || finalCloseCode !== null
 
   const doc = new Y.Doc()
   disposers.push(() => doc.destroy())
   // Kept per pad id, not per key: the edit and view links of one pad share it,
   // and a rotated edit link finds its unsaved changes again.
-  const persistence = new IndexeddbPersistence(`atelier-pad:${settings.id}`, doc)
+  const persistence = new IndexeddbPersistence(`atelier-pad:${padId}`, doc)
   disposers.push(() => void persistence.destroy())
 
   const connection = createConnection({
@@ -169,34 +236,85 @@ function openPad(context: OpenPadContext): void {
     fragment: doc.getXmlFragment(bodyFragmentName),
     awareness: connection.awareness,
     localization,
-    contentLanguage: settings.language,
+    contentLanguage: settings.current.language,
     isEditable: !isReadOnly(),
     plugins: toolbarPlugin === null ? [] : [toolbarPlugin],
   })
   disposers.push(() => editor.destroy())
 
+  const projection = createProjectionMode({
+    elements: elements.projection,
+    editor,
+    awareness: connection.awareness,
+    settings,
+    localization,
+    baseUrl: location.origin,
+  })
+  disposers.push(() => projection.close())
+
   const renderAccess = (): void => {
-    elements.readOnlyBadge.hidden = settings.role !== Role.view
-    elements.lockedBadge.hidden = !isLocked
+    const { locked } = settings.current
+    elements.readOnlyBadge.hidden = role !== Role.view
+    elements.lockedBadge.hidden = !(locked || isRefusedByLock) || finalCloseCode !== null
     elements.toolbar.hidden = isReadOnly()
-    document.body.dataset.role = settings.role
+    document.body.dataset.role = role
     document.body.dataset.readOnly = String(isReadOnly())
+    document.body.dataset.locked = String(locked)
     editor.setEditable(!isReadOnly())
+
+    const lockNoticeKey: MessageKey | null =
+      finalCloseCode !== null || role === Role.view || !(locked || isRefusedByLock)
+        ? null
+        : role === Role.admin
+          ? 'lock.notice.admin'
+          : 'lock.notice.edit'
+    elements.lockNotice.hidden = lockNoticeKey === null
+    elements.lockNotice.textContent = lockNoticeKey === null ? '' : localization.t(lockNoticeKey)
+
+    const closedKey = finalCloseCode === null ? undefined : closeMessageKeys[finalCloseCode]
+    elements.closedNotice.hidden = closedKey === undefined
+    elements.closedNotice.textContent = closedKey === undefined ? '' : localization.t(closedKey)
+    // The stylesheet hides what a dead link no longer offers (sharing it, the facilitator panel).
+    if (finalCloseCode !== null) document.body.dataset.closeCode = String(finalCloseCode)
   }
   renderAccess()
+  disposers.push(localization.onChange(renderAccess))
+
+  const closeForGood = (code: number): void => {
+    if (finalCloseCode !== null) return
+    finalCloseCode = code
+    if (code === CloseCode.deleted) {
+      // The facilitator deleted the pad: its copy in this browser goes too.
+      void persistence.clearData()
+      projection.exit()
+    }
+    renderAccess()
+  }
 
   disposers.push(
     connection.onChange((state) => {
-      if (!state.isFinal || isClosedForGood) return
-      isClosedForGood = true
-      if (state.closeCode === CloseCode.locked) isLocked = true
-      if (state.closeCode === CloseCode.deleted) {
-        // The facilitator deleted the pad: its copy in this browser goes too.
-        void persistence.clearData()
+      if (state.closeCode === CloseCode.locked && !isRefusedByLock) {
+        isRefusedByLock = true
+        renderAccess()
       }
-      renderAccess()
+      if (state.isFinal && state.closeCode !== null) closeForGood(state.closeCode)
     }),
   )
+
+  disposers.push(
+    followPadState(connection.provider, (state) => {
+      const wasLocked = settings.current.locked || isRefusedByLock
+      if (!state.locked) isRefusedByLock = false
+      settings.applyState(state)
+      renderAccess()
+      // Writes the server refused or dropped while the pad was locked go to it now.
+      if (wasLocked && !state.locked && role === Role.edit) connection.resumeAfterUnlock()
+      // Another device of the facilitator may have rotated the edit link: the
+      // links are not in the pushed state, so an admin page reads them again.
+      if (role === Role.admin) void refreshLinks(key, settings)
+    }),
+  )
+  disposers.push(settings.onChange(renderAccess))
 
   disposers.push(
     mountStatusView({
@@ -215,9 +333,22 @@ function openPad(context: OpenPadContext): void {
       localization,
     }),
   )
-  disposers.push(
-    mountLinksPanel({ element: elements.links, links: settings.links, localization, baseUrl: location.origin }),
-  )
+  disposers.push(mountPadDetails(elements.details, settings, localization))
+  disposers.push(mountSharePanel({ elements: elements.share, settings, localization, baseUrl: location.origin }))
+  if (role === Role.admin) {
+    elements.facilitator.fields.title.maxLength = maxTitleLength
+    elements.facilitator.fields.eventName.maxLength = maxEventFieldLength
+    elements.facilitator.fields.eventPlace.maxLength = maxEventFieldLength
+    disposers.push(
+      mountFacilitatorPanel({
+        elements: elements.facilitator,
+        adminKey: key,
+        settings,
+        localization,
+        onDeleted: () => closeForGood(CloseCode.deleted),
+      }),
+    )
+  }
 
   elements.skipLink.addEventListener('click', (event) => {
     event.preventDefault()
@@ -225,9 +356,18 @@ function openPad(context: OpenPadContext): void {
   })
 
   elements.main.hidden = false
-  // Static labels the modules above added (toolbar, links panel) are localized here.
+  // Static labels the modules above added (toolbar, share panel) are localized here.
   context.renderPage()
   void introduceParticipant(elements, connection, localization, preferences, disposers)
+}
+
+/** Reads the admin page's links again and applies them; on failure the links shown stay as they were. */
+async function refreshLinks(key: string, settings: LiveSettings): Promise<void> {
+  try {
+    settings.applyLinks((await fetchPadSettings(key)).links)
+  } catch {
+    // The pad was deleted or the network is down: the connection says so on its own.
+  }
 }
 
 /** Publishes who is typing; asks for a name on a first visit, and lets it be changed later. */

@@ -64,3 +64,46 @@ export function editorText(page: Page): Promise<string> {
     }
   })
 }
+
+/**
+ * A new participant's browser context, with a display name already chosen,
+ * and no page yet: for tests that must route the context's traffic
+ * (`context.routeWebSocket`) before the first page opens.
+ */
+export async function newParticipantContext(browser: Browser, name: string, locale = 'fr-FR'): Promise<BrowserContext> {
+  const context = await browser.newContext({ locale, viewport: { width: 1100, height: 800 } })
+  await context.addInitScript((displayName: string) => {
+    if (window.localStorage.getItem('atelier-pad:name') === null) {
+      window.localStorage.setItem('atelier-pad:name', displayName)
+    }
+  }, name)
+  return context
+}
+
+/**
+ * The text a QR code drawn on a canvas of the page carries, or null when none
+ * is found: the pixels are read in the page (`getImageData`) and decoded in
+ * Node with jsQR, as a phone would from the screen.
+ */
+export async function decodeQrCanvas(page: Page, selector: string): Promise<string | null> {
+  const image = await page.locator(selector).evaluate((canvas) => {
+    if (!(canvas instanceof HTMLCanvasElement)) throw new TypeError('not a canvas')
+    const context = canvas.getContext('2d')
+    if (context === null) throw new TypeError('no 2D context')
+    const pixels = context.getImageData(0, 0, canvas.width, canvas.height)
+    // Base64 keeps a megapixel image small on its way out of the page.
+    let binary = ''
+    for (let index = 0; index < pixels.data.length; index += 0x8000) {
+      binary += String.fromCharCode(...pixels.data.subarray(index, index + 0x8000))
+    }
+    return { width: pixels.width, height: pixels.height, base64: btoa(binary) }
+  })
+  const data = new Uint8ClampedArray(Buffer.from(image.base64, 'base64'))
+  const { default: jsQR } = await import('jsqr')
+  return jsQR(data, image.width, image.height)?.data ?? null
+}
+
+/** The text of the projected document (`#projection .ProseMirror`) as the room sees it. */
+export function projectionText(page: Page): Promise<string> {
+  return page.locator('#projection .ProseMirror').innerText()
+}

@@ -21,6 +21,9 @@ export const fr = {
   'home.create.titlePlaceholder': 'Collecte d’innovation sociale — café projet de mars',
   'home.create.hint':
     'Vous recevrez trois liens : un pour écrire, un pour lire et un pour l’animation.',
+  'home.create.lifetimeLabel': 'Conserver le pad',
+  'home.create.lifetimeHint':
+    'Compté à partir de la dernière modification : sans modification pendant cette durée, le pad est supprimé. Vous pourrez le changer ensuite.',
   'home.create.submit': 'Créer le pad',
   'home.create.submitting': 'Création du pad…',
   'home.error.network': 'Impossible de joindre le serveur. Vérifiez la connexion puis réessayez.',
@@ -41,6 +44,15 @@ export const fr = {
   'pad.error.unknownPad': 'Ce pad n’existe pas, ou il a été supprimé.',
   'pad.error.generic': 'Le pad n’a pas pu être ouvert : {message}',
   'pad.error.homeLink': 'Créer un nouveau pad',
+
+  'details.label': 'À propos de ce pad',
+  'details.license': 'Licence :',
+  'details.expiry.on': 'Ce pad sera supprimé le {date} s’il n’est plus modifié.',
+  'details.expiry.never': 'Ce pad est conservé jusqu’à ce que l’animateur·rice le supprime.',
+
+  'lock.notice.edit': 'Pad verrouillé : l’animateur·rice a suspendu l’écriture. Vous pouvez continuer à lire.',
+  'lock.notice.admin':
+    'Pad verrouillé : les participant·es ne peuvent plus écrire. Avec le lien d’animation, vous pouvez encore le modifier.',
 
   'editor.label': 'Contenu du pad',
   'editor.placeholder': 'Commencez à écrire ici…',
@@ -104,16 +116,14 @@ export const fr = {
   'status.offlineReadOnly': 'Hors ligne — reconnexion dès que le réseau revient',
   'status.closed.unknownPad': 'Ce lien ne correspond à aucun pad.',
   'status.closed.deleted': 'Ce pad a été supprimé.',
-  'status.closed.rotated':
-    'Le lien d’écriture a changé : demandez le nouveau lien à la personne qui anime.',
-  'status.closed.locked': 'Le pad a été verrouillé : il n’est plus modifiable.',
+  'status.closed.rotated': 'Le lien d’écriture a été changé par l’animateur·rice : demandez le nouveau lien.',
+  'status.closed.locked': 'Le pad a été verrouillé pendant que vous écriviez. Reconnexion…',
   'status.closed.forbidden': 'Ce lien ne permet pas de faire cela.',
   'status.closed.rateLimited':
     'Trop de messages envoyés d’un coup. Nouvelle tentative dans quelques secondes.',
   'status.closed.tooBig':
     'Une modification était trop volumineuse pour le serveur. Essayez de coller un texte plus court.',
 
-  'links.heading': 'Liens du pad',
   'links.intro': 'Chaque lien donne des droits différents : partagez le bon.',
   'links.edit.label': 'Lien pour écrire',
   'links.edit.help': 'Pour les participant·es : il permet d’écrire dans le pad.',
@@ -127,4 +137,88 @@ export const fr = {
   'links.copyLabel': 'Copier : {label}',
   'links.copied': 'Lien copié.',
   'links.copyFailed': 'Copie automatique impossible : le lien est sélectionné, copiez-le avec Ctrl+C.',
+
+  'share.heading': 'Partager le pad',
+  'share.qr.caption.edit': 'Scannez pour écrire dans le pad :',
+  'share.qr.caption.view': 'Scannez pour lire le pad :',
+  'share.qr.label.edit': 'QR code du lien pour écrire : {link}',
+  'share.qr.label.view': 'QR code du lien pour lire : {link}',
+
+  'projection.open': 'Projeter le pad',
+  'projection.openHelp': 'Plein écran pour le vidéoprojecteur, avec le texte en grand, le QR code et les personnes connectées.',
+  'projection.label': 'Projection du pad',
+  'projection.document': 'Contenu du pad, en lecture seule',
+  'projection.scan.edit': 'Scannez pour écrire avec nous',
+  'projection.scan.view': 'Scannez pour lire le pad',
+  'projection.count.one': '{count} personne connectée',
+  'projection.count.other': '{count} personnes connectées',
+  'projection.exit': 'Quitter la projection (Échap)',
+
+  'facilitator.heading': 'Animation',
+  'facilitator.intro': 'Ces réglages ne s’affichent qu’avec le lien d’animation.',
+  'facilitator.error.network': 'impossible de joindre le serveur, réessayez.',
+  'facilitator.error.forbidden': 'ce lien ne permet pas de le faire.',
+  'facilitator.error.gone': 'ce pad n’existe plus.',
+  'facilitator.error.rateLimited': 'trop de demandes d’un coup, réessayez dans un instant.',
+  'facilitator.error.server': 'le serveur a rencontré un problème, réessayez dans un instant.',
+
+  'settings.title': 'Titre du pad',
+  'settings.event': 'Évènement',
+  'settings.eventName': 'Nom de l’évènement',
+  'settings.eventName.placeholder': 'Café projets de mars',
+  'settings.eventDate': 'Date',
+  'settings.eventPlace': 'Lieu',
+  'settings.eventPlace.placeholder': 'Tiers-lieu La Miete, Villeurbanne',
+  'settings.license': 'Licence de la recette',
+  'settings.license.help': 'La licence sous laquelle le pad sera exporté et pourra être réutilisé.',
+  'settings.license.notLibre':
+    'Attention : CC BY-NC-SA interdit la réutilisation commerciale, ce n’est pas une licence libre. La recette ne pourra pas être reprise par tout le monde (une coopérative, une association qui facture ses ateliers…).',
+  'settings.lifetime': 'Conserver le pad',
+  'settings.lifetime.help':
+    'Compté à partir de la dernière modification : sans modification pendant cette durée, le pad est supprimé.',
+  'settings.save': 'Enregistrer les réglages',
+  'settings.saving': 'Enregistrement…',
+  'settings.saved': 'Réglages enregistrés : tout le monde les voit.',
+  'settings.unchanged': 'Rien n’a changé.',
+  'settings.failed': 'Les réglages n’ont pas été enregistrés : {reason}',
+  'settings.problem': '{field} : {problem}',
+  'settings.error.tooLong': 'trop long ({max} caractères au plus).',
+  'settings.error.date': 'indiquez une date valide.',
+  'settings.error.license': 'choisissez une licence de la liste.',
+  'settings.error.lifetime': 'choisissez une durée de la liste.',
+
+  'lifetime.day': 'un jour',
+  'lifetime.week': 'une semaine',
+  'lifetime.month': 'un mois',
+  'lifetime.year': 'un an',
+  'lifetime.forever': 'jusqu’à suppression',
+
+  'lock.toggle': 'Verrouiller le pad',
+  'lock.help.unlocked': 'Le pad est ouvert : les participant·es peuvent écrire.',
+  'lock.help.locked':
+    'Le pad est verrouillé : les participant·es ne peuvent plus écrire. Appuyez de nouveau pour le déverrouiller.',
+  'lock.done.locked': 'Pad verrouillé.',
+  'lock.done.unlocked': 'Pad déverrouillé : les participant·es peuvent de nouveau écrire.',
+  'lock.failed': 'Le verrou n’a pas pu être changé : {reason}',
+
+  'rotate.button': 'Changer le lien d’écriture',
+  'rotate.help': 'Si le lien d’écriture a circulé trop loin : l’ancien cesse de fonctionner.',
+  'rotate.dialog.title': 'Changer le lien d’écriture ?',
+  'rotate.dialog.text':
+    'L’ancien lien d’écriture cessera aussitôt de fonctionner : les personnes connectées avec lui seront déconnectées et devront recevoir le nouveau lien (par exemple avec le QR code). Le lien de lecture et votre lien d’animation ne changent pas.',
+  'rotate.confirm': 'Changer le lien',
+  'rotate.done': 'Nouveau lien d’écriture créé : partagez-le (il est dans « Partager le pad »).',
+  'rotate.failed': 'Le lien n’a pas pu être changé : {reason}',
+
+  'delete.button': 'Supprimer le pad',
+  'delete.help': 'Supprime le pad et tout son contenu du serveur, pour tout le monde.',
+  'delete.dialog.title': 'Supprimer ce pad ?',
+  'delete.dialog.text':
+    'Le pad et tout son contenu seront supprimés définitivement du serveur, pour tout le monde : ses trois liens ne fonctionneront plus et cela ne peut pas être annulé.',
+  'delete.dialog.export':
+    'Exportez-le d’abord si vous voulez en garder une copie (menu « Exporter » : recette libre en Markdown, HTML ou JSON).',
+  'delete.confirm': 'Supprimer définitivement',
+  'delete.failed': 'Le pad n’a pas été supprimé : {reason}',
+
+  'dialog.cancel': 'Annuler',
 }
