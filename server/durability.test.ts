@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import {
   connectClient,
   createTestPad,
@@ -9,26 +9,11 @@ import {
   type ServerProcess,
   type TestClient,
 } from './test-harness'
+import { useTestResources } from './test-resources'
 
-const processes: ServerProcess[] = []
-const clients: TestClient[] = []
-
-afterEach(() => {
-  for (const client of clients.splice(0)) client.destroy()
-  for (const server of processes.splice(0)) server.child.kill('SIGKILL')
-})
-
-async function startProcess(dataDir: string): Promise<ServerProcess> {
-  const server = await startServerProcess(dataDir)
-  processes.push(server)
-  return server
-}
-
-function client(server: ServerProcess, key: string): TestClient {
-  const made = connectClient(server.wsUrl, key)
-  clients.push(made)
-  return made
-}
+const resources = useTestResources()
+const startProcess = (dataDir: string): Promise<ServerProcess> => resources.startProcess(dataDir)
+const client = (server: ServerProcess, key: string): TestClient => resources.client(server, key)
 
 describe('durability', () => {
   it('serves the same content from a new process on the same data dir after SIGTERM', async () => {

@@ -1,17 +1,13 @@
 import { unzipSync, strFromU8 } from 'fflate'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import type { CreatePadResponse } from '../shared/api'
 import { recordAuthor } from '../shared/attribution'
 import type { Recipe } from '../shared/recipe'
-import { connectClient, startTestServer, waitUntil, whenSynced, type TestClient, type TestServer } from './test-harness'
+import { waitUntil, whenSynced, type TestClient, type TestServer } from './test-harness'
+import { useTestResources } from './test-resources'
 
-const servers: TestServer[] = []
-const clients: TestClient[] = []
-afterEach(async () => {
-  for (const client of clients.splice(0)) client.destroy()
-  await Promise.all(servers.splice(0).map((server) => server.close()))
-})
+const { startServer, client } = useTestResources()
 
 async function collectePad(server: TestServer): Promise<CreatePadResponse> {
   const response = await fetch(`${server.url}/api/pads`, {
@@ -42,20 +38,17 @@ function writeAs(client: TestClient, name: string, initiative: string): void {
 
 describe('export', () => {
   it('exports a pad as a licensed recipe in every format, crediting its writers', async () => {
-    const server = await startTestServer()
-    servers.push(server)
+    const server = await startServer()
     const pad = await collectePad(server)
     await fetch(`${server.url}/api/pads/${pad.keys.admin}`, {
       method: 'PATCH',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ license: 'CC-BY-4.0', event: { name: 'Café projets', date: '2026-11-21', place: 'La Miete' } }),
     })
-    const camille = connectClient(server.wsUrl, pad.keys.edit)
-    clients.push(camille)
+    const camille = client(server, pad.keys.edit)
     await whenSynced(camille)
     writeAs(camille, 'Camille', 'Repair café de Cusset')
-    const reader = connectClient(server.wsUrl, pad.keys.view)
-    clients.push(reader)
+    const reader = client(server, pad.keys.view)
     await waitUntil('the write is stored and relayed', () => reader.doc.getXmlFragment('body').toString().includes('Note de Camille'))
 
     const get = (format: string, key = pad.keys.view): Promise<Response> =>
@@ -92,8 +85,7 @@ describe('export', () => {
   })
 
   it('refuses unknown formats and keys', async () => {
-    const server = await startTestServer()
-    servers.push(server)
+    const server = await startServer()
     const pad = await collectePad(server)
     const badFormat = await fetch(`${server.url}/api/pads/${pad.keys.view}/export?format=pdf`)
     expect(badFormat.status).toBe(400)
@@ -102,8 +94,7 @@ describe('export', () => {
   })
 
   it('exports the template of a pad nobody opened', async () => {
-    const server = await startTestServer()
-    servers.push(server)
+    const server = await startServer()
     const pad = await collectePad(server)
     const recipe = (await (await fetch(`${server.url}/api/pads/${pad.keys.view}/export?format=json`)).json()) as Recipe
     expect(recipe.session.sections).toContain('Initiatives collectées')

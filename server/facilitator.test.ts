@@ -1,46 +1,18 @@
 import Database from 'better-sqlite3'
 import path from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import type { PadSettings, PadState, RotateEditLinkResponse } from '../shared/api'
 import { CloseCode } from '../shared/close-codes'
 import { decodeMessage, encodeMessage, type Message } from '../shared/protocol'
-import {
-  connectClient,
-  connectRaw,
-  createTestPad,
-  startTestServer,
-  waitUntil,
-  whenSynced,
-  type RawClient,
-  type TestClient,
-  type TestServer,
-} from './test-harness'
+import { connectRaw, createTestPad, waitUntil, whenSynced, type RawClient, type TestServer } from './test-harness'
+import { useTestResources } from './test-resources'
 
-const servers: TestServer[] = []
-const clients: TestClient[] = []
-const raws: RawClient[] = []
-afterEach(async () => {
-  for (const client of clients.splice(0)) client.destroy()
-  for (const raw of raws.splice(0)) raw.socket.terminate()
-  await Promise.all(servers.splice(0).map((server) => server.close()))
-})
-
-async function start(env: Record<string, string> = {}, dataDir?: string): Promise<TestServer> {
-  const server = await startTestServer(env, dataDir)
-  servers.push(server)
-  return server
-}
-
-function client(server: TestServer, key: string): TestClient {
-  const made = connectClient(server.wsUrl, key)
-  clients.push(made)
-  return made
-}
+const resources = useTestResources()
+const { startServer: start, client } = resources
 
 async function raw(server: TestServer, key: string): Promise<RawClient> {
-  const made = connectRaw(server.wsUrl, key)
-  raws.push(made)
+  const made = resources.raw(server, key)
   await made.opened
   return made
 }
@@ -277,7 +249,5 @@ describe('facilitator controls', () => {
 })
 
 async function connectRawClosed(server: TestServer, key: string): Promise<{ code: number }> {
-  const made = connectRaw(server.wsUrl, key)
-  raws.push(made)
-  return made.closed
+  return resources.raw(server, key).closed
 }

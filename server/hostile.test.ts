@@ -7,7 +7,7 @@
  * client joining afterwards, still see exactly the honest text.
  */
 import * as encoding from 'lib0/encoding'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { CloseCode } from '../shared/close-codes'
 import { decodeMessage, encodeMessage } from '../shared/protocol'
@@ -32,34 +32,14 @@ import {
   type TestClient,
   type TestServer,
 } from './test-harness'
+import { useTestResources } from './test-resources'
 
-const servers: TestServer[] = []
-const processes: ServerProcess[] = []
-const clients: TestClient[] = []
-const raws: RawClient[] = []
-
-afterEach(async () => {
-  for (const raw of raws.splice(0)) raw.socket.terminate()
-  for (const client of clients.splice(0)) client.destroy()
-  await Promise.all(servers.splice(0).map((server) => server.close()))
-  for (const server of processes.splice(0)) server.child.kill('SIGKILL')
-})
-
-async function start(env: Record<string, string> = {}): Promise<TestServer> {
-  const server = await startTestServer(env)
-  servers.push(server)
-  return server
-}
-
-function client(wsUrl: string, key: string): TestClient {
-  const made = connectClient(wsUrl, key)
-  clients.push(made)
-  return made
-}
+const resources = useTestResources()
+const { startServer: start } = resources
+const client = (wsUrl: string, key: string): TestClient => resources.client(wsUrl, key)
 
 async function attacker(wsUrl: string, key: string): Promise<RawClient> {
-  const raw = connectRaw(wsUrl, key)
-  raws.push(raw)
+  const raw = resources.raw(wsUrl, key)
   await whenJoined(raw)
   return raw
 }
@@ -314,11 +294,10 @@ describe('hostile clients', () => {
 
   it('answers at most SYNC_REQUEST_BURST of 200 sync requests for a 1 MB pad, closes with 4429, and keeps its heap', async () => {
     const syncRequestBurst = 10
-    const server = await startServerProcess(makeTempDir(), {
+    const server = await resources.startProcess(makeTempDir(), {
       SYNC_REQUEST_BURST: String(syncRequestBurst),
       SYNC_REQUESTS_PER_MINUTE: '6',
     })
-    processes.push(server)
     const pad = await createTestPad(server.url)
     const writer = client(server.wsUrl, pad.keys.edit)
     await syncedWithin(writer)

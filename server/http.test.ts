@@ -1,20 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { CreatePadResponse, PadSettings } from '../shared/api'
 import { isPadKey } from '../shared/pad-link'
 import { yXmlFragmentToProseMirrorRootNode } from 'y-prosemirror'
 import { padSchema } from '../shared/schema'
-import { connectClient, createTestPad, startTestServer, whenSynced, type TestServer } from './test-harness'
+import { connectClient, createTestPad, whenSynced, type TestServer } from './test-harness'
+import { useTestResources } from './test-resources'
 
-const servers: TestServer[] = []
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((server) => server.close()))
-})
-
-async function start(env: Record<string, string> = {}): Promise<TestServer> {
-  const server = await startTestServer(env)
-  servers.push(server)
-  return server
-}
+const { startServer: start } = useTestResources()
 
 async function post(server: TestServer, body: string, type = 'application/json'): Promise<Response> {
   return fetch(`${server.url}/api/pads`, { method: 'POST', headers: { 'Content-Type': type }, body })

@@ -7,7 +7,7 @@
  * into the pad, and that honest clients carry on. The memory case runs the
  * server as a child process so that its heap is its own.
  */
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import { CloseCode } from '../shared/close-codes'
@@ -32,41 +32,12 @@ import {
   type TestClient,
   type TestServer,
 } from './test-harness'
+import { useTestResources } from './test-resources'
 
-const servers: TestServer[] = []
-const processes: ServerProcess[] = []
-const clients: TestClient[] = []
-const raws: RawClient[] = []
-
-afterEach(async () => {
-  for (const raw of raws.splice(0)) {
-    raw.socket.resume()
-    raw.socket.terminate()
-  }
-  for (const client of clients.splice(0)) client.destroy()
-  await Promise.all(servers.splice(0).map((server) => server.close()))
-  for (const server of processes.splice(0)) server.child.kill('SIGKILL')
-})
-
-async function start(env: Record<string, string>): Promise<TestServer> {
-  const server = await startTestServer(env)
-  servers.push(server)
-  return server
-}
-
-function client(wsUrl: string, key: string): TestClient {
-  const made = connectClient(wsUrl, key)
-  clients.push(made)
-  return made
-}
-
-function raw(wsUrl: string, key: string): RawClient {
-  const made = connectRaw(wsUrl, key)
-  // A server that closes while a large frame is still being written resets the socket.
-  made.socket.on('error', () => {})
-  raws.push(made)
-  return made
-}
+const resources = useTestResources()
+const start = (env: Record<string, string>): Promise<TestServer> => resources.startServer(env)
+const client = (wsUrl: string, key: string): TestClient => resources.client(wsUrl, key)
+const raw = (wsUrl: string, key: string): RawClient => resources.raw(wsUrl, key)
 
 async function joinedRaw(wsUrl: string, key: string): Promise<RawClient> {
   const made = raw(wsUrl, key)
@@ -327,8 +298,7 @@ describe('limits', () => {
   })
 
   it('keeps its heap through 30 oversized frames and a flood (child process)', async () => {
-    const server = await startServerProcess(makeTempDir(), { MAX_MESSAGE_BYTES: String(1024 * 1024) })
-    processes.push(server)
+    const server = await resources.startProcess(makeTempDir(), { MAX_MESSAGE_BYTES: String(1024 * 1024) })
     const pad = await createTestPad(server.url)
     const alice = client(server.wsUrl, pad.keys.edit)
     await syncedWithin(alice)

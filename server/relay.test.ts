@@ -1,37 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { CloseCode } from '../shared/close-codes'
 import { decodeMessage, encodeMessage, type Message } from '../shared/protocol'
-import {
-  connectClient,
-  connectRaw,
-  createTestPad,
-  startTestServer,
-  waitUntil,
-  whenSynced,
-  type TestClient,
-  type TestServer,
-} from './test-harness'
+import { createTestPad, waitUntil, whenSynced, type TestClient } from './test-harness'
+import { useTestResources } from './test-resources'
 
-const servers: TestServer[] = []
-const clients: TestClient[] = []
-
-afterEach(async () => {
-  for (const client of clients.splice(0)) client.destroy()
-  await Promise.all(servers.splice(0).map((server) => server.close()))
-})
-
-async function start(env: Record<string, string> = {}, dataDir?: string): Promise<TestServer> {
-  const server = await startTestServer(env, dataDir)
-  servers.push(server)
-  return server
-}
-
-function client(server: TestServer, key: string, doc?: Y.Doc): TestClient {
-  const made = connectClient(server.wsUrl, key, doc)
-  clients.push(made)
-  return made
-}
+const { startServer: start, client, raw: openRaw } = useTestResources()
 
 function decodedFrames(frames: Uint8Array[]): Message[] {
   return frames.map((frame) => decodeMessage(frame))
@@ -104,7 +78,7 @@ describe('relay', () => {
 
     viewer.text.insert(0, 'PIRATE ')
     // The same through a raw socket, as an update message and as a sync step 2.
-    const raw = connectRaw(server.wsUrl, pad.keys.view)
+    const raw = openRaw(server, pad.keys.view)
     await raw.opened
     const forged = new Y.Doc()
     forged.getText('t').insert(0, 'FORGÉ ')
@@ -126,7 +100,7 @@ describe('relay', () => {
   it('refuses an unknown or malformed key with 4404', async () => {
     const server = await start()
     for (const key of ['AAAAAAAAAAAAAAAAAAAAAA', 'not-a-key']) {
-      const raw = connectRaw(server.wsUrl, key)
+      const raw = openRaw(server, key)
       const closed = await raw.closed
       expect(closed.code).toBe(CloseCode.unknownPad)
     }
@@ -138,7 +112,7 @@ describe('relay', () => {
   it('acknowledges each stored write with the count of writes stored from that connection', async () => {
     const server = await start()
     const pad = await createTestPad(server.url)
-    const raw = connectRaw(server.wsUrl, pad.keys.edit)
+    const raw = openRaw(server, pad.keys.edit)
     await raw.opened
     const doc = new Y.Doc()
     const updates: Uint8Array[] = []
@@ -172,11 +146,11 @@ describe('relay', () => {
     const pad = await createTestPad(server.url)
     const honest = client(server, pad.keys.edit)
     await whenSynced(honest)
-    const raw = connectRaw(server.wsUrl, pad.keys.edit)
+    const raw = openRaw(server, pad.keys.edit)
     await raw.opened
     raw.socket.send(new Uint8Array([0, 2, 5, 1, 2]))
     expect((await raw.closed).code).toBe(CloseCode.protocolError)
-    const text = connectRaw(server.wsUrl, pad.keys.edit)
+    const text = openRaw(server, pad.keys.edit)
     await text.opened
     text.socket.send('bonjour')
     expect((await text.closed).code).toBe(CloseCode.unsupportedData)
@@ -219,7 +193,7 @@ describe('relay', () => {
     const participants = [client(server, pad.keys.edit), client(server, pad.keys.view), client(server, pad.keys.admin)]
     await Promise.all(participants.map(whenSynced))
     participants[0]?.text.insert(0, 'x')
-    const garbage = connectRaw(server.wsUrl, pad.keys.edit)
+    const garbage = openRaw(server, pad.keys.edit)
     await garbage.opened
     garbage.socket.send(new Uint8Array([99]))
     await garbage.closed

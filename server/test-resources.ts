@@ -1,0 +1,73 @@
+/**
+ * Everything an integration test starts — in-process servers, server
+ * processes, stock clients, raw sockets — made through one object that tears
+ * it all down after each test (`useTestResources()` registers the afterEach).
+ * Tests then say what they do, not how they clean up.
+ */
+import { afterEach } from 'vitest'
+import type * as Y from 'yjs'
+import {
+  connectClient,
+  connectRaw,
+  startServerProcess,
+  startTestServer,
+  type RawClient,
+  type ServerProcess,
+  type TestClient,
+  type TestServer,
+} from './test-harness'
+
+/** A running server, or its WebSocket origin. */
+export type ServerTarget = TestServer | ServerProcess | string
+
+export interface TestResources {
+  startServer(env?: Record<string, string>, dataDir?: string): Promise<TestServer>
+  startProcess(dataDir: string, env?: Record<string, string>): Promise<ServerProcess>
+  client(target: ServerTarget, key: string, doc?: Y.Doc): TestClient
+  raw(target: ServerTarget, key: string): RawClient
+}
+
+export function useTestResources(): TestResources {
+  const servers: TestServer[] = []
+  const processes: ServerProcess[] = []
+  const clients: TestClient[] = []
+  const raws: RawClient[] = []
+
+  afterEach(async () => {
+    for (const raw of raws.splice(0)) {
+      // A paused socket (backpressure tests) must flow again to close.
+      raw.socket.resume()
+      raw.socket.terminate()
+    }
+    for (const client of clients.splice(0)) client.destroy()
+    await Promise.all(servers.splice(0).map((server) => server.close()))
+    for (const server of processes.splice(0)) server.child.kill('SIGKILL')
+  })
+
+  const wsUrlOf = (target: ServerTarget): string => (typeof target === 'string' ? target : target.wsUrl)
+
+  return {
+    async startServer(env = {}, dataDir) {
+      const server = await startTestServer(env, dataDir)
+      servers.push(server)
+      return server
+    },
+    async startProcess(dataDir, env = {}) {
+      const server = await startServerProcess(dataDir, env)
+      processes.push(server)
+      return server
+    },
+    client(target, key, doc) {
+      const made = connectClient(wsUrlOf(target), key, doc)
+      clients.push(made)
+      return made
+    },
+    raw(target, key) {
+      const made = connectRaw(wsUrlOf(target), key)
+      // A server that closes while a large frame is still being written resets the socket.
+      made.socket.on('error', () => {})
+      raws.push(made)
+      return made
+    },
+  }
+}
