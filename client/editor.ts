@@ -3,7 +3,8 @@
  * keeps the view and the `body` fragment in step (`ySyncPlugin`), draws other
  * participants' cursors from awareness (`yCursorPlugin`) and gives an undo that
  * only reverts this participant's own changes (`yUndoPlugin`; prosemirror-history
- * is deliberately not used, it would undo a neighbour's text). It does not
+ * is deliberately not used, it would undo a neighbour's text), and makes
+ * initiative cards behave like labelled forms (`initiative-plugin.ts`). It does not
  * create the Y.Doc, the provider or the toolbar: `pad.ts` wires those.
  */
 import { baseKeymap } from 'prosemirror-commands'
@@ -16,11 +17,13 @@ import type { MarkView } from 'prosemirror-view'
 import type { Awareness } from 'y-protocols/awareness'
 import { yCursorPlugin, ySyncPlugin, yUndoPlugin } from 'y-prosemirror'
 import type * as Y from 'yjs'
+import type { PadLanguage } from '../shared/api'
 import { padSchema } from '../shared/schema'
 import { buildInputRules } from './editor-input-rules'
 import { buildEditorKeymap } from './editor-keymap'
 import { buildPlaceholder } from './editor-placeholder'
 import type { Localization } from './i18n'
+import { buildInitiativePlugin } from './initiative-plugin'
 import { isSafeLinkHref } from './link-href'
 import { editLink } from './link-prompt'
 import { buildRemoteCursor, buildRemoteSelection, isDrawnRemoteState } from './remote-cursors'
@@ -31,8 +34,8 @@ export interface EditorOptions {
   fragment: Y.XmlFragment
   awareness: Awareness
   localization: Localization
-  /** The pad's own language (`settings.language`), for spell checking and screen reader voices. */
-  contentLanguage: string
+  /** The pad's own language (`settings.language`): spell checking, screen reader voices, initiative card labels. */
+  contentLanguage: PadLanguage
   isEditable: boolean
   /** Further plugins, e.g. the toolbar's, added after the editor's own. */
   plugins?: readonly Plugin[]
@@ -81,6 +84,8 @@ export function createEditor(options: EditorOptions): Editor {
       syncPlugin,
       cursorPlugin,
       undoPlugin,
+      // Before the other keymaps: inside an initiative card, Enter and Backspace are the card's.
+      buildInitiativePlugin(options.contentLanguage),
       buildEditorKeymap({ editLink: openLinkPrompt }),
       keymap(baseKeymap),
       buildInputRules(),

@@ -1,6 +1,7 @@
 /**
  * The facilitator panel (`#facilitator-panel`, shown to the admin link only):
- * the pad's title, event, license and lifetime as a form saved with one
+ * the pad's title, event, license, lifetime and the people credited without
+ * having typed (`#settings-extra-contributors`) as a form saved with one
  * `PATCH` (`#settings-save`), the lock toggle (`#lock-toggle`, `aria-pressed`),
  * rotating the edit link (`#rotate-edit-link`, confirmed in `#rotate-dialog`)
  * and deleting the pad (`#delete-pad`, confirmed in `#delete-dialog`). Fields
@@ -20,7 +21,7 @@ import type { LiveSettings } from './live-settings'
 import type { SettingsField, SettingsFormValues } from './settings-form'
 import { buildSettingsPatch, settingsFormValuesOf } from './settings-form'
 
-/** The form's fields: `#settings-title`, `#settings-event-name`, `#settings-event-date`, `#settings-event-place`, `#settings-license`, `#settings-lifetime`. */
+/** The form's fields: `#settings-title`, `#settings-event-name`, `#settings-event-date`, `#settings-event-place`, `#settings-license`, `#settings-lifetime`, `#settings-extra-contributors`. */
 export interface SettingsFieldElements {
   title: HTMLInputElement
   eventName: HTMLInputElement
@@ -28,6 +29,7 @@ export interface SettingsFieldElements {
   eventPlace: HTMLInputElement
   license: HTMLSelectElement
   lifetime: HTMLSelectElement
+  extraContributors: HTMLTextAreaElement
 }
 
 export interface FacilitatorPanelElements {
@@ -81,9 +83,18 @@ const fieldLabelKeys: Readonly<Record<SettingsField, MessageKey>> = {
   eventPlace: 'settings.eventPlace',
   license: 'settings.license',
   lifetime: 'settings.lifetime',
+  extraContributors: 'settings.extraContributors',
 }
 
-const settingsFields: readonly SettingsField[] = ['title', 'eventName', 'eventDate', 'eventPlace', 'license', 'lifetime']
+const settingsFields: readonly SettingsField[] = [
+  'title',
+  'eventName',
+  'eventDate',
+  'eventPlace',
+  'license',
+  'lifetime',
+  'extraContributors',
+]
 
 /** Wires the panel; returns the function that stops following settings and language. */
 export function mountFacilitatorPanel(options: FacilitatorPanelOptions): () => void {
@@ -113,6 +124,7 @@ export function mountFacilitatorPanel(options: FacilitatorPanelOptions): () => v
     eventPlace: fields.eventPlace.value,
     license: fields.license.value,
     lifetime: fields.lifetime.value,
+    extraContributors: fields.extraContributors.value,
   })
 
   const renderOptions = (): void => {
@@ -180,12 +192,19 @@ export function mountFacilitatorPanel(options: FacilitatorPanelOptions): () => v
     }
     busyAction = 'save'
     render()
+    const submitted = readValues()
     void updatePadSettings(adminKey, outcome.patch).then(
       (updated) => {
         busyAction = null
-        // The fields hold what was saved: they are no longer "being edited".
-        shownValues = readValues()
         settings.applyState(updated)
+        // The fields show what was saved as the server keeps it (trimmed, names
+        // one per line) and are no longer "being edited" — except a field
+        // changed again while the answer was on its way.
+        const saved = settingsFormValuesOf(settings.current)
+        for (const field of settingsFields) {
+          if (fields[field].value === submitted[field]) fields[field].value = saved[field]
+        }
+        shownValues = saved
         settingsMessage = { key: 'settings.saved', isError: false }
         render()
       },

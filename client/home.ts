@@ -1,12 +1,15 @@
 /**
  * Composition root of the home page (`index.html`): says what Atelier Pad is,
- * and creates a pad from the form (`#create-pad-form`: a title and how long
- * the pad is kept, `#lifetime-select`) through `POST /api/pads`, then opens
+ * and creates a pad from the form (`#create-pad-form`: a title, what it
+ * starts from, `#template-select`, and how long the pad is kept,
+ * `#lifetime-select`) through `POST /api/pads`, in the interface language, then opens
  * it with the facilitator's (admin) link, where the pad shows its links.
  * Errors are said in `#create-error`.
  */
 import { defaultPadLifetime, maxTitleLength } from '../shared/api'
 import type { CreatePadRequest, PadLifetime } from '../shared/api'
+import { defaultTemplateId } from '../shared/templates'
+import type { TemplateId } from '../shared/templates'
 import { ApiError, createPad, NetworkError } from './api-client'
 import type { Localization, MessageKey, MessageParams } from './i18n'
 import { createLocalization, localizeTree, pickLanguage } from './i18n'
@@ -14,6 +17,7 @@ import { mountLanguageSelect } from './language-select'
 import { readLifetime, renderLifetimeOptions } from './lifetime-select'
 import { createPreferences, openLocalStorage, PreferenceKey } from './preferences'
 import { requireElement } from './required-element'
+import { readTemplate, renderTemplateOptions } from './template-select'
 
 interface PageMessage {
   key: MessageKey
@@ -30,7 +34,10 @@ function startHomePage(): void {
   const submitButton = requireElement('create-pad-button', HTMLButtonElement)
   const errorElement = requireElement('create-error', HTMLElement)
   const lifetimeSelect = requireElement('lifetime-select', HTMLSelectElement)
+  const templateSelect = requireElement('template-select', HTMLSelectElement)
   titleInput.maxLength = maxTitleLength
+  renderTemplateOptions(templateSelect, localization)
+  templateSelect.value = defaultTemplateId
   renderLifetimeOptions(lifetimeSelect, localization)
   lifetimeSelect.value = defaultPadLifetime
 
@@ -48,6 +55,7 @@ function startHomePage(): void {
   }
   localization.onChange(() => {
     renderLifetimeOptions(lifetimeSelect, localization)
+    renderTemplateOptions(templateSelect, localization)
     render()
   })
   mountLanguageSelect(requireElement('language-select', HTMLSelectElement), localization, preferences)
@@ -67,7 +75,8 @@ function startHomePage(): void {
     error = null
     render()
     const lifetime = readLifetime(lifetimeSelect) ?? defaultPadLifetime
-    void submitPad(title, lifetime, localization).then((outcome) => {
+    const template = readTemplate(templateSelect) ?? defaultTemplateId
+    void submitPad({ title, lifetime, template }, localization).then((outcome) => {
       if (outcome.kind === 'created') {
         location.assign(outcome.adminUrl)
         return
@@ -82,8 +91,16 @@ function startHomePage(): void {
 
 type SubmitOutcome = { kind: 'created'; adminUrl: string } | { kind: 'failed'; message: PageMessage }
 
-async function submitPad(title: string, lifetime: PadLifetime, localization: Localization): Promise<SubmitOutcome> {
-  const request: CreatePadRequest = { language: localization.language, lifetime }
+interface PadChoices {
+  title: string
+  lifetime: PadLifetime
+  template: TemplateId
+}
+
+async function submitPad(choices: PadChoices, localization: Localization): Promise<SubmitOutcome> {
+  const { title, lifetime, template } = choices
+  // The pad speaks the language its creator reads: its template and export follow it.
+  const request: CreatePadRequest = { language: localization.language, lifetime, template }
   if (title !== '') request.title = title
   try {
     const response = await createPad(request)

@@ -5,7 +5,9 @@
  * keeps writing), the connection to the relay and its live settings, the
  * editor and its toolbar, the presence list, the status line, the pad's
  * details (event, license, expiry), the share panel, projection mode, the
- * facilitator panel (admin link only) and the participant's name. Everything
+ * export menu, the colours by author and their legend, the facilitator panel
+ * (admin link only) and the participant's name, which a writing page records
+ * as the author of its changes. Everything
  * it starts is listed in `disposers` and stopped on `pagehide`. The pieces
  * live in their own modules; this file only connects them and decides what a
  * read-only, locked or closed pad looks like.
@@ -14,16 +16,23 @@ import { IndexeddbPersistence } from 'y-indexeddb'
 import * as Y from 'yjs'
 import type { PadSettings } from '../shared/api'
 import { maxEventFieldLength, maxTitleLength } from '../shared/api'
+import { authorsMapName } from '../shared/attribution'
 import { CloseCode } from '../shared/close-codes'
 import { readPadKeyFromPath } from '../shared/pad-link'
 import { canWrite, Role } from '../shared/roles'
 import { bodyFragmentName } from '../shared/schema'
 import { ApiError, fetchPadSettings, NetworkError } from './api-client'
+import { createAuthorColors } from './author-colors'
+import { mountAuthorLegend } from './author-legend'
+import type { AuthorLegendElements } from './author-legend'
+import { createAuthorship } from './authorship'
 import type { Connection } from './connection'
 import { createConnection, defaultRateLimitRetryMs } from './connection'
 import { askDisplayName } from './display-name'
 import type { NameDialogElements } from './display-name'
 import { createEditor } from './editor'
+import { exportUrl, mountExportMenu } from './export-menu'
+import type { ExportMenuElements } from './export-menu'
 import { mountFacilitatorPanel } from './facilitator-panel'
 import type { FacilitatorPanelElements } from './facilitator-panel'
 import type { Localization, MessageKey, MessageParams } from './i18n'
@@ -79,6 +88,15 @@ function readPageElements() {
     lockNotice: requireElement('lock-notice', HTMLElement),
     toolbar: requireElement('toolbar', HTMLElement),
     editor: requireElement('editor', HTMLElement),
+    exportMenu: {
+      menu: requireElement('export-menu', HTMLDetailsElement),
+      links: requireElement('export-links', HTMLElement),
+    } satisfies ExportMenuElements,
+    authorLegend: {
+      toggle: requireElement('author-colors-toggle', HTMLButtonElement),
+      legend: requireElement('author-legend', HTMLElement),
+    } satisfies AuthorLegendElements,
+    deleteExportLink: requireElement('delete-export-link', HTMLAnchorElement),
     presence: requireElement('presence', HTMLElement),
     presenceCount: requireElement('presence-count', HTMLElement),
     share: {
@@ -110,6 +128,7 @@ function readPageElements() {
         eventPlace: requireElement('settings-event-place', HTMLInputElement),
         license: requireElement('settings-license', HTMLSelectElement),
         lifetime: requireElement('settings-lifetime', HTMLSelectElement),
+        extraContributors: requireElement('settings-extra-contributors', HTMLTextAreaElement),
       },
       licenseWarning: requireElement('license-warning', HTMLElement),
       save: requireElement('settings-save', HTMLButtonElement),
@@ -230,17 +249,29 @@ function openPad(context: OpenPadContext): void {
   })
   disposers.push(() => connection.close())
 
-  const toolbarPlugin = isWriter ? buildToolbar(elements.toolbar, localization) : null
+  /** The participant's display name, once chosen: new initiative cards credit it. */
+  let displayName = ''
+  const fragment = doc.getXmlFragment(bodyFragmentName)
+  const toolbarPlugin = isWriter
+    ? buildToolbar(elements.toolbar, { localization, readDisplayName: () => displayName })
+    : null
+  const authorColors = createAuthorColors({ fragment, authors: doc.getMap(authorsMapName), awareness: connection.awareness })
   const editor = createEditor({
     container: elements.editor,
-    fragment: doc.getXmlFragment(bodyFragmentName),
+    fragment,
     awareness: connection.awareness,
     localization,
     contentLanguage: settings.current.language,
     isEditable: !isReadOnly(),
-    plugins: toolbarPlugin === null ? [] : [toolbarPlugin],
+    plugins: [...(toolbarPlugin === null ? [] : [toolbarPlugin]), authorColors.plugin],
   })
   disposers.push(() => editor.destroy())
+  disposers.push(mountAuthorLegend(elements.authorLegend, authorColors, localization))
+  disposers.push(mountExportMenu(elements.exportMenu, key, localization))
+  elements.deleteExportLink.href = exportUrl(key, 'html')
+
+  const authorship = createAuthorship({ doc, connection, canWrite: () => isWriter && !isReadOnly() })
+  disposers.push(() => authorship.close())
 
   const projection = createProjectionMode({
     elements: elements.projection,
@@ -261,6 +292,8 @@ function openPad(context: OpenPadContext): void {
     document.body.dataset.readOnly = String(isReadOnly())
     document.body.dataset.locked = String(locked)
     editor.setEditable(!isReadOnly())
+    // A pad that opens up again may now hear who writes on this page.
+    authorship.refresh()
 
     const lockNoticeKey: MessageKey | null =
       finalCloseCode !== null || role === Role.view || !(locked || isRefusedByLock)
@@ -358,7 +391,10 @@ function openPad(context: OpenPadContext): void {
   elements.main.hidden = false
   // Static labels the modules above added (toolbar, share panel) are localized here.
   context.renderPage()
-  void introduceParticipant(elements, connection, localization, preferences, disposers)
+  void introduceParticipant(elements, connection, localization, preferences, disposers, (name) => {
+    displayName = name
+    authorship.setName(name)
+  })
 }
 
 /** Reads the admin page's links again and applies them; on failure the links shown stay as they were. */
@@ -370,13 +406,17 @@ async function refreshLinks(key: string, settings: LiveSettings): Promise<void> 
   }
 }
 
-/** Publishes who is typing; asks for a name on a first visit, and lets it be changed later. */
+/**
+ * Publishes who is typing; asks for a name on a first visit, and lets it be
+ * changed later. `onName` hears the name once chosen and after each change.
+ */
 async function introduceParticipant(
   elements: PageElements,
   connection: Connection,
   localization: Localization,
   preferences: Preferences,
   disposers: (() => void)[],
+  onName: (name: string) => void,
 ): Promise<void> {
   const stored = loadLocalParticipant(preferences, Math.random)
   const participant: Participant = { name: stored.name ?? '', color: stored.color }
@@ -401,6 +441,7 @@ async function introduceParticipant(
     participant.name = stored.name
   }
   publishParticipant(connection.awareness, participant)
+  onName(participant.name)
   renderButton()
 
   changeNameButton.addEventListener('click', () => {
@@ -409,6 +450,7 @@ async function introduceParticipant(
       participant.name = chosen
       storeLocalName(preferences, chosen)
       publishParticipant(connection.awareness, participant)
+      onName(participant.name)
       renderButton()
     })
   })

@@ -16,6 +16,7 @@ import { EditorView } from 'prosemirror-view'
 import type { Awareness } from 'y-protocols/awareness'
 import type { Editor } from './editor'
 import { renderSafeLink } from './editor'
+import { buildInitiativeFieldView } from './initiative-field-view'
 import type { Localization } from './i18n'
 import { findChangedPosition } from './latest-change'
 import type { LiveSettings } from './live-settings'
@@ -98,6 +99,7 @@ export function createProjectionMode(options: ProjectionOptions): ProjectionMode
         lang: settings.current.language,
       }),
       markViews: { link: renderSafeLink },
+      nodeViews: { initiative_field: buildInitiativeFieldView(settings.current.language) },
     })
     disposers.push(() => {
       view.destroy()

@@ -27,6 +27,8 @@ export const padNodes = {
   orderedList: requireNodeType('ordered_list'),
   listItem: requireNodeType('list_item'),
   hardBreak: requireNodeType('hard_break'),
+  initiative: requireNodeType('initiative'),
+  initiativeField: requireNodeType('initiative_field'),
 } as const
 
 export const padMarks = {

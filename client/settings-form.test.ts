@@ -42,6 +42,7 @@ describe('buildSettingsPatch', () => {
       eventPlace: '',
       license: 'GPL-3.0',
       lifetime: 'decade',
+      extraContributors: 'x'.repeat(61),
     }
     const outcome = buildSettingsPatch(values, current)
     expect(outcome.kind).toBe('invalid')
@@ -51,6 +52,31 @@ describe('buildSettingsPatch', () => {
       'eventDate',
       'license',
       'lifetime',
+      'extraContributors',
     ])
+  })
+
+  it('sends the names credited without typing only when the list changed', () => {
+    const credited = { ...current, extraContributors: ['Chloé', 'Dan'] }
+    expect(buildSettingsPatch({ ...settingsFormValuesOf(credited), extraContributors: 'Chloé, Dan\n' }, credited)).toEqual({
+      kind: 'unchanged',
+    })
+    expect(buildSettingsPatch({ ...settingsFormValuesOf(current), extraContributors: 'Chloé\n Dan , Chloé' }, current)).toEqual({
+      kind: 'patch',
+      patch: { extraContributors: ['Chloé', 'Dan'] },
+    })
+    expect(buildSettingsPatch({ ...settingsFormValuesOf(credited), extraContributors: '' }, credited)).toEqual({
+      kind: 'patch',
+      patch: { extraContributors: [] },
+    })
+  })
+
+  it('refuses more names than the server keeps', () => {
+    const names = Array.from({ length: 101 }, (_, index) => `Personne ${index}`).join('\n')
+    const outcome = buildSettingsPatch({ ...settingsFormValuesOf(current), extraContributors: names }, current)
+    expect(outcome).toEqual({
+      kind: 'invalid',
+      problems: [{ field: 'extraContributors', key: 'settings.error.tooManyNames', params: { max: 100 } }],
+    })
   })
 })

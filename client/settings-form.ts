@@ -7,9 +7,11 @@
  * hears it next to the field. Pure: `facilitator-panel.ts` reads and fills the
  * DOM.
  */
-import { maxEventFieldLength, maxTitleLength, padLifetimes } from '../shared/api'
+import { maxEventFieldLength, maxExtraContributors, maxTitleLength, padLifetimes } from '../shared/api'
 import type { PadEvent, PadSettingsPatch, PadState } from '../shared/api'
+import { maxAuthorNameLength } from '../shared/attribution'
 import { isLicenseId } from '../shared/licenses'
+import { formatContributorNames, isSameNameList, parseContributorNames } from './contributor-names'
 import type { MessageKey, MessageParams } from './i18n'
 
 /** The form's fields, as strings the way inputs hold them. */
@@ -21,6 +23,8 @@ export interface SettingsFormValues {
   eventPlace: string
   license: string
   lifetime: string
+  /** People credited without having typed: one per line or comma-separated. */
+  extraContributors: string
 }
 
 export type SettingsField = keyof SettingsFormValues
@@ -44,6 +48,7 @@ export function settingsFormValuesOf(state: PadState): SettingsFormValues {
     eventPlace: state.event.place,
     license: state.license,
     lifetime: state.lifetime,
+    extraContributors: formatContributorNames(state.extraContributors),
   }
 }
 
@@ -63,6 +68,12 @@ export function buildSettingsPatch(values: SettingsFormValues, current: PadState
   if (!isLicenseId(license)) problems.push({ field: 'license', key: 'settings.error.license' })
   const lifetime = padLifetimes.find((candidate) => candidate === values.lifetime)
   if (lifetime === undefined) problems.push({ field: 'lifetime', key: 'settings.error.lifetime' })
+  const extraContributors = parseContributorNames(values.extraContributors)
+  if (extraContributors.length > maxExtraContributors) {
+    problems.push({ field: 'extraContributors', key: 'settings.error.tooManyNames', params: { max: maxExtraContributors } })
+  } else if (extraContributors.some((name) => name.length > maxAuthorNameLength)) {
+    problems.push({ field: 'extraContributors', key: 'settings.error.nameTooLong', params: { max: maxAuthorNameLength } })
+  }
   if (problems.length > 0 || !isLicenseId(license) || lifetime === undefined) return { kind: 'invalid', problems }
 
   const patch: PadSettingsPatch = {}
@@ -74,6 +85,7 @@ export function buildSettingsPatch(values: SettingsFormValues, current: PadState
   if (Object.keys(eventPatch).length > 0) patch.event = eventPatch
   if (license !== current.license) patch.license = license
   if (lifetime !== current.lifetime) patch.lifetime = lifetime
+  if (!isSameNameList(extraContributors, current.extraContributors)) patch.extraContributors = extraContributors
   return Object.keys(patch).length === 0 ? { kind: 'unchanged' } : { kind: 'patch', patch }
 }
 

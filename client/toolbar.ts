@@ -1,5 +1,6 @@
 /**
- * The formatting toolbar above the editor, as a ProseMirror plugin whose view
+ * The formatting toolbar above the editor (and the « Initiative » button that
+ * adds an initiative card), as a ProseMirror plugin whose view
  * keeps the buttons in step with the selection: `aria-pressed` on the active
  * mark, block or list, `disabled` where a command cannot run. It follows the
  * ARIA toolbar pattern (one Tab stop, arrow keys move between buttons) so that
@@ -27,8 +28,16 @@ import {
   toggleOrderedList,
 } from './editor-commands'
 import type { Localization, MessageKey } from './i18n'
+import { insertInitiative } from './initiative-commands'
 import { editLink } from './link-prompt'
 import { padMarks, padNodes } from './schema-types'
+
+/** What a button may need besides the editor. */
+export interface ToolbarContext {
+  localization: Localization
+  /** The participant's display name, which a new initiative card credits in « Cité par ». */
+  readDisplayName(): string
+}
 
 interface ToolbarItem {
   /** `data-command` of the button, stable for tests and CSS. */
@@ -37,7 +46,7 @@ interface ToolbarItem {
   glyphKey: MessageKey
   /** In prosemirror-keymap notation; shown in the tooltip. */
   shortcut: string | null
-  run(view: EditorView, localization: Localization): void
+  run(view: EditorView, context: ToolbarContext): void
   isEnabled(state: EditorState): boolean
   /** Whether the button reflects an on/off state; absent for plain actions such as undo. */
   isActive?: (state: EditorState) => boolean
@@ -98,7 +107,7 @@ const toolbarItems: readonly (ToolbarItem | null)[] = [
     labelKey: 'toolbar.link',
     glyphKey: 'toolbar.link.glyph',
     shortcut: 'Mod-k',
-    run: (view, localization) => {
+    run: (view, { localization }) => {
       editLink(view, localization)
     },
     isEnabled: (state) => state.selection.$from.parent.inlineContent,
@@ -143,6 +152,17 @@ const toolbarItems: readonly (ToolbarItem | null)[] = [
     command: toggleBlockquote,
     isActive: isInBlockquote,
   }),
+  null,
+  {
+    name: 'initiative',
+    labelKey: 'toolbar.initiative',
+    glyphKey: 'toolbar.initiative.glyph',
+    shortcut: null,
+    run: (view, { readDisplayName }) => {
+      insertInitiative(readDisplayName())(view.state, view.dispatch, view)
+    },
+    isEnabled: (state) => insertInitiative('')(state),
+  },
   null,
   commandItem({
     name: 'undo',
@@ -200,7 +220,8 @@ interface RenderedItem {
  * Fills `container` (an element with `role="toolbar"`) with the buttons and
  * returns the plugin that drives them. Add the plugin to the editor's state.
  */
-export function buildToolbar(container: HTMLElement, localization: Localization): Plugin {
+export function buildToolbar(container: HTMLElement, context: ToolbarContext): Plugin {
+  const { localization } = context
   const isApple = /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent)
   const rendered: RenderedItem[] = []
   container.replaceChildren()
@@ -248,7 +269,7 @@ export function buildToolbar(container: HTMLElement, localization: Localization)
       const onClick = (event: MouseEvent): void => {
         const entry = findRendered(rendered, event.target)
         if (entry === undefined || entry.button.getAttribute('aria-disabled') === 'true') return
-        entry.item.run(view, localization)
+        entry.item.run(view, context)
         view.focus()
       }
       const onKeyDown = (event: KeyboardEvent): void => moveFocus(rendered, event)

@@ -19,6 +19,9 @@ export const en: Record<keyof typeof fr, string> = {
   'home.create.titleLabel': 'Pad title (optional)',
   'home.create.titlePlaceholder': 'Social innovation round-up — March project café',
   'home.create.hint': 'You will get three links: one to write, one to read and one to facilitate.',
+  'home.create.templateLabel': 'Start from',
+  'home.create.templateHint':
+    'A template fills the pad with its sections (and, for a round-up, a first initiative card); everything stays editable.',
   'home.create.lifetimeLabel': 'Keep the pad',
   'home.create.lifetimeHint':
     'Counted from the last edit: when nobody edits the pad for that long, it is deleted. You can change it later.',
@@ -79,6 +82,8 @@ export const en: Record<keyof typeof fr, string> = {
   'toolbar.sinkListItem.glyph': '⇥',
   'toolbar.liftListItem': 'Outdent list item',
   'toolbar.liftListItem.glyph': '⇤',
+  'toolbar.initiative': 'Initiative: add a card',
+  'toolbar.initiative.glyph': 'Initiative',
   'toolbar.undo': 'Undo',
   'toolbar.undo.glyph': '↶',
   'toolbar.redo': 'Redo',
@@ -99,6 +104,25 @@ export const en: Record<keyof typeof fr, string> = {
   'name.invalid': 'Enter a name of 1 to {max} characters.',
   'name.guest': 'Guest {number}',
   'name.change': 'Change your name (now: {name})',
+
+  'export.menu': 'Export',
+  'export.intro': 'The pad as a free recipe, with its license and authors:',
+  'export.html': 'Web page (HTML)',
+  'export.html.help': 'to read in the browser or print to PDF',
+  'export.odt': 'LibreOffice document (ODT)',
+  'export.odt.help': 'to rework in a word processor',
+  'export.md': 'Markdown',
+  'export.md.help': 'plain text, for a wiki or a website',
+  'export.csv': 'Initiatives (CSV)',
+  'export.csv.help': 'the list of initiatives, as open data, for a spreadsheet',
+  'export.json': 'Data (JSON)',
+  'export.json.help': 'the structured recipe, for other tools',
+  'export.pdfHint':
+    'For a PDF: open the web page and print it from the browser (Ctrl+P, “Save as PDF”); it is laid out for printing.',
+
+  'authors.toggle': 'Colours by author',
+  'authors.legend': 'Legend: who wrote what',
+  'authors.none': 'No signed text yet (template text has no author).',
 
   'presence.heading': 'People here',
   'presence.you': '(you)',
@@ -169,6 +193,10 @@ export const en: Record<keyof typeof fr, string> = {
     'Warning: CC BY-NC-SA forbids commercial reuse, so it is not a free (libre) license. Not everyone will be able to reuse the recipe (a cooperative, a non-profit that charges for its workshops…).',
   'settings.lifetime': 'Keep the pad',
   'settings.lifetime.help': 'Counted from the last edit: when nobody edits the pad for that long, it is deleted.',
+  'settings.extraContributors': 'Other people to credit',
+  'settings.extraContributors.placeholder': 'Camille Roux, Yanis',
+  'settings.extraContributors.help':
+    'People who took part without writing in the pad: one name per line, or separated by commas. The export credits them with the authors.',
   'settings.save': 'Save settings',
   'settings.saving': 'Saving…',
   'settings.saved': 'Settings saved: everyone sees them.',
@@ -178,6 +206,8 @@ export const en: Record<keyof typeof fr, string> = {
   'settings.error.tooLong': 'too long ({max} characters at most).',
   'settings.error.date': 'enter a valid date.',
   'settings.error.license': 'choose a license from the list.',
+  'settings.error.tooManyNames': 'at most {max} names.',
+  'settings.error.nameTooLong': 'a name has at most {max} characters.',
   'settings.error.lifetime': 'choose a duration from the list.',
 
   'lifetime.day': 'one day',
@@ -208,7 +238,8 @@ export const en: Record<keyof typeof fr, string> = {
   'delete.dialog.text':
     'The pad and all its content will be deleted from the server for good, for everyone: its three links will stop working and this cannot be undone.',
   'delete.dialog.export':
-    'Export it first if you want to keep a copy (the “Export” menu: a free recipe in Markdown, HTML or JSON).',
+    'Export it first if you want to keep a copy (the “Export” menu: web page, LibreOffice, Markdown, CSV or JSON).',
+  'delete.dialog.exportLink': 'Export first (HTML web page)',
   'delete.confirm': 'Delete for good',
   'delete.failed': 'The pad was not deleted: {reason}',
 

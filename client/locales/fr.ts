@@ -21,6 +21,9 @@ export const fr = {
   'home.create.titlePlaceholder': 'Collecte d’innovation sociale — café projet de mars',
   'home.create.hint':
     'Vous recevrez trois liens : un pour écrire, un pour lire et un pour l’animation.',
+  'home.create.templateLabel': 'Point de départ',
+  'home.create.templateHint':
+    'Un modèle remplit le pad de ses rubriques (et, pour une collecte, d’une première fiche initiative) ; tout reste modifiable.',
   'home.create.lifetimeLabel': 'Conserver le pad',
   'home.create.lifetimeHint':
     'Compté à partir de la dernière modification : sans modification pendant cette durée, le pad est supprimé. Vous pourrez le changer ensuite.',
@@ -82,6 +85,8 @@ export const fr = {
   'toolbar.sinkListItem.glyph': '⇥',
   'toolbar.liftListItem': 'Diminuer le retrait de l’élément de liste',
   'toolbar.liftListItem.glyph': '⇤',
+  'toolbar.initiative': 'Initiative : ajouter une fiche',
+  'toolbar.initiative.glyph': 'Initiative',
   'toolbar.undo': 'Annuler',
   'toolbar.undo.glyph': '↶',
   'toolbar.redo': 'Rétablir',
@@ -103,6 +108,25 @@ export const fr = {
   'name.invalid': 'Indiquez un nom de 1 à {max} caractères.',
   'name.guest': 'Invité·e {number}',
   'name.change': 'Changer votre nom (actuellement : {name})',
+
+  'export.menu': 'Exporter',
+  'export.intro': 'Le pad comme recette libre, avec sa licence et ses auteur·rices :',
+  'export.html': 'Page web (HTML)',
+  'export.html.help': 'à lire dans le navigateur ou à imprimer en PDF',
+  'export.odt': 'Document LibreOffice (ODT)',
+  'export.odt.help': 'à retravailler dans un traitement de texte',
+  'export.md': 'Markdown',
+  'export.md.help': 'texte simple, pour un wiki ou un site',
+  'export.csv': 'Initiatives (CSV)',
+  'export.csv.help': 'la liste des initiatives, en données ouvertes, pour un tableur',
+  'export.json': 'Données (JSON)',
+  'export.json.help': 'la recette structurée, pour d’autres outils',
+  'export.pdfHint':
+    'Pour un PDF : ouvrez la page web et imprimez-la depuis le navigateur (Ctrl+P, « Enregistrer au format PDF ») ; elle est mise en page pour l’impression.',
+
+  'authors.toggle': 'Couleurs par auteur·rice',
+  'authors.legend': 'Légende : qui a écrit quoi',
+  'authors.none': 'Pas encore de texte signé (le texte des modèles n’a pas d’auteur·rice).',
 
   'presence.heading': 'Personnes présentes',
   'presence.you': '(vous)',
@@ -176,6 +200,10 @@ export const fr = {
   'settings.lifetime': 'Conserver le pad',
   'settings.lifetime.help':
     'Compté à partir de la dernière modification : sans modification pendant cette durée, le pad est supprimé.',
+  'settings.extraContributors': 'Autres personnes à créditer',
+  'settings.extraContributors.placeholder': 'Camille Roux, Yanis',
+  'settings.extraContributors.help':
+    'Les personnes qui ont participé sans écrire dans le pad : un nom par ligne, ou séparés par des virgules. L’export les crédite avec les auteur·rices.',
   'settings.save': 'Enregistrer les réglages',
   'settings.saving': 'Enregistrement…',
   'settings.saved': 'Réglages enregistrés : tout le monde les voit.',
@@ -186,6 +214,8 @@ export const fr = {
   'settings.error.date': 'indiquez une date valide.',
   'settings.error.license': 'choisissez une licence de la liste.',
   'settings.error.lifetime': 'choisissez une durée de la liste.',
+  'settings.error.tooManyNames': '{max} noms au plus.',
+  'settings.error.nameTooLong': 'un nom fait au plus {max} caractères.',
 
   'lifetime.day': 'un jour',
   'lifetime.week': 'une semaine',
@@ -216,7 +246,8 @@ export const fr = {
   'delete.dialog.text':
     'Le pad et tout son contenu seront supprimés définitivement du serveur, pour tout le monde : ses trois liens ne fonctionneront plus et cela ne peut pas être annulé.',
   'delete.dialog.export':
-    'Exportez-le d’abord si vous voulez en garder une copie (menu « Exporter » : recette libre en Markdown, HTML ou JSON).',
+    'Exportez-le d’abord si vous voulez en garder une copie (menu « Exporter » : page web, LibreOffice, Markdown, CSV ou JSON).',
+  'delete.dialog.exportLink': 'Exporter d’abord (page web HTML)',
   'delete.confirm': 'Supprimer définitivement',
   'delete.failed': 'Le pad n’a pas été supprimé : {reason}',
 
