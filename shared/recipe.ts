@@ -14,6 +14,7 @@ import { listContributors, listPeoplePresent, type Contributor } from './attribu
 import { initiativeFields, type InitiativeField } from './initiative'
 import { licenses, type LicenseId } from './licenses'
 import { bodyFragmentName, padSchema } from './schema'
+import { templateHints } from './templates'
 
 export const recipeVersion = 1
 
@@ -75,7 +76,7 @@ const maxSummaryLength = 300
 
 export function buildRecipe(source: RecipeSource): Recipe {
   const { state, doc } = source
-  const body = yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(bodyFragmentName), padSchema)
+  const body = withoutTemplateHints(yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(bodyFragmentName), padSchema))
   const license = licenses[state.license]
   const initiatives = readInitiatives(body)
   const firstEditMs = source.firstEditAt === null ? null : Date.parse(source.firstEditAt)
@@ -108,6 +109,17 @@ export function buildRecipe(source: RecipeSource): Recipe {
 /** The body of a recipe as a ProseMirror node, checked against the schema. */
 export function recipeBody(recipe: Recipe): ProseMirrorNode {
   return padSchema.nodeFromJSON(recipe.body)
+}
+
+/** The body without the template's prompts that nobody replaced. */
+function withoutTemplateHints(body: ProseMirrorNode): ProseMirrorNode {
+  const kept: ProseMirrorNode[] = []
+  body.forEach((node) => {
+    if (!(node.type.name === 'paragraph' && templateHints.has(node.textContent.trim()))) kept.push(node)
+  })
+  if (kept.length === body.childCount) return body
+  // A document holds at least one block.
+  return body.type.create(body.attrs, kept.length > 0 ? kept : [padSchema.nodes.paragraph!.create()])
 }
 
 function readInitiatives(body: ProseMirrorNode): Initiative[] {

@@ -118,3 +118,20 @@ const templates: Readonly<Record<PadLanguage, Readonly<Record<Exclude<TemplateId
 export function templateDocument(id: TemplateId, language: PadLanguage): RecipeNode | null {
   return id === 'blank' ? null : documentOf(templates[language][id])
 }
+
+/**
+ * Every hint sentence the templates hold (the italic prompts such as « Qui
+ * est là… »): a pad still holding one has not replaced it, and the export
+ * leaves it out.
+ */
+export const templateHints: ReadonlySet<string> = new Set(
+  Object.values(templates).flatMap((byTemplate) =>
+    Object.values(byTemplate).flatMap((sections) =>
+      sections.flatMap(([, ...body]) =>
+        body.flatMap((node) =>
+          node.type === 'paragraph' && node.content?.[0]?.marks?.[0]?.type === 'em' ? [node.content[0].text ?? ''] : [],
+        ),
+      ),
+    ),
+  ),
+)
