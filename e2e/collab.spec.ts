@@ -50,6 +50,26 @@ describe('pad in the browser', () => {
     await expect.poll(() => alice.page.locator('.ProseMirror-yjs-cursor').allInnerTexts()).toContain('Bob')
   })
 
+  it('undoes only your own typing, never a neighbour\'s', async () => {
+    const pad = await createTestPad(server.url, 'Annuler')
+    const alice = await join(pad.links.edit, 'Alice')
+    const bob = await join(pad.links.edit, 'Bob')
+    await typeInto(alice, 'Phrase d’Alice.')
+    await pollText(bob).toContain('Phrase d’Alice.')
+    await bob.page.keyboard.press('Enter')
+    await typeInto(bob, 'Phrase de Bob.')
+    await pollText(alice).toContain('Phrase de Bob.')
+    // Alice's last change is older than Bob's: a shared undo would remove Bob's text.
+    await alice.page.locator('#editor .ProseMirror').focus()
+    await alice.page.keyboard.press('Control+z')
+    for (const participant of [alice, bob]) {
+      await pollText(participant).not.toContain('Phrase d’Alice.')
+      expect(await editorText(participant.page)).toContain('Phrase de Bob.')
+    }
+    await alice.page.keyboard.press('Control+y')
+    await pollText(bob).toContain('Phrase d’Alice.')
+  })
+
   it('keeps a view-link page read-only, in the page and on the server', async () => {
     const pad = await createTestPad(server.url, 'Lecture seule')
     const editor = await join(pad.links.edit, 'Claire')
