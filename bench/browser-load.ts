@@ -1,0 +1,263 @@
+/**
+ * The browser scenario, ours only: how long the pad page takes to become
+ * editable on the 1 MB pad in headless Chromium (Debian's, driven by
+ * playwright-core), next to the floor — a bare ProseMirror view of the same
+ * document built from JSON (bench/browser/floor.ts, bundled here with vite) —
+ * and the gzipped size of the JavaScript the pad page loads.
+ *
+ * "Editable" is `#editor .ProseMirror[contenteditable=true]` holding every
+ * paragraph of the pad, the last one ending with its end mark; a script
+ * installed before the page's own checks it on every animation frame and
+ * records `performance.now()` (milliseconds since navigation start). Each
+ * visit is a new browser context (empty cache and IndexedDB); the first visit
+ * of each page warms the server and is not counted.
+ */
+import fs from 'node:fs'
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+import zlib from 'node:zlib'
+import { chromium, type Browser, type Page } from 'playwright-core'
+import { build } from 'vite'
+import WebSocket from 'ws'
+import { yXmlFragmentToProseMirrorRootNode } from 'y-prosemirror'
+import { WebsocketProvider } from 'y-websocket'
+import * as Y from 'yjs'
+import { padSchema } from '../shared/schema'
+import { median } from './cold-load'
+import type { DisturbanceGuard } from './disturbance'
+import { buildLargePad, hasWholePad, largePad, type BuiltPad } from './large-pad'
+import type { PadTarget } from './load-client'
+import { openPads, projectRoot, removeDataDir, startServer, type BenchServer } from './server-process'
+
+export const browserRuns = { warmups: 1, measured: 3, timeoutMs: 60_000 }
+
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+const chromiumFlags = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
+
+export interface LargePadSource {
+  dataDir: string
+  port: number
+  target: PadTarget
+  pad: BuiltPad
+}
+
+export interface ScriptAsset {
+  path: string
+  bytes: number
+  gzipBytes: number
+}
+
+/** Where the time went on one visit, in ms since navigation start (Resource and Navigation Timing). */
+export interface PagePhases {
+  domContentLoadedMs: number
+  /** The last script the page loaded had arrived. */
+  scriptsLoadedMs: number
+  /** The last fetch() had its answer (the pad's settings, or the floor's JSON). */
+  fetchesDoneMs: number
+  editableMs: number
+}
+
+export interface BrowserResult {
+  padEditableMs: number[]
+  padMedianMs: number
+  /** The pad page's phases on the visit whose time is the median. */
+  padPhases: PagePhases
+  floorPhases: PagePhases
+  floorMs: number[]
+  floorMedianMs: number
+  /** Bytes of the document as ProseMirror JSON: what the floor page fetches. */
+  docJsonBytes: number
+  scripts: ScriptAsset[]
+  scriptGzipBytes: number
+}
+
+/** Builds the large pad on a fresh server of ours (when the cold-load scenario did not leave one). */
+export async function prepareLargePad(): Promise<LargePadSource> {
+  const server = await startServer('atelier')
+  try {
+    const [target] = (await openPads(server, 1)) as [PadTarget]
+    const pad = await buildLargePad('y-websocket', target)
+    return { dataDir: server.dataDir, port: server.port, target, pad }
+  } finally {
+    await server.stop()
+  }
+}
+
+/** Measures both pages on the pad of `source`, then removes its data folder. */
+export async function runBrowser(source: LargePadSource, guard: DisturbanceGuard): Promise<BrowserResult> {
+  const clientDir = path.join(projectRoot, 'dist/client')
+  if (!fs.existsSync(path.join(clientDir, 'pad.html'))) {
+    throw new Error('dist/client/pad.html is missing: run `npx vite build` before the browser scenario')
+  }
+  const server = await startServer('atelier', { dataDir: source.dataDir, port: source.port })
+  const floorDir = fs.mkdtempSync(path.join(os.tmpdir(), 'atelier-bench-floor-'))
+  let floorServer: http.Server | null = null
+  let browser: Browser | null = null
+  try {
+    const docJson = JSON.stringify(await readProseMirrorJson(server, source))
+    await buildFloorPage(floorDir)
+    floorServer = await serveFloor(floorDir, docJson)
+    const floorUrl = `http://127.0.0.1:${(floorServer.address() as AddressInfo).port}/floor.html`
+    const key = source.target.url.slice(source.target.url.lastIndexOf('/') + 1)
+    const padUrl = `${server.httpUrl}/p/${key}`
+
+    browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumFlags, headless: true })
+    const scripts = new Map<string, ScriptAsset>()
+    const padVisits: PagePhases[] = []
+    const floorVisits: PagePhases[] = []
+    for (let visit = 0; visit < browserRuns.warmups + browserRuns.measured; visit++) {
+      const isMeasured = visit >= browserRuns.warmups
+      if (isMeasured) await guard.waitForQuiet()
+      const padPhases = await timeEditable(browser, padUrl, source.pad, (url) => {
+        const pathname = new URL(url).pathname
+        if (new URL(url).origin !== server.httpUrl || scripts.has(pathname)) return
+        const file = path.join(clientDir, pathname)
+        if (!file.startsWith(clientDir) || !fs.existsSync(file)) return
+        const content = fs.readFileSync(file)
+        scripts.set(pathname, { path: pathname, bytes: content.length, gzipBytes: zlib.gzipSync(content).length })
+      })
+      const floorPhases = await timeEditable(browser, floorUrl, source.pad, () => {})
+      if (isMeasured) {
+        padVisits.push(padPhases)
+        floorVisits.push(floorPhases)
+      }
+    }
+    const scriptList = [...scripts.values()].sort((a, b) => b.gzipBytes - a.gzipBytes)
+    const padEditableMs = padVisits.map((visit) => visit.editableMs)
+    const floorMs = floorVisits.map((visit) => visit.editableMs)
+    const medianVisit = (visits: PagePhases[]): PagePhases => {
+      const sorted = [...visits].sort((a, b) => a.editableMs - b.editableMs)
+      return sorted[Math.floor((sorted.length - 1) / 2)] as PagePhases
+    }
+    return {
+      padEditableMs,
+      padMedianMs: median(padEditableMs),
+      padPhases: medianVisit(padVisits),
+      floorPhases: medianVisit(floorVisits),
+      floorMs,
+      floorMedianMs: median(floorMs),
+      docJsonBytes: Buffer.byteLength(docJson),
+      scripts: scriptList,
+      scriptGzipBytes: scriptList.reduce((sum, script) => sum + script.gzipBytes, 0),
+    }
+  } finally {
+    await browser?.close()
+    floorServer?.close()
+    fs.rmSync(floorDir, { recursive: true, force: true })
+    await server.stop()
+    removeDataDir(source.dataDir)
+  }
+}
+
+/** Opens `url` in a new context and resolves with the ms from navigation start until the pad is editable, and the phases before. */
+async function timeEditable(browser: Browser, url: string, pad: BuiltPad, onScript: (url: string) => void): Promise<PagePhases> {
+  const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1100, height: 800 } })
+  try {
+    // A string, not a function: tsx (esbuild keepNames) would wrap a function's inner names in a helper the page lacks.
+    await context.addInitScript(`
+      // A returning participant: the pad page asks a newcomer for a name first.
+      window.localStorage.setItem('atelier-pad:name', 'Banc d\u2019essai');
+      (function check() {
+        const editor = document.querySelector('#editor .ProseMirror[contenteditable=true]');
+        const last = editor && editor.lastElementChild;
+        if (editor && editor.childElementCount >= ${pad.paragraphs} && last && last.textContent.endsWith(${JSON.stringify(largePad.endMark)})) {
+          window.editableAtMs = performance.now();
+          return;
+        }
+        requestAnimationFrame(check);
+      })();
+    `)
+    const page = await context.newPage()
+    page.on('response', (response) => {
+      if (response.request().resourceType() === 'script') onScript(response.url())
+    })
+    await page.goto(url, { waitUntil: 'commit' })
+    // Polled from here: the pad page's CSP forbids eval, which waitForFunction's in-page polling needs.
+    const deadline = Date.now() + browserRuns.timeoutMs
+    for (;;) {
+      const editableAtMs = await page.evaluate(() => (window as unknown as { editableAtMs?: number }).editableAtMs ?? null)
+      if (editableAtMs !== null) return { ...(await readPhases(page)), editableMs: editableAtMs }
+      if (Date.now() > deadline) throw new Error(`${url} was not editable with the whole pad after ${browserRuns.timeoutMs} ms`)
+      await new Promise((resolve) => setTimeout(resolve, 50))
+    }
+  } finally {
+    await context.close()
+  }
+}
+
+async function readPhases(page: Page): Promise<Omit<PagePhases, 'editableMs'>> {
+  // A string for the same reason as the init script (tsx's keepNames helper is not in the page).
+  return page.evaluate(`(() => {
+    const navigation = performance.getEntriesByType('navigation')[0];
+    const resources = performance.getEntriesByType('resource');
+    const lastEnd = (type) => Math.max(0, ...resources.filter((entry) => entry.initiatorType === type).map((entry) => entry.responseEnd));
+    return {
+      domContentLoadedMs: navigation ? navigation.domContentLoadedEventEnd : 0,
+      scriptsLoadedMs: lastEnd('script'),
+      fetchesDoneMs: lastEnd('fetch'),
+    };
+  })()`)
+}
+
+/** The pad's `body` as ProseMirror JSON, read through the server like any client. */
+async function readProseMirrorJson(server: BenchServer, source: LargePadSource): Promise<unknown> {
+  const doc = new Y.Doc()
+  const cut = source.target.url.lastIndexOf('/')
+  const provider = new WebsocketProvider(`${server.wsUrl}/ws`, source.target.url.slice(cut + 1), doc, {
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    disableBc: true,
+  })
+  try {
+    const deadline = Date.now() + browserRuns.timeoutMs
+    while (!hasWholePad(doc, source.pad)) {
+      if (Date.now() > deadline) throw new Error('could not read the large pad back from the server')
+      await new Promise((resolve) => setTimeout(resolve, 20))
+    }
+    return (yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment('body'), padSchema) as { toJSON(): unknown }).toJSON()
+  } finally {
+    provider.destroy()
+    doc.destroy()
+  }
+}
+
+async function buildFloorPage(outDir: string): Promise<void> {
+  await build({
+    configFile: false,
+    root: path.join(projectRoot, 'bench/browser'),
+    base: '/',
+    logLevel: 'warn',
+    build: { outDir, emptyOutDir: true, rollupOptions: { input: path.join(projectRoot, 'bench/browser/floor.html') } },
+  })
+}
+
+/** Serves the floor page's files and `/doc.json` on loopback. */
+function serveFloor(dir: string, docJson: string): Promise<http.Server> {
+  const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' }
+  const server = http.createServer((request, response) => {
+    const pathname = new URL(request.url ?? '/', 'http://localhost').pathname
+    if (pathname === '/doc.json') {
+      response.writeHead(200, { 'Content-Type': 'application/json' })
+      response.end(docJson)
+      return
+    }
+    const file = path.join(dir, path.normalize(pathname))
+    if (!file.startsWith(dir) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+      response.writeHead(404)
+      response.end()
+      return
+    }
+    response.writeHead(200, { 'Content-Type': types[path.extname(file)] ?? 'application/octet-stream' })
+    response.end(fs.readFileSync(file))
+  })
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)))
+}

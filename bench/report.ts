@@ -1,0 +1,445 @@
+/**
+ * Turns a run's results into what people read: one table with every
+ * server's figures and our ratio to the best peer on each, the targets met or
+ * missed, the big-room ramp step by step, and a short generated reading; all
+ * as Markdown, printed and written to bench/RESULTS.md. Pure: formats, never
+ * measures.
+ */
+import type { BrowserResult } from './browser-load'
+import { disturbanceLimits } from './disturbance'
+import type { ColdLoadResult } from './cold-load'
+import type { LoadResult } from './load-spec'
+import type { IdleResult, RampResult } from './load-scenarios'
+import { bigRoom, idleScale, manyPads, workshop } from './load-scenarios'
+import { serverKinds, serverLabels, type ServerKind } from './server-process'
+
+export type Outcome<T> = { ok: true; value: T } | { ok: false; error: string }
+export type PerServer<T> = Partial<Record<ServerKind, Outcome<T>>>
+
+export interface MachineInfo {
+  cores: number
+  cpuModel: string
+  nodeVersion: string
+  kernel: string
+  memoryGiB: number
+  isPinned: boolean
+  loadAverageAtStart: string
+  loadAverageAtEnd: string
+  /** Share of the machine's CPU time used by processes outside the benchmark during the run. */
+  otherProcessesCpuShare: number
+  /** Time spent waiting for those processes to quieten before steps. */
+  quietWaitSeconds: number
+}
+
+export interface RunResults {
+  startedAt: string
+  durationSeconds: number
+  machine: MachineInfo
+  servers: ServerKind[]
+  scenarios: string[]
+  workshop: PerServer<LoadResult>
+  ramp: PerServer<RampResult>
+  manyPads: PerServer<LoadResult>
+  idle: PerServer<IdleResult>
+  coldLoad: PerServer<ColdLoadResult>
+  browser?: Outcome<BrowserResult>
+}
+
+type Better = 'lower' | 'higher'
+
+interface Row {
+  scenario: string
+  figure: string
+  values: Partial<Record<ServerKind, string>>
+  ratio: string
+  target: string
+  verdict: string
+}
+
+interface TargetCheck {
+  name: string
+  met: boolean | null
+  detail: string
+}
+
+const peers = serverKinds.filter((kind) => kind !== 'atelier')
+
+export function formatMs(ms: number): string {
+  if (!Number.isFinite(ms)) return '—'
+  return ms < 10 ? ms.toFixed(1) : ms.toFixed(0)
+}
+
+function formatRatio(ratio: number | null): string {
+  return ratio === null || !Number.isFinite(ratio) ? '—' : `${ratio < 10 ? ratio.toFixed(2) : ratio.toFixed(1)}×`
+}
+
+function value<T>(outcome: Outcome<T> | undefined): T | null {
+  return outcome?.ok === true ? outcome.value : null
+}
+
+/** Ours divided by the best peer's figure (the lowest or highest, as `better` says), or null without both. */
+function ratioToBestPeer<T>(results: PerServer<T>, pick: (result: T) => number | null, better: Better): number | null {
+  const oursResult = value(results.atelier)
+  const ours = oursResult === null ? null : pick(oursResult)
+  const peerValues = peers
+    .map((kind) => value(results[kind]))
+    .filter((result): result is NonNullable<typeof result> => result !== null)
+    .map(pick)
+    .filter((figure): figure is number => figure !== null && Number.isFinite(figure))
+  if (ours === null || !Number.isFinite(ours) || peerValues.length === 0) return null
+  const best = better === 'lower' ? Math.min(...peerValues) : Math.max(...peerValues)
+  return best === 0 ? null : ours / best
+}
+
+function figureRow<T>(
+  scenario: string,
+  figure: string,
+  results: PerServer<T>,
+  pick: (result: T) => number | null,
+  format: (figure: number, result: T) => string,
+  better: Better | null,
+): Row & { ratioValue: number | null } {
+  const values: Partial<Record<ServerKind, string>> = {}
+  for (const kind of serverKinds) {
+    const outcome = results[kind]
+    if (outcome === undefined) continue
+    if (!outcome.ok) {
+      values[kind] = 'failed'
+      continue
+    }
+    const figureValue = pick(outcome.value)
+    values[kind] = figureValue === null ? '—' : format(figureValue, outcome.value)
+  }
+  const ratioValue = better === null ? null : ratioToBestPeer(results, pick, better)
+  return { scenario, figure, values, ratio: formatRatio(ratioValue), target: '', verdict: '', ratioValue }
+}
+
+const deliveredShare = (result: LoadResult): number => (result.expected === 0 ? Number.NaN : result.delivered / result.expected)
+const cpuPerMessageUs = (result: LoadResult): number =>
+  (result.serverCpuSeconds * 1e6) / Math.max(1, result.delivered + result.awarenessDelivered)
+
+function loadRows(scenario: string, results: PerServer<LoadResult>, checks: TargetCheck[]): Row[] {
+  const delivered = figureRow(
+    scenario,
+    'delivered / expected updates',
+    results,
+    deliveredShare,
+    (share, result) => `${result.delivered}/${result.expected} (${(share * 100).toFixed(share === 1 ? 0 : 2)}%)`,
+    null,
+  )
+  const oursResult = value(results.atelier)
+  const isNothingLost = oursResult !== null && oursResult.delivered === oursResult.expected && oursResult.expected > 0 && oursResult.dropped === 0
+  delivered.target = 'nothing lost'
+  delivered.verdict = oursResult === null ? 'n/a' : isNothingLost ? 'met' : 'missed'
+  checks.push({ name: `${scenario}: nothing lost`, met: oursResult === null ? null : isNothingLost, detail: delivered.values.atelier ?? '' })
+
+  const p99 = figureRow(scenario, 'latency p99 (ms)', results, (r) => r.latency.p99Ms, formatMs, 'lower')
+  p99.target = '≤ 0.5× best peer'
+  const p99Met = p99.ratioValue === null ? null : p99.ratioValue <= 0.5 && isNothingLost
+  p99.verdict = verdictOf(p99Met, p99.ratio)
+  checks.push({ name: `${scenario}: p99 ≤ half the best peer's`, met: p99Met, detail: `${p99.values.atelier ?? '—'} ms, ${p99.ratio} the best peer` })
+
+  const cpu = figureRow(scenario, 'server CPU per delivered message (µs)', results, cpuPerMessageUs, (us) => us.toFixed(1), 'lower')
+  cpu.target = '≤ 0.5× best peer'
+  const cpuMet = cpu.ratioValue === null ? null : cpu.ratioValue <= 0.5
+  cpu.verdict = verdictOf(cpuMet, cpu.ratio)
+  checks.push({ name: `${scenario}: CPU per delivered message ≤ half`, met: cpuMet, detail: `${cpu.values.atelier ?? '—'} µs, ${cpu.ratio} the best peer` })
+
+  return [
+    delivered,
+    figureRow(scenario, 'latency p50 (ms)', results, (r) => r.latency.p50Ms, formatMs, 'lower'),
+    figureRow(scenario, 'latency p95 (ms)', results, (r) => r.latency.p95Ms, formatMs, 'lower'),
+    p99,
+    figureRow(scenario, 'latency max (ms)', results, (r) => r.latency.maxMs, formatMs, 'lower'),
+    figureRow(scenario, 'server CPU (% of one core)', results, (r) => (r.serverCpuSeconds / r.measuredSeconds) * 100, (p) => p.toFixed(0), 'lower'),
+    cpu,
+    figureRow(scenario, 'server RSS at the end (MB)', results, (r) => r.serverRssBytes / 1e6, (mb) => mb.toFixed(0), 'lower'),
+  ]
+}
+
+function verdictOf(met: boolean | null, ratio: string): string {
+  if (met === null) return 'n/a'
+  return met ? 'met' : `missed (${ratio})`
+}
+
+export function buildRows(results: RunResults): { rows: Row[]; checks: TargetCheck[] } {
+  const rows: Row[] = []
+  const checks: TargetCheck[] = []
+  if (Object.keys(results.workshop).length > 0) rows.push(...loadRows('Workshop', results.workshop, checks))
+
+  if (Object.keys(results.ramp).length > 0) {
+    const ramp = figureRow(
+      'Big room',
+      `largest room passing (p99 < ${bigRoom.maxP99Ms} ms, ≥ ${bigRoom.minDeliveredRatio * 100}% delivered)`,
+      results.ramp,
+      (r) => r.largestPassing,
+      (count) => String(count),
+      'higher',
+    )
+    ramp.target = '≥ 2× best peer'
+    const met = ramp.ratioValue === null ? null : ramp.ratioValue >= 2
+    ramp.verdict = verdictOf(met, ramp.ratio)
+    checks.push({ name: 'Big room: ≥ 2× the best peer’s largest room', met, detail: `${ramp.values.atelier ?? '—'} clients, ${ramp.ratio} the best peer` })
+    rows.push(ramp)
+  }
+
+  if (Object.keys(results.manyPads).length > 0) rows.push(...loadRows('Many pads', results.manyPads, checks))
+
+  if (Object.keys(results.idle).length > 0) {
+    const rss = figureRow('Idle scale', 'server RSS per idle connection (KB)', results.idle, (r) => r.rssPerConnectionBytes / 1024, (kb) => kb.toFixed(1), 'lower')
+    rss.target = '≤ 1× best peer'
+    const met = rss.ratioValue === null ? null : rss.ratioValue <= 1
+    rss.verdict = verdictOf(met, rss.ratio)
+    checks.push({ name: 'Idle: RSS per connection ≤ the best peer’s', met, detail: `${rss.values.atelier ?? '—'} KB, ${rss.ratio} the best peer` })
+    rows.push(
+      rss,
+      figureRow('Idle scale', 'connections up', results.idle, (r) => r.connected, (n, r) => `${n}/${r.connections}`, null),
+      figureRow('Idle scale', `time to connect ${idleScale.pads * idleScale.clientsPerPad} (s)`, results.idle, (r) => r.connectSeconds, (s) => s.toFixed(1), 'lower'),
+      figureRow('Idle scale', 'server RSS with all connected (MB)', results.idle, (r) => r.rssBytes / 1e6, (mb) => mb.toFixed(0), 'lower'),
+    )
+  }
+
+  if (Object.keys(results.coldLoad).length > 0) {
+    const load = figureRow('Cold load', 'connect → full 1 MB state, median (ms)', results.coldLoad, (r) => r.medianMs, formatMs, 'lower')
+    load.target = '≤ 0.5× best peer'
+    const met = load.ratioValue === null ? null : load.ratioValue <= 0.5
+    load.verdict = verdictOf(met, load.ratio)
+    checks.push({ name: 'Cold load ≤ half the best peer’s', met, detail: `${load.values.atelier ?? '—'} ms, ${load.ratio} the best peer` })
+    rows.push(
+      load,
+      figureRow('Cold load', 'each restart (ms)', results.coldLoad, (r) => r.medianMs, (_, r) => r.loadMs.map(formatMs).join(' / '), null),
+      figureRow('Cold load', 'building it: 20,000 updates (s)', results.coldLoad, (r) => r.pad.buildSeconds, (s) => s.toFixed(1), 'lower'),
+    )
+  }
+
+  const browser = results.browser
+  if (browser !== undefined) {
+    const ours = (text: string): Partial<Record<ServerKind, string>> => ({ atelier: text })
+    if (!browser.ok) {
+      rows.push({ scenario: 'Browser', figure: 'pad page editable (ms)', values: ours('failed'), ratio: '—', target: '', verdict: 'n/a' })
+      checks.push({ name: 'Browser: editable ≤ 2× bare ProseMirror', met: null, detail: browser.error })
+    } else {
+      const b = browser.value
+      const overhead = b.padMedianMs / b.floorMedianMs
+      const overheadMet = Number.isFinite(overhead) ? overhead <= 2 : null
+      const jsMet = b.scriptGzipBytes < 250_000
+      rows.push(
+        { scenario: 'Browser', figure: 'pad page editable on the 1 MB pad, median (ms)', values: ours(`${formatMs(b.padMedianMs)} (${b.padEditableMs.map(formatMs).join(' / ')})`), ratio: '', target: '', verdict: '' },
+        { scenario: 'Browser', figure: 'bare ProseMirror view of the same doc, median (ms)', values: ours(`${formatMs(b.floorMedianMs)} (${b.floorMs.map(formatMs).join(' / ')})`), ratio: '', target: '', verdict: '' },
+        { scenario: 'Browser', figure: 'pad page / bare ProseMirror', values: ours(formatRatio(overhead)), ratio: '', target: '≤ 2×', verdict: verdictOf(overheadMet, formatRatio(overhead)) },
+        { scenario: 'Browser', figure: 'pad page JavaScript, gzipped (kB)', values: ours(`${(b.scriptGzipBytes / 1000).toFixed(1)} (${b.scripts.length} files)`), ratio: '', target: '< 250 kB', verdict: jsMet ? 'met' : 'missed' },
+      )
+      checks.push({ name: 'Browser: editable ≤ 2× bare ProseMirror', met: overheadMet, detail: `${formatMs(b.padMedianMs)} ms vs ${formatMs(b.floorMedianMs)} ms, ${formatRatio(overhead)}` })
+      checks.push({ name: 'Browser: pad JS < 250 kB gzipped', met: jsMet, detail: `${(b.scriptGzipBytes / 1000).toFixed(1)} kB` })
+    }
+  }
+  return { rows, checks }
+}
+
+function markdownTable(header: string[], body: string[][]): string {
+  const escape = (cell: string): string => cell.replace(/\|/g, '\\|')
+  return [
+    `| ${header.map(escape).join(' | ')} |`,
+    `| ${header.map(() => '---').join(' | ')} |`,
+    ...body.map((row) => `| ${row.map(escape).join(' | ')} |`),
+  ].join('\n')
+}
+
+export function renderMainTable(results: RunResults, rows: Row[]): string {
+  const servers = serverKinds.filter((kind) => results.servers.includes(kind))
+  return markdownTable(
+    ['scenario', 'figure', ...servers.map((kind) => serverLabels[kind]), 'ours / best peer', 'target', 'verdict'],
+    rows.map((row) => [row.scenario, row.figure, ...servers.map((kind) => row.values[kind] ?? ''), row.ratio, row.target, row.verdict]),
+  )
+}
+
+function loadDetailRow(label: string, clients: number, result: LoadResult, passed: boolean | null): string[] {
+  const share = deliveredShare(result)
+  return [
+    label,
+    String(clients),
+    `${result.connected}/${result.clients}${result.dropped > 0 ? `, ${result.dropped} dropped` : ''}`,
+    Number.isFinite(share) ? `${(share * 100).toFixed(2)}%` : '—',
+    formatMs(result.latency.p50Ms),
+    formatMs(result.latency.p95Ms),
+    formatMs(result.latency.p99Ms),
+    formatMs(result.latency.maxMs),
+    ((result.serverCpuSeconds / result.measuredSeconds) * 100).toFixed(0),
+    cpuPerMessageUs(result).toFixed(1),
+    (result.serverRssBytes / 1e6).toFixed(0),
+    result.generatorCpuPercent.toFixed(0),
+    (result.otherLoadOnServerCore * 100).toFixed(0),
+    passed === null ? '' : passed ? 'pass' : 'fail',
+  ]
+}
+
+const detailHeader = [
+  'server',
+  'clients',
+  'connected',
+  'delivered',
+  'p50 ms',
+  'p95 ms',
+  'p99 ms',
+  'max ms',
+  'server CPU %',
+  'CPU µs / msg',
+  'RSS MB',
+  'load process CPU %',
+  'other load on server core %',
+  'step',
+]
+
+export function renderDetails(results: RunResults): string {
+  const sections: string[] = []
+  const rampRows: string[][] = []
+  for (const kind of serverKinds) {
+    const outcome = results.ramp[kind]
+    if (outcome === undefined) continue
+    if (!outcome.ok) {
+      rampRows.push([serverLabels[kind], 'failed: ' + outcome.error.split('\n')[0], ...new Array<string>(detailHeader.length - 2).fill('')])
+      continue
+    }
+    for (const step of outcome.value.steps) rampRows.push(loadDetailRow(serverLabels[kind], step.clients, step.result, step.passed))
+    const stopped = outcome.value.stoppedBy
+    if (stopped !== undefined) {
+      rampRows.push([serverLabels[kind], String(stopped.clients), `not measured: ${stopped.error.split('\n')[0] ?? ''}`, ...new Array<string>(detailHeader.length - 4).fill(''), 'fail'])
+    }
+  }
+  if (rampRows.length > 0) {
+    sections.push(
+      `### Big room, step by step\n\n1 pad; ${bigRoom.typistShare * 100}% of the clients type ${bigRoom.typingPerSecond} updates/s, every client moves its cursor ${bigRoom.awarenessPerSecond}/s; ${bigRoom.loadSeconds} s measured per step, fresh server per step; a server's ramp stops at its first failing step.\n\n` +
+        markdownTable(detailHeader, rampRows),
+    )
+  }
+  const loadSection = (title: string, shape: string, perServer: PerServer<LoadResult>, clients: number): void => {
+    const rows: string[][] = []
+    for (const kind of serverKinds) {
+      const outcome = perServer[kind]
+      if (outcome === undefined) continue
+      if (!outcome.ok) rows.push([serverLabels[kind], 'failed: ' + outcome.error.split('\n')[0], ...new Array<string>(detailHeader.length - 2).fill('')])
+      else rows.push(loadDetailRow(serverLabels[kind], clients, outcome.value, null))
+    }
+    if (rows.length > 0) sections.push(`### ${title}\n\n${shape}\n\n${markdownTable(detailHeader, rows)}`)
+  }
+  loadSection(
+    'Workshop',
+    `1 pad, ${workshop.clientsPerPad} clients, ${workshop.typistsPerPad} typing ${workshop.typingPerSecond} updates/s, cursors ${workshop.awarenessPerSecond}/s each; ${workshop.loadSeconds} s measured.`,
+    results.workshop,
+    workshop.clientsPerPad,
+  )
+  loadSection(
+    'Many pads',
+    `${manyPads.pads} pads × ${manyPads.clientsPerPad} clients, ${manyPads.typistsPerPad} typing ${manyPads.typingPerSecond} updates/s per pad, cursors ${manyPads.awarenessPerSecond}/s each; ${manyPads.loadSeconds} s measured.`,
+    results.manyPads,
+    manyPads.pads * manyPads.clientsPerPad,
+  )
+  const failures: string[] = []
+  for (const [scenario, perServer] of [
+    ['Workshop', results.workshop],
+    ['Big room', results.ramp],
+    ['Many pads', results.manyPads],
+    ['Idle scale', results.idle],
+    ['Cold load', results.coldLoad],
+  ] as const) {
+    for (const kind of serverKinds) {
+      const outcome = (perServer as PerServer<unknown>)[kind]
+      if (outcome !== undefined && !outcome.ok) failures.push(`- ${scenario}, ${serverLabels[kind]}: ${outcome.error}`)
+    }
+  }
+  if (results.browser?.ok === true) {
+    const { padPhases, floorPhases, scripts } = results.browser.value
+    const phaseRow = (label: string, phases: typeof padPhases): string[] => [
+      label,
+      formatMs(phases.domContentLoadedMs),
+      formatMs(phases.scriptsLoadedMs),
+      formatMs(phases.fetchesDoneMs),
+      formatMs(phases.editableMs),
+    ]
+    sections.push(
+      '### Browser, where the time goes\n\nMilliseconds from navigation start, on the median visit (new browser context each time: empty cache and IndexedDB). ' +
+        '"Scripts loaded": the last JavaScript file arrived; "fetch answered": the last fetch() answered, which is the pad\'s settings (`GET /api/pads/<key>`) or the floor\'s document JSON; ' +
+        'the pad\'s content itself arrives over the WebSocket after that.\n\n' +
+        markdownTable(
+          ['page', 'DOMContentLoaded', 'scripts loaded', 'fetch answered', 'editable with the whole pad'],
+          [phaseRow('pad page', padPhases), phaseRow('bare ProseMirror', floorPhases)],
+        ) +
+        '\n\nPad page scripts: ' +
+        scripts.map((script) => `\`${script.path}\` ${(script.bytes / 1000).toFixed(1)} kB (${(script.gzipBytes / 1000).toFixed(1)} kB gzipped)`).join(', ') +
+        '.',
+    )
+  }
+  if (results.browser?.ok === false) failures.push(`- Browser: ${results.browser.error}`)
+  if (failures.length > 0) sections.push(`### Failures\n\n${failures.join('\n')}`)
+  return sections.join('\n\n')
+}
+
+export function renderReading(results: RunResults, checks: TargetCheck[]): string {
+  const decided = checks.filter((check) => check.met !== null)
+  const met = decided.filter((check) => check.met === true)
+  const lines = [
+    `Targets met: ${met.length} of ${decided.length} that could be checked in this run${checks.length > decided.length ? ` (${checks.length - decided.length} not checkable: a server or scenario was filtered out or failed)` : ''}.`,
+    '',
+    ...checks.map((check) => `- ${check.met === null ? '◻︎ n/a' : check.met ? '✅ met' : '❌ missed'} — ${check.name}: ${check.detail}`),
+    '',
+  ]
+  const stepResults: { label: string; result: LoadResult }[] = []
+  for (const kind of serverKinds) {
+    const w = value(results.workshop[kind])
+    if (w !== null) stepResults.push({ label: `workshop/${kind}`, result: w })
+    const m = value(results.manyPads[kind])
+    if (m !== null) stepResults.push({ label: `many pads/${kind}`, result: m })
+    for (const step of value(results.ramp[kind])?.steps ?? []) stepResults.push({ label: `big room ${step.clients}/${kind}`, result: step.result })
+  }
+  const retried = stepResults.filter((step) => (step.result.attempts ?? 1) > 1).map((step) => `${step.label} (${step.result.attempts} attempts)`)
+  const saturated = stepResults.filter((step) => step.result.generatorCpuPercent > 85)
+  const disturbed = stepResults.filter((step) => step.result.otherLoadOnServerCore > disturbanceLimits.maxOtherLoadOnServerCore)
+  if (stepResults.length > 0) {
+    const busiest = Math.max(...stepResults.map((step) => step.result.generatorCpuPercent))
+    lines.push(
+      `The load process peaked at ${busiest.toFixed(0)}% of its core${saturated.length > 0 ? `; it was above 85% (its own latency may count in the figures) in: ${saturated.map((s) => s.label).join(', ')}` : ', so latencies measure the servers'}.`,
+    )
+  }
+  if (disturbed.length > 0) {
+    lines.push(
+      `Other processes took more than ${disturbanceLimits.maxOtherLoadOnServerCore * 100}% of the server's core during: ${disturbed.map((s) => `${s.label} (${(s.result.otherLoadOnServerCore * 100).toFixed(0)}%)`).join(', ')}; those figures are disturbed.`,
+    )
+  }
+  lines.push(
+    `Processes outside the benchmark used ${(results.machine.otherProcessesCpuShare * 100).toFixed(0)}% of the machine's CPU over the run (load average ${results.machine.loadAverageAtStart} at the start, ${results.machine.loadAverageAtEnd} at the end); ` +
+      `the run waited ${results.machine.quietWaitSeconds.toFixed(0)} s for them to quieten${retried.length > 0 ? `, and ran again the steps they disturbed: ${retried.join(', ')}` : ''}.`,
+    '',
+    'How to read it: durability differs. Our server appends every update to SQLite (WAL) before it relays it (DESIGN.md, "Durability") and acknowledges it to the writer (`stored`); ' +
+      'y-websocket-server 0.1.1 writes each update to LevelDB (YPERSISTENCE) asynchronously, relaying first; Hocuspocus stores the whole document 2–10 s after changes (its Database extension, debounced). ' +
+      '"Messages" in CPU per message are the updates and presence (awareness) entries delivered to other clients in the window. Every server sends a client its own presence back and the peers also echo updates to their sender; those are not counted.',
+  )
+  return lines.join('\n')
+}
+
+export function renderResults(results: RunResults): string {
+  const { rows, checks } = buildRows(results)
+  const { machine } = results
+  return [
+    '# Benchmark results',
+    '',
+    `Generated by \`npm run bench\` on ${results.startedAt} in ${(results.durationSeconds / 60).toFixed(1)} min (scenarios: ${results.scenarios.join(', ')}; servers: ${results.servers.map((kind) => serverLabels[kind]).join(', ')}).`,
+    '',
+    `Machine: ${machine.cores} cores (\`nproc\`), ${machine.cpuModel}, ${machine.memoryGiB.toFixed(0)} GiB, Linux ${machine.kernel}, Node ${machine.nodeVersion}. ` +
+      (machine.isPinned
+        ? 'Each server ran alone on core 0 (`taskset -c 0`), the load processes and Chromium on core 1.'
+        : 'Processes were not pinned to cores (taskset or a second core missing).'),
+    '',
+    '## Results',
+    '',
+    renderMainTable(results, rows),
+    '',
+    '## Reading',
+    '',
+    renderReading(results, checks),
+    '',
+    '## Details',
+    '',
+    renderDetails(results),
+    '',
+  ].join('\n')
+}

@@ -1,0 +1,178 @@
+/**
+ * The servers under test, each started as its own process on core 0 over a
+ * data folder, and their pads. Ours runs as `npm start` runs it (node with
+ * the tsx loader on server/main.ts, its SQLite store and durability rule
+ * unchanged), with env that only raises the per-connection and per-address
+ * limits a single-address load generator would hit, and LOG_LEVEL=warn. The
+ * peers run from small launchers in bench/peers/ with their usual persistence.
+ * It does not generate load (load.ts) or decide what is measured (scenarios).
+ */
+import type { ChildProcess } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { startPinned, stopChild } from './child-processes'
+import type { PadTarget } from './load-client'
+import type { Dialect } from './wire'
+
+export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+
+export const serverKinds = ['atelier', 'ywebsocket', 'hocuspocus'] as const
+export type ServerKind = (typeof serverKinds)[number]
+
+export const serverLabels: Record<ServerKind, string> = {
+  atelier: 'Atelier Pad',
+  ywebsocket: 'y-websocket-server 0.1.1',
+  hocuspocus: 'Hocuspocus 3.4.4',
+}
+
+export const serverDialects: Record<ServerKind, Dialect> = {
+  atelier: 'y-websocket',
+  ywebsocket: 'y-websocket',
+  hocuspocus: 'hocuspocus',
+}
+
+/** The core the servers run on; the load processes and the browser use the other one. */
+export const serverCore = 0
+export const loadCore = 1
+
+/**
+ * Limits raised for a benchmark whose thousands of clients share one address
+ * (127.0.0.1) and whose cold-load builder writes 20,000 updates at once.
+ * Nothing else changes: store, durability, message checks and room logic are
+ * those of `npm start`.
+ */
+const atelierEnv: Record<string, string> = {
+  LOG_LEVEL: 'warn',
+  MAX_CONNECTIONS_PER_ADDRESS: '100000',
+  MAX_CONNECTIONS_PER_PAD: '100000',
+  MESSAGES_PER_SECOND: '100000',
+  MESSAGE_BURST: '1000000',
+  BYTES_PER_SECOND: String(1024 * 1024 * 1024),
+  BYTE_BURST: String(1024 * 1024 * 1024),
+  SYNC_REQUESTS_PER_MINUTE: '6000',
+  SYNC_REQUEST_BURST: '10000',
+  PAD_CREATIONS_PER_HOUR: '1000000',
+  PAD_CREATION_BURST: '100000',
+}
+
+export interface BenchServer {
+  kind: ServerKind
+  pid: number
+  port: number
+  httpUrl: string
+  wsUrl: string
+  dataDir: string
+  /** The last lines the process wrote, for error messages. */
+  output(): string
+  /** SIGTERM (a graceful stop: stores what is pending), SIGKILL after a grace period. */
+  stop(): Promise<void>
+}
+
+export interface StartOptions {
+  /** Reuse this data folder (a restart); a fresh temporary one otherwise. */
+  dataDir?: string
+  /** Listen on this port (a restart keeps the port, so that clients' URLs stay valid); any free one otherwise. */
+  port?: number
+  /** Our server only: write a V8 CPU profile into this folder when it exits. */
+  cpuProfileDir?: string
+}
+
+export function makeDataDir(kind: ServerKind): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), `atelier-bench-${kind}-`))
+}
+
+/** Deletes a data folder the benchmark made (never anything outside the temporary folder). */
+export function removeDataDir(dataDir: string): void {
+  if (path.basename(dataDir).startsWith('atelier-bench-') && dataDir.startsWith(os.tmpdir())) {
+    fs.rmSync(dataDir, { recursive: true, force: true })
+  }
+}
+
+export async function startServer(kind: ServerKind, options: StartOptions = {}): Promise<BenchServer> {
+  const dataDir = options.dataDir ?? makeDataDir(kind)
+  const base = { ...process.env, PORT: String(options.port ?? 0), HOST: '127.0.0.1' }
+  let child: ChildProcess
+  if (kind === 'atelier') {
+    const profile = options.cpuProfileDir === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`]
+    child = startPinned(serverCore, process.execPath, [...profile, '--import', 'tsx', 'server/main.ts'], {
+      cwd: projectRoot,
+      env: { ...base, ...atelierEnv, DATA_DIR: dataDir },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+  } else if (kind === 'ywebsocket') {
+    child = startPinned(serverCore, process.execPath, ['bench/peers/y-websocket-server.mjs'], {
+      cwd: projectRoot,
+      env: { ...base, YPERSISTENCE: path.join(dataDir, 'leveldb') },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+  } else {
+    child = startPinned(serverCore, process.execPath, ['bench/peers/hocuspocus-server.mjs'], {
+      cwd: projectRoot,
+      env: { ...base, DATA_DIR: dataDir },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+  }
+
+  let output = ''
+  const keep = (chunk: Buffer): void => {
+    output = (output + chunk.toString('utf8')).slice(-8000)
+  }
+  child.stdout?.on('data', keep)
+  child.stderr?.on('data', keep)
+  const httpUrl = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${kind} did not start within 30 s:\n${output}`)), 30_000)
+    const look = (): void => {
+      const match = /(?:open|listening on) (http:\/\/127\.0\.0\.1:\d+)/.exec(output)
+      if (match?.[1] === undefined) return
+      clearTimeout(timer)
+      resolve(match[1])
+    }
+    child.stdout?.on('data', look)
+    child.stderr?.on('data', look)
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer)
+      reject(new Error(`${kind} exited (${String(signal ?? code)}) before listening:\n${output}`))
+    })
+  })
+  const pid = child.pid
+  if (pid === undefined) throw new Error(`${kind} has no pid`)
+  return {
+    kind,
+    pid,
+    port: Number(new URL(httpUrl).port),
+    httpUrl,
+    wsUrl: httpUrl.replace(/^http/, 'ws'),
+    dataDir,
+    output: () => output,
+    stop: () => stopChild(child),
+  }
+}
+
+/** Opens `count` new pads on `server`: through the API for ours (each gets its edit key), by name for the peers. */
+export async function openPads(server: BenchServer, count: number): Promise<PadTarget[]> {
+  if (server.kind !== 'atelier') {
+    return Array.from({ length: count }, (_, index) => {
+      const name = `bench-${index}-${Math.random().toString(36).slice(2, 10)}`
+      return server.kind === 'hocuspocus' ? { url: server.wsUrl, documentName: name } : { url: `${server.wsUrl}/${name}`, documentName: '' }
+    })
+  }
+  const targets: PadTarget[] = new Array<PadTarget>(count)
+  let next = 0
+  const worker = async (): Promise<void> => {
+    while (next < count) {
+      const index = next++
+      const response = await fetch(`${server.httpUrl}/api/pads`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ title: `Bench ${index}`, template: 'blank' }),
+      })
+      if (response.status !== 201) throw new Error(`POST /api/pads answered ${response.status}: ${await response.text()}`)
+      const created = (await response.json()) as { keys: { edit: string } }
+      targets[index] = { url: `${server.wsUrl}/ws/${created.keys.edit}`, documentName: '' }
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(16, count) }, worker))
+  return targets
+}

@@ -1,0 +1,137 @@
+/**
+ * The client side of the two wire dialects the benchmark speaks, as bytes:
+ * the y-websocket protocol (our server and the reference server; y-protocols
+ * sync + awareness, our `stored` and `settings` messages are ignored) and
+ * Hocuspocus's, which prefixes every frame with the document name and opens
+ * with an auth message. Encoders build what a stock provider sends; `readFrame`
+ * tells the load client what a server frame is without decoding Yjs, so that
+ * thousands of simulated receivers stay cheap. It does not own sockets.
+ *
+ *   y-websocket frame = type:varUint body
+ *   hocuspocus frame  = documentName:varString type:varUint body
+ *   type: 0 sync (step:varUint varUint8Array) · 1 awareness (varUint8Array)
+ *         2 auth (hocuspocus: subtype:varUint …) · 4 sync reply (hocuspocus) · 8 sync status (hocuspocus)
+ */
+import * as decoding from 'lib0/decoding'
+import * as encoding from 'lib0/encoding'
+import { MessageType, SyncStep } from '../shared/protocol'
+
+export const dialects = ['y-websocket', 'hocuspocus'] as const
+export type Dialect = (typeof dialects)[number]
+
+/** Hocuspocus message types past y-websocket's (packages/server/src/types.ts). */
+const HocuspocusType = { syncReply: 4, syncStatus: 8 } as const
+/** Hocuspocus auth subtypes (packages/common/src/auth.ts). */
+const HocuspocusAuth = { token: 0, permissionDenied: 1, authenticated: 2 } as const
+
+export const FrameKind = {
+  syncStep1: 1,
+  syncStep2: 2,
+  update: 3,
+  awareness: 4,
+  authenticated: 5,
+  refused: 6,
+  other: 7,
+} as const
+export type FrameKind = (typeof FrameKind)[keyof typeof FrameKind]
+
+export interface WireCodec {
+  readonly dialect: Dialect
+  /** Bytes every frame of this document starts with (0 for y-websocket). */
+  readonly headerBytes: number
+  /** Frames a stock provider sends as soon as the socket opens, before its sync step 1. */
+  opening(): Uint8Array[]
+  syncStep1(stateVector: Uint8Array): Uint8Array
+  syncStep2(update: Uint8Array): Uint8Array
+  update(update: Uint8Array): Uint8Array
+  awareness(awarenessUpdate: Uint8Array): Uint8Array
+}
+
+export function createWireCodec(dialect: Dialect, documentName: string): WireCodec {
+  const header = dialect === 'hocuspocus' ? encodeHeader(documentName) : new Uint8Array(0)
+  const frame = (write: (encoder: encoding.Encoder) => void): Uint8Array => {
+    const encoder = encoding.createEncoder()
+    encoding.writeUint8Array(encoder, header)
+    write(encoder)
+    return encoding.toUint8Array(encoder)
+  }
+  const sync = (step: number, payload: Uint8Array): Uint8Array =>
+    frame((encoder) => {
+      encoding.writeVarUint(encoder, MessageType.sync)
+      encoding.writeVarUint(encoder, step)
+      encoding.writeVarUint8Array(encoder, payload)
+    })
+  return {
+    dialect,
+    headerBytes: header.length,
+    opening() {
+      if (dialect !== 'hocuspocus') return []
+      // The provider sends its token (empty without one) first; the server queues the rest until it is checked.
+      return [
+        frame((encoder) => {
+          encoding.writeVarUint(encoder, MessageType.auth)
+          encoding.writeVarUint(encoder, HocuspocusAuth.token)
+          encoding.writeVarString(encoder, '')
+        }),
+      ]
+    },
+    syncStep1: (stateVector) => sync(SyncStep.step1, stateVector),
+    syncStep2: (update) => sync(SyncStep.step2, update),
+    update: (update) => sync(SyncStep.update, update),
+    awareness: (awarenessUpdate) =>
+      frame((encoder) => {
+        encoding.writeVarUint(encoder, MessageType.awareness)
+        encoding.writeVarUint8Array(encoder, awarenessUpdate)
+      }),
+  }
+}
+
+function encodeHeader(documentName: string): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarString(encoder, documentName)
+  return encoding.toUint8Array(encoder)
+}
+
+/** What a server frame is; `offset` is where its payload (a varUint8Array) starts, for the kinds that have one. */
+export interface FrameInfo {
+  kind: FrameKind
+  offset: number
+}
+
+/** Classifies a server frame by its first bytes; every type and step number fits in one byte. */
+export function readFrame(frame: Uint8Array, headerBytes: number): FrameInfo {
+  const type = frame[headerBytes]
+  const next = frame[headerBytes + 1]
+  if (type === MessageType.sync || type === HocuspocusType.syncReply) {
+    if (next === SyncStep.update) return { kind: FrameKind.update, offset: headerBytes + 2 }
+    if (next === SyncStep.step2) return { kind: FrameKind.syncStep2, offset: headerBytes + 2 }
+    if (next === SyncStep.step1) return { kind: FrameKind.syncStep1, offset: headerBytes + 2 }
+    return { kind: FrameKind.other, offset: 0 }
+  }
+  if (type === MessageType.awareness) return { kind: FrameKind.awareness, offset: headerBytes + 1 }
+  if (type === MessageType.auth && headerBytes > 0) {
+    if (next === HocuspocusAuth.authenticated) return { kind: FrameKind.authenticated, offset: 0 }
+    if (next === HocuspocusAuth.permissionDenied) return { kind: FrameKind.refused, offset: 0 }
+  }
+  return { kind: FrameKind.other, offset: 0 }
+}
+
+/** The payload (varUint8Array) of a sync or awareness frame at `offset`. */
+export function readPayload(frame: Uint8Array, offset: number): Uint8Array {
+  const decoder = decoding.createDecoder(frame)
+  decoder.pos = offset
+  return decoding.readVarUint8Array(decoder)
+}
+
+/**
+ * The awareness entries of an awareness frame: how many, and the first one's
+ * client id (a server echoes a client's own presence back to it).
+ */
+export function readAwarenessHead(frame: Uint8Array, offset: number): { count: number; firstClientId: number } {
+  const decoder = decoding.createDecoder(frame)
+  decoder.pos = offset
+  decoding.readVarUint(decoder) // payload length
+  const count = decoding.readVarUint(decoder)
+  const firstClientId = count > 0 ? decoding.readVarUint(decoder) : -1
+  return { count, firstClientId }
+}
