@@ -1,28 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { createTestPad } from '../server/test-harness'
-import { editorText, launchBrowser, openAs, startTestServer, type Participant, type TestServer } from './fixtures'
+import { editorText, openAs, type Participant, useBrowserSession } from './fixtures'
 
-let browser: Browser
-let server: TestServer
-const participants: Participant[] = []
-
-beforeAll(async () => {
-  ;[browser, server] = await Promise.all([launchBrowser(), startTestServer()])
-})
-
-afterAll(async () => {
-  await Promise.all(participants.map((participant) => participant.context.close()))
-  await browser?.close()
-  await server?.close()
-})
-
-async function join(url: string, name: string): Promise<Participant> {
-  const participant = await openAs(browser, url, name)
-  participants.push(participant)
-  await participant.page.locator('#connection-status[data-state="connected"]').waitFor()
-  return participant
-}
+const session = useBrowserSession()
+const join = session.join
 
 async function typeInto(participant: Participant, text: string): Promise<void> {
   const editor = participant.page.locator('#editor .ProseMirror')
@@ -37,7 +18,7 @@ function pollText(participant: Participant): ReturnType<typeof expect.poll<strin
 
 describe('pad in the browser', () => {
   it('lets two participants on the edit link see each other type, with names on presence and cursors', async () => {
-    const pad = await createTestPad(server.url, 'Collecte e2e')
+    const pad = await createTestPad(session.server.url, 'Collecte e2e')
     const alice = await join(pad.links.edit, 'Alice')
     const bob = await join(pad.links.edit, 'Bob')
     await typeInto(alice, 'Bonjour de Alice. ')
@@ -51,7 +32,7 @@ describe('pad in the browser', () => {
   })
 
   it('undoes only your own typing, never a neighbour\'s', async () => {
-    const pad = await createTestPad(server.url, 'Annuler')
+    const pad = await createTestPad(session.server.url, 'Annuler')
     const alice = await join(pad.links.edit, 'Alice')
     const bob = await join(pad.links.edit, 'Bob')
     await typeInto(alice, 'Phrase d’Alice.')
@@ -71,7 +52,7 @@ describe('pad in the browser', () => {
   })
 
   it('keeps a view-link page read-only, in the page and on the server', async () => {
-    const pad = await createTestPad(server.url, 'Lecture seule')
+    const pad = await createTestPad(session.server.url, 'Lecture seule')
     const editor = await join(pad.links.edit, 'Claire')
     await typeInto(editor, 'Texte officiel')
     const reader = await join(pad.links.view, 'Lecteur')
@@ -88,7 +69,7 @@ describe('pad in the browser', () => {
   })
 
   it('keeps everything across a reload and for a newcomer', async () => {
-    const pad = await createTestPad(server.url, 'Rechargement')
+    const pad = await createTestPad(session.server.url, 'Rechargement')
     const alice = await join(pad.links.edit, 'Alice')
     await typeInto(alice, 'Ceci doit rester.')
     await alice.page.locator('#connection-status[data-unsynced="false"]').waitFor()
@@ -100,7 +81,7 @@ describe('pad in the browser', () => {
   })
 
   it('lets a page taken offline keep typing, then converge when back online', async () => {
-    const pad = await createTestPad(server.url, 'Hors ligne')
+    const pad = await createTestPad(session.server.url, 'Hors ligne')
     const alice = await join(pad.links.edit, 'Alice')
     const bob = await join(pad.links.edit, 'Bob')
     await typeInto(alice, 'Début. ')

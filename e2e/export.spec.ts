@@ -10,33 +10,15 @@
  * context of their own; nothing sleeps.
  */
 import { readFile } from 'node:fs/promises'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Locator, Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import type { Locator, Page } from 'playwright-core'
 import { createTestPad } from '../server/test-harness'
 import { licenses } from '../shared/licenses'
 import { templateNames } from '../shared/templates'
-import { editorText, launchBrowser, openAs, startTestServer, type Participant, type TestServer } from './fixtures'
+import { editorText, openAs, type Participant, useBrowserSession } from './fixtures'
 
-let browser: Browser
-let server: TestServer
-const participants: Participant[] = []
-
-beforeAll(async () => {
-  ;[browser, server] = await Promise.all([launchBrowser(), startTestServer()])
-})
-
-afterAll(async () => {
-  await Promise.all(participants.map((participant) => participant.context.close()))
-  await browser?.close()
-  await server?.close()
-})
-
-async function join(url: string, name: string): Promise<Participant> {
-  const participant = await openAs(browser, url, name)
-  participants.push(participant)
-  await participant.page.locator('#connection-status[data-state="connected"]').waitFor()
-  return participant
-}
+const session = useBrowserSession()
+const join = session.join
 
 function cards(page: Page): Locator {
   return page.locator('#editor .initiative')
@@ -80,8 +62,8 @@ let collecte: Promise<Collecte> | null = null
 /** The collecte of this file, filled once and shared by its tests. */
 function fillCollecte(): Promise<Collecte> {
   collecte ??= (async () => {
-    const facilitator = await openAs(browser, `${server.url}/`, 'Animatrice')
-    participants.push(facilitator)
+    const facilitator = await openAs(session.browser, `${session.server.url}/`, 'Animatrice')
+    session.track(facilitator)
     const { page } = facilitator
     await page.locator('#title-input').fill('Collecte de Villeurbanne')
     expect(await page.locator('#template-select option').allInnerTexts()).toEqual(Object.values(templateNames.fr))
@@ -227,7 +209,7 @@ describe('initiative cards and recipe export', () => {
 
 describe('initiative cards on the keyboard', () => {
   it('leaves the card after its last field, and keeps it when Backspace is pressed in its empty first field', async () => {
-    const pad = await createTestPad(server.url, 'Clavier')
+    const pad = await createTestPad(session.server.url, 'Clavier')
     const claire = await join(pad.links.edit, 'Claire')
     const { page } = claire
     await page.locator('#editor .ProseMirror').click()

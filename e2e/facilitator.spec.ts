@@ -4,48 +4,15 @@
  * delete the pad, and every participant page follows live. Each participant
  * has a browser context of their own; nothing sleeps.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
 import { createTestPad } from '../server/test-harness'
 import { licenses } from '../shared/licenses'
 import { MessageType } from '../shared/protocol'
-import {
-  decodeQrCanvas,
-  editorText,
-  launchBrowser,
-  newParticipantContext,
-  openAs,
-  startTestServer,
-  type Participant,
-  type TestServer,
-} from './fixtures'
+import { decodeQrCanvas, editorText, newParticipantContext, openAs, type Participant, typeAtEnd, useBrowserSession } from './fixtures'
 
-let browser: Browser
-let server: TestServer
-const participants: Participant[] = []
-
-beforeAll(async () => {
-  ;[browser, server] = await Promise.all([launchBrowser(), startTestServer()])
-})
-
-afterAll(async () => {
-  await Promise.all(participants.map((participant) => participant.context.close()))
-  await browser?.close()
-  await server?.close()
-})
-
-async function join(url: string, name: string): Promise<Participant> {
-  const participant = await openAs(browser, url, name)
-  participants.push(participant)
-  await participant.page.locator('#connection-status[data-state="connected"]').waitFor()
-  return participant
-}
-
-async function typeInto(page: Page, text: string): Promise<void> {
-  await page.locator('#editor .ProseMirror').click()
-  await page.keyboard.press('Control+End')
-  await page.keyboard.type(text)
-}
+const session = useBrowserSession()
+const join = session.join
 
 function editable(page: Page): Promise<string | null> {
   return page.locator('#editor .ProseMirror').getAttribute('contenteditable')
@@ -53,7 +20,7 @@ function editable(page: Page): Promise<string | null> {
 
 describe('facilitator panel', () => {
   it('shows only on the admin link', async () => {
-    const pad = await createTestPad(server.url, 'Panneau')
+    const pad = await createTestPad(session.server.url, 'Panneau')
     const facilitator = await join(pad.links.admin, 'Animatrice')
     const participant = await join(pad.links.edit, 'Participant')
     await facilitator.page.locator('#facilitator-panel').waitFor({ state: 'visible' })
@@ -63,7 +30,7 @@ describe('facilitator panel', () => {
   })
 
   it('locks the pad: a participant page is read-only within 2 seconds, and editable again on unlock', async () => {
-    const pad = await createTestPad(server.url, 'Verrou')
+    const pad = await createTestPad(session.server.url, 'Verrou')
     const facilitator = await join(pad.links.admin, 'Animatrice')
     const participant = await join(pad.links.edit, 'Bob')
     expect(await editable(participant.page)).toBe('true')
@@ -80,15 +47,15 @@ describe('facilitator panel', () => {
     await facilitator.page.locator('#lock-toggle').click()
     await expect.poll(() => editable(participant.page), { timeout: 2000, interval: 50 }).toBe('true')
     expect(await participant.page.locator('#lock-notice').isHidden()).toBe(true)
-    await typeInto(participant.page, 'Après le verrou.')
+    await typeAtEnd(participant.page, 'Après le verrou.')
     await expect.poll(() => editorText(facilitator.page), { timeout: 5000 }).toContain('Après le verrou.')
   })
 
   it('keeps what was typed when a write races the lock: the page comes back read-only, then syncs on unlock', async () => {
-    const pad = await createTestPad(server.url, 'Course au verrou')
+    const pad = await createTestPad(session.server.url, 'Course au verrou')
     const facilitator = await join(pad.links.admin, 'Animatrice')
     // Bob's settings messages can be held back, so that his page writes after the lock without knowing it.
-    const context = await newParticipantContext(browser, 'Bob')
+    const context = await newParticipantContext(session.browser, 'Bob')
     let isHoldingSettings = false
     await context.routeWebSocket(/\/ws\//, (page) => {
       const relay = page.connectToServer()
@@ -101,7 +68,7 @@ describe('facilitator panel', () => {
       relay.onClose((code, reason) => void page.close({ code, reason }))
     })
     const bob: Participant = { context, page: await context.newPage() }
-    participants.push(bob)
+    session.track(bob)
     await bob.page.goto(pad.links.edit)
     await bob.page.locator('#connection-status[data-state="connected"]').waitFor()
 
@@ -130,7 +97,7 @@ describe('facilitator panel', () => {
   })
 
   it('shows new title, event, license and lifetime on a participant page live', async () => {
-    const pad = await createTestPad(server.url, 'Ancien titre')
+    const pad = await createTestPad(session.server.url, 'Ancien titre')
     const facilitator = await join(pad.links.admin, 'Animatrice')
     const participant = await join(pad.links.edit, 'Bob')
     expect(await participant.page.locator('#pad-title').innerText()).toBe('Ancien titre')
@@ -165,7 +132,7 @@ describe('facilitator panel', () => {
   })
 
   it('refuses a date it cannot read, next to the field, without sending it', async () => {
-    const pad = await createTestPad(server.url, 'Validation')
+    const pad = await createTestPad(session.server.url, 'Validation')
     const facilitator = await join(pad.links.admin, 'Animatrice')
     const { page } = facilitator
     await page.locator('#settings-event-date').evaluate((input) => {
@@ -180,7 +147,7 @@ describe('facilitator panel', () => {
   })
 
   it('rotates the edit link: the old page is told so, the new link works and the QR code shows it', async () => {
-    const pad = await createTestPad(server.url, 'Rotation')
+    const pad = await createTestPad(session.server.url, 'Rotation')
     const facilitator = await join(pad.links.admin, 'Animatrice')
     const old = await join(pad.links.edit, 'Bob')
     const { page } = facilitator
@@ -203,7 +170,7 @@ describe('facilitator panel', () => {
     expect(await page.locator('#share-qr-link').innerText()).toBe(newLink.replace(/^https?:\/\//, ''))
 
     const newcomer = await join(newLink, 'Claire')
-    await typeInto(newcomer.page, 'Par le nouveau lien.')
+    await typeAtEnd(newcomer.page, 'Par le nouveau lien.')
     await expect.poll(() => editorText(page), { timeout: 5000 }).toContain('Par le nouveau lien.')
 
     await old.page.reload()
@@ -212,7 +179,7 @@ describe('facilitator panel', () => {
   })
 
   it('deletes the pad after a confirmation: a connected participant is told, and the link is dead on reload', async () => {
-    const pad = await createTestPad(server.url, 'Suppression')
+    const pad = await createTestPad(session.server.url, 'Suppression')
     const facilitator = await join(pad.links.admin, 'Animatrice')
     const participant = await join(pad.links.edit, 'Bob')
     const { page } = facilitator

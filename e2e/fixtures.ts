@@ -4,6 +4,7 @@
  * pad server on a random loopback port serving the built client (`npm test`
  * builds it first).
  */
+import { afterAll, beforeAll } from 'vitest'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 import { startTestServer, type TestServer } from '../server/test-harness'
 
@@ -45,6 +46,13 @@ export async function openAs(browser: Browser, url: string, name: string, locale
   const page = await context.newPage()
   await page.goto(url)
   return { context, page }
+}
+
+/** Clicks into the editor, goes to the end of the pad and types `text`. */
+export async function typeAtEnd(page: Page, text: string): Promise<void> {
+  await page.locator('#editor .ProseMirror').click()
+  await page.keyboard.press('Control+End')
+  await page.keyboard.type(text)
 }
 
 /** The editor's text as the user sees it, without the name labels of other people's cursors. */
@@ -106,4 +114,52 @@ export async function decodeQrCanvas(page: Page, selector: string): Promise<stri
 /** The text of the projected document (`#projection .ProseMirror`) as the room sees it. */
 export function projectionText(page: Page): Promise<string> {
   return page.locator('#projection .ProseMirror').innerText()
+}
+
+/**
+ * One Chromium and one server for a spec file, started before its tests and
+ * stopped after them with every participant's context (registers
+ * beforeAll/afterAll). `join` opens a link as a new participant and waits
+ * until the page is connected; `track` hands over a participant made another
+ * way, for teardown.
+ */
+export interface BrowserSession {
+  readonly browser: Browser
+  readonly server: TestServer
+  join(url: string, name: string): Promise<Participant>
+  track(participant: Participant): Participant
+}
+
+export function useBrowserSession(): BrowserSession {
+  let browser: Browser | null = null
+  let server: TestServer | null = null
+  const participants: Participant[] = []
+  beforeAll(async () => {
+    ;[browser, server] = await Promise.all([launchBrowser(), startTestServer()])
+  })
+  afterAll(async () => {
+    await Promise.all(participants.map((participant) => participant.context.close()))
+    await browser?.close()
+    await server?.close()
+  })
+  const session: BrowserSession = {
+    get browser() {
+      if (browser === null) throw new Error('the browser session starts in beforeAll')
+      return browser
+    },
+    get server() {
+      if (server === null) throw new Error('the browser session starts in beforeAll')
+      return server
+    },
+    async join(url, name) {
+      const participant = session.track(await openAs(session.browser, url, name))
+      await participant.page.locator('#connection-status[data-state="connected"]').waitFor()
+      return participant
+    },
+    track(participant) {
+      participants.push(participant)
+      return participant
+    },
+  }
+  return session
 }

@@ -5,46 +5,13 @@
  * participant's name is always shown as text, never as markup. Each
  * participant has a browser context of their own; nothing sleeps.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Dialog, Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import type { Dialog, Page } from 'playwright-core'
 import { createTestPad } from '../server/test-harness'
-import {
-  decodeQrCanvas,
-  editorText,
-  launchBrowser,
-  openAs,
-  projectionText,
-  startTestServer,
-  type Participant,
-  type TestServer,
-} from './fixtures'
+import { decodeQrCanvas, editorText, openAs, projectionText, type Participant, typeAtEnd, useBrowserSession } from './fixtures'
 
-let browser: Browser
-let server: TestServer
-const participants: Participant[] = []
-
-beforeAll(async () => {
-  ;[browser, server] = await Promise.all([launchBrowser(), startTestServer()])
-})
-
-afterAll(async () => {
-  await Promise.all(participants.map((participant) => participant.context.close()))
-  await browser?.close()
-  await server?.close()
-})
-
-async function join(url: string, name: string): Promise<Participant> {
-  const participant = await openAs(browser, url, name)
-  participants.push(participant)
-  await participant.page.locator('#connection-status[data-state="connected"]').waitFor()
-  return participant
-}
-
-async function typeInto(page: Page, text: string): Promise<void> {
-  await page.locator('#editor .ProseMirror').click()
-  await page.keyboard.press('Control+End')
-  await page.keyboard.type(text)
-}
+const session = useBrowserSession()
+const join = session.join
 
 function shortForm(link: string): string {
   return link.replace(/^https?:\/\//, '')
@@ -52,7 +19,7 @@ function shortForm(link: string): string {
 
 describe('share panel', () => {
   it('shows a QR code that decodes to the edit link, with the short link under it', async () => {
-    const pad = await createTestPad(server.url, 'QR code')
+    const pad = await createTestPad(session.server.url, 'QR code')
     const participant = await join(pad.links.edit, 'Alice')
     const { page } = participant
     await page.locator('#share-panel').waitFor({ state: 'visible' })
@@ -67,7 +34,7 @@ describe('share panel', () => {
   })
 
   it('gives a read-only page the QR code of the view link', async () => {
-    const pad = await createTestPad(server.url, 'QR lecture')
+    const pad = await createTestPad(session.server.url, 'QR lecture')
     const reader = await join(pad.links.view, 'Lecteur')
     expect(await decodeQrCanvas(reader.page, '#share-qr')).toBe(pad.links.view)
     expect(await reader.page.locator('[data-link="edit"]').count()).toBe(0)
@@ -76,7 +43,7 @@ describe('share panel', () => {
 
 describe('projection mode', () => {
   it('projects the pad read-only, follows an edit typed on another page, and leaves with Escape', async () => {
-    const pad = await createTestPad(server.url, 'Projection')
+    const pad = await createTestPad(session.server.url, 'Projection')
     const facilitator = await join(pad.links.admin, 'Animatrice')
     const participant = await join(pad.links.edit, 'Bob')
     const { page } = facilitator
@@ -89,7 +56,7 @@ describe('projection mode', () => {
     expect(await decodeQrCanvas(page, '#projection-qr')).toBe(pad.links.edit)
     expect(await page.locator('#projection-link').innerText()).toBe(shortForm(pad.links.edit))
 
-    await typeInto(participant.page, 'Une idée projetée.')
+    await typeAtEnd(participant.page, 'Une idée projetée.')
     await expect.poll(() => projectionText(page), { timeout: 5000, interval: 50 }).toContain('Une idée projetée.')
 
     // Many lines later, the latest one is still on screen.
@@ -129,7 +96,7 @@ describe('projection mode', () => {
 describe('names', () => {
   it('shows a name that looks like markup as text, in presence and on the cursor, and injects nothing', async () => {
     const hostileName = '<img src=x onerror=alert(1)>'
-    const pad = await createTestPad(server.url, 'Noms')
+    const pad = await createTestPad(session.server.url, 'Noms')
     const alice = await join(pad.links.edit, 'Alice')
     const mallory = await join(pad.links.edit, hostileName)
     const dialogs: string[] = []
@@ -139,7 +106,7 @@ describe('names', () => {
         void dialog.dismiss()
       })
     }
-    await typeInto(mallory.page, 'Bonjour')
+    await typeAtEnd(mallory.page, 'Bonjour')
     await expect.poll(() => alice.page.locator('#presence').innerText()).toContain(hostileName)
     await expect.poll(() => alice.page.locator('.ProseMirror-yjs-cursor').allInnerTexts()).toContain(hostileName)
     expect(await mallory.page.locator('#presence').innerText()).toContain(hostileName)
@@ -160,11 +127,11 @@ describe('names', () => {
 
 describe('home page', () => {
   it('creates a pad kept for the chosen lifetime, « un an » by default', async () => {
-    const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1100, height: 800 } })
-    participants.push({ context, page: await context.newPage() })
+    const context = await session.browser.newContext({ locale: 'fr-FR', viewport: { width: 1100, height: 800 } })
+    session.track({ context, page: await context.newPage() })
     const page = context.pages()[0]
     if (page === undefined) throw new Error('no page')
-    await page.goto(server.url)
+    await page.goto(session.server.url)
     const select = page.locator('#lifetime-select')
     expect(await select.inputValue()).toBe('year')
     expect(await select.locator('option:checked').innerText()).toBe('un an')
