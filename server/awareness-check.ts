@@ -15,8 +15,10 @@ import { ProtocolError } from '../shared/protocol'
 export interface AwarenessEntry {
   clientId: number
   clock: number
-  /** Null when the entry removes that client's presence. */
-  state: unknown
+  /** The state as the peer wrote it (checked to be JSON), relayed as it is: nobody re-encodes it. */
+  json: string
+  /** The state is `null`: the entry removes that client's presence. */
+  isRemoval: boolean
 }
 
 export function readAwarenessEntries(update: Uint8Array): AwarenessEntry[] {
@@ -27,8 +29,9 @@ export function readAwarenessEntries(update: Uint8Array): AwarenessEntry[] {
     for (let i = 0; i < count; i++) {
       const clientId = decoding.readVarUint(decoder)
       const clock = decoding.readVarUint(decoder)
-      const state: unknown = JSON.parse(decoding.readVarString(decoder))
-      entries.push({ clientId, clock, state })
+      const json = decoding.readVarString(decoder)
+      const state: unknown = JSON.parse(json)
+      entries.push({ clientId, clock, json, isRemoval: state === null })
     }
   } catch {
     throw new ProtocolError('malformed awareness update', CloseCode.invalidPayload)
@@ -40,10 +43,10 @@ export function readAwarenessEntries(update: Uint8Array): AwarenessEntry[] {
 export function encodeAwarenessEntries(entries: readonly AwarenessEntry[]): Uint8Array {
   const encoder = encoding.createEncoder()
   encoding.writeVarUint(encoder, entries.length)
-  for (const { clientId, clock, state } of entries) {
+  for (const { clientId, clock, json } of entries) {
     encoding.writeVarUint(encoder, clientId)
     encoding.writeVarUint(encoder, clock)
-    encoding.writeVarString(encoder, JSON.stringify(state))
+    encoding.writeVarString(encoder, json)
   }
   return encoding.toUint8Array(encoder)
 }

@@ -41,6 +41,8 @@ export interface RelayDeps {
 
 /** How often idle connections are pinged; one that has not answered the previous ping is dropped. */
 const pingIntervalMs = 30_000
+/** Presence changes of a pad are relayed together at most this often: cursors need not move faster than 20 times a second. */
+const presenceIntervalMs = 50
 /** How long a connection asked to prove it is alive (a client id conflict) has to answer. */
 const probeTimeoutMs = 3_000
 
@@ -84,6 +86,7 @@ export function createRelay(config: Config, deps: RelayDeps): Relay {
         idleMs: config.roomIdleMs,
         maxAwarenessBytes: config.maxAwarenessBytes,
         maxDocumentBytes: config.maxDocumentBytes,
+        presenceIntervalMs,
       },
       {
         store,
@@ -100,9 +103,25 @@ export function createRelay(config: Config, deps: RelayDeps): Relay {
     return room
   }
 
-  function socketFor(socket: WebSocket): PeerSocket {
+  /**
+   * Sockets written to in this turn of the event loop, corked until its end:
+   * the frames a peer gets in one turn (an update, its acknowledgement,
+   * presence) leave in one system call instead of one each.
+   */
+  const corkedSockets = new Set<Duplex>()
+  const uncorkAll = (): void => {
+    for (const raw of corkedSockets) raw.uncork()
+    corkedSockets.clear()
+  }
+
+  function socketFor(socket: WebSocket, raw: Duplex): PeerSocket {
     return {
       send(frame) {
+        if (!corkedSockets.has(raw)) {
+          if (corkedSockets.size === 0) setImmediate(uncorkAll)
+          corkedSockets.add(raw)
+          raw.cork()
+        }
         socket.send(frame)
         // A client that stops reading would make us buffer every update of
         // the pad for it; drop it instead (it resyncs when it reconnects).
@@ -126,11 +145,11 @@ export function createRelay(config: Config, deps: RelayDeps): Relay {
     }
   }
 
-  function accept(socket: WebSocket, key: string, address: string): void {
+  function accept(socket: WebSocket, raw: Duplex, key: string, address: string): void {
     sockets.add(socket)
     metrics.connections.inc()
     socket.on('pong', () => unanswered.delete(socket))
-    const peerSocket = socketFor(socket)
+    const peerSocket = socketFor(socket, raw)
     let peer: Peer | null = null
     let room: Room | null = null
     // Frames that arrive while the key is being looked up keep their order.
@@ -217,7 +236,7 @@ export function createRelay(config: Config, deps: RelayDeps): Relay {
         return
       }
       const address = clientAddress(request, config.trustProxy)
-      wss.handleUpgrade(request, socket, head, (ws) => accept(ws, key, address))
+      wss.handleUpgrade(request, socket, head, (ws) => accept(ws, socket, key, address))
     },
     get roomCount() {
       return rooms.size

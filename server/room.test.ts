@@ -35,7 +35,7 @@ function memoryPeer(role: Role): MemoryPeer {
   return memory
 }
 
-const roomOptions = { compactAfterUpdates: 1000, idleMs: 60_000, maxAwarenessBytes: 4096, maxDocumentBytes: 1024 * 1024 }
+const roomOptions = { compactAfterUpdates: 1000, idleMs: 60_000, maxAwarenessBytes: 4096, maxDocumentBytes: 1024 * 1024, presenceIntervalMs: 20 }
 
 const dirs: string[] = []
 const stores: Store[] = []
@@ -172,17 +172,123 @@ describe('room', () => {
     expect(observer.closedWith?.code).toBe(CloseCode.internalError)
   })
 
-  it('stores a repeated write once but acknowledges each', async () => {
+  it('stores a repeated write once and counts both writes in its acknowledgement', async () => {
     const { store, padId, pad } = await padWithText('')
     const room = openRoom(store, pad)
     const writer = memoryPeer('edit')
     room.join(writer.peer)
     const update = updateInserting('une fois')
     room.receive(writer.peer, encodeMessage({ type: 'update', update }))
+    await room.settle()
     room.receive(writer.peer, encodeMessage({ type: 'sync-step-2', update }))
     await room.settle()
     expect((await store.loadDocument(padId)).updates).toHaveLength(2)
-    expect(writer.received.filter((message) => message.type === 'stored').map((m) => m.type === 'stored' && m.writeCount)).toEqual([1, 2])
+    expect(writer.received.filter((message) => message.type === 'stored')).toEqual([
+      { type: 'stored', writeCount: 1 },
+      { type: 'stored', writeCount: 2 },
+    ])
+  })
+
+  it('stores the writes of one turn in one append, relays them in one frame and acknowledges each writer once', async () => {
+    const { store, padId, pad } = await padWithText('')
+    const appends: number[] = []
+    const countingStore: Store = {
+      ...store,
+      appendUpdate: (id, update, at) => {
+        appends.push(update.length)
+        return store.appendUpdate(id, update, at)
+      },
+    }
+    const room = openRoom(countingStore, pad)
+    const [alice, bob, reader] = [memoryPeer('edit'), memoryPeer('edit'), memoryPeer('view')]
+    for (const peer of [alice, bob, reader]) room.join(peer.peer)
+    await room.settle()
+    const aliceDoc = new Y.Doc()
+    const bobDoc = new Y.Doc()
+    const updatesOf = (doc: Y.Doc): Uint8Array[] => {
+      const updates: Uint8Array[] = []
+      doc.on('update', (update: Uint8Array) => updates.push(update))
+      return updates
+    }
+    const fromAlice = updatesOf(aliceDoc)
+    const fromBob = updatesOf(bobDoc)
+    for (const word of ['un ', 'deux ', 'trois ']) aliceDoc.getText('t').insert(aliceDoc.getText('t').length, word)
+    bobDoc.getText('u').insert(0, 'quatre')
+    for (const update of fromAlice) room.receive(alice.peer, encodeMessage({ type: 'update', update }))
+    for (const update of fromBob) room.receive(bob.peer, encodeMessage({ type: 'update', update }))
+    await room.settle()
+    expect(appends).toHaveLength(1)
+    const relayed = reader.received.filter((message) => message.type === 'update')
+    expect(relayed).toHaveLength(1)
+    const readerDoc = new Y.Doc()
+    for (const message of relayed) if (message.type === 'update') Y.applyUpdate(readerDoc, message.update)
+    expect(readerDoc.getText('t').toString()).toBe('un deux trois ')
+    expect(readerDoc.getText('u').toString()).toBe('quatre')
+    expect(alice.received.filter((message) => message.type === 'stored')).toEqual([{ type: 'stored', writeCount: 3 }])
+    expect(bob.received.filter((message) => message.type === 'stored')).toEqual([{ type: 'stored', writeCount: 1 }])
+    const reloaded = new Y.Doc()
+    const stored = await store.loadDocument(padId)
+    for (const update of stored.updates) Y.applyUpdate(reloaded, update)
+    expect(reloaded.getText('t').toString()).toBe('un deux trois ')
+  })
+
+  it('answers a sync request that follows a write only once the write is stored', async () => {
+    const { store, pad } = await padWithText('')
+    let openGate = (): void => {}
+    const gate = new Promise<void>((resolve) => (openGate = resolve))
+    const answeredBeforeStore: boolean[] = []
+    const reader = memoryPeer('view')
+    const gatedStore: Store = {
+      ...store,
+      appendUpdate: async (id, update, at) => {
+        await gate
+        answeredBeforeStore.push(reader.received.some((message) => message.type === 'sync-step-2'))
+        return store.appendUpdate(id, update, at)
+      },
+    }
+    const room = openRoom(gatedStore, pad)
+    const writer = memoryPeer('edit')
+    room.join(writer.peer)
+    room.join(reader.peer)
+    await room.settle()
+    room.receive(writer.peer, encodeMessage({ type: 'update', update: updateInserting('pas encore') }))
+    room.receive(reader.peer, encodeMessage({ type: 'sync-step-1', stateVector: Y.encodeStateVector(new Y.Doc()) }))
+    await new Promise((resolve) => setTimeout(resolve, 30))
+    expect(reader.received.some((message) => message.type === 'sync-step-2')).toBe(false)
+    openGate()
+    await room.settle()
+    expect(answeredBeforeStore).toEqual([false])
+    expect(textOfSyncStep2(reader.received.filter((message) => message.type === 'sync-step-2'))).toBe('pas encore')
+  })
+
+  it('relays the presence changes of one turn together, to everyone', async () => {
+    const { store, pad } = await padWithText('')
+    const room = openRoom(store, pad)
+    const [alice, bob, reader] = [memoryPeer('edit'), memoryPeer('edit'), memoryPeer('view')]
+    for (const peer of [alice, bob, reader]) room.join(peer.peer)
+    await room.settle()
+    const presenceOf = (name: string): { doc: Y.Doc; update: Uint8Array } => {
+      const doc = new Y.Doc()
+      const awareness = new Awareness(doc)
+      awareness.setLocalStateField('user', { name })
+      const update = encodeAwarenessUpdate(awareness, [doc.clientID])
+      awareness.destroy()
+      return { doc, update }
+    }
+    const alicePresence = presenceOf('Alice')
+    const bobPresence = presenceOf('Bob')
+    room.receive(alice.peer, encodeMessage({ type: 'awareness', update: alicePresence.update }))
+    room.receive(bob.peer, encodeMessage({ type: 'awareness', update: bobPresence.update }))
+    await room.settle()
+    for (const peer of [alice, bob, reader]) {
+      const frames = peer.received.filter((message) => message.type === 'awareness')
+      expect(frames).toHaveLength(1)
+      const seen = new Awareness(new Y.Doc())
+      for (const frame of frames) if (frame.type === 'awareness') applyAwarenessUpdate(seen, frame.update, null)
+      expect(seen.getStates().get(alicePresence.doc.clientID)).toEqual({ user: { name: 'Alice' } })
+      expect(seen.getStates().get(bobPresence.doc.clientID)).toEqual({ user: { name: 'Bob' } })
+      seen.destroy()
+    }
   })
 
   it('removes a leaving peer\'s presence for the others', async () => {

@@ -1,26 +1,36 @@
 /**
  * A room: the live copy of one pad while anyone is connected. It owns the
- * pad's Y.Doc and awareness, and its peers. Every message is handled in
- * arrival order through one queue that starts with loading the stored pad, so
- * nobody is answered before the pad is loaded, and the doc never holds more
- * than the store: a write is checked, applied, appended to the store, and only
- * then acknowledged and relayed (DESIGN.md, "Durability").
+ * pad's document, who is present, and its peers. Every message and task
+ * (load, join, leave, settings) goes through one ordered inbox that starts
+ * with loading the stored pad, so nobody is answered before the pad is
+ * loaded, and the doc never holds more than the store (DESIGN.md,
+ * "Durability"): writes are checked and applied as they come, and before
+ * anyone can see them — relayed, acknowledged, or part of an answer to a sync
+ * request — they are appended to the store.
+ *
+ * Under load the inbox is drained in batches (everything received in one turn
+ * of the event loop, and whatever arrives while the store writes): the
+ * batch's writes are merged into one update, stored in one append, relayed in
+ * one frame and acknowledged once per writer; presence changes are relayed
+ * together at most every `presenceIntervalMs`. A frame per message per peer
+ * was what the server spent its time on (issue 6: `writev` was 56% of it).
  *
  * Writes and presence are checked against hostile-but-valid input (issue 3):
  * each Yjs client id belongs to one live connection, updates may not leave
  * anything pending, presence is bounded in size. It does not parse URLs, look
  * up keys, rate-limit or own sockets (that is relay.ts).
  */
-import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import { CloseCode } from '../shared/close-codes'
 import { decodeMessage, encodeMessage, ProtocolError, type Message } from '../shared/protocol'
 import { canWrite, Role } from '../shared/roles'
-import { encodeAwarenessEntries, readAwarenessEntries } from './awareness-check'
+import { readAwarenessEntries } from './awareness-check'
 import type { Logger } from './log'
 import type { Metrics } from './metrics'
 import { toPadState } from './pad-api'
 import { closePeer, type Peer } from './peer'
+import { createPresenceTable } from './presence-table'
+import { createRoomDocument, storedState, type RoomDocument } from './room-document'
 import type { PadRecord, Store } from './store'
 import { addsNothing, checkUpdate, type DecodedUpdate } from './update-check'
 
@@ -31,6 +41,8 @@ export interface RoomOptions {
   idleMs: number
   maxAwarenessBytes: number
   maxDocumentBytes: number
+  /** Presence changes are relayed together at most this often (cursor moves need not be instant). */
+  presenceIntervalMs: number
 }
 
 export interface RoomDeps {
@@ -74,10 +86,8 @@ export function createRoom(initialPad: PadRecord, options: RoomOptions, deps: Ro
   const padId = initialPad.id
   let pad = initialPad
   const log = deps.log.child({ padId })
-  const doc = new Y.Doc()
-  const awareness = new awarenessProtocol.Awareness(doc)
-  // The server is not a participant: it has no presence of its own.
-  awareness.setLocalState(null)
+  let document: RoomDocument = createRoomDocument(null)
+  const presence = createPresenceTable()
   const peers = new Set<Peer>()
   /** Which live connection speaks for each Yjs client id. */
   const owners = new Map<number, Peer>()
@@ -92,44 +102,85 @@ export function createRoom(initialPad: PadRecord, options: RoomOptions, deps: Ro
   /** Set once the pad is deleted: nothing may be stored for it any more. */
   let isDeleted = false
 
-  awareness.on('update', ({ added, updated, removed }: AwarenessChange) => {
-    const changed = [...added, ...updated, ...removed]
-    const frame = encodeMessage({ type: 'awareness', update: awarenessProtocol.encodeAwarenessUpdate(awareness, changed) })
-    // Sent to the sender too, as the reference server does: a participant
-    // alone in a pad otherwise receives nothing, and y-websocket reconnects
-    // after 30 s without a message.
-    broadcast(frame, null)
-  })
+  let inbox: RoomItem[] = [{ kind: 'task', run: load }]
+  let isDraining = false
+  let isDrainScheduled = false
+  let batch = emptyBatch()
+  const settleWaiters: Array<() => void> = []
 
-  let queue: Promise<void> = load().catch(fail)
+  /** Client ids whose presence changed since it was last relayed. */
+  const presenceChanged = new Set<number>()
+  let presenceTimer: NodeJS.Timeout | null = null
+  let lastPresenceRelayMs = 0
+  const presenceExpiry = setInterval(() => {
+    markPresenceChanged(presence.expire(Date.now()))
+    relayPresenceSoon()
+  }, presenceExpiryCheckMs)
+  presenceExpiry.unref()
 
-  const enqueue = (task: () => void | Promise<void>): void => {
-    queue = queue.then(() => (hasFailed ? undefined : task())).catch(fail)
+  void drain()
+
+  function push(item: RoomItem): void {
+    inbox.push(item)
+    if (isDraining || isDrainScheduled) return
+    // Waiting for the end of this turn lets everything that arrived in it
+    // form one batch.
+    isDrainScheduled = true
+    setImmediate(() => {
+      isDrainScheduled = false
+      if (!isDraining) void drain()
+    })
+  }
+
+  async function drain(): Promise<void> {
+    isDraining = true
+    try {
+      while (inbox.length > 0 && !hasFailed) {
+        const items = inbox
+        inbox = []
+        for (const item of items) {
+          if (hasFailed) break
+          if (item.kind === 'task') {
+            await storeBatch()
+            await item.run()
+          } else {
+            const handling = handle(item.peer, item.frame)
+            if (handling !== undefined) await handling
+          }
+        }
+        await storeBatch()
+      }
+    } catch (error) {
+      fail(error)
+    }
+    isDraining = false
+    relayPresenceSoon()
+    notifyIfSettled()
   }
 
   async function load(): Promise<void> {
     const stored = await store.loadDocument(padId)
-    doc.transact(() => {
-      if (stored.snapshot !== null) Y.applyUpdate(doc, stored.snapshot)
-      for (const update of stored.updates) Y.applyUpdate(doc, update)
-    })
+    document.destroy()
+    document = createRoomDocument(storedState(stored))
     lastSeq = stored.lastSeq
     updatesSinceSnapshot = stored.updates.length
     storedBytes = (stored.snapshot?.length ?? 0) + stored.updates.reduce((sum, update) => sum + update.length, 0)
     log.debug({ updates: stored.updates.length, hasSnapshot: stored.snapshot !== null }, 'pad loaded')
-    if (updatesSinceSnapshot >= options.compactAfterUpdates) await compact()
+    if (updatesSinceSnapshot >= options.compactAfterUpdates) push({ kind: 'task', run: compact })
   }
 
-  function handle(peer: Peer, frame: Uint8Array): Promise<void> | void {
+  function handle(peer: Peer, frame: Uint8Array): Promise<void> | undefined {
     // A peer that merely left still has its last writes stored; one that was
     // refused has nothing more handled.
-    if (peer.isRefused) return
+    if (peer.isRefused) return undefined
     try {
       const message = decodeMessage(frame)
       metrics.messagesIn.inc({ type: message.type })
-      return dispatch(peer, message).catch((error: unknown) => reject(peer, error))
+      const handling = dispatch(peer, message)
+      return handling === undefined ? undefined : handling.catch((error: unknown) => reject(peer, error))
     } catch (error) {
       reject(peer, error)
+      return undefined
     }
   }
 
@@ -147,18 +198,19 @@ export function createRoom(initialPad: PadRecord, options: RoomOptions, deps: Ro
     closePeer(peer, error.closeCode, error.message)
   }
 
-  async function dispatch(peer: Peer, message: Message): Promise<void> {
+  /** Handles a message; returns a promise only when it had to wait for the store. */
+  function dispatch(peer: Peer, message: Message): Promise<void> | undefined {
     switch (message.type) {
       case 'sync-step-1':
-        send(peer, encodeMessage({ type: 'sync-step-2', update: encodeMissing(message.stateVector) }))
-        return
+        // The answer must not show writes that are not stored yet.
+        return afterStoring(() => send(peer, encodeMessage({ type: 'sync-step-2', update: encodeMissing(message.stateVector) })))
       case 'sync-step-2':
       case 'update':
         if (!canWrite(peer.role)) {
           // A view link's provider always answers sync step 1 with a step 2;
           // it is dropped, never applied or relayed.
           log.debug({ peer: peer.id }, 'dropped a write from a view connection')
-          return
+          return undefined
         }
         if (pad.locked && peer.role === Role.edit) {
           // An update means the page wrote after the lock reached it.
@@ -167,28 +219,39 @@ export function createRoom(initialPad: PadRecord, options: RoomOptions, deps: Ro
           // With nothing new in it, it is acknowledged (the pad has it all);
           // with changes, it is left unacknowledged, so the page keeps saying
           // they are not saved, and asked for again on unlock.
-          if (addsNothing(doc, decodeUpdate(message.update))) acknowledge(peer)
-          return
+          const decoded = decodeUpdate(message.update)
+          return afterStoring(() => {
+            if (isEmptyUpdate(decoded) || addsNothing(document.doc(), decoded)) acknowledge(peer, 1)
+          })
         }
-        await write(peer, message.update)
-        return
+        write(peer, message.update)
+        return undefined
       case 'awareness':
         applyAwareness(peer, message.update)
-        return
+        return undefined
       case 'query-awareness':
-        sendAllAwareness(peer)
-        return
+        sendAllPresence(peer)
+        return undefined
       case 'stored':
       case 'settings':
         throw new ProtocolError(`the ${message.type} message is sent by the server only`)
       default:
-        assertNever(message)
+        return assertNever(message)
     }
+  }
+
+  /** Runs `then` once the writes applied so far are stored (and relayed). */
+  function afterStoring(then: () => void): Promise<void> | undefined {
+    if (batch.writers.size === 0) {
+      then()
+      return undefined
+    }
+    return storeBatch().then(then)
   }
 
   function encodeMissing(stateVector: Uint8Array): Uint8Array {
     try {
-      return Y.encodeStateAsUpdate(doc, stateVector)
+      return document.missing(stateVector)
     } catch {
       throw new ProtocolError('malformed state vector in sync step 1', CloseCode.invalidPayload)
     }
@@ -205,19 +268,27 @@ export function createRoom(initialPad: PadRecord, options: RoomOptions, deps: Ro
     }
   }
 
-  async function write(peer: Peer, update: Uint8Array): Promise<void> {
-    if (storedBytes + update.length > options.maxDocumentBytes) {
+  /** Checks and applies a write; it joins the batch, stored before anyone sees it. */
+  function write(peer: Peer, update: Uint8Array): void {
+    if (storedBytes + batch.bytes + update.length > options.maxDocumentBytes) {
       throw new ProtocolError(`the pad is full (${options.maxDocumentBytes} bytes)`, CloseCode.messageTooBig)
     }
-    const stopApplyTimer = metrics.updateApplySeconds.startTimer()
     const decoded = decodeUpdate(update)
+    // What a provider with nothing new sends on every join: no need to build the doc for it.
+    if (isEmptyUpdate(decoded)) {
+      batch.writers.set(peer, (batch.writers.get(peer) ?? 0) + 1)
+      return
+    }
+    const stopApplyTimer = metrics.updateApplySeconds.startTimer()
+    const doc = document.doc()
     const check = checkUpdate(doc, decoded)
     if (check.problem !== null) throw new ProtocolError(check.problem, CloseCode.invalidPayload)
     claim(peer, check.writtenClients)
 
-    const applied: Uint8Array[] = []
     const collect = (effective: Uint8Array, origin: unknown): void => {
-      if (origin === peer) applied.push(effective)
+      if (origin !== peer) return
+      batch.updates.push(effective)
+      batch.bytes += effective.length
     }
     doc.on('update', collect)
     let applyError: unknown = null
@@ -235,28 +306,38 @@ export function createRoom(initialPad: PadRecord, options: RoomOptions, deps: Ro
     doc.store.pendingDs = null
     stopApplyTimer()
 
-    // Whatever Yjs integrated is in the doc now, even if it then threw: store
-    // and relay it so that the doc, the store and the peers stay equal.
-    if (applied.length > 0) {
-      const effective = applied.length === 1 ? (applied[0] as Uint8Array) : Y.mergeUpdates(applied)
-      const stopStoreTimer = metrics.storeWriteSeconds.startTimer()
-      lastSeq = await store.appendUpdate(padId, effective, Date.now())
-      stopStoreTimer()
-      updatesSinceSnapshot += 1
-      storedBytes += effective.length
-      broadcast(encodeMessage({ type: 'update', update: effective }), peer)
-      if (updatesSinceSnapshot >= options.compactAfterUpdates) enqueue(compact)
-    }
+    // Whatever Yjs integrated is in the batch now, even if it then threw: it
+    // is stored and relayed so that the doc, the store and the peers stay equal.
     if (applyError !== null || leftPending) {
       log.error({ err: applyError, leftPending }, 'an update passed the checks but Yjs refused part of it')
       throw new ProtocolError('update refused by Yjs', CloseCode.invalidPayload)
     }
-    acknowledge(peer)
+    batch.writers.set(peer, (batch.writers.get(peer) ?? 0) + 1)
   }
 
-  function acknowledge(peer: Peer): void {
-    peer.writeCount += 1
-    send(peer, encodeMessage({ type: 'stored', writeCount: peer.writeCount }))
+  /** Stores the batch's writes as one update, then relays it and acknowledges each writer. */
+  async function storeBatch(): Promise<void> {
+    if (batch.writers.size === 0 && batch.updates.length === 0) return
+    const { updates, writers } = batch
+    batch = emptyBatch()
+    if (updates.length > 0) {
+      const merged = updates.length === 1 ? (updates[0] as Uint8Array) : Y.mergeUpdates(updates)
+      const stopStoreTimer = metrics.storeWriteSeconds.startTimer()
+      lastSeq = await store.appendUpdate(padId, merged, Date.now())
+      stopStoreTimer()
+      updatesSinceSnapshot += 1
+      storedBytes += merged.length
+      // A lone writer already has its update; with several, each gets the
+      // others' and its own back, which Yjs ignores: one frame for everyone.
+      broadcast(encodeMessage({ type: 'update', update: merged }), writers.size === 1 ? firstKey(writers) : null)
+      if (updatesSinceSnapshot >= options.compactAfterUpdates) push({ kind: 'task', run: compact })
+    }
+    for (const [peer, count] of writers) if (!peer.isRefused) acknowledge(peer, count)
+  }
+
+  function acknowledge(peer: Peer, writes: number): void {
+    peer.writeCount += writes
+    if (!peer.isClosed) send(peer, encodeMessage({ type: 'stored', writeCount: peer.writeCount }))
   }
 
   function applyAwareness(peer: Peer, update: Uint8Array): void {
@@ -267,26 +348,53 @@ export function createRoom(initialPad: PadRecord, options: RoomOptions, deps: Ro
     // the clock it got: such echoes are dropped. A newer clock is a claim to
     // speak for that client id, allowed only to its connection.
     const fresh = readAwarenessEntries(update).filter((entry) => {
-      const known = awareness.meta.get(entry.clientId)
-      return known === undefined || entry.clock > known.clock
+      const known = presence.clockOf(entry.clientId)
+      return known === undefined || entry.clock > known
     })
     if (fresh.length === 0) return
     claim(peer, fresh.map((entry) => entry.clientId))
-    awarenessProtocol.applyAwarenessUpdate(awareness, encodeAwarenessEntries(fresh), peer)
+    markPresenceChanged(presence.apply(fresh, Date.now()))
   }
 
-  function sendAllAwareness(peer: Peer): void {
-    const states = awareness.getStates()
-    if (states.size === 0) return
-    const update = awarenessProtocol.encodeAwarenessUpdate(awareness, [...states.keys()])
-    send(peer, encodeMessage({ type: 'awareness', update }))
+  function markPresenceChanged(clientIds: readonly number[]): void {
+    for (const clientId of clientIds) presenceChanged.add(clientId)
+  }
+
+  /**
+   * Relays the presence changes collected so far, at most every
+   * `presenceIntervalMs`. Sent to the sender too, as the reference server
+   * does: a participant alone in a pad otherwise receives nothing, and
+   * y-websocket reconnects after 30 s without a message.
+   */
+  function relayPresenceSoon(): void {
+    if (presenceChanged.size === 0 || presenceTimer !== null || closing !== null) return
+    const wait = lastPresenceRelayMs + options.presenceIntervalMs - Date.now()
+    if (wait > 0) {
+      presenceTimer = setTimeout(relayPresence, wait)
+      return
+    }
+    relayPresence()
+  }
+
+  function relayPresence(): void {
+    presenceTimer = null
+    lastPresenceRelayMs = Date.now()
+    const update = presence.encode(presenceChanged)
+    presenceChanged.clear()
+    if (update !== null) broadcast(encodeMessage({ type: 'awareness', update }), null)
+    notifyIfSettled()
+  }
+
+  function sendAllPresence(peer: Peer): void {
+    const update = presence.encodeAll()
+    if (update !== null) send(peer, encodeMessage({ type: 'awareness', update }))
   }
 
   async function compact(): Promise<void> {
     if (updatesSinceSnapshot === 0 || hasFailed || isDeleted) return
     const throughSeq = lastSeq
     try {
-      const snapshot = Y.encodeStateAsUpdate(doc)
+      const snapshot = Y.encodeStateAsUpdate(document.doc())
       await store.compact(padId, snapshot, throughSeq)
       updatesSinceSnapshot = 0
       storedBytes = snapshot.length
@@ -317,8 +425,18 @@ export function createRoom(initialPad: PadRecord, options: RoomOptions, deps: Ro
   /** Anything but a bad message is the room's failure: its doc may now differ from the store. */
   function fail(error: unknown): void {
     hasFailed = true
+    inbox = []
     log.error({ err: error }, 'room failed; closing it so that the pad reloads from the store')
     void room.close(CloseCode.internalError, 'server error, reconnecting')
+  }
+
+  function isSettled(): boolean {
+    return !isDraining && !isDrainScheduled && (inbox.length === 0 || hasFailed) && presenceTimer === null
+  }
+
+  function notifyIfSettled(): void {
+    if (!isSettled()) return
+    for (const resolve of settleWaiters.splice(0)) resolve()
   }
 
   function scheduleIdleClose(): void {
@@ -341,40 +459,48 @@ export function createRoom(initialPad: PadRecord, options: RoomOptions, deps: Ro
         idleTimer = null
       }
       peers.add(peer)
-      enqueue(() => {
-        send(peer, encodeMessage({ type: 'sync-step-1', stateVector: Y.encodeStateVector(doc) }))
-        send(peer, encodeMessage({ type: 'settings', settings: toPadState(pad) }))
-        sendAllAwareness(peer)
+      push({
+        kind: 'task',
+        run: () => {
+          send(peer, encodeMessage({ type: 'sync-step-1', stateVector: document.stateVector() }))
+          send(peer, encodeMessage({ type: 'settings', settings: toPadState(pad) }))
+          sendAllPresence(peer)
+        },
       })
     },
     receive(peer, frame) {
       if (closing !== null) return
-      enqueue(() => handle(peer, frame))
+      push({ kind: 'frame', peer, frame })
     },
     leave(peer) {
       peer.isClosed = true
       if (!peers.delete(peer)) return
-      // Queued, so that a message of this peer still in the queue cannot
+      // Queued, so that a message of this peer still in the inbox cannot
       // bring its cursor back or claim its client ids after it left.
-      enqueue(() => {
-        const ids = [...peer.clientIds]
-        for (const id of ids) if (owners.get(id) === peer) owners.delete(id)
-        const present = ids.filter((id) => awareness.getStates().has(id))
-        if (present.length > 0) awarenessProtocol.removeAwarenessStates(awareness, present, null)
+      push({
+        kind: 'task',
+        run: () => {
+          const ids = [...peer.clientIds]
+          for (const id of ids) if (owners.get(id) === peer) owners.delete(id)
+          markPresenceChanged(presence.remove(ids))
+        },
       })
       if (peers.size === 0 && closing === null) scheduleIdleClose()
     },
     updatePad(next) {
       const wasLocked = pad.locked
       pad = next
-      enqueue(() => {
-        broadcast(encodeMessage({ type: 'settings', settings: toPadState(pad) }), null)
-        if (wasLocked && !pad.locked) {
-          // Edits made while locked stayed in the pages; asking each editor
-          // for what the pad lacks brings them in now (their sync step 2).
-          const request = encodeMessage({ type: 'sync-step-1', stateVector: Y.encodeStateVector(doc) })
-          for (const peer of peers) if (peer.role === Role.edit && !peer.isClosed) send(peer, request)
-        }
+      push({
+        kind: 'task',
+        run: () => {
+          broadcast(encodeMessage({ type: 'settings', settings: toPadState(pad) }), null)
+          if (wasLocked && !pad.locked) {
+            // Edits made while locked stayed in the pages; asking each editor
+            // for what the pad lacks brings them in now (their sync step 2).
+            const request = encodeMessage({ type: 'sync-step-1', stateVector: document.stateVector() })
+            for (const peer of peers) if (peer.role === Role.edit && !peer.isClosed) send(peer, request)
+          }
+        },
       })
     },
     closeRole(role, code, reason) {
@@ -389,20 +515,26 @@ export function createRoom(initialPad: PadRecord, options: RoomOptions, deps: Ro
       return room.close(CloseCode.deleted, 'the pad was deleted')
     },
     settle() {
-      return queue
+      if (isSettled()) return Promise.resolve()
+      return new Promise<void>((resolve) => settleWaiters.push(resolve))
     },
     close(code, reason) {
       if (closing !== null) return closing
       deps.onClose(room)
       if (idleTimer !== null) clearTimeout(idleTimer)
+      clearInterval(presenceExpiry)
+      if (presenceTimer !== null) {
+        clearTimeout(presenceTimer)
+        presenceTimer = null
+      }
       for (const peer of peers) closePeer(peer, code, reason)
       peers.clear()
-      closing = queue
+      closing = room
+        .settle()
         .then(compact)
         .catch((error: unknown) => log.warn({ err: error }, 'could not compact while closing'))
         .finally(() => {
-          awareness.destroy()
-          doc.destroy()
+          document.destroy()
           log.debug('room closed')
         })
       return closing
@@ -411,10 +543,32 @@ export function createRoom(initialPad: PadRecord, options: RoomOptions, deps: Ro
   return room
 }
 
-interface AwarenessChange {
-  added: number[]
-  updated: number[]
-  removed: number[]
+/** How often presences that were not renewed are looked for. */
+const presenceExpiryCheckMs = 3_000
+
+type RoomItem =
+  | { kind: 'frame'; peer: Peer; frame: Uint8Array }
+  | { kind: 'task'; run: () => void | Promise<void> }
+
+/** Writes applied to the doc but not stored yet, and how many write messages each peer sent in them. */
+interface WriteBatch {
+  updates: Uint8Array[]
+  bytes: number
+  writers: Map<Peer, number>
+}
+
+function emptyBatch(): WriteBatch {
+  return { updates: [], bytes: 0, writers: new Map() }
+}
+
+function firstKey<K>(map: Map<K, unknown>): K | null {
+  for (const key of map.keys()) return key
+  return null
+}
+
+/** An update with no structs and no deletions: applying it changes nothing. */
+function isEmptyUpdate(update: DecodedUpdate): boolean {
+  return update.structs.length === 0 && update.ds.clients.size === 0
 }
 
 function decodeUpdate(update: Uint8Array): DecodedUpdate {
