@@ -1,10 +1,12 @@
 /**
  * Everything an integration test starts — in-process servers, server
- * processes, stock clients, raw sockets — made through one object that tears
- * it all down after each test (`useTestResources()` registers the afterEach).
+ * processes, postgres and redis-server, stock clients, raw sockets — made
+ * through one object that tears it all down after each test
+ * (`useTestResources()` registers the afterEach), or after the file's last
+ * test with `useTestResources({ scope: 'file' })`, for what is slow to start.
  * Tests then say what they do, not how they clean up.
  */
-import { afterEach } from 'vitest'
+import { afterAll, afterEach } from 'vitest'
 import type * as Y from 'yjs'
 import {
   connectClient,
@@ -16,6 +18,7 @@ import {
   type TestClient,
   type TestServer,
 } from './test-harness'
+import { startPostgres, startRedis, type PostgresProcess, type RedisProcess, type ServiceProcess } from './test-services'
 
 /** A running server, or its WebSocket origin. */
 export type ServerTarget = TestServer | ServerProcess | string
@@ -25,15 +28,26 @@ export interface TestResources {
   startProcess(dataDir: string, env?: Record<string, string>): Promise<ServerProcess>
   client(target: ServerTarget, key: string, doc?: Y.Doc): TestClient
   raw(target: ServerTarget, key: string): RawClient
+  /** A real postgres in a fresh folder on a free port (about a second to start). */
+  startPostgres(): Promise<PostgresProcess>
+  /** A real redis-server on a free port. */
+  startRedis(): Promise<RedisProcess>
 }
 
-export function useTestResources(): TestResources {
+export interface TestResourcesOptions {
+  /** When everything is torn down: after each test (the default) or after the file's last test. */
+  scope?: 'test' | 'file'
+}
+
+export function useTestResources(options: TestResourcesOptions = {}): TestResources {
   const servers: TestServer[] = []
   const processes: ServerProcess[] = []
   const clients: TestClient[] = []
   const raws: RawClient[] = []
+  const services: ServiceProcess[] = []
 
-  afterEach(async () => {
+  const teardown = options.scope === 'file' ? afterAll : afterEach
+  teardown(async () => {
     for (const raw of raws.splice(0)) {
       // A paused socket (backpressure tests) must flow again to close.
       raw.socket.resume()
@@ -42,6 +56,8 @@ export function useTestResources(): TestResources {
     for (const client of clients.splice(0)) client.destroy()
     await Promise.all(servers.splice(0).map((server) => server.close()))
     for (const server of processes.splice(0)) server.child.kill('SIGKILL')
+    // Last: the servers above may hold connections to these.
+    await Promise.all(services.splice(0).map((service) => service.close()))
   })
 
   const wsUrlOf = (target: ServerTarget): string => (typeof target === 'string' ? target : target.wsUrl)
@@ -68,6 +84,16 @@ export function useTestResources(): TestResources {
       made.socket.on('error', () => {})
       raws.push(made)
       return made
+    },
+    async startPostgres() {
+      const postgres = await startPostgres()
+      services.push(postgres)
+      return postgres
+    },
+    async startRedis() {
+      const redis = await startRedis()
+      services.push(redis)
+      return redis
     },
   }
 }
