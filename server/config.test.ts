@@ -59,6 +59,39 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ TRUST_PROXY: 'yes' })).toThrow(/TRUST_PROXY="yes": expected true or false/)
   })
 
+  it('reads the PostgreSQL and Redis URLs, null when unset', () => {
+    expect(loadConfig({})).toMatchObject({ databaseUrl: null, redisUrl: null, databasePoolSize: 10 })
+    const config = loadConfig({
+      DATABASE_URL: 'postgres://atelier:s3cret@db.internal:5432/pads',
+      DATABASE_POOL_SIZE: '25',
+      REDIS_URL: 'rediss://:token@cache.internal:6380',
+    })
+    expect(config).toMatchObject({
+      databaseUrl: 'postgres://atelier:s3cret@db.internal:5432/pads',
+      databasePoolSize: 25,
+      redisUrl: 'rediss://:token@cache.internal:6380',
+    })
+    expect(loadConfig({ DATABASE_URL: 'postgresql:///pads?host=/run/postgresql' }).databaseUrl).toBe('postgresql:///pads?host=/run/postgresql')
+    expect(loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379' }).redisUrl).toBe('redis://127.0.0.1:6379')
+  })
+
+  it('refuses other URLs without ever showing their password', () => {
+    let error: unknown
+    try {
+      loadConfig({ DATABASE_URL: 'mysql://atelier:s3cret@db/pads', REDIS_URL: 'redis:s3cret@no host', DATABASE_POOL_SIZE: '0' })
+    } catch (caught) {
+      error = caught
+    }
+    expect(error).toBeInstanceOf(ConfigError)
+    const problems = (error as ConfigError).problems.join('\n')
+    expect(problems).toMatch(/DATABASE_URL \(not shown: it may hold a password\): expected a postgres:\/\/ or postgresql:\/\/ URL/)
+    expect(problems).toMatch(/REDIS_URL \(not shown: it may hold a password\): expected a redis:\/\/ or rediss:\/\/ URL/)
+    expect(problems).toMatch(/DATABASE_POOL_SIZE="0": expected a whole number from 1 to 1000/)
+    expect((error as ConfigError).message).not.toContain('s3cret')
+    expect(() => loadConfig({ DATABASE_URL: 'not a url with s3cret' })).toThrow(/DATABASE_URL \(not shown/)
+    expect(() => loadConfig({ REDIS_URL: 'redis://' })).toThrow(/REDIS_URL \(not shown: it may hold a password\): expected/)
+  })
+
   it('refuses a port out of range', () => {
     expect(() => loadConfig({ PORT: '70000' })).toThrow(ConfigError)
   })

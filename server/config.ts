@@ -13,6 +13,12 @@ export interface Config {
   host: string
   /** Folder of the embedded SQLite store. */
   dataDir: string
+  /** PostgreSQL store (`postgres://user:password@host:5432/database`) instead of SQLite; null for SQLite. */
+  databaseUrl: string | null
+  /** Connections to PostgreSQL one instance may hold at once. */
+  databasePoolSize: number
+  /** Redis (`redis://` or `rediss://`) through which instances relay to each other; null for a single instance. */
+  redisUrl: string | null
   /** Public origin used to build links (e.g. https://pad.example.org); derived from host and port when empty. */
   publicUrl: string
   /** Folder of the built web client. */
@@ -68,6 +74,9 @@ export const defaults: Config = {
   port: 3000,
   host: '127.0.0.1',
   dataDir: './data',
+  databaseUrl: null,
+  databasePoolSize: 10,
+  redisUrl: null,
   publicUrl: '',
   clientDir: './dist/client',
   logLevel: 'info',
@@ -108,13 +117,17 @@ type Parsed<T> = { value: T } | { problem: string }
 
 export function loadConfig(env: Env): Config {
   const problems: string[] = []
-  const read = <K extends keyof Config>(field: K, parse: (raw: string) => Parsed<Config[K]>): Config[K] => {
+  const read = <K extends keyof Config>(
+    field: K,
+    parse: (raw: string) => Parsed<Config[K]>,
+    show: (raw: string) => string = (raw) => `=${JSON.stringify(raw)}`,
+  ): Config[K] => {
     const name = envName(field)
     const raw = env[name]
     if (raw === undefined || raw === '') return defaults[field]
     const parsed = parse(raw)
     if ('problem' in parsed) {
-      problems.push(`${name}=${JSON.stringify(raw)}: ${parsed.problem}`)
+      problems.push(`${name}${show(raw)}: ${parsed.problem}`)
       return defaults[field]
     }
     return parsed.value
@@ -133,10 +146,21 @@ export function loadConfig(env: Env): Config {
     return level !== undefined ? { value: level } : { problem: `expected one of ${logLevels.join(', ')}` }
   }
 
+  // libpq reaches a local socket through postgres:///db?host=/run/postgresql, with no host before the path.
+  const serviceUrl = (protocols: readonly string[], example: string, needsHost: boolean) => (raw: string): Parsed<string | null> => {
+    const url = parseUrl(raw)
+    return url !== null && protocols.includes(url.protocol) && (!needsHost || url.hostname !== '')
+      ? { value: raw }
+      : { problem: `expected a ${protocols.map((protocol) => `${protocol}//`).join(' or ')} URL such as ${example}` }
+  }
+
   const config: Config = {
     port: read('port', integer(0, 65_535)),
     host: read('host', text),
     dataDir: read('dataDir', text),
+    databaseUrl: read('databaseUrl', serviceUrl(['postgres:', 'postgresql:'], 'postgres://user:password@host:5432/database', false), hideUrl),
+    databasePoolSize: read('databasePoolSize', integer(1, 1000)),
+    redisUrl: read('redisUrl', serviceUrl(['redis:', 'rediss:'], 'redis://host:6379', true), hideUrl),
     publicUrl: read('publicUrl', text),
     clientDir: read('clientDir', text),
     logLevel: read('logLevel', logLevel),
@@ -180,6 +204,23 @@ export function loadConfig(env: Env): Config {
 /** `maxMessageBytes` → `MAX_MESSAGE_BYTES`. */
 export function envName(field: keyof Config): string {
   return field.replace(/[A-Z]/g, (letter) => `_${letter}`).toUpperCase()
+}
+
+function parseUrl(value: string): URL | null {
+  try {
+    return new URL(value)
+  } catch {
+    return null
+  }
+}
+
+/**
+ * How a problem names a URL that may carry a password: not at all. Masking
+ * is not enough, since libpq also takes `?password=` and a malformed URL has
+ * no parts to mask; the message says what was expected instead.
+ */
+function hideUrl(): string {
+  return ' (not shown: it may hold a password)'
 }
 
 function checkPublicUrl(value: string): string | null {
