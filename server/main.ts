@@ -1,13 +1,16 @@
 /**
  * Entry point of `npm start`: the only reader of `process.env`. Loads the
- * configuration, opens the SQLite store in DATA_DIR, starts the server, prints
- * the URL to open, and shuts down gracefully on SIGTERM and SIGINT.
+ * configuration, opens the store (PostgreSQL when DATABASE_URL is set, else
+ * SQLite in DATA_DIR), starts the server, prints the URL to open, and shuts
+ * down gracefully on SIGTERM and SIGINT.
  */
 import path from 'node:path'
-import { ConfigError, loadConfig } from './config'
-import { createLogger } from './log'
+import { ConfigError, loadConfig, type Config } from './config'
+import { createLogger, type Logger } from './log'
 import { createPadServer } from './pad-server'
+import { createPostgresStore, describeDatabaseUrl } from './postgres-store'
 import { createSqliteStore } from './sqlite-store'
+import { StoreError, type Store } from './store'
 
 async function main(): Promise<void> {
   let config
@@ -21,7 +24,16 @@ async function main(): Promise<void> {
     throw error
   }
   const log = createLogger(config.logLevel)
-  const store = createSqliteStore({ file: path.join(config.dataDir, 'atelier-pad.sqlite') })
+  let store: Store
+  try {
+    store = await openStore(config, log)
+  } catch (error) {
+    if (error instanceof StoreError) {
+      log.fatal({ err: error }, 'could not open the store')
+      process.exit(1)
+    }
+    throw error
+  }
   const server = createPadServer(config, { store, log })
   const url = await server.listen()
   log.info({ url, dataDir: config.dataDir }, 'listening')
@@ -42,6 +54,19 @@ async function main(): Promise<void> {
   }
   process.on('SIGTERM', stop)
   process.on('SIGINT', stop)
+}
+
+async function openStore(config: Config, log: Logger): Promise<Store> {
+  if (config.databaseUrl === null) {
+    const file = path.join(config.dataDir, 'atelier-pad.sqlite')
+    const store = createSqliteStore({ file })
+    log.info({ store: 'sqlite', file }, 'store opened')
+    return store
+  }
+  const store = await createPostgresStore({ url: config.databaseUrl, maxConnections: config.databasePoolSize }, { log })
+  // The URL without its user, password or parameters: logs must never hold a secret.
+  log.info({ store: 'postgres', database: describeDatabaseUrl(config.databaseUrl) }, 'store opened')
+  return store
 }
 
 main().catch((error: unknown) => {

@@ -2,6 +2,7 @@
  * The behaviour every `Store` must have, as a vitest suite that each store's
  * test file runs against a real instance (`describeStore('sqlite', open)`).
  * `open` returns a fresh, empty store; `reopen` the same data after a close.
+ * Its helpers (`newPad`, `docOf`, `textOf`) serve store-specific tests too.
  */
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
@@ -167,7 +168,8 @@ export function describeStore(name: string, makeFixture: () => Promise<StoreFixt
   })
 }
 
-function newPad(title: string): { pad: PadRecord; keys: Record<'edit' | 'view' | 'admin', string>; hashes: PadKeyHashes } {
+/** A pad record with fresh keys, as the API would create it. */
+export function newPad(title: string): { pad: PadRecord; keys: Record<'edit' | 'view' | 'admin', string>; hashes: PadKeyHashes } {
   const keys = { edit: generateKey(), view: generateKey(), admin: generateKey() }
   const now = Date.now()
   return {
@@ -194,13 +196,15 @@ function newPad(title: string): { pad: PadRecord; keys: Record<'edit' | 'view' |
   }
 }
 
-function docOf(stored: { snapshot: Uint8Array | null; updates: Uint8Array[] }): Y.Doc {
+/** The doc a stored snapshot and its updates make. */
+export function docOf(stored: { snapshot: Uint8Array | null; updates: Uint8Array[] }): Y.Doc {
   const doc = new Y.Doc()
   if (stored.snapshot !== null) Y.applyUpdate(doc, stored.snapshot)
   for (const update of stored.updates) Y.applyUpdate(doc, update)
   return doc
 }
 
-function textOf(stored: { snapshot: Uint8Array | null; updates: Uint8Array[] }): string {
+/** The text `t` of a stored document (the suite writes there). */
+export function textOf(stored: { snapshot: Uint8Array | null; updates: Uint8Array[] }): string {
   return docOf(stored).getText('t').toString()
 }
