@@ -1,12 +1,13 @@
 /**
  * Entry point of `npm start`: the only reader of `process.env`. Loads the
  * configuration, opens the store (PostgreSQL when DATABASE_URL is set, else
- * SQLite in DATA_DIR), starts the server, prints the URL to open, and shuts
+ * SQLite in DATA_DIR) and, with REDIS_URL, the link to other instances, starts the server, prints the URL to open, and shuts
  * down gracefully on SIGTERM and SIGINT.
  */
 import path from 'node:path'
 import { ConfigError, loadConfig, type Config } from './config'
 import { createLogger, type Logger } from './log'
+import { createPadBus } from './pad-bus'
 import { createPadServer } from './pad-server'
 import { createPostgresStore, describeDatabaseUrl } from './postgres-store'
 import { createSqliteStore } from './sqlite-store'
@@ -34,7 +35,10 @@ async function main(): Promise<void> {
     }
     throw error
   }
-  const server = createPadServer(config, { store, log })
+  // With REDIS_URL, instances serving the same pads relay to each other (pad-bus.ts).
+  const bus = config.redisUrl === null ? null : createPadBus({ url: config.redisUrl }, log)
+  if (bus !== null) log.info({ instance: bus.instanceId }, 'relaying to other instances through redis')
+  const server = createPadServer(config, { store, log, bus })
   const url = await server.listen()
   log.info({ url, dataDir: config.dataDir }, 'listening')
   process.stderr.write(`\n  Atelier Pad is running: open ${url}\n\n`)

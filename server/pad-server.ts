@@ -1,6 +1,6 @@
 /**
  * The whole pad server on one port: HTTP routes and the WebSocket relay over
- * one store. `listen()` resolves with the URL to open; `close()` stops
+ * one store, linked to the other instances through `bus` when there are any. `listen()` resolves with the URL to open; `close()` stops
  * accepting, has every room store what it holds, closes the sockets with 1001
  * and closes the store. Idempotent.
  */
@@ -11,6 +11,7 @@ import { createHttpHandler } from './http'
 import type { Logger } from './log'
 import { createMetrics, type Metrics } from './metrics'
 import { createRelay, type Relay } from './relay'
+import type { PadBus } from './pad-bus'
 import type { Store } from './store'
 
 export interface PadServer {
@@ -23,6 +24,8 @@ export interface PadServer {
 export interface PadServerDeps {
   store: Store
   log: Logger
+  /** The link to other instances (REDIS_URL); closed with the server. */
+  bus?: PadBus | null
 }
 
 export function createPadServer(config: Config, deps: PadServerDeps): PadServer {
@@ -65,6 +68,7 @@ export function createPadServer(config: Config, deps: PadServerDeps): PadServer 
         await relay.close()
         server.closeAllConnections()
         await stopped
+        await deps.bus?.close()
         await deps.store.close()
       })()
       return closing

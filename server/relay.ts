@@ -22,7 +22,9 @@ import { closePeer, createPeer, type Peer, type PeerSocket } from './peer'
 import { createTokenBucket } from './rate-limit'
 import { createRoom, type Room } from './room'
 import type { PadChangeListener } from './pad-api'
-import type { PadRecord, Store } from './store'
+import { StoreError, type PadRecord, type Store } from './store'
+import type { BusMessage } from './bus-message'
+import type { PadBus } from './pad-bus'
 import { Role } from '../shared/roles'
 
 export interface Relay extends PadChangeListener {
@@ -37,6 +39,8 @@ export interface RelayDeps {
   store: Store
   log: Logger
   metrics: Metrics
+  /** The link to other instances serving the same pads (REDIS_URL), or null when this one is alone. */
+  bus?: PadBus | null
 }
 
 /** How often idle connections are pinged; one that has not answered the previous ping is dropped. */
@@ -48,6 +52,7 @@ const probeTimeoutMs = 3_000
 
 export function createRelay(config: Config, deps: RelayDeps): Relay {
   const { store, log, metrics } = deps
+  const bus = deps.bus ?? null
   const rooms = new Map<string, Room>()
   const sockets = new Set<WebSocket>()
   const unanswered = new WeakSet<WebSocket>()
@@ -79,7 +84,7 @@ export function createRelay(config: Config, deps: RelayDeps): Relay {
     const existing = rooms.get(padId)
     if (existing !== undefined) return existing
     if (rooms.size >= config.maxLoadedPads) return null
-    const room = createRoom(
+    const room: Room = createRoom(
       pad,
       {
         compactAfterUpdates: config.compactAfterUpdates,
@@ -93,9 +98,19 @@ export function createRelay(config: Config, deps: RelayDeps): Relay {
         log,
         metrics,
         onClose: (closed) => {
-          if (rooms.get(padId) === closed) rooms.delete(padId)
+          if (rooms.get(padId) !== closed) return
+          rooms.delete(padId)
+          bus?.unsubscribe(padId)
           metrics.roomsLoaded.set(rooms.size)
         },
+        link:
+          bus === null
+            ? null
+            : {
+                subscribed: bus.subscribe(padId, (message, instanceId) => applyFromOtherInstance(room, message, instanceId)),
+                publish: (message) => bus.publish(padId, message),
+                isInstanceAlive: (instanceId) => bus.isInstanceAlive(instanceId),
+              },
       },
     )
     rooms.set(padId, room)
@@ -113,6 +128,31 @@ export function createRelay(config: Config, deps: RelayDeps): Relay {
     for (const raw of corkedSockets) raw.uncork()
     corkedSockets.clear()
   }
+
+  /** What another instance published about a loaded pad: its writes and presence, or the facilitator's changes. */
+  function applyFromOtherInstance(room: Room, message: BusMessage, instanceId: string): void {
+    switch (message.kind) {
+      case 'update':
+      case 'presence':
+      case 'released':
+        room.receiveRemote(message, instanceId)
+        return
+      case 'settings':
+        room.updatePad(message.pad)
+        return
+      case 'rotated':
+        room.closeRole(Role.edit, CloseCode.rotated, 'the edit link was changed')
+        room.updatePad(message.pad)
+        return
+      case 'deleted':
+        void room.deletePad()
+        return
+    }
+  }
+
+  bus?.onReconnected(() => {
+    for (const room of rooms.values()) room.resync()
+  })
 
   function socketFor(socket: WebSocket, raw: Duplex): PeerSocket {
     return {
@@ -223,7 +263,8 @@ export function createRelay(config: Config, deps: RelayDeps): Relay {
       },
       (error: unknown) => {
         log.error({ err: error }, 'key lookup failed')
-        refuse(CloseCode.internalError, 'server error, reconnecting')
+        if (error instanceof StoreError) refuse(CloseCode.storeUnavailable, 'storage unavailable, reconnecting')
+        else refuse(CloseCode.internalError, 'server error, reconnecting')
       },
     )
   }
@@ -243,15 +284,18 @@ export function createRelay(config: Config, deps: RelayDeps): Relay {
     },
     padChanged(pad) {
       rooms.get(pad.id)?.updatePad(pad)
+      bus?.publish(pad.id, { kind: 'settings', pad })
     },
     padEditKeyRotated(pad) {
       const room = rooms.get(pad.id)
       room?.closeRole(Role.edit, CloseCode.rotated, 'the edit link was changed')
       // Other facilitator pages (the projector's laptop) re-read their links on a settings message.
       room?.updatePad(pad)
+      bus?.publish(pad.id, { kind: 'rotated', pad })
     },
     padDeleted(padId) {
       void rooms.get(padId)?.deletePad()
+      bus?.publish(padId, { kind: 'deleted' })
     },
     async close() {
       if (isClosing) return

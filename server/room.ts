@@ -25,13 +25,14 @@ import { CloseCode } from '../shared/close-codes'
 import { decodeMessage, encodeMessage, ProtocolError, type Message } from '../shared/protocol'
 import { canWrite, Role } from '../shared/roles'
 import { readAwarenessEntries } from './awareness-check'
+import type { BusMessage } from './bus-message'
 import type { Logger } from './log'
 import type { Metrics } from './metrics'
 import { toPadState } from './pad-api'
 import { closePeer, type Peer } from './peer'
 import { createPresenceTable } from './presence-table'
 import { createRoomDocument, storedState, type RoomDocument } from './room-document'
-import type { PadRecord, Store } from './store'
+import { StoreError, type PadRecord, type Store } from './store'
 import { addsNothing, checkUpdate, type DecodedUpdate } from './update-check'
 
 export interface RoomOptions {
@@ -51,7 +52,21 @@ export interface RoomDeps {
   metrics: Metrics
   /** Called once when the room starts closing, so the relay forgets it. */
   onClose: (room: Room) => void
+  /** The other instances serving this pad (REDIS_URL), or null when this one is alone. */
+  link?: RoomLink | null
 }
+
+/** A room's side of the bus between instances (pad-bus.ts). */
+export interface RoomLink {
+  /** Resolves once what other instances publish for this pad reaches the room: the load waits for it. */
+  readonly subscribed: Promise<void>
+  publish(message: BusMessage): void
+  /** Whether the instance that spoke for a client id is still alive. */
+  isInstanceAlive(instanceId: string): boolean
+}
+
+/** What another instance published that the room itself handles. */
+export type RemoteRoomMessage = Extract<BusMessage, { kind: 'update' | 'presence' | 'released' }>
 
 export interface Room {
   readonly padId: string
@@ -65,6 +80,10 @@ export interface Room {
   join(peer: Peer): void
   receive(peer: Peer, frame: Uint8Array): void
   leave(peer: Peer): void
+  /** Something another instance published for this pad. */
+  receiveRemote(message: RemoteRoomMessage, instanceId: string): void
+  /** The link to the other instances was lost and is back: catches up with what they stored meanwhile. */
+  resync(): void
   /** Resolves once every message received so far is handled. */
   settle(): Promise<void>
   /** Closes every peer with `code`, stores what is pending and frees the doc. Idempotent. */
@@ -75,7 +94,8 @@ export interface Room {
 class ClientIdConflict extends ProtocolError {
   constructor(
     readonly clientId: number,
-    readonly holder: Peer,
+    /** The local connection that holds it, or null when a peer of another instance does. */
+    readonly holder: Peer | null,
   ) {
     super(`client id ${clientId} is in use by another connection; retry`, CloseCode.tryAgainLater)
   }
@@ -91,6 +111,9 @@ export function createRoom(initialPad: PadRecord, options: RoomOptions, deps: Ro
   const peers = new Set<Peer>()
   /** Which live connection speaks for each Yjs client id. */
   const owners = new Map<number, Peer>()
+  /** Client ids that peers of other instances speak for, and which instance (while it is alive). */
+  const remoteOwners = new Map<number, string>()
+  const link = deps.link ?? null
   let lastSeq = 0
   let updatesSinceSnapshot = 0
   /** Bytes of the stored snapshot and updates: the pad's size in the store. */
@@ -108,12 +131,16 @@ export function createRoom(initialPad: PadRecord, options: RoomOptions, deps: Ro
   let batch = emptyBatch()
   const settleWaiters: Array<() => void> = []
 
-  /** Client ids whose presence changed since it was last relayed. */
+  /** Client ids whose presence changed since it was last relayed… */
   const presenceChanged = new Set<number>()
+  /** …and those of them that are this instance's peers, published to the others. */
+  const localPresenceChanged = new Set<number>()
   let presenceTimer: NodeJS.Timeout | null = null
   let lastPresenceRelayMs = 0
+  /** When the last batch of writes was relayed. */
+  let lastRelayMs = 0
   const presenceExpiry = setInterval(() => {
-    markPresenceChanged(presence.expire(Date.now()))
+    markPresenceChanged(presence.expire(Date.now()), false)
     relayPresenceSoon()
   }, presenceExpiryCheckMs)
   presenceExpiry.unref()
@@ -135,18 +162,29 @@ export function createRoom(initialPad: PadRecord, options: RoomOptions, deps: Ro
   async function drain(): Promise<void> {
     isDraining = true
     try {
-      while (inbox.length > 0 && !hasFailed) {
-        const items = inbox
-        inbox = []
-        for (const item of items) {
-          if (hasFailed) break
-          if (item.kind === 'task') {
-            await storeBatch()
-            await item.run()
-          } else {
-            const handling = handle(item.peer, item.frame)
-            if (handling !== undefined) await handling
+      while (!hasFailed) {
+        if (inbox.length > 0) {
+          const items = inbox
+          inbox = []
+          for (const item of items) {
+            if (hasFailed) break
+            if (item.kind === 'task') {
+              await storeBatch()
+              await item.run()
+            } else {
+              const handling = handle(item.peer, item.frame)
+              if (handling !== undefined) await handling
+            }
           }
+          continue
+        }
+        if (batch.writers.size === 0 && batch.updates.length === 0) break
+        // In a big room every relay is a write to hundreds of sockets: the
+        // writes of the next few milliseconds join this batch instead.
+        const wait = lastRelayMs + relayIntervalMs(peers.size) - Date.now()
+        if (wait >= 1) {
+          await new Promise((resolve) => setTimeout(resolve, wait))
+          continue
         }
         await storeBatch()
       }
@@ -159,6 +197,10 @@ export function createRoom(initialPad: PadRecord, options: RoomOptions, deps: Ro
   }
 
   async function load(): Promise<void> {
+    // Subscribed first, loaded second: an update another instance stores
+    // meanwhile is either in what is loaded or arrives on the channel (Yjs
+    // ignores it if it is in both).
+    if (link !== null) await link.subscribed
     const stored = await store.loadDocument(padId)
     document.destroy()
     document = createRoomDocument(storedState(stored))
@@ -190,7 +232,7 @@ export function createRoom(initialPad: PadRecord, options: RoomOptions, deps: Ro
     if (error instanceof ClientIdConflict) {
       // An honest reconnect whose old socket lingers: the probe drops that
       // socket if it is dead, and the retry succeeds. A live holder keeps it.
-      error.holder.socket.probe()
+      error.holder?.socket.probe()
     }
     log.warn({ peer: peer.id, code: error.closeCode, reason: error.message }, 'closing peer: message refused')
     metrics.closes.inc({ code: String(error.closeCode) })
@@ -261,6 +303,11 @@ export function createRoom(initialPad: PadRecord, options: RoomOptions, deps: Ro
     for (const clientId of clientIds) {
       const holder = owners.get(clientId)
       if (holder !== undefined && holder !== peer) throw new ClientIdConflict(clientId, holder)
+      const remoteHolder = remoteOwners.get(clientId)
+      if (remoteHolder !== undefined) {
+        if (link?.isInstanceAlive(remoteHolder) === true) throw new ClientIdConflict(clientId, null)
+        remoteOwners.delete(clientId)
+      }
     }
     for (const clientId of clientIds) {
       owners.set(clientId, peer)
@@ -330,6 +377,13 @@ export function createRoom(initialPad: PadRecord, options: RoomOptions, deps: Ro
       // A lone writer already has its update; with several, each gets the
       // others' and its own back, which Yjs ignores: one frame for everyone.
       broadcast(encodeMessage({ type: 'update', update: merged }), writers.size === 1 ? firstKey(writers) : null)
+      lastRelayMs = Date.now()
+      link?.publish({ kind: 'update', update: merged })
+      // Presence waiting for its turn goes out now, in the same system call per socket.
+      if (presenceTimer !== null) {
+        clearTimeout(presenceTimer)
+        relayPresence()
+      }
       if (updatesSinceSnapshot >= options.compactAfterUpdates) push({ kind: 'task', run: compact })
     }
     for (const [peer, count] of writers) if (!peer.isRefused) acknowledge(peer, count)
@@ -353,11 +407,14 @@ export function createRoom(initialPad: PadRecord, options: RoomOptions, deps: Ro
     })
     if (fresh.length === 0) return
     claim(peer, fresh.map((entry) => entry.clientId))
-    markPresenceChanged(presence.apply(fresh, Date.now()))
+    markPresenceChanged(presence.apply(fresh, Date.now()), true)
   }
 
-  function markPresenceChanged(clientIds: readonly number[]): void {
-    for (const clientId of clientIds) presenceChanged.add(clientId)
+  function markPresenceChanged(clientIds: readonly number[], isLocal: boolean): void {
+    for (const clientId of clientIds) {
+      presenceChanged.add(clientId)
+      if (isLocal && link !== null) localPresenceChanged.add(clientId)
+    }
   }
 
   /**
@@ -382,6 +439,11 @@ export function createRoom(initialPad: PadRecord, options: RoomOptions, deps: Ro
     const update = presence.encode(presenceChanged)
     presenceChanged.clear()
     if (update !== null) broadcast(encodeMessage({ type: 'awareness', update }), null)
+    if (localPresenceChanged.size > 0) {
+      const local = presence.encode(localPresenceChanged)
+      localPresenceChanged.clear()
+      if (local !== null) link?.publish({ kind: 'presence', update: local })
+    }
     notifyIfSettled()
   }
 
@@ -392,9 +454,13 @@ export function createRoom(initialPad: PadRecord, options: RoomOptions, deps: Ro
 
   async function compact(): Promise<void> {
     if (updatesSinceSnapshot === 0 || hasFailed || isDeleted) return
-    const throughSeq = lastSeq
     try {
-      const snapshot = Y.encodeStateAsUpdate(document.doc())
+      // With other instances appending too, the doc may lack what they
+      // stored but did not relay yet: the snapshot is made from the store.
+      const shared = link === null ? null : await store.loadDocument(padId)
+      const throughSeq = shared?.lastSeq ?? lastSeq
+      const snapshot = shared === null ? Y.encodeStateAsUpdate(document.doc()) : storedState(shared)
+      if (snapshot === null) return
       await store.compact(padId, snapshot, throughSeq)
       updatesSinceSnapshot = 0
       storedBytes = snapshot.length
@@ -426,8 +492,66 @@ export function createRoom(initialPad: PadRecord, options: RoomOptions, deps: Ro
   function fail(error: unknown): void {
     hasFailed = true
     inbox = []
+    if (error instanceof StoreError) {
+      // Nothing unstored was relayed; the pages keep their changes and send them again on reconnecting.
+      log.error({ err: error }, 'the store failed; closing the room, nothing more is accepted until it is back')
+      void room.close(CloseCode.storeUnavailable, 'storage unavailable, your changes stay in your page; reconnecting')
+      return
+    }
     log.error({ err: error }, 'room failed; closing it so that the pad reloads from the store')
     void room.close(CloseCode.internalError, 'server error, reconnecting')
+  }
+
+  function applyRemoteUpdate(update: Uint8Array, instanceId: string): void {
+    const doc = document.doc()
+    let writtenClients: number[]
+    try {
+      writtenClients = [...Y.parseUpdateMeta(update).to.keys()]
+    } catch (error) {
+      log.warn({ err: error, instanceId }, 'dropped a malformed update from another instance')
+      return
+    }
+    const applied = applyToDoc(doc, update)
+    if (applied.leftPending) {
+      // A message of the channel was lost (Redis restarted): the store has it.
+      log.warn({ instanceId }, 'an update from another instance depends on one this instance missed; resyncing')
+      push({ kind: 'task', run: resyncFromStore })
+    }
+    for (const clientId of writtenClients) if (!owners.has(clientId)) remoteOwners.set(clientId, instanceId)
+    if (applied.effective !== null) {
+      storedBytes += applied.effective.length
+      broadcast(encodeMessage({ type: 'update', update: applied.effective }), null)
+    }
+  }
+
+  function applyRemotePresence(update: Uint8Array, instanceId: string): void {
+    let entries
+    try {
+      entries = readAwarenessEntries(update)
+    } catch (error) {
+      log.warn({ err: error, instanceId }, 'dropped malformed presence from another instance')
+      return
+    }
+    const fresh = entries.filter((entry) => {
+      const known = presence.clockOf(entry.clientId)
+      return !owners.has(entry.clientId) && (known === undefined || entry.clock > known)
+    })
+    for (const entry of fresh) if (!entry.isRemoval) remoteOwners.set(entry.clientId, instanceId)
+    markPresenceChanged(presence.apply(fresh, Date.now()), false)
+  }
+
+  /** Applies what the store holds and this instance may have missed; relays the difference to its peers. */
+  async function resyncFromStore(): Promise<void> {
+    const stored = await store.loadDocument(padId)
+    const state = storedState(stored)
+    if (state !== null) {
+      const applied = applyToDoc(document.doc(), state)
+      if (applied.effective !== null) broadcast(encodeMessage({ type: 'update', update: applied.effective }), null)
+    }
+    // The others lost this instance's presence with the link: tell them again.
+    const local = presence.encode(owners.keys())
+    if (local !== null) link?.publish({ kind: 'presence', update: local })
+    log.info({ updates: stored.updates.length }, 'pad resynced from the store')
   }
 
   function isSettled(): boolean {
@@ -482,7 +606,8 @@ export function createRoom(initialPad: PadRecord, options: RoomOptions, deps: Ro
         run: () => {
           const ids = [...peer.clientIds]
           for (const id of ids) if (owners.get(id) === peer) owners.delete(id)
-          markPresenceChanged(presence.remove(ids))
+          markPresenceChanged(presence.remove(ids), true)
+          if (ids.length > 0) link?.publish({ kind: 'released', clientIds: ids })
         },
       })
       if (peers.size === 0 && closing === null) scheduleIdleClose()
@@ -514,6 +639,22 @@ export function createRoom(initialPad: PadRecord, options: RoomOptions, deps: Ro
       isDeleted = true
       return room.close(CloseCode.deleted, 'the pad was deleted')
     },
+    receiveRemote(message, instanceId) {
+      if (closing !== null) return
+      push({
+        kind: 'task',
+        run: () => {
+          if (message.kind === 'update') applyRemoteUpdate(message.update, instanceId)
+          else if (message.kind === 'presence') applyRemotePresence(message.update, instanceId)
+          else for (const clientId of message.clientIds) if (remoteOwners.get(clientId) === instanceId) remoteOwners.delete(clientId)
+        },
+      })
+    },
+    resync() {
+      if (closing !== null) return
+      remoteOwners.clear()
+      push({ kind: 'task', run: resyncFromStore })
+    },
     settle() {
       if (isSettled()) return Promise.resolve()
       return new Promise<void>((resolve) => settleWaiters.push(resolve))
@@ -543,6 +684,16 @@ export function createRoom(initialPad: PadRecord, options: RoomOptions, deps: Ro
   return room
 }
 
+/**
+ * How long a room waits between two relays of writes: nothing in a workshop
+ * (under a millisecond for 30 people), up to 25 ms in a room of a thousand,
+ * where each relay is a write to every socket. Latency stays far under what
+ * people notice; the server's work per write shrinks with the room.
+ */
+export function relayIntervalMs(peerCount: number): number {
+  return Math.min(25, peerCount / 50)
+}
+
 /** How often presences that were not renewed are looked for. */
 const presenceExpiryCheckMs = 3_000
 
@@ -564,6 +715,26 @@ function emptyBatch(): WriteBatch {
 function firstKey<K>(map: Map<K, unknown>): K | null {
   for (const key of map.keys()) return key
   return null
+}
+
+const remoteOrigin = Symbol('another instance')
+
+/** Applies an update that needs no checking (stored by this server); returns what it added, if anything. */
+function applyToDoc(doc: Y.Doc, update: Uint8Array): { effective: Uint8Array | null; leftPending: boolean } {
+  const effective: Uint8Array[] = []
+  const collect = (applied: Uint8Array, origin: unknown): void => {
+    if (origin === remoteOrigin) effective.push(applied)
+  }
+  doc.on('update', collect)
+  try {
+    Y.applyUpdate(doc, update, remoteOrigin)
+  } finally {
+    doc.off('update', collect)
+  }
+  const leftPending = doc.store.pendingStructs !== null || doc.store.pendingDs !== null
+  doc.store.pendingStructs = null
+  doc.store.pendingDs = null
+  return { effective: effective.length === 0 ? null : effective.length === 1 ? (effective[0] as Uint8Array) : Y.mergeUpdates(effective), leftPending }
 }
 
 /** An update with no structs and no deletions: applying it changes nothing. */

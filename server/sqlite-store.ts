@@ -138,7 +138,8 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
   const touchPad = db.prepare(`UPDATE pads SET updated_at_ms = @at, last_edit_at_ms = @at,
     first_edit_at_ms = COALESCE(first_edit_at_ms, @at) WHERE id = @id`)
   const upsertSnapshot = db.prepare(`INSERT INTO pad_snapshots (pad_id, data, through_seq) VALUES (?, ?, ?)
-    ON CONFLICT (pad_id) DO UPDATE SET data = excluded.data, through_seq = excluded.through_seq`)
+    ON CONFLICT (pad_id) DO UPDATE SET data = excluded.data, through_seq = excluded.through_seq
+    WHERE excluded.through_seq > pad_snapshots.through_seq`)
   const deleteUpdatesThrough = db.prepare('DELETE FROM pad_updates WHERE pad_id = ? AND seq <= ?')
 
   const createPadTransaction = db.transaction((pad: PadRecord, keyHashes: PadKeyHashes, initial: Uint8Array | null) => {
@@ -185,7 +186,9 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     return expired.map((row) => row.id)
   })
   const compactTransaction = db.transaction((padId: string, snapshot: Uint8Array, throughSeq: number) => {
-    upsertSnapshot.run(padId, snapshot, throughSeq)
+    // A snapshot older than the stored one (another instance compacted
+    // further meanwhile) would lose the updates between the two: ignored.
+    if (upsertSnapshot.run(padId, snapshot, throughSeq).changes === 0) return
     deleteUpdatesThrough.run(padId, throughSeq)
   })
 

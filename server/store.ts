@@ -63,7 +63,11 @@ export interface Store {
   loadDocument(padId: string): Promise<StoredDocument>
   /** Appends an update durably (it survives a crash of the process once this resolves); returns its sequence number. */
   appendUpdate(padId: string, update: Uint8Array, atMs: number): Promise<number>
-  /** Replaces the snapshot by `snapshot`, which holds every update up to `throughSeq`, and drops those updates. */
+  /**
+   * Replaces the snapshot by `snapshot`, which holds every update up to
+   * `throughSeq`, and drops those updates. Does nothing when the stored
+   * snapshot already reaches further (another instance compacted meanwhile).
+   */
   compact(padId: string, snapshot: Uint8Array, throughSeq: number): Promise<void>
   /** Changes settings; resolves with the updated pad, or null if it no longer exists. */
   updatePad(padId: string, fields: Partial<PadSettingsFields>, atMs: number): Promise<PadRecord | null>

@@ -16,6 +16,8 @@ export const CloseCode = {
   messageTooBig: 1009,
   /** Internal error in the server (the store failed): reconnect. */
   internalError: 1011,
+  /** The store of record is unreachable (the database is down): nothing can be saved, reconnect a little later. */
+  storeUnavailable: 1014,
   /** Busy, or a client id still held by this participant's previous connection: reconnect a little later. */
   tryAgainLater: 1013,
   /** Not allowed with this link. */
