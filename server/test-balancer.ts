@@ -1,8 +1,9 @@
 /**
- * A TCP load balancer for multi-instance tests, as one would put in front of
- * several pad servers (without sticky sessions): each new connection goes to
- * the next backend in turn, and to the one after it when that one refuses
- * (a killed instance). Test-only.
+ * A TCP load balancer for multi-instance tests and `npm run cluster`, as one
+ * would put in front of several pad servers (without sticky sessions): each
+ * new connection goes to the next backend in turn, and to the one after it
+ * when that one refuses (a killed instance). Not for production: use nginx,
+ * HAProxy or the platform's balancer there.
  */
 import net from 'node:net'
 
@@ -14,7 +15,8 @@ export interface TestBalancer {
   close(): Promise<void>
 }
 
-export async function startTestBalancer(backendPorts: readonly number[]): Promise<TestBalancer> {
+/** Listens on `port` of 127.0.0.1 (0: a free one). */
+export async function startTestBalancer(backendPorts: readonly number[], port = 0): Promise<TestBalancer> {
   let next = 0
   const connectionsPerBackend = backendPorts.map(() => 0)
   const sockets = new Set<net.Socket>()
@@ -54,10 +56,13 @@ export async function startTestBalancer(backendPorts: readonly number[]): Promis
     client.once('close', () => sockets.delete(client))
     connectFrom(client, 0)
   })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as net.AddressInfo
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(port, '127.0.0.1', () => resolve())
+  })
+  const address = server.address() as net.AddressInfo
   return {
-    wsUrl: `ws://127.0.0.1:${port}`,
+    wsUrl: `ws://127.0.0.1:${address.port}`,
     connectionsPerBackend,
     close: () =>
       new Promise<void>((resolve) => {

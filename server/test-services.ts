@@ -2,8 +2,9 @@
  * Real `postgres` and `redis-server` processes for tests: each in a fresh
  * temporary folder, on a free loopback port, ready to accept connections
  * when the promise resolves, and able to stop, crash (SIGKILL) and start
- * again on the same port and data. Test-only: production code never imports
- * this; tests get these through `useTestResources()`, which closes them.
+ * again on the same port and data. For tests (through `useTestResources()`,
+ * which closes them), the benchmark and `npm run cluster`; the pad server
+ * itself never imports this.
  *
  * No process outlives the test run: each server is started through
  * `setpriv --pdeathsig KILL`, so the kernel kills it if the test worker dies
