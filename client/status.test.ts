@@ -28,6 +28,7 @@ describe('describeConnection', () => {
       [CloseCode.forbidden, 'status.closed.forbidden'],
       [CloseCode.rateLimited, 'status.closed.rateLimited'],
       [CloseCode.messageTooBig, 'status.closed.tooBig'],
+      [CloseCode.storeUnavailable, 'status.closed.storeUnavailable'],
     ]
     for (const [closeCode, key] of reasons) {
       expect(describeConnection(stateOf({ phase: 'offline', closeCode, isFinal: true }), false)).toBe(key)

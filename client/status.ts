@@ -19,6 +19,7 @@ export const closeMessageKeys: Readonly<Record<number, MessageKey>> = {
   [CloseCode.rotated]: 'status.closed.rotated',
   [CloseCode.rateLimited]: 'status.closed.rateLimited',
   [CloseCode.messageTooBig]: 'status.closed.tooBig',
+  [CloseCode.storeUnavailable]: 'status.closed.storeUnavailable',
 }
 
 /** The sentence for `state`; `isReadOnly` pads have nothing of their own to keep while offline. */

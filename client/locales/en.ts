@@ -140,6 +140,8 @@ export const en: Record<keyof typeof fr, string> = {
   'status.closed.locked': 'The pad was locked while you were writing. Reconnecting…',
   'status.closed.forbidden': 'This link does not allow that.',
   'status.closed.rateLimited': 'Too many messages sent at once. Trying again in a few seconds.',
+  'status.closed.storeUnavailable':
+    'The server cannot save right now (database unreachable). Your changes stay on this device; reconnecting…',
   'status.closed.tooBig':
     'A change was too large for the server. Try pasting a shorter text.',
 

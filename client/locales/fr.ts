@@ -145,6 +145,8 @@ export const fr = {
   'status.closed.forbidden': 'Ce lien ne permet pas de faire cela.',
   'status.closed.rateLimited':
     'Trop de messages envoyés d’un coup. Nouvelle tentative dans quelques secondes.',
+  'status.closed.storeUnavailable':
+    'Le serveur ne peut pas enregistrer pour l’instant (base de données injoignable). Vos modifications restent sur cet appareil ; reconnexion…',
   'status.closed.tooBig':
     'Une modification était trop volumineuse pour le serveur. Essayez de coller un texte plus court.',
 
