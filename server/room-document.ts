@@ -28,10 +28,13 @@ export function storedState(stored: StoredDocument): Uint8Array | null {
 }
 
 export function createRoomDocument(state: Uint8Array | null): RoomDocument {
-  const doc = new Y.Doc()
+  // Even the empty Y.Doc is made only when needed: a server holding
+  // thousands of pads that people only read keeps none.
+  let doc: Y.Doc | null = null
   let unbuilt = state
 
   const build = (): Y.Doc => {
+    doc ??= new Y.Doc()
     if (unbuilt !== null) {
       const bytes = unbuilt
       unbuilt = null
@@ -43,20 +46,31 @@ export function createRoomDocument(state: Uint8Array | null): RoomDocument {
   return {
     doc: build,
     get isBuilt() {
-      return unbuilt === null
+      return doc !== null && unbuilt === null
     },
-    stateVector: () => (unbuilt === null ? Y.encodeStateVector(doc) : Y.encodeStateVectorFromUpdate(unbuilt)),
+    stateVector() {
+      if (doc !== null) return Y.encodeStateVector(build())
+      return unbuilt === null ? emptyStateVector : Y.encodeStateVectorFromUpdate(unbuilt)
+    },
     missing(stateVector) {
-      if (unbuilt === null) return Y.encodeStateAsUpdate(doc, stateVector)
+      if (doc !== null) return Y.encodeStateAsUpdate(build(), stateVector)
+      if (unbuilt === null) {
+        Y.decodeStateVector(stateVector)
+        return emptyUpdate
+      }
       // A newcomer (empty state vector: no clients) lacks everything: the bytes as they are.
       return isEmptyStateVector(stateVector) ? unbuilt : Y.diffUpdate(unbuilt, stateVector)
     },
     destroy: () => {
       unbuilt = null
-      doc.destroy()
+      doc?.destroy()
     },
   }
 }
+
+const emptyStateVector = new Uint8Array([0])
+/** An update with no structs and no deletions. */
+const emptyUpdate = new Uint8Array([0, 0])
 
 function isEmptyStateVector(stateVector: Uint8Array): boolean {
   return stateVector.length === 1 && stateVector[0] === 0

@@ -139,11 +139,8 @@ export function createRoom(initialPad: PadRecord, options: RoomOptions, deps: Ro
   let lastPresenceRelayMs = 0
   /** When the last batch of writes was relayed. */
   let lastRelayMs = 0
-  const presenceExpiry = setInterval(() => {
-    markPresenceChanged(presence.expire(Date.now()), false)
-    relayPresenceSoon()
-  }, presenceExpiryCheckMs)
-  presenceExpiry.unref()
+  /** Runs while anyone is present (a pad that is only read costs no timer). */
+  let presenceExpiry: NodeJS.Timeout | null = null
 
   void drain()
 
@@ -411,9 +408,22 @@ export function createRoom(initialPad: PadRecord, options: RoomOptions, deps: Ro
   }
 
   function markPresenceChanged(clientIds: readonly number[], isLocal: boolean): void {
+    if (presenceExpiry === null && presence.size > 0 && closing === null) {
+      presenceExpiry = setInterval(expirePresence, presenceExpiryCheckMs)
+      presenceExpiry.unref()
+    }
     for (const clientId of clientIds) {
       presenceChanged.add(clientId)
       if (isLocal && link !== null) localPresenceChanged.add(clientId)
+    }
+  }
+
+  function expirePresence(): void {
+    markPresenceChanged(presence.expire(Date.now()), false)
+    relayPresenceSoon()
+    if (presence.size === 0 && presenceExpiry !== null) {
+      clearInterval(presenceExpiry)
+      presenceExpiry = null
     }
   }
 
@@ -663,7 +673,7 @@ export function createRoom(initialPad: PadRecord, options: RoomOptions, deps: Ro
       if (closing !== null) return closing
       deps.onClose(room)
       if (idleTimer !== null) clearTimeout(idleTimer)
-      clearInterval(presenceExpiry)
+      if (presenceExpiry !== null) clearInterval(presenceExpiry)
       if (presenceTimer !== null) {
         clearTimeout(presenceTimer)
         presenceTimer = null
