@@ -193,10 +193,44 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
   })
 
   let isClosed = false
+
+  /**
+   * Appends asked for in one turn of the event loop (by every room of the
+   * server) are committed together at its end, in one transaction: a commit
+   * writes the WAL pages once for all of them. Each still resolves only once
+   * committed. Should the group fail, each append is retried alone, so that
+   * one pad's problem (deleted meanwhile) fails only that pad's write.
+   */
+  let pendingAppends: PendingAppend[] = []
+  const appendGroupTransaction = db.transaction((group: readonly PendingAppend[]): number[] =>
+    group.map((append) => appendTransaction(append.padId, append.update, append.atMs)),
+  )
+  const commitPendingAppends = (): void => {
+    const group = pendingAppends
+    pendingAppends = []
+    if (group.length === 0) return
+    try {
+      if (isClosed) throw new Error('the store is closed')
+      const seqs = appendGroupTransaction(group)
+      group.forEach((append, index) => append.resolve(seqs[index] as number))
+    } catch {
+      for (const append of group) {
+        try {
+          if (isClosed) throw new Error('the store is closed')
+          append.resolve(appendTransaction(append.padId, append.update, append.atMs))
+        } catch (error) {
+          append.reject(new StoreError(`append update: ${(error as Error).message}`, { cause: error }))
+        }
+      }
+    }
+  }
+
   // better-sqlite3 is synchronous; each method still returns a promise so that
   // a networked store can implement the same interface. Errors become
   // StoreError so the relay can tell a failed write from a bad message.
   const run = <T>(what: string, work: () => T): Promise<T> => {
+    // Whatever comes next sees the appends asked for before it.
+    commitPendingAppends()
     try {
       if (isClosed) throw new Error('the store is closed')
       return Promise.resolve(work())
@@ -219,7 +253,11 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
         return { pad: fromRow(row), role: parseRole(row.role) }
       }),
     loadDocument: (padId) => run('load document', () => loadTransaction(padId)),
-    appendUpdate: (padId, update, atMs) => run('append update', () => appendTransaction(padId, update, atMs)),
+    appendUpdate: (padId, update, atMs) =>
+      new Promise<number>((resolve, reject) => {
+        if (pendingAppends.length === 0) setImmediate(commitPendingAppends)
+        pendingAppends.push({ padId, update, atMs, resolve, reject })
+      }),
     compact: (padId, snapshot, throughSeq) =>
       run('compact', () => compactTransaction(padId, snapshot, throughSeq)),
     updatePad: (padId, fields, atMs) => run('update pad', () => updateTransaction(padId, fields, atMs)),
@@ -229,6 +267,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     deleteExpiredPads: (nowMs) => run('delete expired pads', () => expireTransaction(nowMs)),
     checkHealth: () => run('health check', () => void db.prepare('SELECT 1').get()),
     close: () => {
+      commitPendingAppends()
       if (!isClosed) {
         isClosed = true
         db.close()
@@ -236,6 +275,14 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
       return Promise.resolve()
     },
   }
+}
+
+interface PendingAppend {
+  padId: string
+  update: Uint8Array
+  atMs: number
+  resolve: (seq: number) => void
+  reject: (error: StoreError) => void
 }
 
 function migrate(db: Database.Database): void {
