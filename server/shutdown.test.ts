@@ -91,8 +91,11 @@ describe('shutdown', () => {
     })
     // Interleaved, each writer at the end of its own text: concurrent
     // inserts at the ends never split another writer's marker.
-    for (let i = 0; i < perWriter; i++) {
+    // In small steps: the server stores what arrives in one turn as one
+    // batch, and a burst sent at once would reach the observer whole.
+    for (let i = 0; i < perWriter && !isKilled; i++) {
       for (const [w, writer] of writers.entries()) writer.text.insert(writer.text.length, `<w${w}:${i}>`)
+      if (i % 10 === 9) await new Promise((resolve) => setTimeout(resolve, 1))
     }
     expect(await exitedWithin(first)).toBe('SIGKILL')
     // Whatever the server sent before dying has been read once the socket reports its end.
