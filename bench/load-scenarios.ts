@@ -6,10 +6,11 @@
  * 15 minutes on a 2-core machine; BENCH_QUICK=1 shortens them for a trial.
  */
 import { disturbanceLimits, type DisturbanceGuard } from './disturbance'
-import type { LoadResult, LoadSpec } from './load-spec'
+import type { PadTarget } from './load-client'
+import type { LoadResult, LoadSpec, WatchedProcess } from './load-spec'
 import { runLoadProcess } from './load-process'
 import { canPin } from './child-processes'
-import { openPads, removeDataDir, serverCore, serverDialects, startServer, type ServerKind } from './server-process'
+import { openPads, removeDataDir, serverCore, serverDialects, serverLabels, startServer, type ServerKind } from './server-process'
 
 const isQuick = process.env.BENCH_QUICK === '1'
 
@@ -62,7 +63,7 @@ export function isPassingStep(result: LoadResult): boolean {
   )
 }
 
-interface LoadShape {
+export interface LoadShape {
   pads: number
   clientsPerPad: number
   typistsPerPad: number
@@ -76,12 +77,17 @@ interface LoadShape {
  * run again (within the guard's bounds) when other processes took the
  * server's core anyway, keeping the least disturbed attempt.
  */
-async function runStep(kind: ServerKind, shape: LoadShape, context: ScenarioContext): Promise<LoadResult> {
+function runStep(kind: ServerKind, shape: LoadShape, context: ScenarioContext): Promise<LoadResult> {
   const cpuProfileDir = kind === 'atelier' ? context.cpuProfileDir : undefined
+  return runGuardedStep(context, () => runFreshStep(kind, shape, context.epochMs, cpuProfileDir))
+}
+
+/** Runs `runFresh` (one load step on fresh servers) once the machine is quiet, again while other processes took the server core. */
+export async function runGuardedStep(context: ScenarioContext, runFresh: () => Promise<LoadResult>): Promise<LoadResult> {
   let best: LoadResult | null = null
   for (let attempt = 0; ; attempt++) {
     await context.guard.waitForQuiet()
-    const result = { ...(await runFreshStep(kind, shape, context.epochMs, cpuProfileDir)), attempts: attempt + 1 }
+    const result = { ...(await runFresh()), attempts: attempt + 1 }
     if (best === null || result.otherLoadOnServerCore < best.otherLoadOnServerCore) best = { ...result }
     best.attempts = attempt + 1
     if (result.otherLoadOnServerCore <= disturbanceLimits.maxOtherLoadOnServerCore || !context.guard.mayRetry(attempt)) return best
@@ -93,29 +99,34 @@ async function runFreshStep(kind: ServerKind, shape: LoadShape, epochMs: number,
   const server = await startServer(kind, cpuProfileDir === undefined ? {} : { cpuProfileDir })
   try {
     const pads = await openPads(server, shape.pads)
-    const clients = shape.pads * shape.clientsPerPad
-    const spec: LoadSpec = {
-      dialect: serverDialects[kind],
-      pads,
-      clientsPerPad: shape.clientsPerPad,
-      typistsPerPad: shape.typistsPerPad,
-      typingPerSecond: shape.typingPerSecond,
-      awarenessPerSecond: shape.awarenessPerSecond,
-      mode: 'load',
-      warmupSeconds: 2,
-      loadSeconds: shape.loadSeconds,
-      drainSeconds: 3,
-      settleSeconds: 0,
-      connectConcurrency: 64,
-      connectTimeoutSeconds: Math.max(30, Math.ceil(clients / 50)),
-      serverPid: server.pid,
-      serverCore: canPin() ? serverCore : null,
-      epochMs,
-    }
-    return await runLoadProcess(spec)
+    const processes: WatchedProcess[] = [{ name: serverLabels[kind], pid: server.pid, role: 'server' }]
+    return await runLoadProcess(buildLoadSpec(kind, shape, pads.map((target) => [target]), processes, epochMs))
   } finally {
     await server.stop()
     removeDataDir(server.dataDir)
+  }
+}
+
+/** The spec of a load step of `shape`: each pad's clients spread over its targets, CPU read from `processes`. */
+export function buildLoadSpec(kind: ServerKind, shape: LoadShape, pads: PadTarget[][], processes: WatchedProcess[], epochMs: number): LoadSpec {
+  const clients = shape.pads * shape.clientsPerPad
+  return {
+    dialect: serverDialects[kind],
+    pads,
+    clientsPerPad: shape.clientsPerPad,
+    typistsPerPad: shape.typistsPerPad,
+    typingPerSecond: shape.typingPerSecond,
+    awarenessPerSecond: shape.awarenessPerSecond,
+    mode: 'load',
+    warmupSeconds: 2,
+    loadSeconds: shape.loadSeconds,
+    drainSeconds: 3,
+    settleSeconds: 0,
+    connectConcurrency: 64,
+    connectTimeoutSeconds: Math.max(30, Math.ceil(clients / 50)),
+    serverProcesses: processes,
+    serverCore: canPin() ? serverCore : null,
+    epochMs,
   }
 }
 
@@ -179,7 +190,7 @@ export async function runIdleScale(kind: ServerKind, context: ScenarioContext): 
     const pads = await openPads(server, idleScale.pads)
     const result = await runLoadProcess({
       dialect: serverDialects[kind],
-      pads,
+      pads: pads.map((target) => [target]),
       clientsPerPad: idleScale.clientsPerPad,
       typistsPerPad: 0,
       typingPerSecond: 1,
@@ -191,7 +202,7 @@ export async function runIdleScale(kind: ServerKind, context: ScenarioContext): 
       settleSeconds: idleScale.settleSeconds,
       connectConcurrency: 64,
       connectTimeoutSeconds: 120,
-      serverPid: server.pid,
+      serverProcesses: [{ name: serverLabels[kind], pid: server.pid, role: 'server' }],
       serverCore: canPin() ? serverCore : null,
       epochMs: context.epochMs,
     })

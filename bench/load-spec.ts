@@ -7,9 +7,27 @@ import type { LatencySummary } from './latency-histogram'
 import type { PadTarget } from './load-client'
 import type { Dialect } from './wire'
 
+/** A process serving the load, whose CPU (and memory) the load process reads at the window's edges. */
+export interface WatchedProcess {
+  /** What it is, for the report: "Atelier Pad", "instance A", "PostgreSQL". */
+  name: string
+  pid: number
+  /**
+   * `server`: a pad server, measured alone (CPU and RSS). `service`: PostgreSQL
+   * or Redis, measured with every process it forked (CPU only): postgres
+   * serves each connection in a backend process of its own.
+   */
+  role: 'server' | 'service'
+}
+
 export interface LoadSpec {
   dialect: Dialect
-  pads: PadTarget[]
+  /**
+   * Each pad's targets, one per server instance serving it: the pad's clients
+   * take them in turn (client i → targets[i % n]), so that its typists and
+   * readers are spread evenly. One target per pad for a single server.
+   */
+  pads: PadTarget[][]
   clientsPerPad: number
   typistsPerPad: number
   /** Updates each typist sends per second. */
@@ -26,8 +44,9 @@ export interface LoadSpec {
   settleSeconds: number
   connectConcurrency: number
   connectTimeoutSeconds: number
-  serverPid: number
-  /** The core the server is pinned to (null: not pinned), to tell how busy other processes kept it. */
+  /** Every process serving the load, all on the server core: the pad server, or instances, PostgreSQL and Redis. */
+  serverProcesses: WatchedProcess[]
+  /** The core the server processes are pinned to (null: not pinned), to tell how busy other processes kept it. */
   serverCore: number | null
   /** Wall-clock origin of latency markers, shared by the processes of a run. */
   epochMs: number
@@ -51,15 +70,19 @@ export interface LoadResult {
   awarenessDelivered: number
   /** Window plus drain: the interval of the CPU figures. */
   measuredSeconds: number
+  /** CPU of every process in `serverProcesses` together. */
   serverCpuSeconds: number
+  /** RSS of the `server` processes together (services left out: postgres's shared buffers would count once per backend). */
   serverRssBytes: number
   /** Server memory before any client connected. */
   serverRssBaselineBytes: number
+  /** Each of `serverProcesses`, in the same order. */
+  processes: ProcessFigures[]
   generatorCpuPercent: number
   /** Share of the load process's CPU spent in the kernel (socket reads and writes). */
   generatorSystemShare: number
   /**
-   * Share of the server's core that anything but the server used during the
+   * Share of the server's core that anything but `serverProcesses` used during the
    * window (other processes of the machine, interrupts): high values mean the
    * figures of that step were disturbed.
    */
@@ -68,4 +91,13 @@ export interface LoadResult {
   errors: string[]
   /** Set by the runner: how many times the step ran (a disturbed step is run again). */
   attempts?: number
+}
+
+/** What one watched process used over the measured interval. */
+export interface ProcessFigures {
+  name: string
+  role: WatchedProcess['role']
+  cpuSeconds: number
+  /** RSS at the end (the process alone, services too). */
+  rssBytes: number
 }

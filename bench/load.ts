@@ -3,7 +3,8 @@
  * (pinned to the core the server does not use), it connects every simulated
  * client, drives the typing and cursor moves at fixed rates, measures over a
  * bounded window, and prints one `RESULT <json>` line. Server CPU and memory
- * are read from /proc here, at the window's edges. Its own CPU use is
+ * are read from /proc here, at the window's edges, for every process serving
+ * the load (one server, or instances with PostgreSQL and Redis). Its own CPU use is
  * reported too: a saturated load process would make any server look slow.
  *
  * Input: the `LoadSpec` as JSON in the file named by BENCH_LOAD_SPEC_FILE.
@@ -11,10 +12,10 @@
 import fs from 'node:fs'
 import { createLatencyHistogram } from './latency-histogram'
 import { clockTenths } from './latency-marker'
-import { createLoadClient, type Deliveries, type LoadClient } from './load-client'
-import type { LoadResult, LoadSpec } from './load-spec'
-import { readCoreBusySeconds, readCpuSeconds, readRssBytes } from './proc-stats'
-import { createWireCodec } from './wire'
+import { createLoadClient, type Deliveries, type LoadClient, type PadTarget } from './load-client'
+import type { LoadResult, LoadSpec, ProcessFigures, WatchedProcess } from './load-spec'
+import { readCoreBusySeconds, readCpuSeconds, readProcessTreeCpuSeconds, readRssBytes } from './proc-stats'
+import { createWireCodec, type WireCodec } from './wire'
 
 const specFile = process.env.BENCH_LOAD_SPEC_FILE
 const spec = specFile === undefined ? null : (JSON.parse(fs.readFileSync(specFile, 'utf8')) as LoadSpec)
@@ -52,13 +53,16 @@ async function main(spec: LoadSpec): Promise<LoadResult> {
     dropped: 0,
     errors: [],
   }
-  const rssBaseline = readRssBytes(spec.serverPid)
+  const rssBaseline = readServersRssBytes(spec.serverProcesses)
   const clients: LoadClient[] = []
   const padOfClient: number[] = []
   let nextId = 1
-  spec.pads.forEach((target, padIndex) => {
-    const codec = createWireCodec(spec.dialect, target.documentName)
+  spec.pads.forEach((targets, padIndex) => {
+    if (targets.length === 0) throw new RangeError(`pad ${padIndex} has no target`)
+    const codecs = targets.map((target) => createWireCodec(spec.dialect, target.documentName))
     for (let i = 0; i < spec.clientsPerPad; i++) {
+      const target = targets[i % targets.length] as PadTarget
+      const codec = codecs[i % targets.length] as WireCodec
       const plan = { id: nextId++, isTypist: i < spec.typistsPerPad, target }
       clients.push(createLoadClient(plan, codec, deliveries, { epochMs: spec.epochMs, announcesPresence: true }))
       padOfClient.push(padIndex)
@@ -101,7 +105,7 @@ async function main(spec: LoadSpec): Promise<LoadResult> {
 
   if (spec.mode === 'idle') {
     await sleep(spec.settleSeconds * 1000)
-    const rss = readRssBytes(spec.serverPid)
+    const rss = readServersRssBytes(spec.serverProcesses)
     const result: LoadResult = {
       ...base,
       dropped: deliveries.dropped,
@@ -115,6 +119,7 @@ async function main(spec: LoadSpec): Promise<LoadResult> {
       serverCpuSeconds: 0,
       serverRssBytes: rss,
       serverRssBaselineBytes: rssBaseline,
+      processes: [],
       generatorCpuPercent: 0,
       generatorSystemShare: 0,
       otherLoadOnServerCore: 0,
@@ -161,7 +166,7 @@ async function main(spec: LoadSpec): Promise<LoadResult> {
   const ticker = setInterval(tick, 5)
   await sleep(spec.warmupSeconds * 1000)
 
-  const cpuStart = readCpuSeconds(spec.serverPid)
+  const cpuStart = spec.serverProcesses.map(readProcessCpuSeconds)
   const coreStart = spec.serverCore === null ? Number.NaN : readCoreBusySeconds(spec.serverCore)
   const ownCpuStart = process.cpuUsage()
   const windowStart = performance.now()
@@ -183,10 +188,16 @@ async function main(spec: LoadSpec): Promise<LoadResult> {
   }
   deliveries.isCountingAwareness = false
   const measuredSeconds = (performance.now() - windowStart) / 1000
-  const serverCpuSeconds = readCpuSeconds(spec.serverPid) - cpuStart
+  const processes: ProcessFigures[] = spec.serverProcesses.map((watched, index) => ({
+    name: watched.name,
+    role: watched.role,
+    cpuSeconds: readProcessCpuSeconds(watched) - (cpuStart[index] as number),
+    rssBytes: readRssBytes(watched.pid),
+  }))
+  const serverCpuSeconds = processes.reduce((sum, figures) => sum + figures.cpuSeconds, 0)
   const coreBusySeconds = spec.serverCore === null ? Number.NaN : readCoreBusySeconds(spec.serverCore) - coreStart
   const ownCpu = process.cpuUsage(ownCpuStart)
-  const serverRssBytes = readRssBytes(spec.serverPid)
+  const serverRssBytes = readServersRssBytes(spec.serverProcesses)
   for (const client of clients) client.close()
 
   return {
@@ -202,11 +213,20 @@ async function main(spec: LoadSpec): Promise<LoadResult> {
     serverCpuSeconds,
     serverRssBytes,
     serverRssBaselineBytes: rssBaseline,
+    processes,
     generatorCpuPercent: ((ownCpu.user + ownCpu.system) / 1e6 / measuredSeconds) * 100,
     generatorSystemShare: ownCpu.system / Math.max(1, ownCpu.user + ownCpu.system),
     otherLoadOnServerCore: Math.max(0, (coreBusySeconds - serverCpuSeconds) / measuredSeconds),
     framesReceived: deliveries.framesReceived,
   }
+}
+
+function readProcessCpuSeconds(watched: WatchedProcess): number {
+  return watched.role === 'service' ? readProcessTreeCpuSeconds(watched.pid) : readCpuSeconds(watched.pid)
+}
+
+function readServersRssBytes(watched: WatchedProcess[]): number {
+  return watched.filter((candidate) => candidate.role === 'server').reduce((sum, server) => sum + readRssBytes(server.pid), 0)
 }
 
 function increment(counts: number[], index: number | undefined): void {

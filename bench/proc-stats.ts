@@ -1,6 +1,7 @@
 /**
  * What Linux says about a process: CPU time (utime + stime from
- * /proc/<pid>/stat) and resident memory (VmRSS from /proc/<pid>/status).
+ * /proc/<pid>/stat, alone or with everything it forked), resident memory
+ * (VmRSS from /proc/<pid>/status) and its descendants.
  * Read by the load process at the edges of its measuring window, so that the
  * figures cover the same interval as the latencies.
  */
@@ -28,6 +29,86 @@ export function readCpuSeconds(pid: number): number {
   const utime = Number(fields[11])
   const stime = Number(fields[12])
   return (utime + stime) / clockTicksPerSecond()
+}
+
+/**
+ * CPU seconds of a process and of everything it forked: the live descendants
+ * (read from /proc) plus the children it has reaped (cutime, cstime). Stable
+ * enough for a difference over a window as long as the tree's long-lived
+ * processes (postgres's backends, one per pooled connection) outlast it.
+ */
+export function readProcessTreeCpuSeconds(pid: number): number {
+  const stats = readAllStats()
+  const childrenOf = new Map<number, number[]>()
+  for (const stat of stats.values()) {
+    const siblings = childrenOf.get(stat.parent)
+    if (siblings === undefined) childrenOf.set(stat.parent, [stat.pid])
+    else siblings.push(stat.pid)
+  }
+  const root = stats.get(pid)
+  if (root === undefined) throw new Error(`no process ${pid}`)
+  let ticks = root.reapedChildrenTicks
+  const pending = [pid]
+  while (pending.length > 0) {
+    const current = pending.pop() as number
+    ticks += stats.get(current)?.ownTicks ?? 0
+    pending.push(...(childrenOf.get(current) ?? []))
+  }
+  return ticks / clockTicksPerSecond()
+}
+
+/** The pids of a process's live descendants, nearest first. */
+export function listDescendants(pid: number): number[] {
+  const stats = [...readAllStats().values()]
+  const found: number[] = []
+  const pending = [pid]
+  while (pending.length > 0) {
+    const current = pending.shift() as number
+    for (const stat of stats) {
+      if (stat.parent !== current) continue
+      found.push(stat.pid)
+      pending.push(stat.pid)
+    }
+  }
+  return found
+}
+
+/** The live children of a process whose command name (/proc/<pid>/comm) is `command`. */
+export function findChildren(parentPid: number, command: string): number[] {
+  return [...readAllStats().values()].filter((stat) => stat.parent === parentPid && stat.command === command).map((stat) => stat.pid)
+}
+
+interface ProcessStat {
+  pid: number
+  command: string
+  parent: number
+  /** utime + stime. */
+  ownTicks: number
+  /** cutime + cstime. */
+  reapedChildrenTicks: number
+}
+
+function readAllStats(): Map<number, ProcessStat> {
+  const stats = new Map<number, ProcessStat>()
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue
+    let stat: string
+    try {
+      stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8')
+    } catch {
+      continue // it ended while we looked
+    }
+    const closing = stat.lastIndexOf(')')
+    const fields = stat.slice(closing + 2).split(' ')
+    stats.set(Number(entry), {
+      pid: Number(entry),
+      command: stat.slice(stat.indexOf('(') + 1, closing),
+      parent: Number(fields[1]),
+      ownTicks: Number(fields[11]) + Number(fields[12]),
+      reapedChildrenTicks: Number(fields[13]) + Number(fields[14]),
+    })
+  }
+  return stats
 }
 
 /** Resident set size in bytes (VmRSS). */

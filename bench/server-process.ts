@@ -77,6 +77,8 @@ export interface StartOptions {
   port?: number
   /** Our server only: write a V8 CPU profile into this folder when it exits. */
   cpuProfileDir?: string
+  /** Our server only: more environment, such as the PostgreSQL store and the Redis link of several instances (DATABASE_URL, REDIS_URL). */
+  env?: Record<string, string>
 }
 
 export function makeDataDir(kind: ServerKind): string {
@@ -98,7 +100,7 @@ export async function startServer(kind: ServerKind, options: StartOptions = {}):
     const profile = options.cpuProfileDir === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`]
     child = startPinned(serverCore, process.execPath, [...profile, '--import', 'tsx', 'server/main.ts'], {
       cwd: projectRoot,
-      env: { ...base, ...atelierEnv, DATA_DIR: dataDir },
+      env: { ...base, ...atelierEnv, DATA_DIR: dataDir, ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     })
   } else if (kind === 'ywebsocket') {
