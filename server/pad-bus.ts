@@ -34,7 +34,7 @@ export interface PadBus {
   publish(padId: string, message: BusMessage): void
   /** Whether another instance said it was alive in the last few seconds. */
   isInstanceAlive(instanceId: string): boolean
-  /** Called after the link to Redis came back and every channel is subscribed again. */
+  /** Called each time the link to Redis is up and every channel subscribed (again): rooms catch up from the store. */
   onReconnected(listener: () => void): void
   close(): Promise<void>
 }
@@ -97,11 +97,12 @@ export function createPadBus(options: PadBusOptions, log: Logger): PadBus {
     const channels = [heartbeatChannel, ...listeners.keys()]
     subscriber.subscribe(...channels).then(
       () => {
-        const isReconnect = hasBeenConnected
         isConnected = true
+        if (hasBeenConnected) log.warn({ channels: channels.length }, 'redis is back: resyncing loaded pads from the store')
+        else log.info('connected to redis')
         hasBeenConnected = true
-        if (!isReconnect) return
-        log.warn({ channels: channels.length }, 'redis is back: resyncing loaded pads from the store')
+        // Also on the first connection: pads loaded while Redis was still
+        // unreachable (an instance started before it) missed what others published.
         for (const listener of reconnectListeners) listener()
       },
       (error: unknown) => log.warn({ err: error }, 'could not subscribe after connecting to redis'),
