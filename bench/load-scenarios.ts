@@ -70,6 +70,8 @@ export interface LoadShape {
   typingPerSecond: number
   awarenessPerSecond: number
   loadSeconds: number
+  /** After the window, how long at most to wait for what is in flight, and for what (load-spec.ts); 3 s for everything unless set. */
+  drain?: { seconds: number; until: LoadSpec['drainUntil'] }
 }
 
 /**
@@ -120,7 +122,8 @@ export function buildLoadSpec(kind: ServerKind, shape: LoadShape, pads: PadTarge
     mode: 'load',
     warmupSeconds: 2,
     loadSeconds: shape.loadSeconds,
-    drainSeconds: 3,
+    drainSeconds: shape.drain?.seconds ?? 3,
+    drainUntil: shape.drain?.until ?? 'all',
     settleSeconds: 0,
     connectConcurrency: 64,
     connectTimeoutSeconds: Math.max(30, Math.ceil(clients / 50)),
@@ -199,6 +202,7 @@ export async function runIdleScale(kind: ServerKind, context: ScenarioContext): 
       warmupSeconds: 0,
       loadSeconds: 0,
       drainSeconds: 0,
+      drainUntil: 'all',
       settleSeconds: idleScale.settleSeconds,
       connectConcurrency: 64,
       connectTimeoutSeconds: 120,

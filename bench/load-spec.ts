@@ -38,8 +38,15 @@ export interface LoadSpec {
   mode: 'load' | 'idle'
   warmupSeconds: number
   loadSeconds: number
-  /** After the window, how long to wait for messages still in flight. */
+  /** After the window, how long at most to wait for messages still in flight… */
   drainSeconds: number
+  /**
+   * …and for which: every update and presence entry (`all`), or the updates
+   * alone (`updates`). Presence is state, not a log: under load the server
+   * merges a client's changes that queue up, so its count need not ever
+   * reach what was sent, and waiting for it would spend the whole drain.
+   */
+  drainUntil: 'all' | 'updates'
   /** Idle mode: how long to wait after the last connection before reading memory. */
   settleSeconds: number
   connectConcurrency: number

@@ -183,7 +183,9 @@ async function main(spec: LoadSpec): Promise<LoadResult> {
   const expected = sentPerPad.reduce((sum, count) => sum + count * (spec.clientsPerPad - 1), 0)
   const awarenessExpected = awarenessPerPad.reduce((sum, count) => sum + count * (spec.clientsPerPad - 1), 0)
   const drainDeadline = performance.now() + spec.drainSeconds * 1000
-  while (performance.now() < drainDeadline && (deliveries.deliveredUpdates < expected || deliveries.deliveredAwareness < awarenessExpected)) {
+  const isInFlight = (): boolean =>
+    deliveries.deliveredUpdates < expected || (spec.drainUntil === 'all' && deliveries.deliveredAwareness < awarenessExpected)
+  while (performance.now() < drainDeadline && isInFlight()) {
     await sleep(20)
   }
   deliveries.isCountingAwareness = false
