@@ -1,9 +1,9 @@
 /**
  * Turns a run's results into what people read: one table with every
- * server's figures and our ratio to the best peer on each, the targets met or
- * missed, the big-room ramp step by step, and a short generated reading; all
- * as Markdown, printed and written to bench/RESULTS.md. Pure: formats, never
- * measures.
+ * server's figures and our ratio to the best peer on each, our scale-out
+ * set-ups side by side (scale-out-report.ts), the targets met or missed, the
+ * big-room ramp step by step, and a short generated reading; all as Markdown,
+ * printed and written to bench/RESULTS.md. Pure: formats, never measures.
  */
 import type { BrowserResult } from './browser-load'
 import { disturbanceLimits } from './disturbance'
@@ -11,6 +11,15 @@ import type { ColdLoadResult } from './cold-load'
 import type { LoadResult } from './load-spec'
 import type { IdleResult, RampResult } from './load-scenarios'
 import { bigRoom, idleScale, manyPads, workshop } from './load-scenarios'
+import { formatMs, markdownTable } from './markdown'
+import {
+  hasScaleOutResults,
+  renderScaleOutTable,
+  scaleOutChecks,
+  scaleOutFailures,
+  scaleOutSteps,
+  type ScaleOutResults,
+} from './scale-out-report'
 import { serverKinds, serverLabels, type ServerKind } from './server-process'
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: string }
@@ -40,6 +49,9 @@ export interface RunResults {
   workshop: PerServer<LoadResult>
   ramp: PerServer<RampResult>
   manyPads: PerServer<LoadResult>
+  /** Ours only, per set-up (scale-out-scenarios.ts). */
+  twoInstances: ScaleOutResults
+  twoInstancesManyPads: ScaleOutResults
   idle: PerServer<IdleResult>
   coldLoad: PerServer<ColdLoadResult>
   browser?: Outcome<BrowserResult>
@@ -63,11 +75,6 @@ interface TargetCheck {
 }
 
 const peers = serverKinds.filter((kind) => kind !== 'atelier')
-
-export function formatMs(ms: number): string {
-  if (!Number.isFinite(ms)) return '—'
-  return ms < 10 ? ms.toFixed(1) : ms.toFixed(0)
-}
 
 function formatRatio(ratio: number | null): string {
   return ratio === null || !Number.isFinite(ratio) ? '—' : `${ratio < 10 ? ratio.toFixed(2) : ratio.toFixed(1)}×`
@@ -184,6 +191,7 @@ export function buildRows(results: RunResults): { rows: Row[]; checks: TargetChe
   }
 
   if (Object.keys(results.manyPads).length > 0) rows.push(...loadRows('Many pads', results.manyPads, checks))
+  checks.push(...scaleOutChecks(results))
 
   if (Object.keys(results.idle).length > 0) {
     const rss = figureRow('Idle scale', 'server RSS per idle connection (KB)', results.idle, (r) => r.rssPerConnectionBytes / 1024, (kb) => kb.toFixed(1), 'lower')
@@ -234,15 +242,6 @@ export function buildRows(results: RunResults): { rows: Row[]; checks: TargetChe
     }
   }
   return { rows, checks }
-}
-
-function markdownTable(header: string[], body: string[][]): string {
-  const escape = (cell: string): string => cell.replace(/\|/g, '\\|')
-  return [
-    `| ${header.map(escape).join(' | ')} |`,
-    `| ${header.map(() => '---').join(' | ')} |`,
-    ...body.map((row) => `| ${row.map(escape).join(' | ')} |`),
-  ].join('\n')
 }
 
 export function renderMainTable(results: RunResults, rows: Row[]): string {
@@ -369,6 +368,7 @@ export function renderDetails(results: RunResults): string {
         '.',
     )
   }
+  failures.push(...scaleOutFailures(results))
   if (results.browser?.ok === false) failures.push(`- Browser: ${results.browser.error}`)
   if (failures.length > 0) sections.push(`### Failures\n\n${failures.join('\n')}`)
   return sections.join('\n\n')
@@ -391,6 +391,7 @@ export function renderReading(results: RunResults, checks: TargetCheck[]): strin
     if (m !== null) stepResults.push({ label: `many pads/${kind}`, result: m })
     for (const step of value(results.ramp[kind])?.steps ?? []) stepResults.push({ label: `big room ${step.clients}/${kind}`, result: step.result })
   }
+  stepResults.push(...scaleOutSteps(results))
   const retried = stepResults.filter((step) => (step.result.attempts ?? 1) > 1).map((step) => `${step.label} (${step.result.attempts} attempts)`)
   const saturated = stepResults.filter((step) => step.result.generatorCpuPercent > 85)
   const disturbed = stepResults.filter((step) => step.result.otherLoadOnServerCore > disturbanceLimits.maxOtherLoadOnServerCore)
@@ -426,13 +427,14 @@ export function renderResults(results: RunResults): string {
     '',
     `Machine: ${machine.cores} cores (\`nproc\`), ${machine.cpuModel}, ${machine.memoryGiB.toFixed(0)} GiB, Linux ${machine.kernel}, Node ${machine.nodeVersion}. ` +
       (machine.isPinned
-        ? 'Each server ran alone on core 0 (`taskset -c 0`), the load processes and Chromium on core 1.'
+        ? 'Each server ran alone on core 0 (`taskset -c 0`), the load processes and Chromium on core 1' +
+          (hasScaleOutResults(results) ? '; in the scale-out set-ups, the instances, PostgreSQL and Redis shared core 0 (see "Several instances").' : '.')
         : 'Processes were not pinned to cores (taskset or a second core missing).'),
     '',
     '## Results',
     '',
-    renderMainTable(results, rows),
-    '',
+    ...(rows.length > 0 ? [renderMainTable(results, rows), ''] : []),
+    ...(hasScaleOutResults(results) ? [renderScaleOutTable(results), ''] : []),
     '## Reading',
     '',
     renderReading(results, checks),

@@ -5,10 +5,12 @@
  * to the best peer, and writes it with a short reading to bench/RESULTS.md.
  * Each server runs in a fresh process on an empty data folder, pinned to core
  * 0; the load processes, the cold-load client and Chromium run on core 1.
+ * The scale-out scenarios (ours only) also run two instances over PostgreSQL
+ * and Redis, all of them on core 0 too (scale-out.ts).
  * Every child process is killed at the end, also on failure or Ctrl-C.
  *
  * Env filters for quick runs:
- *   BENCH_SCENARIOS=workshop,ramp,many-pads,idle,cold-load,browser (default: all)
+ *   BENCH_SCENARIOS=workshop,ramp,many-pads,two-instances,two-instances-many-pads,idle,cold-load,browser (default: all)
  *   BENCH_SERVERS=atelier,ywebsocket,hocuspocus (default: all)
  *   BENCH_QUICK=1 shortens every load window (a trial, not a result)
  *   BENCH_RAMP_STEPS=200,400 runs only these big-room steps (all of them, even after a failure)
@@ -24,13 +26,17 @@ import { prepareLargePad, runBrowser, type LargePadSource } from './browser-load
 import { canPin, killAll, killChildrenOnExit, pinSelf } from './child-processes'
 import { createDisturbanceGuard, noDisturbanceGuard } from './disturbance'
 import { runColdLoad } from './cold-load'
-import { runIdleScale, runManyPads, runRamp, runWorkshop, type ScenarioContext } from './load-scenarios'
+import { runIdleScale, runManyPads, runRamp, runWorkshop, type LoadShape, type ScenarioContext } from './load-scenarios'
+import type { LoadResult } from './load-spec'
 import { readMachineBusySeconds, readOwnTreeCpuSeconds } from './proc-stats'
 import { formatSummary, summarizeProfile } from './profile-summary'
 import { renderResults, type Outcome, type PerServer, type RunResults } from './report'
+import { createScaleOutServicesOnDemand } from './scale-out'
+import { runScaleOutStep, scaleOutSetupLabels, scaleOutSetups, twoInstancesManyPads, twoInstancesOnePad } from './scale-out-scenarios'
+import { emptyScaleOutResults, type ScaleOutResults } from './scale-out-report'
 import { loadCore, projectRoot, serverKinds, serverLabels, type ServerKind } from './server-process'
 
-const scenarioIds = ['workshop', 'ramp', 'many-pads', 'idle', 'cold-load', 'browser'] as const
+const scenarioIds = ['workshop', 'ramp', 'many-pads', 'two-instances', 'two-instances-many-pads', 'idle', 'cold-load', 'browser'] as const
 type ScenarioId = (typeof scenarioIds)[number]
 
 function parseList<T extends string>(name: string, allowed: readonly T[]): T[] {
@@ -113,6 +119,8 @@ async function main(): Promise<void> {
     workshop: {},
     ramp: {},
     manyPads: {},
+    twoInstances: emptyScaleOutResults(),
+    twoInstancesManyPads: emptyScaleOutResults(),
     idle: {},
     coldLoad: {},
   }
@@ -139,6 +147,28 @@ async function main(): Promise<void> {
     ),
   )
   await forEachServer('many-pads', results.manyPads, (kind) => runManyPads(kind, context))
+
+  // PostgreSQL and Redis start with the first scale-out step that needs them and serve the rest of the run.
+  const scaleOutServices = createScaleOutServicesOnDemand()
+  const forEachSetup = async (id: ScenarioId, into: ScaleOutResults, shape: LoadShape, measured?: { title: string; outcome: Outcome<LoadResult> | undefined }): Promise<void> => {
+    // The peers have no multi-instance mode: these scenarios are ours alone.
+    if (!scenarios.includes(id) || !servers.includes('atelier')) return
+    for (const setup of scaleOutSetups) {
+      // One instance on SQLite is exactly what `measured` ran (same load, same window): not run twice.
+      if (setup === 'sqlite-1' && measured?.outcome?.ok === true) {
+        into.steps[setup] = measured.outcome
+        into.takenFrom[setup] = measured.title
+        continue
+      }
+      into.steps[setup] = await attempt(`${id} · ${scaleOutSetupLabels[setup]}`, () => runScaleOutStep(setup, shape, scaleOutServices.get, context))
+    }
+  }
+  try {
+    await forEachSetup('two-instances', results.twoInstances, twoInstancesOnePad)
+    await forEachSetup('two-instances-many-pads', results.twoInstancesManyPads, twoInstancesManyPads, { title: 'many-pads', outcome: results.manyPads.atelier })
+  } finally {
+    await scaleOutServices.close()
+  }
   await forEachServer('idle', results.idle, (kind) => runIdleScale(kind, context))
 
   let largePad: LargePadSource | null = null
