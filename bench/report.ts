@@ -68,7 +68,7 @@ interface Row {
   verdict: string
 }
 
-interface TargetCheck {
+export interface TargetCheck {
   name: string
   met: boolean | null
   detail: string

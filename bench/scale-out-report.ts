@@ -7,7 +7,7 @@
  */
 import type { LoadResult, ProcessFigures } from './load-spec'
 import { formatMs, markdownTable } from './markdown'
-import type { Outcome } from './report'
+import type { Outcome, TargetCheck } from './report'
 import { scaleOutSetupLabels, scaleOutSetups, twoInstancesManyPads, twoInstancesOnePad, type ScaleOutSetup } from './scale-out-scenarios'
 import type { LoadShape } from './load-scenarios'
 
@@ -21,19 +21,12 @@ export function emptyScaleOutResults(): ScaleOutResults {
   return { steps: {}, takenFrom: {} }
 }
 
-/** A check of the reading, in report.ts's shape. */
-export interface ScaleOutCheck {
-  name: string
-  met: boolean | null
-  detail: string
-}
-
-export const scaleOutScenarioTitles = {
+const scaleOutScenarioTitles = {
   twoInstances: 'Two instances, one pad',
   twoInstancesManyPads: 'Two instances, many pads',
 } as const
 
-export function describeShape(shape: LoadShape): string {
+function describeShape(shape: LoadShape): string {
   const clients = shape.pads === 1 ? `1 pad, ${shape.clientsPerPad} clients` : `${shape.pads} pads × ${shape.clientsPerPad} clients`
   const typists = shape.pads === 1 ? `${shape.typistsPerPad} typing` : `${shape.typistsPerPad} typing per pad`
   return `${clients}, ${typists} ${shape.typingPerSecond} updates/s, cursors ${shape.awarenessPerSecond}/s each; ${shape.loadSeconds} s measured`
@@ -154,7 +147,7 @@ export function renderScaleOutTable(results: ScaleOutRunResults): string {
 }
 
 /** "Nothing lost" for the two-instance set-up of each scenario that ran. */
-export function scaleOutChecks(results: ScaleOutRunResults): ScaleOutCheck[] {
+export function scaleOutChecks(results: ScaleOutRunResults): TargetCheck[] {
   return scenarios(results).map((scenario) => {
     const outcome = scenario.results.steps['postgres-2']
     const name = `${scenario.title}: nothing lost across instances`
