@@ -58,6 +58,32 @@ describe('postgres store', () => {
     return { first, second, padId: pad.id }
   }
 
+  it('stores the appends of one turn for many pads together, and fails only the append of a pad deleted meanwhile', async () => {
+    const url = await postgres.createSchema()
+    const store = await open({ url })
+    const pads = Array.from({ length: 5 }, (_, index) => newPad(`pad ${index}`))
+    for (const { pad, hashes } of pads) await store.createPad(pad, hashes, null)
+    const [gone, ...kept] = pads
+    await store.deletePad(gone?.pad.id as string)
+    const updateWith = (text: string): Uint8Array => {
+      const doc = new Y.Doc()
+      doc.getText('t').insert(0, text)
+      return Y.encodeStateAsUpdate(doc)
+    }
+    const appends = pads.map(({ pad }, index) => store.appendUpdate(pad.id, updateWith(`texte ${index}`), 1000 + index))
+    const results = await Promise.allSettled(appends)
+    expect(results[0]?.status).toBe('rejected')
+    expect((results[0] as PromiseRejectedResult).reason).toBeInstanceOf(StoreError)
+    expect(results.slice(1).map((result) => result.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled', 'fulfilled'])
+    for (const [index, { pad }] of kept.entries()) {
+      expect(textOf(await store.loadDocument(pad.id))).toBe(`texte ${index + 1}`)
+    }
+    // A second round in one turn: every pad's sequence moves on.
+    const again = await Promise.all(kept.map(({ pad }) => store.appendUpdate(pad.id, updateWith('encore'), 2000)))
+    const first = results.slice(1).map((result) => (result as PromiseFulfilledResult<number>).value)
+    again.forEach((seq, index) => expect(seq).toBeGreaterThan(first[index] as number))
+  })
+
   it('migrates once when instances start together, and again later, keeping the data', async () => {
     const url = await postgres.createSchema()
     const [first, second] = await Promise.all([open({ url }), open({ url })])
