@@ -132,6 +132,38 @@ describe('several instances over PostgreSQL and Redis', () => {
     expect(reader.text.toString()).toBe('')
   }, 30_000)
 
+  it('closes the other instance\'s connections on rotation (4411) and deletion (4410)', async () => {
+    const databaseUrl = await postgres.createSchema()
+    const [a, b] = await Promise.all([startInstance(databaseUrl), startInstance(databaseUrl)])
+    const pad = await createTestPad(a.url)
+    const editor = resources.raw(b, pad.keys.edit)
+    const reader = resources.raw(b, pad.keys.view)
+    await Promise.all([whenJoined(editor), whenJoined(reader)])
+    const rotated = await fetch(`${a.url}/api/pads/${pad.keys.admin}/rotate`, { method: 'POST' })
+    expect(rotated.status).toBe(200)
+    expect((await editor.closed).code).toBe(CloseCode.rotated)
+    expect((await fetch(`${a.url}/api/pads/${pad.keys.admin}`, { method: 'DELETE' })).status).toBe(204)
+    expect((await reader.closed).code).toBe(CloseCode.deleted)
+  }, 30_000)
+
+  it('gives a pad loaded by an instance in the middle of a burst on another everything, before and after', async () => {
+    const databaseUrl = await postgres.createSchema()
+    const [a, b] = await Promise.all([startInstance(databaseUrl), startInstance(databaseUrl)])
+    const pad = await createTestPad(a.url)
+    const writer = resources.client(a, pad.keys.edit)
+    await whenSynced(writer)
+    const total = 400
+    let lateReader: TestClient | null = null
+    for (let i = 0; i < total; i++) {
+      writer.text.insert(writer.text.length, `<${i}>`)
+      // Instance b has nobody on this pad until now: it loads it mid-burst.
+      if (i === 150) lateReader = resources.client(b, pad.keys.view)
+      if (i % 10 === 9) await new Promise((resolve) => setTimeout(resolve, 2))
+    }
+    await waitUntil('the late reader on the other instance has every marker', () => markers(lateReader?.text.toString() ?? '').length === total, 20_000)
+    expect(lateReader?.text.toString()).toBe(writer.text.toString())
+  }, 30_000)
+
   it('serves each instance\'s clients while Redis is down and converges once it is back', async () => {
     const databaseUrl = await postgres.createSchema()
     const [a, b] = await Promise.all([startInstance(databaseUrl), startInstance(databaseUrl)])
