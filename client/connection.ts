@@ -87,7 +87,7 @@ export function lockedRetryDelayMs(attempt: number): number {
 const lockedRetryBaseMs = 1000
 
 /** Close codes that are told to the user while the provider keeps retrying. */
-const transientExplainedCodes: readonly number[] = [CloseCode.messageTooBig, CloseCode.rateLimited]
+const transientExplainedCodes: readonly number[] = [CloseCode.messageTooBig, CloseCode.rateLimited, CloseCode.storeUnavailable]
 
 export function createConnection(options: ConnectionOptions, target: Window = window): Connection {
   const { doc, tracksUnsyncedChanges } = options
