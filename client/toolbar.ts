@@ -276,7 +276,22 @@ export function buildToolbar(container: HTMLElement, context: ToolbarContext): P
       container.addEventListener('mousedown', onMouseDown)
       container.addEventListener('click', onClick)
       container.addEventListener('keydown', onKeyDown)
+      let shown: { state: EditorState; isEditable: boolean } | null = null
       const update = (current: EditorView): void => {
+        // Every transaction updates the plugin views, remote cursors' included:
+        // the buttons only depend on the document, the selection, the stored
+        // marks and whether the editor is editable.
+        const { state, editable } = current
+        if (
+          shown !== null &&
+          shown.isEditable === editable &&
+          shown.state.doc === state.doc &&
+          shown.state.selection.eq(state.selection) &&
+          shown.state.storedMarks === state.storedMarks
+        ) {
+          return
+        }
+        shown = { state, isEditable: editable }
         for (const { item, button } of rendered) {
           const isActive = item.isActive?.(current.state) ?? false
           // An active button stays enabled: it shows where the cursor is, and may toggle back.
