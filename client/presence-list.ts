@@ -15,19 +15,40 @@ export interface PresenceEntry extends Participant {
   isSelf: boolean
 }
 
-/** The entries to show for these awareness states: valid participants only, self first, then by name. */
+/**
+ * The entries to show for these awareness states: valid participants only,
+ * self first, then by name in the order of `collator` (built for the
+ * interface language); it is only asked for when there is something to sort.
+ */
 export function listPresence(
   states: ReadonlyMap<number, Readonly<Record<string, unknown>>>,
   selfClientId: number,
-  language: string,
+  collator: () => Intl.Collator,
 ): PresenceEntry[] {
   const entries: PresenceEntry[] = []
   for (const [clientId, state] of states) {
     const participant = parseParticipant(state.user)
     if (participant !== null) entries.push({ ...participant, clientId, isSelf: clientId === selfClientId })
   }
-  const collator = new Intl.Collator(language, { sensitivity: 'base' })
-  return entries.sort((a, b) => Number(b.isSelf) - Number(a.isSelf) || collator.compare(a.name, b.name))
+  if (entries.length < 2) return entries
+  const { compare } = collator()
+  return entries.sort((a, b) => Number(b.isSelf) - Number(a.isSelf) || compare(a.name, b.name))
+}
+
+/**
+ * A collator for names in the interface language, built on first use and
+ * again when the language changes: building one costs tens of milliseconds the
+ * first time (the browser loads its collation data), and the presence list is
+ * sorted again at every cursor move of every participant.
+ */
+export function createNameCollator(localization: Pick<Localization, 'language'>): () => Intl.Collator {
+  let built: { language: string; collator: Intl.Collator } | null = null
+  return () => {
+    if (built === null || built.language !== localization.language) {
+      built = { language: localization.language, collator: new Intl.Collator(localization.language, { sensitivity: 'base' }) }
+    }
+    return built.collator
+  }
 }
 
 export interface PresenceListOptions {
@@ -42,8 +63,9 @@ export interface PresenceListOptions {
 /** Keeps the list in step with awareness; returns the function that stops it. */
 export function mountPresenceList(options: PresenceListOptions): () => void {
   const { list, count, awareness, localization } = options
+  const collator = createNameCollator(localization)
   const render = (): void => {
-    const entries = listPresence(awareness.getStates(), awareness.clientID, localization.language)
+    const entries = listPresence(awareness.getStates(), awareness.clientID, collator)
     list.replaceChildren(...entries.map((entry) => renderEntry(entry, localization)))
     count.textContent = localization.plural('presence.count', entries.length)
   }

@@ -21,7 +21,7 @@ import type { Localization } from './i18n'
 import { findChangedPosition } from './latest-change'
 import type { LiveSettings } from './live-settings'
 import { formatEventLine } from './pad-details'
-import { listPresence } from './presence-list'
+import { createNameCollator, listPresence } from './presence-list'
 import { drawQrCode } from './qr-code'
 import { pickSharedLink } from './share-panel'
 import { formatShortLink, showShortLink } from './short-link'
@@ -138,8 +138,9 @@ export function createProjectionMode(options: ProjectionOptions): ProjectionMode
       )
       view.setProps({})
     }
+    const collator = createNameCollator(localization)
     const renderCount = (): void => {
-      const count = listPresence(awareness.getStates(), awareness.clientID, localization.language).length
+      const count = listPresence(awareness.getStates(), awareness.clientID, collator).length
       elements.count.textContent = localization.plural('projection.count', count)
       elements.count.dataset.count = String(count)
     }
