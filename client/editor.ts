@@ -15,7 +15,7 @@ import type { Command } from 'prosemirror-state'
 import { EditorView } from 'prosemirror-view'
 import type { MarkView } from 'prosemirror-view'
 import type { Awareness } from 'y-protocols/awareness'
-import { yCursorPlugin, ySyncPlugin, yUndoPlugin } from 'y-prosemirror'
+import { initProseMirrorDoc, yCursorPlugin, ySyncPlugin, yUndoPlugin } from 'y-prosemirror'
 import type * as Y from 'yjs'
 import type { PadLanguage } from '../shared/api'
 import { padSchema } from '../shared/schema'
@@ -60,8 +60,14 @@ export function createEditor(options: EditorOptions): Editor {
   const openLinkPrompt: Command = (_state, _dispatch, view) =>
     view !== undefined && isEditable && editLink(view, localization)
 
+  // A pad already in the doc (the page mounts after the first sync) is
+  // converted once, as the editor's first state, and y-prosemirror is handed
+  // the mapping it would otherwise build by rendering an empty editor and then
+  // replacing all of its content in one transaction.
+  const converted = fragment.length > 0 ? initProseMirrorDoc(fragment, padSchema) : null
+  const initial = converted !== null && padSchema.topNodeType.validContent(converted.doc.content) ? converted : null
   // y-prosemirror's plugin factories are typed `any`; these annotations are the seam.
-  const syncPlugin: Plugin = ySyncPlugin(fragment)
+  const syncPlugin: Plugin = ySyncPlugin(fragment, initial === null ? {} : { mapping: initial.mapping })
   const cursorPlugin: Plugin = yCursorPlugin(awareness, {
     awarenessStateFilter: isDrawnRemoteState,
     cursorBuilder: buildRemoteCursor,
@@ -80,6 +86,7 @@ export function createEditor(options: EditorOptions): Editor {
 
   const state = EditorState.create({
     schema: padSchema,
+    ...(initial === null ? {} : { doc: initial.doc }),
     plugins: [
       syncPlugin,
       cursorPlugin,
@@ -120,6 +127,9 @@ export function createEditor(options: EditorOptions): Editor {
   return {
     view,
     setEditable(next) {
+      // The page calls it after every settings or connection change; a view
+      // update runs every plugin view and redraws the decorations.
+      if (next === isEditable) return
       isEditable = next
       view.setProps({})
     },
