@@ -60,10 +60,10 @@ export function createEditor(options: EditorOptions): Editor {
   const openLinkPrompt: Command = (_state, _dispatch, view) =>
     view !== undefined && isEditable && editLink(view, localization)
 
-  // A pad already in the doc (the page mounts after the first sync) is
-  // converted once, as the editor's first state, and y-prosemirror is handed
-  // the mapping it would otherwise build by rendering an empty editor and then
-  // replacing all of its content in one transaction.
+  // A pad already in the doc (the pad page puts its prefetched content in
+  // first) is converted once, as the editor's first state, and y-prosemirror
+  // is handed the mapping it would otherwise build by rendering an empty
+  // editor and then replacing all of its content in one transaction.
   const converted = fragment.length > 0 ? initProseMirrorDoc(fragment, padSchema) : null
   const initial = converted !== null && padSchema.topNodeType.validContent(converted.doc.content) ? converted : null
   // y-prosemirror's plugin factories are typed `any`; these annotations are the seam.

@@ -1,16 +1,17 @@
 /**
- * Composition root of the pad page (`pad.html`, served at `/p/<key>`): reads
- * the key from the path, fetches the pad's settings, then wires the shared
- * document (Y.Doc kept in IndexedDB so that a participant who loses Wi-Fi
- * keeps writing), the connection to the relay and its live settings, the
- * editor and its toolbar, the presence list, the status line, the pad's
- * details (event, license, expiry), the share panel, projection mode, the
- * export menu, the colours by author and their legend, the facilitator panel
- * (admin link only) and the participant's name, which a writing page records
- * as the author of its changes. Everything
- * it starts is listed in `disposers` and stopped on `pagehide`. The pieces
- * live in their own modules; this file only connects them and decides what a
- * read-only, locked or closed pad looks like.
+ * The pad page's code (`pad.html`, served at `/p/<key>`), started by its
+ * entry script (`pad-boot.ts`) with the settings and the content it asked
+ * for while this code loaded. It puts the content into the shared document,
+ * then wires the document's copy in IndexedDB (so that a participant who
+ * loses Wi-Fi keeps writing), the connection to the relay and its live
+ * settings, the editor and its toolbar, the presence list, the status line,
+ * projection mode, the colours by author and their legend, the facilitator
+ * panel (admin link only) and the participant's name, which a writing page
+ * records as the author of its changes; the pad's details (event, license,
+ * expiry), the share panel and the export menu follow once the editor is on
+ * screen. Everything it starts is listed in `disposers` and stopped on
+ * `pagehide`. The pieces live in their own modules; this file only connects
+ * them and decides what a read-only, locked or closed pad looks like.
  */
 import { IndexeddbPersistence } from 'y-indexeddb'
 import * as Y from 'yjs'
@@ -18,7 +19,6 @@ import type { PadSettings } from '../shared/api'
 import { maxEventFieldLength, maxTitleLength } from '../shared/api'
 import { authorsMapName } from '../shared/attribution'
 import { CloseCode } from '../shared/close-codes'
-import { readPadKeyFromPath } from '../shared/pad-link'
 import { canWrite, Role } from '../shared/roles'
 import { bodyFragmentName } from '../shared/schema'
 import { ApiError, fetchPadSettings, NetworkError } from './api-client'
@@ -152,7 +152,17 @@ function readPageElements() {
 
 type PageElements = ReturnType<typeof readPageElements>
 
-async function startPadPage(): Promise<void> {
+/** What the entry script (pad-boot.ts) asked the server for before this code was loaded. */
+export interface EarlyRequests {
+  key: string
+  /** The first attempt at the pad's settings. */
+  settings: Promise<PadSettings>
+  /** The pad's content as one update, or null when the prefetch failed (content-prefetch.ts). */
+  content: Promise<Uint8Array | null>
+}
+
+/** Starts the page; `early` is null when the path holds no pad key. */
+export async function startPadPage(early: EarlyRequests | null): Promise<void> {
   const disposers: (() => void)[] = []
   window.addEventListener('pagehide', (event) => {
     if (event.persisted) return
@@ -184,17 +194,17 @@ async function startPadPage(): Promise<void> {
   disposers.push(mountLanguageSelect(elements.languageSelect, localization, preferences))
   renderPage()
 
-  const key = readPadKeyFromPath(location.pathname)
-  if (key === null) {
+  if (early === null) {
     loadingMessage = null
     pageError = { key: 'pad.error.badLink' }
     renderPage()
     return
   }
 
+  const { key } = early
   let settings: PadSettings
   try {
-    settings = await fetchSettingsPatiently(key, () => {
+    settings = await fetchSettingsPatiently(key, early.settings, () => {
       loadingMessage = { key: 'pad.retrying' }
       renderPage()
     })
@@ -204,16 +214,39 @@ async function startPadPage(): Promise<void> {
     renderPage()
     return
   }
-
-  loadingMessage = null
-  liveSettings = createLiveSettings(settings)
-  disposers.push(liveSettings.onChange(renderPage))
+  const padSettings = createLiveSettings(settings)
+  liveSettings = padSettings
+  disposers.push(padSettings.onChange(renderPage))
   renderPage()
-  openPad({ key, settings: liveSettings, elements, localization, preferences, disposers, renderPage })
+
+  // The prefetched content (a megabyte after a long workshop) goes into the
+  // doc before anything listens to it, and before the connection opens: the
+  // provider then asks the relay only for what is newer, and the editor is
+  // built once, with the whole pad, instead of filling up in front of people.
+  const doc = new Y.Doc()
+  disposers.push(() => doc.destroy())
+  const content = await early.content
+  if (content !== null) Y.applyUpdate(doc, content, early)
+  loadingMessage = null
+  renderPage()
+  openPad({ key, doc, settings: padSettings, elements, localization, preferences, disposers, renderPage })
+
+  // The panels that need only the settings come in a task of their own, once
+  // the editor with the pad is on screen: that is what the page is opened
+  // for, and the share panel's QR code and the details' dates cost tens of
+  // milliseconds the first time.
+  const panelsTimer = setTimeout(() => {
+    disposers.push(mountExportMenu(elements.exportMenu, key, localization))
+    elements.deleteExportLink.href = exportUrl(key, 'html')
+    disposers.push(mountPadDetails(elements.details, padSettings, localization))
+    disposers.push(mountSharePanel({ elements: elements.share, settings: padSettings, localization, baseUrl: location.origin }))
+  }, 0)
+  disposers.push(() => clearTimeout(panelsTimer))
 }
 
 interface OpenPadContext {
   key: string
+  doc: Y.Doc
   settings: LiveSettings
   elements: PageElements
   localization: Localization
@@ -223,7 +256,7 @@ interface OpenPadContext {
 }
 
 function openPad(context: OpenPadContext): void {
-  const { key, settings, elements, localization, preferences, disposers } = context
+  const { key, doc, settings, elements, localization, preferences, disposers } = context
   const { role, id: padId } = settings.current
   const isWriter = canWrite(role)
   /** The server closed this page's connection with 4409: read-only until a settings message says unlocked. */
@@ -233,8 +266,6 @@ function openPad(context: OpenPadContext): void {
   const isLockedForThisRole = (): boolean => role === Role.edit && (settings.current.locked || isRefusedByLock)
   const isReadOnly = (): boolean => !isWriter || isLockedForThisRole() || finalCloseCode !== null
 
-  const doc = new Y.Doc()
-  disposers.push(() => doc.destroy())
   // Kept per pad id, not per key: the edit and view links of one pad share it,
   // and a rotated edit link finds its unsaved changes again.
   const persistence = new IndexeddbPersistence(`atelier-pad:${padId}`, doc)
@@ -267,8 +298,6 @@ function openPad(context: OpenPadContext): void {
   })
   disposers.push(() => editor.destroy())
   disposers.push(mountAuthorLegend(elements.authorLegend, authorColors, localization))
-  disposers.push(mountExportMenu(elements.exportMenu, key, localization))
-  elements.deleteExportLink.href = exportUrl(key, 'html')
 
   const authorship = createAuthorship({ doc, connection, canWrite: () => isWriter && !isReadOnly() })
   disposers.push(() => authorship.close())
@@ -366,8 +395,6 @@ function openPad(context: OpenPadContext): void {
       localization,
     }),
   )
-  disposers.push(mountPadDetails(elements.details, settings, localization))
-  disposers.push(mountSharePanel({ elements: elements.share, settings, localization, baseUrl: location.origin }))
   if (role === Role.admin) {
     elements.facilitator.fields.title.maxLength = maxTitleLength
     elements.facilitator.fields.eventName.maxLength = maxEventFieldLength
@@ -457,14 +484,15 @@ async function introduceParticipant(
 }
 
 /**
- * The pad's settings; while the server cannot be reached (network error, 5xx,
- * 429) it tries again with growing waits, calling `onRetry` each time. Throws
- * for answers that will not change (404, other 4xx).
+ * The pad's settings, from `firstAttempt` or, while the server cannot be
+ * reached (network error, 5xx, 429), from new attempts after growing waits,
+ * calling `onRetry` before each. Throws for answers that will not change
+ * (404, other 4xx).
  */
-async function fetchSettingsPatiently(key: string, onRetry: () => void): Promise<PadSettings> {
+async function fetchSettingsPatiently(key: string, firstAttempt: Promise<PadSettings>, onRetry: () => void): Promise<PadSettings> {
   for (let attempt = 0; ; attempt++) {
     try {
-      return await fetchPadSettings(key)
+      return await (attempt === 0 ? firstAttempt : fetchPadSettings(key))
     } catch (error) {
       const isTransient =
         error instanceof NetworkError || (error instanceof ApiError && (error.status >= 500 || error.status === 429))
@@ -480,5 +508,3 @@ function describeSettingsError(error: unknown): PageMessage {
   const message = error instanceof Error ? error.message : String(error)
   return { key: 'pad.error.generic', params: { message } }
 }
-
-void startPadPage()
