@@ -1,11 +1,10 @@
 /**
- * The pad page's entry script (`pad.html`), kept small and loaded `async` so
- * that it runs as soon as it arrives, long before the page's own code
- * (`pad.ts` and the editor's libraries, some 400 kB) has been downloaded and
- * parsed, and before the document itself is: it reads the key, sends at once
- * the two requests the page will wait for — the pad's settings and its
- * content (`content-prefetch.ts`) — then loads that code and, once the
- * document is parsed, hands both over. It renders nothing and decides nothing.
+ * The pad page's entry script (`pad.html`), kept small so that it runs long
+ * before the page's own code (`pad.ts` and the editor's libraries, some
+ * 400 kB) has been downloaded and parsed: it reads the key, sends at once the
+ * two requests the page will wait for — the pad's settings and its content
+ * (`content-prefetch.ts`) — then loads that code and hands both over. It
+ * renders nothing and decides nothing.
  */
 import { readPadKeyFromPath } from '../shared/pad-link'
 import { fetchPadSettings } from './api-client'
@@ -35,12 +34,6 @@ function sendEarlyRequests(key: string): EarlyRequests {
   }
 }
 
-/** Resolves once the document is parsed: this script may run before (it is async). */
-function whenDocumentParsed(): Promise<void> {
-  if (document.readyState !== 'loading') return Promise.resolve()
-  return new Promise((resolve) => document.addEventListener('DOMContentLoaded', () => resolve(), { once: true }))
-}
-
 const key = readPadKeyFromPath(location.pathname)
 const early = key === null ? null : sendEarlyRequests(key)
-void Promise.all([import('./pad'), whenDocumentParsed()]).then(([page]) => page.startPadPage(early))
+void import('./pad').then((page) => page.startPadPage(early))
