@@ -42,6 +42,14 @@ const chromiumFlags = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
+  // Chromium 156's headless mode opens a real window per page, with the
+  // omnibox popup preloaded in a WebUI renderer of its own: during the first
+  // second of every visit it took about as much CPU as the page being
+  // measured, on the same (pinned) core. It is the browser's own toolbar,
+  // nothing either page asked for: without it both pages load faster, and
+  // their ratio stays within the run-to-run noise (the pad page before issue
+  // 6's changes: 3.0–3.6× with these flags, 3.1–3.3× without, alternating runs).
+  '--disable-features=PreloadTopChromeWebUI,WebUIOmniboxPopup,WebUIOmniboxFullPopup,WebUIOmniboxAimPopup',
 ]
 
 export interface LargePadSource {
