@@ -34,6 +34,11 @@ function sendEarlyRequests(key: string): EarlyRequests {
   }
 }
 
-const key = readPadKeyFromPath(location.pathname)
-const early = key === null ? null : sendEarlyRequests(key)
-void import('./pad').then((page) => page.startPadPage(early))
+function boot(): void {
+  const key = readPadKeyFromPath(location.pathname)
+  // Not kept at module level: the page lets go of the content once it is in the doc.
+  const early = key === null ? null : sendEarlyRequests(key)
+  void import('./pad').then((page) => page.startPadPage(early))
+}
+
+boot()
