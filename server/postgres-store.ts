@@ -18,9 +18,7 @@
  */
 import { timingSafeEqual } from 'node:crypto'
 import pg from 'pg'
-import { padLanguages, padLifetimeMs, padLifetimes } from '../shared/api'
-import { defaultLicenseId, isLicenseId } from '../shared/licenses'
-import { roles, type Role } from '../shared/roles'
+import { padLifetimeMs, padLifetimes } from '../shared/api'
 import type { Logger } from './log'
 import {
   StoreError,
@@ -30,6 +28,7 @@ import {
   type Store,
   type StoredDocument,
 } from './store'
+import { parseLanguage, parseLicense, parseLifetime, parseNames, parseRole } from './stored-values'
 
 export interface PostgresStoreOptions {
   /** `postgres://user:password@host:port/database`, as libpq takes it. */
@@ -435,29 +434,21 @@ function fromRow(row: PadRow): PadRecord {
   return {
     id: row.id,
     title: row.title,
-    language: padLanguages.find((language) => language === row.language) ?? 'fr',
+    language: parseLanguage(row.language),
     eventName: row.event_name,
     eventDate: row.event_date,
     eventPlace: row.event_place,
-    license: isLicenseId(row.license) ? row.license : defaultLicenseId,
+    license: parseLicense(row.license),
     locked: row.locked,
-    lifetime: padLifetimes.find((lifetime) => lifetime === row.lifetime) ?? 'forever',
+    lifetime: parseLifetime(row.lifetime),
     viewKey: row.view_key,
     editKeyGeneration: row.edit_key_generation,
     createdAtMs: Number(row.created_at_ms),
     updatedAtMs: Number(row.updated_at_ms),
     firstEditAtMs: row.first_edit_at_ms === null ? null : Number(row.first_edit_at_ms),
     lastEditAtMs: row.last_edit_at_ms === null ? null : Number(row.last_edit_at_ms),
-    extraContributors: Array.isArray(row.extra_contributors)
-      ? row.extra_contributors.filter((name): name is string => typeof name === 'string')
-      : [],
+    extraContributors: parseNames(row.extra_contributors),
   }
-}
-
-function parseRole(value: string): Role {
-  const role = roles.find((candidate) => candidate === value)
-  if (role === undefined) throw new StoreError(`unknown role ${JSON.stringify(value)} in pad_keys`)
-  return role
 }
 
 function toBuffer(bytes: Uint8Array): Buffer {

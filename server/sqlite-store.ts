@@ -13,10 +13,8 @@ import Database from 'better-sqlite3'
 import fs from 'node:fs'
 import path from 'node:path'
 import { timingSafeEqual } from 'node:crypto'
-import { padLanguages, padLifetimeMs, padLifetimes, type PadLifetime } from '../shared/api'
-import { defaultLicenseId, isLicenseId } from '../shared/licenses'
-import type { Role } from '../shared/roles'
-import { roles } from '../shared/roles'
+import { padLifetimeMs, padLifetimes } from '../shared/api'
+import { defaultLicenseId } from '../shared/licenses'
 import {
   StoreError,
   type PadKeyHashes,
@@ -25,6 +23,7 @@ import {
   type Store,
   type StoredDocument,
 } from './store'
+import { parseLanguage, parseLicense, parseLifetime, parseNames, parseRole } from './stored-values'
 
 export interface SqliteStoreOptions {
   /** Path of the database file; its folder is created if missing. */
@@ -321,11 +320,11 @@ function fromRow(row: PadRow): PadRecord {
   return {
     id: row.id,
     title: row.title,
-    language: padLanguages.find((language) => language === row.language) ?? 'fr',
+    language: parseLanguage(row.language),
     eventName: row.event_name,
     eventDate: row.event_date,
     eventPlace: row.event_place,
-    license: isLicenseId(row.license) ? row.license : defaultLicenseId,
+    license: parseLicense(row.license),
     locked: row.locked === 1,
     lifetime: parseLifetime(row.lifetime),
     viewKey: row.view_key,
@@ -338,21 +337,3 @@ function fromRow(row: PadRow): PadRecord {
   }
 }
 
-function parseNames(json: string): string[] {
-  try {
-    const value: unknown = JSON.parse(json)
-    return Array.isArray(value) ? value.filter((name): name is string => typeof name === 'string') : []
-  } catch {
-    return []
-  }
-}
-
-function parseLifetime(value: string): PadLifetime {
-  return padLifetimes.find((lifetime) => lifetime === value) ?? 'forever'
-}
-
-function parseRole(value: string): Role {
-  const role = roles.find((candidate) => candidate === value)
-  if (role === undefined) throw new StoreError(`unknown role ${JSON.stringify(value)} in pad_keys`)
-  return role
-}
