@@ -119,9 +119,10 @@ export function createRelay(config: Config, deps: RelayDeps): Relay {
   }
 
   /**
-   * Sockets written to in this turn of the event loop, corked until its end:
-   * the frames a peer gets in one turn (an update, its acknowledgement,
-   * presence) leave in one system call instead of one each.
+   * Sockets written to in this synchronous run, corked until it ends (the
+   * microtask that follows): the frames a peer gets from one relay (an
+   * update, its acknowledgement, presence) leave in one system call instead
+   * of one each, without waiting for the next turn of the event loop.
    */
   const corkedSockets = new Set<Duplex>()
   const uncorkAll = (): void => {
@@ -158,7 +159,7 @@ export function createRelay(config: Config, deps: RelayDeps): Relay {
     return {
       send(frame) {
         if (!corkedSockets.has(raw)) {
-          if (corkedSockets.size === 0) setImmediate(uncorkAll)
+          if (corkedSockets.size === 0) queueMicrotask(uncorkAll)
           corkedSockets.add(raw)
           raw.cork()
         }

@@ -33,6 +33,7 @@ import { closePeer, type Peer } from './peer'
 import { createPresenceTable } from './presence-table'
 import { createRoomDocument, storedState, type RoomDocument } from './room-document'
 import { StoreError, type PadRecord, type Store } from './store'
+import { atTurnEnd } from './turn-end'
 import { addsNothing, checkUpdate, type DecodedUpdate } from './update-check'
 
 export interface RoomOptions {
@@ -150,7 +151,7 @@ export function createRoom(initialPad: PadRecord, options: RoomOptions, deps: Ro
     // Waiting for the end of this turn lets everything that arrived in it
     // form one batch.
     isDrainScheduled = true
-    setImmediate(() => {
+    atTurnEnd(() => {
       isDrainScheduled = false
       if (!isDraining) void drain()
     })

@@ -37,7 +37,7 @@ it('runs SQLite in WAL mode with synchronous NORMAL by default', async () => {
   expect(fs.existsSync(file)).toBe(true)
 })
 
-it('commits the appends of one turn together, each resolving once committed, and lets later reads see them', async () => {
+it('commits the appends asked for in one synchronous run together, each resolving once committed, and lets later reads see them', async () => {
   const file = tempFile()
   const store = createSqliteStore({ file })
   const first = newPad('un')

@@ -194,9 +194,10 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
   let isClosed = false
 
   /**
-   * Appends asked for in one turn of the event loop (by every room of the
-   * server) are committed together at its end, in one transaction: a commit
-   * writes the WAL pages once for all of them. Each still resolves only once
+   * Appends asked for in one synchronous run (rooms drain together at the
+   * end of a turn: turn-end.ts) are committed together right after it, in
+   * the microtasks that follow, in one transaction: a commit writes the WAL
+   * pages once for all of them, without waiting for the next turn. Each still resolves only once
    * committed. Should the group fail, each append is retried alone, so that
    * one pad's problem (deleted meanwhile) fails only that pad's write.
    */
@@ -254,7 +255,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     loadDocument: (padId) => run('load document', () => loadTransaction(padId)),
     appendUpdate: (padId, update, atMs) =>
       new Promise<number>((resolve, reject) => {
-        if (pendingAppends.length === 0) setImmediate(commitPendingAppends)
+        if (pendingAppends.length === 0) queueMicrotask(commitPendingAppends)
         pendingAppends.push({ padId, update, atMs, resolve, reject })
       }),
     compact: (padId, snapshot, throughSeq) =>
