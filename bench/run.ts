@@ -11,7 +11,8 @@
  *
  * Env filters for quick runs:
  *   BENCH_SCENARIOS=workshop,ramp,many-pads,two-instances,two-instances-many-pads,idle,cold-load,browser (default: all)
- *   BENCH_SERVERS=atelier,ywebsocket,hocuspocus (default: all)
+ *   BENCH_SERVERS=atelier,ywebsocket,hocuspocus,floor (default: all; `floor`, a relay that only
+ *     forwards bytes, runs in the workshop and many-pads scenarios only)
  *   BENCH_QUICK=1 shortens every load window (a trial, not a result)
  *   BENCH_RAMP_STEPS=200,400 runs only these big-room steps (all of them, even after a failure)
  *   BENCH_CPU_PROFILE=<dir> profiles our server (node --cpu-prof) in the load
@@ -34,7 +35,7 @@ import { renderResults, type Outcome, type PerServer, type RunResults } from './
 import { createScaleOutServicesOnDemand } from './scale-out'
 import { runScaleOutStep, scaleOutSetupLabels, scaleOutSetups, twoInstancesManyPads, twoInstancesOnePad } from './scale-out-scenarios'
 import { emptyScaleOutResults, type ScaleOutResults } from './scale-out-report'
-import { loadCore, projectRoot, serverKinds, serverLabels, type ServerKind } from './server-process'
+import { floorKind, loadCore, projectRoot, serverKinds, serverLabels, type ServerKind } from './server-process'
 
 const scenarioIds = ['workshop', 'ramp', 'many-pads', 'two-instances', 'two-instances-many-pads', 'idle', 'cold-load', 'browser'] as const
 type ScenarioId = (typeof scenarioIds)[number]
@@ -79,7 +80,7 @@ function loadAverage(): string {
 
 async function main(): Promise<void> {
   const scenarios = parseList<ScenarioId>('BENCH_SCENARIOS', scenarioIds)
-  const servers = parseList<ServerKind>('BENCH_SERVERS', serverKinds)
+  const servers = parseList<ServerKind>('BENCH_SERVERS', [...serverKinds, floorKind])
   const cpuProfileDir = process.env.BENCH_CPU_PROFILE
   const rampSteps = process.env.BENCH_RAMP_STEPS === undefined ? null : process.env.BENCH_RAMP_STEPS.split(',').map(Number)
   if (rampSteps !== null && rampSteps.some((count) => !Number.isInteger(count) || count < 2 || count > 10_000)) {
@@ -127,7 +128,11 @@ async function main(): Promise<void> {
 
   const forEachServer = async <T>(id: ScenarioId, into: PerServer<T>, run: (kind: ServerKind) => Promise<T>): Promise<void> => {
     if (!scenarios.includes(id)) return
-    for (const kind of servers) into[kind] = await attempt(`${id} · ${serverLabels[kind]}`, () => run(kind))
+    for (const kind of servers) {
+      // The floor only says what forwarding costs under the steady loads; it has no pads to load or rooms to fill.
+      if (kind === floorKind && id !== 'workshop' && id !== 'many-pads') continue
+      into[kind] = await attempt(`${id} · ${serverLabels[kind]}`, () => run(kind))
+    }
   }
 
   await forEachServer('workshop', results.workshop, (kind) => runWorkshop(kind, context))

@@ -18,19 +18,28 @@ import type { Dialect } from './wire'
 
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
+/** The servers compared: ours and the two peers. */
 export const serverKinds = ['atelier', 'ywebsocket', 'hocuspocus'] as const
-export type ServerKind = (typeof serverKinds)[number]
+/**
+ * Not a server to compare with but the load scenarios' floor: a relay that
+ * only forwards bytes (peers/forwarding-floor.mjs). A target below its
+ * figure cannot be met by a server that parses, checks and stores.
+ */
+export const floorKind = 'floor'
+export type ServerKind = (typeof serverKinds)[number] | typeof floorKind
 
 export const serverLabels: Record<ServerKind, string> = {
   atelier: 'Atelier Pad',
   ywebsocket: 'y-websocket-server 0.1.1',
   hocuspocus: 'Hocuspocus 3.4.4',
+  floor: 'floor: forwarding only',
 }
 
 export const serverDialects: Record<ServerKind, Dialect> = {
   atelier: 'y-websocket',
   ywebsocket: 'y-websocket',
   hocuspocus: 'hocuspocus',
+  floor: 'y-websocket',
 }
 
 /** The core the servers run on; the load processes and the browser use the other one. */
@@ -103,8 +112,9 @@ export async function startServer(kind: ServerKind, options: StartOptions = {}):
       env: { ...base, ...atelierEnv, DATA_DIR: dataDir, ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     })
-  } else if (kind === 'ywebsocket') {
-    child = startPinned(serverCore, process.execPath, ['bench/peers/y-websocket-server.mjs'], {
+  } else if (kind === 'ywebsocket' || kind === 'floor') {
+    const launcher = kind === 'floor' ? 'bench/peers/forwarding-floor.mjs' : 'bench/peers/y-websocket-server.mjs'
+    child = startPinned(serverCore, process.execPath, [launcher], {
       cwd: projectRoot,
       env: { ...base, YPERSISTENCE: path.join(dataDir, 'leveldb') },
       stdio: ['ignore', 'pipe', 'pipe'],
