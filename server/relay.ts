@@ -20,6 +20,7 @@ import type { Metrics } from './metrics'
 import { hashKey } from './pad-keys'
 import { closePeer, createPeer, type Peer, type PeerSocket } from './peer'
 import { createTokenBucket } from './rate-limit'
+import { createFrameCache } from './websocket-frame'
 import { createRoom, type Room } from './room'
 import type { PadChangeListener } from './pad-api'
 import { StoreError, type PadRecord, type Store } from './store'
@@ -125,6 +126,8 @@ export function createRelay(config: Config, deps: RelayDeps): Relay {
    * of one each, without waiting for the next turn of the event loop.
    */
   const corkedSockets = new Set<Duplex>()
+  /** A relayed frame is framed once for all the peers it goes to. */
+  const frameOf = createFrameCache()
   const uncorkAll = (): void => {
     for (const raw of corkedSockets) raw.uncork()
     corkedSockets.clear()
@@ -158,12 +161,15 @@ export function createRelay(config: Config, deps: RelayDeps): Relay {
   function socketFor(socket: WebSocket, raw: Duplex): PeerSocket {
     return {
       send(frame) {
+        if (socket.readyState !== socket.OPEN) return
         if (!corkedSockets.has(raw)) {
           if (corkedSockets.size === 0) queueMicrotask(uncorkAll)
           corkedSockets.add(raw)
           raw.cork()
         }
-        socket.send(frame)
+        // ws never queues here (no compression, no Blobs), so writing the
+        // frame's bytes straight to the socket keeps the order of frames.
+        raw.write(frameOf(frame))
         // A client that stops reading would make us buffer every update of
         // the pad for it; drop it instead (it resyncs when it reconnects).
         if (socket.bufferedAmount > config.maxBufferedBytes) {
