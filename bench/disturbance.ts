@@ -17,11 +17,11 @@ export const disturbanceLimits = {
   /** Longest wait for a quiet machine before one step… */
   quietWaitSeconds: 20,
   /** …and in the whole run, so that it still ends in time. */
-  totalQuietWaitSeconds: 120,
+  totalQuietWaitSeconds: 90,
   /** Attempts of a disturbed step beyond the first. */
   maxRetries: 2,
   /** No retry starts after this much of the run has passed. */
-  retryUntilSeconds: 8 * 60,
+  retryUntilSeconds: 7 * 60,
 }
 
 export interface DisturbanceGuard {
