@@ -5,15 +5,17 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import type { CreatePadResponse } from '../shared/api'
 import { CloseCode } from '../shared/close-codes'
 import { decodeMessage, encodeMessage } from '../shared/protocol'
 import { startTestBalancer, type TestBalancer } from './test-balancer'
-import { createTestPad, makeTempDir, waitUntil, whenJoined, whenSynced, type ServerProcess, type TestClient } from './test-harness'
+import { createTestPad, makeTempDir, waitUntil, type ServerProcess, type TestClient } from './test-harness'
 import { useTestResources } from './test-resources'
 import type { PostgresProcess, RedisProcess } from './test-services'
 
 const services = useTestResources({ scope: 'file' })
 const resources = useTestResources()
+const { syncedClient, joinedRaw } = resources
 let postgres: PostgresProcess
 let redis: RedisProcess
 
@@ -29,6 +31,27 @@ function startInstance(databaseUrl: string, env: Record<string, string> = {}): P
     LOG_LEVEL: 'warn',
     ...env,
   })
+}
+
+/** Two instances over one fresh schema and the shared Redis, and a pad created through the first's API. */
+interface TwoInstances {
+  a: ServerProcess
+  b: ServerProcess
+  databaseUrl: string
+  pad: CreatePadResponse
+}
+
+/** Starts {@link TwoInstances} in a fresh schema of `on` (the file's PostgreSQL unless a test needs its own). */
+async function startTwoInstancesWithPad(on: PostgresProcess = postgres): Promise<TwoInstances> {
+  const databaseUrl = await on.createSchema()
+  const [a, b] = await Promise.all([startInstance(databaseUrl), startInstance(databaseUrl)])
+  const pad = await createTestPad(a.url)
+  return { a, b, databaseUrl, pad }
+}
+
+/** Lets sockets and timers run between the parts of a burst, so that it is spread over time rather than sent in one turn of the event loop. */
+function pauseBurst(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms))
 }
 
 function portOf(instance: ServerProcess): number {
@@ -56,16 +79,12 @@ const markers = (text: string): string[] => text.match(/<\d+>/g) ?? []
 
 describe('several instances over PostgreSQL and Redis', () => {
   it('makes a client on each instance converge on 1,000 edits, all in the store', async () => {
-    const databaseUrl = await postgres.createSchema()
-    const [a, b] = await Promise.all([startInstance(databaseUrl), startInstance(databaseUrl)])
-    const pad = await createTestPad(a.url)
-    const alice = resources.client(a, pad.keys.edit)
-    const bob = resources.client(b, pad.keys.edit)
-    await Promise.all([whenSynced(alice), whenSynced(bob)])
+    const { a, b, databaseUrl, pad } = await startTwoInstancesWithPad()
+    const [alice, bob] = await Promise.all([syncedClient(a, pad.keys.edit), syncedClient(b, pad.keys.edit)])
     for (let i = 0; i < 500; i++) {
       alice.text.insert(alice.text.length, `a${i} `)
       bob.text.insert(0, `b${i} `)
-      if (i % 25 === 0) await new Promise((resolve) => setTimeout(resolve, 5))
+      if (i % 25 === 0) await pauseBurst(5)
     }
     await waitUntil(
       'both clients converge on every edit',
@@ -74,22 +93,17 @@ describe('several instances over PostgreSQL and Redis', () => {
     )
     // A third instance that never saw the traffic loads it all from PostgreSQL.
     const c = await startInstance(databaseUrl)
-    const carol = resources.client(c, pad.keys.view)
-    await whenSynced(carol)
+    const carol = await syncedClient(c, pad.keys.view)
     expect(carol.text.toString()).toBe(alice.text.toString())
   }, 60_000)
 
   it('loses nothing relayed when an instance is killed mid-burst: its clients reconnect to the other', async () => {
-    const databaseUrl = await postgres.createSchema()
-    const [a, b] = await Promise.all([startInstance(databaseUrl), startInstance(databaseUrl)])
+    const { a, b, pad } = await startTwoInstancesWithPad()
     const balancer: TestBalancer = await startTestBalancer([portOf(a), portOf(b)])
     try {
-      const pad = await createTestPad(a.url)
-      const writer = resources.client(balancer.wsUrl, pad.keys.edit)
-      await whenSynced(writer)
+      const writer = await syncedClient(balancer.wsUrl, pad.keys.edit)
       expect(balancer.connectionsPerBackend).toEqual([1, 0])
-      const observer = resources.client(b, pad.keys.view)
-      await whenSynced(observer)
+      const observer = await syncedClient(b, pad.keys.view)
       const total = 300
       for (let i = 0; i < total; i++) {
         writer.text.insert(writer.text.length, `<${i}>`)
@@ -98,13 +112,12 @@ describe('several instances over PostgreSQL and Redis', () => {
           a.child.kill('SIGKILL')
           await a.exited
         }
-        await new Promise((resolve) => setTimeout(resolve, 2))
+        await pauseBurst(2)
       }
       const seenBeforeKill = markers(observer.text.toString())
       await waitUntil('the writer reconnected to the other instance', () => (balancer.connectionsPerBackend[1] ?? 0) >= 1 && writer.provider.synced, 20_000)
       await waitUntil('the observer has every marker', () => markers(observer.text.toString()).length === total, 20_000)
-      const reader = resources.client(b, pad.keys.view)
-      await whenSynced(reader)
+      const reader = await syncedClient(b, pad.keys.view)
       const stored = markers(reader.text.toString())
       for (const marker of seenBeforeKill) expect(stored).toContain(marker)
       expect(stored).toHaveLength(total)
@@ -114,11 +127,8 @@ describe('several instances over PostgreSQL and Redis', () => {
   }, 60_000)
 
   it('applies a lock made on one instance to the connections of the other', async () => {
-    const databaseUrl = await postgres.createSchema()
-    const [a, b] = await Promise.all([startInstance(databaseUrl), startInstance(databaseUrl)])
-    const pad = await createTestPad(a.url)
-    const participant = resources.raw(b, pad.keys.edit)
-    await whenJoined(participant)
+    const { a, b, pad } = await startTwoInstancesWithPad()
+    const participant = await joinedRaw(b, pad.keys.edit)
     expect(await patch(a.url, pad.keys.admin, { locked: true })).toBe(200)
     await waitUntil('the lock reached the other instance', () =>
       participant.frames.map((frame) => decodeMessage(frame)).some((message) => message.type === 'settings' && message.settings.locked),
@@ -127,18 +137,13 @@ describe('several instances over PostgreSQL and Redis', () => {
     doc.getText('t').insert(0, 'après le verrou')
     participant.socket.send(encodeMessage({ type: 'update', update: Y.encodeStateAsUpdate(doc) }))
     expect((await participant.closed).code).toBe(CloseCode.locked)
-    const reader = resources.client(a, pad.keys.view)
-    await whenSynced(reader)
+    const reader = await syncedClient(a, pad.keys.view)
     expect(reader.text.toString()).toBe('')
   }, 30_000)
 
   it('closes the other instance\'s connections on rotation (4411) and deletion (4410)', async () => {
-    const databaseUrl = await postgres.createSchema()
-    const [a, b] = await Promise.all([startInstance(databaseUrl), startInstance(databaseUrl)])
-    const pad = await createTestPad(a.url)
-    const editor = resources.raw(b, pad.keys.edit)
-    const reader = resources.raw(b, pad.keys.view)
-    await Promise.all([whenJoined(editor), whenJoined(reader)])
+    const { a, b, pad } = await startTwoInstancesWithPad()
+    const [editor, reader] = await Promise.all([joinedRaw(b, pad.keys.edit), joinedRaw(b, pad.keys.view)])
     const rotated = await fetch(`${a.url}/api/pads/${pad.keys.admin}/rotate`, { method: 'POST' })
     expect(rotated.status).toBe(200)
     expect((await editor.closed).code).toBe(CloseCode.rotated)
@@ -147,37 +152,29 @@ describe('several instances over PostgreSQL and Redis', () => {
   }, 30_000)
 
   it('gives a pad loaded by an instance in the middle of a burst on another everything, before and after', async () => {
-    const databaseUrl = await postgres.createSchema()
-    const [a, b] = await Promise.all([startInstance(databaseUrl), startInstance(databaseUrl)])
-    const pad = await createTestPad(a.url)
-    const writer = resources.client(a, pad.keys.edit)
-    await whenSynced(writer)
+    const { a, b, pad } = await startTwoInstancesWithPad()
+    const writer = await syncedClient(a, pad.keys.edit)
     const total = 400
     let lateReader: TestClient | null = null
     for (let i = 0; i < total; i++) {
       writer.text.insert(writer.text.length, `<${i}>`)
       // Instance b has nobody on this pad until now: it loads it mid-burst.
       if (i === 150) lateReader = resources.client(b, pad.keys.view)
-      if (i % 10 === 9) await new Promise((resolve) => setTimeout(resolve, 2))
+      if (i % 10 === 9) await pauseBurst(2)
     }
     await waitUntil('the late reader on the other instance has every marker', () => markers(lateReader?.text.toString() ?? '').length === total, 20_000)
     expect(lateReader?.text.toString()).toBe(writer.text.toString())
   }, 30_000)
 
   it('serves each instance\'s clients while Redis is down and converges once it is back', async () => {
-    const databaseUrl = await postgres.createSchema()
-    const [a, b] = await Promise.all([startInstance(databaseUrl), startInstance(databaseUrl)])
-    const pad = await createTestPad(a.url)
-    const alice = resources.client(a, pad.keys.edit)
-    const bob = resources.client(b, pad.keys.edit)
-    await Promise.all([whenSynced(alice), whenSynced(bob)])
+    const { a, b, pad } = await startTwoInstancesWithPad()
+    const [alice, bob] = await Promise.all([syncedClient(a, pad.keys.edit), syncedClient(b, pad.keys.edit)])
     alice.text.insert(0, 'avant ')
     await waitUntil('bob sees alice', () => bob.text.toString().includes('avant'))
     await redis.stop()
     alice.text.insert(alice.text.length, '[alice pendant la coupure]')
     bob.text.insert(0, '[bob pendant la coupure]')
-    const aliceOnly = resources.client(a, pad.keys.view)
-    await whenSynced(aliceOnly)
+    const aliceOnly = await syncedClient(a, pad.keys.view)
     await waitUntil('instance a serves its own clients', () => aliceOnly.text.toString().includes('[alice pendant la coupure]'))
     await redis.start()
     await waitUntil(
@@ -191,12 +188,8 @@ describe('several instances over PostgreSQL and Redis', () => {
 
   it('stops accepting writes with 1014 while PostgreSQL is down, relays nothing unstored, and takes them once it is back', async () => {
     const ownPostgres = await resources.startPostgres()
-    const databaseUrl = await ownPostgres.createSchema()
-    const [a, b] = await Promise.all([startInstance(databaseUrl), startInstance(databaseUrl)])
-    const pad = await createTestPad(a.url)
-    const alice = resources.client(a, pad.keys.edit)
-    const bob = resources.client(b, pad.keys.view)
-    await Promise.all([whenSynced(alice), whenSynced(bob)])
+    const { a, b, pad } = await startTwoInstancesWithPad(ownPostgres)
+    const [alice, bob] = await Promise.all([syncedClient(a, pad.keys.edit), syncedClient(b, pad.keys.view)])
     const aliceCloses = closeCodesOf(alice)
     await ownPostgres.stop()
     alice.text.insert(0, 'pas encore stocké')

@@ -13,6 +13,8 @@ import {
   connectRaw,
   startServerProcess,
   startTestServer,
+  whenJoined,
+  whenSynced,
   type RawClient,
   type ServerProcess,
   type TestClient,
@@ -28,6 +30,10 @@ export interface TestResources {
   startProcess(dataDir: string, env?: Record<string, string>): Promise<ServerProcess>
   client(target: ServerTarget, key: string, doc?: Y.Doc): TestClient
   raw(target: ServerTarget, key: string): RawClient
+  /** A stock client, once it has synced with its pad. */
+  syncedClient(target: ServerTarget, key: string, doc?: Y.Doc): Promise<TestClient>
+  /** A raw client, once it has joined its pad's room (had the server's first frame). */
+  joinedRaw(target: ServerTarget, key: string): Promise<RawClient>
   /** A real postgres in a fresh folder on a free port (about a second to start). */
   startPostgres(): Promise<PostgresProcess>
   /** A real redis-server on a free port. */
@@ -62,6 +68,20 @@ export function useTestResources(options: TestResourcesOptions = {}): TestResour
 
   const wsUrlOf = (target: ServerTarget): string => (typeof target === 'string' ? target : target.wsUrl)
 
+  function client(target: ServerTarget, key: string, doc?: Y.Doc): TestClient {
+    const made = connectClient(wsUrlOf(target), key, doc)
+    clients.push(made)
+    return made
+  }
+
+  function raw(target: ServerTarget, key: string): RawClient {
+    const made = connectRaw(wsUrlOf(target), key)
+    // A server that closes while a large frame is still being written resets the socket.
+    made.socket.on('error', () => {})
+    raws.push(made)
+    return made
+  }
+
   return {
     async startServer(env = {}, dataDir) {
       const server = await startTestServer(env, dataDir)
@@ -73,16 +93,16 @@ export function useTestResources(options: TestResourcesOptions = {}): TestResour
       processes.push(server)
       return server
     },
-    client(target, key, doc) {
-      const made = connectClient(wsUrlOf(target), key, doc)
-      clients.push(made)
+    client,
+    raw,
+    async syncedClient(target, key, doc) {
+      const made = client(target, key, doc)
+      await whenSynced(made)
       return made
     },
-    raw(target, key) {
-      const made = connectRaw(wsUrlOf(target), key)
-      // A server that closes while a large frame is still being written resets the socket.
-      made.socket.on('error', () => {})
-      raws.push(made)
+    async joinedRaw(target, key) {
+      const made = raw(target, key)
+      await whenJoined(made)
       return made
     },
     async startPostgres() {
