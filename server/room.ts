@@ -34,7 +34,7 @@ import { createPresenceTable } from './presence-table'
 import { createRoomDocument, storedState, type RoomDocument } from './room-document'
 import { StoreError, type PadRecord, type Store } from './store'
 import { atTurnEnd } from './turn-end'
-import { addsNothing, checkUpdate, type DecodedUpdate } from './update-check'
+import { addsNothing, checkUpdate, integratedPart, type DecodedUpdate } from './update-check'
 
 export interface RoomOptions {
   /** Compact the update log into a snapshot once it holds this many updates. */
@@ -335,14 +335,22 @@ export function createRoom(initialPad: PadRecord, options: RoomOptions, deps: Ro
       batch.updates.push(effective)
       batch.bytes += effective.length
     }
-    doc.on('update', collect)
+    // An update of new structs only is what it adds: kept as it came. Others
+    // (a sync step 2 that repeats what the pad has) are kept as what Yjs
+    // integrated, which it encodes only for an 'update' listener.
+    if (check.isAllNew) {
+      batch.updates.push(update)
+      batch.bytes += update.length
+    } else {
+      doc.on('update', collect)
+    }
     let applyError: unknown = null
     try {
       Y.applyUpdate(doc, update, peer)
     } catch (error) {
       applyError = error
     } finally {
-      doc.off('update', collect)
+      if (!check.isAllNew) doc.off('update', collect)
     }
     // Checked above; this catches what the check may have missed, so that
     // nothing stays pending in the doc.
@@ -354,6 +362,14 @@ export function createRoom(initialPad: PadRecord, options: RoomOptions, deps: Ro
     // Whatever Yjs integrated is in the batch now, even if it then threw: it
     // is stored and relayed so that the doc, the store and the peers stay equal.
     if (applyError !== null || leftPending) {
+      if (check.isAllNew) {
+        // Taken whole before applying: only what Yjs integrated may stay.
+        batch.updates.pop()
+        batch.bytes -= update.length
+        const integrated = integratedPart(doc, decoded)
+        batch.updates.push(integrated)
+        batch.bytes += integrated.length
+      }
       log.error({ err: applyError, leftPending }, 'an update passed the checks but Yjs refused part of it')
       throw new ProtocolError('update refused by Yjs', CloseCode.invalidPayload)
     }

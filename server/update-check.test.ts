@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { addsNothing, checkUpdate, type DecodedUpdate } from './update-check'
+import { addsNothing, checkUpdate, integratedPart, type DecodedUpdate } from './update-check'
 
 function updatesOf(doc: Y.Doc, edit: () => void): Uint8Array {
   const updates: Uint8Array[] = []
@@ -107,5 +107,49 @@ describe('findUpdateProblem', () => {
     expect(addsNothing(server, decoded(deletion))).toBe(false)
     const insertion = updatesOf(client, () => client.getText('t').insert(0, '!'))
     expect(addsNothing(server, decoded(insertion))).toBe(false)
+  })
+})
+
+describe('isAllNew and integratedPart', () => {
+  const decode = (update: Uint8Array): DecodedUpdate => Y.decodeUpdate(update) as unknown as DecodedUpdate
+
+  it('says whether every struct of an update is new to the pad', () => {
+    const server = new Y.Doc()
+    const client = new Y.Doc()
+    const first = updatesOf(client, () => client.getText('t').insert(0, 'bonjour'))
+    const firstCheck = checkUpdate(server, decode(first))
+    expect(firstCheck.problem === null && firstCheck.isAllNew).toBe(true)
+    Y.applyUpdate(server, first)
+    // The same again, or with more after it (a provider's sync step 2): not all new.
+    const again = checkUpdate(server, decode(first))
+    expect(again.problem === null && again.isAllNew).toBe(false)
+    const more = updatesOf(client, () => client.getText('t').insert(7, ' à tous'))
+    const overlapping = checkUpdate(server, decode(Y.mergeUpdates([first, more])))
+    expect(overlapping.problem === null && overlapping.isAllNew).toBe(false)
+    const next = checkUpdate(server, decode(more))
+    expect(next.problem === null && next.isAllNew).toBe(true)
+  })
+
+  it('keeps of an all-new update only what the pad got, when applying it stopped part way', () => {
+    const client = new Y.Doc()
+    const base = updatesOf(client, () => client.getText('t').insert(0, 'base '))
+    const firstPart = updatesOf(client, () => client.getText('t').insert(5, 'un '))
+    const secondPart = updatesOf(client, () => client.getText('t').insert(8, 'deux'))
+    const whole = Y.mergeUpdates([firstPart, secondPart])
+
+    const server = new Y.Doc()
+    Y.applyUpdate(server, base)
+    const check = checkUpdate(server, decode(whole))
+    expect(check.problem === null && check.isAllNew).toBe(true)
+    // As if Yjs had integrated the first part of `whole`, then thrown.
+    Y.applyUpdate(server, firstPart)
+
+    const kept = integratedPart(server, decode(whole))
+    const peer = new Y.Doc()
+    Y.applyUpdate(peer, base)
+    Y.applyUpdate(peer, kept)
+    expect(peer.getText('t').toString()).toBe('base un ')
+    expect(peer.getText('t').toString()).toBe(server.getText('t').toString())
+    expect(peer.store.pendingStructs).toBeNull()
   })
 })

@@ -20,18 +20,25 @@ export interface DecodedUpdate {
 export type UpdateCheck =
   /** The first problem found, as a sentence. */
   | { problem: string }
-  /** The update can be applied without leaving anything pending; it adds structs under these client ids. */
-  | { problem: null; writtenClients: number[] }
+  /**
+   * The update can be applied without leaving anything pending; it adds
+   * structs under these client ids. `isAllNew`: none of its structs is in
+   * the doc already, so applying it adds exactly what it holds (a typist's
+   * update): it can be stored and relayed as it came.
+   */
+  | { problem: null; writtenClients: number[]; isAllNew: boolean }
 
 export function checkUpdate(doc: Y.Doc, update: DecodedUpdate): UpdateCheck {
   const problem = (sentence: string): UpdateCheck => ({ problem: sentence })
   // After this update, each client's structs would reach this clock.
   const reach = new Map<number, number>()
   const known = (client: number): number => reach.get(client) ?? Y.getState(doc.store, client)
+  let isAllNew = true
 
   for (const struct of update.structs) {
     const { client, clock } = struct.id
     if (!(struct instanceof Y.Item) && !(struct instanceof Y.GC)) return problem(`update has a gap for client ${client}`)
+    if (clock < Y.getState(doc.store, client)) isAllNew = false
     if (clock > known(client)) {
       return problem(`update starts at clock ${clock} for client ${client}, the pad has ${known(client)}`)
     }
@@ -56,7 +63,7 @@ export function checkUpdate(doc: Y.Doc, update: DecodedUpdate): UpdateCheck {
       if (clock + len > known(client)) return problem(`update deletes content of client ${client} that the pad does not have`)
     }
   }
-  return { problem: null, writtenClients: [...reach.keys()] }
+  return { problem: null, writtenClients: [...reach.keys()], isAllNew }
 }
 
 /**
@@ -80,4 +87,21 @@ export function addsNothing(doc: Y.Doc, update: DecodedUpdate): boolean {
     }
   }
   return true
+}
+
+/**
+ * What `doc` holds of an update whose structs were all new to it (a check
+ * said `isAllNew`) once Yjs stopped part way through applying it: the
+ * update's structs from where each of its clients started, as far as the doc
+ * got, and the doc's deletions.
+ */
+export function integratedPart(doc: Y.Doc, update: DecodedUpdate): Uint8Array {
+  const before = Y.decodeStateVector(Y.encodeStateVector(doc))
+  const started = new Set<number>()
+  for (const struct of update.structs) {
+    if (started.has(struct.id.client)) continue
+    started.add(struct.id.client)
+    before.set(struct.id.client, struct.id.clock)
+  }
+  return Y.encodeStateAsUpdate(doc, Y.encodeStateVector(before))
 }
