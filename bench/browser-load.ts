@@ -24,6 +24,7 @@ import WebSocket from 'ws'
 import { yXmlFragmentToProseMirrorRootNode } from 'y-prosemirror'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
+import { loadMarkPrefix, type LoadPhase } from '../client/load-marks'
 import { padSchema } from '../shared/schema'
 import { median } from './cold-load'
 import type { DisturbanceGuard } from './disturbance'
@@ -31,7 +32,8 @@ import { buildLargePad, hasWholePad, largePad, type BuiltPad } from './large-pad
 import type { PadTarget } from './load-client'
 import { openPads, projectRoot, removeDataDir, startServer, type BenchServer } from './server-process'
 
-export const browserRuns = { warmups: 1, measured: 3, timeoutMs: 60_000 }
+/** Seven measured visits of each page: their medians moved by up to a third between runs with three. */
+export const browserRuns = { warmups: 1, measured: 7, timeoutMs: 60_000 }
 
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const chromiumFlags = [
@@ -72,6 +74,8 @@ export interface PagePhases {
   scriptsLoadedMs: number
   /** The last fetch() had its answer (the pad's settings, or the floor's JSON). */
   fetchesDoneMs: number
+  /** The pad page's own marks (client/load-marks.ts) by phase; none for the floor. */
+  loadMarks: Partial<Record<LoadPhase, number>>
   editableMs: number
 }
 
@@ -209,10 +213,15 @@ async function readPhases(page: Page): Promise<Omit<PagePhases, 'editableMs'>> {
     const navigation = performance.getEntriesByType('navigation')[0];
     const resources = performance.getEntriesByType('resource');
     const lastEnd = (type) => Math.max(0, ...resources.filter((entry) => entry.initiatorType === type).map((entry) => entry.responseEnd));
+    const loadMarks = {};
+    for (const mark of performance.getEntriesByType('mark')) {
+      if (mark.name.startsWith(${JSON.stringify(loadMarkPrefix)})) loadMarks[mark.name.slice(${loadMarkPrefix.length})] = mark.startTime;
+    }
     return {
       domContentLoadedMs: navigation ? navigation.domContentLoadedEventEnd : 0,
       scriptsLoadedMs: lastEnd('script'),
       fetchesDoneMs: lastEnd('fetch'),
+      loadMarks,
     };
   })()`)
 }

@@ -11,6 +11,7 @@ import type { ColdLoadResult } from './cold-load'
 import type { LoadResult } from './load-spec'
 import type { IdleResult, RampResult } from './load-scenarios'
 import { bigRoom, idleScale, manyPads, workshop } from './load-scenarios'
+import { LoadPhase } from '../client/load-marks'
 import { formatMs, markdownTable } from './markdown'
 import {
   hasScaleOutResults,
@@ -367,19 +368,29 @@ export function renderDetails(results: RunResults): string {
   }
   if (results.browser?.ok === true) {
     const { padPhases, floorPhases, scripts } = results.browser.value
+    const markOf = (phases: typeof padPhases, phase: LoadPhase): string => {
+      const ms = phases.loadMarks[phase]
+      return ms === undefined ? '—' : formatMs(ms)
+    }
     const phaseRow = (label: string, phases: typeof padPhases): string[] => [
       label,
       formatMs(phases.domContentLoadedMs),
       formatMs(phases.scriptsLoadedMs),
       formatMs(phases.fetchesDoneMs),
+      markOf(phases, LoadPhase.content),
+      markOf(phases, LoadPhase.code),
+      markOf(phases, LoadPhase.doc),
+      markOf(phases, LoadPhase.editor),
       formatMs(phases.editableMs),
     ]
     sections.push(
       '### Browser, where the time goes\n\nMilliseconds from navigation start, on the median visit (new browser context each time: empty cache and IndexedDB). ' +
         '"Scripts loaded": the last JavaScript file arrived; "fetch answered": the last fetch() answered, which is the pad\'s settings (`GET /api/pads/<key>`) or the floor\'s document JSON; ' +
-        'the pad\'s content itself arrives over the WebSocket after that.\n\n' +
+        'the pad\'s content itself arrives over the WebSocket after that. ' +
+        'The pad page\'s own marks (client/load-marks.ts): "content" the prefetched pad arrived, "code" the page\'s code is evaluated, ' +
+        '"in Yjs" the content is applied to the shared document, "editor" the editor holds the whole pad; "editable" is seen at the next frame.\n\n' +
         markdownTable(
-          ['page', 'DOMContentLoaded', 'scripts loaded', 'fetch answered', 'editable with the whole pad'],
+          ['page', 'DOMContentLoaded', 'scripts loaded', 'fetch answered', 'content', 'code', 'in Yjs', 'editor', 'editable with the whole pad'],
           [phaseRow('pad page', padPhases), phaseRow('bare ProseMirror', floorPhases)],
         ) +
         '\n\nPad page scripts: ' +

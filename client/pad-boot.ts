@@ -9,6 +9,7 @@
 import { readPadKeyFromPath } from '../shared/pad-link'
 import { fetchPadSettings } from './api-client'
 import { prefetchPadContent } from './content-prefetch'
+import { LoadPhase, markLoadPhase } from './load-marks'
 import type { EarlyRequests } from './pad'
 
 /**
@@ -23,22 +24,25 @@ function sendEarlyRequests(key: string): EarlyRequests {
   // Handled where the page reads it (pad.ts, once loaded): this only keeps a
   // failure meanwhile from being reported as an unhandled rejection.
   settings.catch(() => {})
-  return {
-    key,
-    settings,
-    content: prefetchPadContent({
-      serverUrl: `${location.origin.replace(/^http/, 'ws')}/ws`,
-      padKey: key,
-      timeoutMs: contentPrefetchTimeoutMs,
-    }),
-  }
+  const content = prefetchPadContent({
+    serverUrl: `${location.origin.replace(/^http/, 'ws')}/ws`,
+    padKey: key,
+    timeoutMs: contentPrefetchTimeoutMs,
+  })
+  void content.then((update) => {
+    if (update !== null) markLoadPhase(LoadPhase.content)
+  })
+  return { key, settings, content }
 }
 
 function boot(): void {
   const key = readPadKeyFromPath(location.pathname)
   // Not kept at module level: the page lets go of the content once it is in the doc.
   const early = key === null ? null : sendEarlyRequests(key)
-  void import('./pad').then((page) => page.startPadPage(early))
+  void import('./pad').then((page) => {
+    markLoadPhase(LoadPhase.code)
+    return page.startPadPage(early)
+  })
 }
 
 boot()

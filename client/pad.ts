@@ -40,6 +40,7 @@ import { createLocalization, localizeTree, pickLanguage } from './i18n'
 import { mountLanguageSelect } from './language-select'
 import { createLiveSettings } from './live-settings'
 import type { LiveSettings } from './live-settings'
+import { LoadPhase, markLoadPhase } from './load-marks'
 import { loadLocalParticipant, publishParticipant, storeLocalName } from './local-participant'
 import { mountPadDetails } from './pad-details'
 import type { PadDetailsElements } from './pad-details'
@@ -226,10 +227,14 @@ export async function startPadPage(early: EarlyRequests | null): Promise<void> {
   const doc = new Y.Doc()
   disposers.push(() => doc.destroy())
   const content = await early.content
-  if (content !== null) Y.applyUpdate(doc, content, early)
+  if (content !== null) {
+    Y.applyUpdate(doc, content, early)
+    markLoadPhase(LoadPhase.doc)
+  }
   loadingMessage = null
   renderPage()
   openPad({ key, doc, settings: padSettings, elements, localization, preferences, disposers, renderPage })
+  markLoadPhase(LoadPhase.editor)
 
   // The panels that need only the settings come in a task of their own, once
   // the editor with the pad is on screen: that is what the page is opened
