@@ -12,8 +12,15 @@ import { readMachineBusySeconds, readOwnTreeCpuSeconds } from './proc-stats'
 export const disturbanceLimits = {
   /** Other processes may use this share of one core before the machine counts as busy… */
   quietBelowCores: 0.15,
-  /** …and a step is run again when they took more than this share of the server's core. */
-  maxOtherLoadOnServerCore: 0.15,
+  /**
+   * …and a step is run again when they took more than this share of the
+   * server's core. "They" includes the hypervisor's steal time, which
+   * /proc/stat counts as busy. In the workshop the server itself uses ~10%
+   * of its core: with 10% of others on it, ours measured p99 14-20 ms
+   * against 6-7 ms with 1-2% (same build, alternating runs), so 15% let
+   * disturbed steps stand.
+   */
+  maxOtherLoadOnServerCore: 0.05,
   /** Longest wait for a quiet machine before one step… */
   quietWaitSeconds: 20,
   /** …and in the whole run, so that it still ends in time. */
