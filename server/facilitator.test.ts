@@ -159,8 +159,10 @@ describe('facilitator controls', () => {
     await patch(server, pad.keys.admin, { locked: true })
     const participant = await raw(server, pad.keys.edit)
     await waitUntil('joined', () => settingsSeen(participant).length === 1)
+    // As a provider does on connecting; the room's own step 1 follows its answer.
+    participant.socket.send(encodeMessage({ type: 'sync-step-1', stateVector: new Uint8Array([0]) }))
     const stepOnes = (): number => messages(participant).filter((message) => message.type === 'sync-step-1').length
-    expect(stepOnes()).toBe(1)
+    await waitUntil('the room asks for what it lacks', () => stepOnes() === 1)
     await patch(server, pad.keys.admin, { locked: false })
     await waitUntil('a new sync step 1 arrives', () => stepOnes() === 2)
     participant.socket.send(encodeMessage({ type: 'sync-step-2', update: textUpdate('écrit hors verrou') }))

@@ -118,8 +118,26 @@ describe('room', () => {
     expect(alice.received).toEqual([])
     openGate()
     await room.settle()
-    expect(alice.received.map((message) => message.type)).toEqual(['sync-step-1', 'settings', 'sync-step-2'])
+    // Her content first; the room's own step 1 (a decode of the whole stored pad while it is not built) after it.
+    expect(alice.received.map((message) => message.type)).toEqual(['settings', 'sync-step-2', 'sync-step-1'])
     expect(textOfSyncStep2(alice.received)).toBe('déjà là')
+  })
+
+  it("sends its sync step 1 before handling a joiner's first message when that is not a step 1", async () => {
+    const { store, pad } = await padWithText('texte')
+    const room = openRoom(store, pad)
+    const bob = memoryPeer('edit')
+    room.join(bob.peer)
+    const presence = new Awareness(new Y.Doc())
+    presence.setLocalState({ user: { name: 'Bob' } })
+    room.receive(bob.peer, encodeMessage({ type: 'awareness', update: encodeAwarenessUpdate(presence, [presence.clientID]) }))
+    room.receive(bob.peer, encodeMessage({ type: 'sync-step-1', stateVector: Y.encodeStateVector(new Y.Doc()) }))
+    await room.settle()
+    // (His presence comes back too, when the room relays presence.)
+    expect(bob.received.map((message) => message.type).filter((type) => type !== 'awareness')).toEqual(['settings', 'sync-step-1', 'sync-step-2'])
+    const stepOne = bob.received.find((message) => message.type === 'sync-step-1')
+    expect(stepOne?.type === 'sync-step-1' && Y.decodeStateVector(stepOne.stateVector).size).toBe(1)
+    presence.destroy()
   })
 
   it('stores a write before acknowledging and relaying it', async () => {

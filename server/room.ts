@@ -15,6 +15,15 @@
  * together at most every `presenceIntervalMs`. A frame per message per peer
  * was what the server spent its time on (issue 6: `writev` was 56% of it).
  *
+ * A joining peer gets the pad's settings and presence at once, and the
+ * room's own sync step 1 (its state vector: "send me what I lack") right
+ * after the room has answered the peer's step 1, which a provider sends as
+ * its first message: a newcomer's content then does not wait for a state
+ * vector that, in a pad just loaded from the store, means decoding the whole
+ * stored state (~30 ms for a 1 MB pad, issue 6 cold load). A peer whose
+ * first message is something else gets the room's step 1 before it is
+ * handled, as before.
+ *
  * Writes and presence are checked against hostile-but-valid input (issue 3):
  * each Yjs client id belongs to one live connection, updates may not leave
  * anything pending, presence is bounded in size. It does not parse URLs, look
@@ -138,6 +147,8 @@ export function createRoom(initialPad: PadRecord, options: RoomOptions, deps: Ro
   const localPresenceChanged = new Set<number>()
   let presenceTimer: NodeJS.Timeout | null = null
   let lastPresenceRelayMs = 0
+  /** Peers that joined and are still to get the room's sync step 1. */
+  const owedStepOne = new WeakSet<Peer>()
   /** When the last batch of writes was relayed. */
   let lastRelayMs = 0
   /** Runs while anyone is present (a pad that is only read costs no timer). */
@@ -216,6 +227,7 @@ export function createRoom(initialPad: PadRecord, options: RoomOptions, deps: Ro
     try {
       const message = decodeMessage(frame)
       metrics.messagesIn.inc({ type: message.type })
+      if (message.type !== 'sync-step-1') sendOwedStepOne(peer)
       const handling = dispatch(peer, message)
       return handling === undefined ? undefined : handling.catch((error: unknown) => reject(peer, error))
     } catch (error) {
@@ -243,7 +255,10 @@ export function createRoom(initialPad: PadRecord, options: RoomOptions, deps: Ro
     switch (message.type) {
       case 'sync-step-1':
         // The answer must not show writes that are not stored yet.
-        return afterStoring(() => send(peer, encodeMessage({ type: 'sync-step-2', update: encodeMissing(message.stateVector) })))
+        return afterStoring(() => {
+          send(peer, encodeMessage({ type: 'sync-step-2', update: encodeMissing(message.stateVector) }))
+          sendOwedStepOne(peer)
+        })
       case 'sync-step-2':
       case 'update':
         if (!canWrite(peer.role)) {
@@ -474,6 +489,12 @@ export function createRoom(initialPad: PadRecord, options: RoomOptions, deps: Ro
     notifyIfSettled()
   }
 
+  /** Sends the room's sync step 1 to a peer that joined and has not had it yet. */
+  function sendOwedStepOne(peer: Peer): void {
+    if (!owedStepOne.delete(peer) || peer.isClosed) return
+    send(peer, encodeMessage({ type: 'sync-step-1', stateVector: document.stateVector() }))
+  }
+
   function sendAllPresence(peer: Peer): void {
     const update = presence.encodeAll()
     if (update !== null) send(peer, encodeMessage({ type: 'awareness', update }))
@@ -613,9 +634,10 @@ export function createRoom(initialPad: PadRecord, options: RoomOptions, deps: Ro
       push({
         kind: 'task',
         run: () => {
-          send(peer, encodeMessage({ type: 'sync-step-1', stateVector: document.stateVector() }))
           send(peer, encodeMessage({ type: 'settings', settings: toPadState(pad) }))
           sendAllPresence(peer)
+          // Sent once the peer's first message is handled (see the top of this file).
+          owedStepOne.add(peer)
         },
       })
     },
