@@ -345,20 +345,17 @@ export function createRoom(initialPad: PadRecord, options: RoomOptions, deps: Ro
     if (check.problem !== null) throw new ProtocolError(check.problem, CloseCode.invalidPayload)
     claim(peer, check.writtenClients)
 
+    const keep = (bytes: Uint8Array): void => {
+      batch.updates.push(bytes)
+      batch.bytes += bytes.length
+    }
+    // An update of new structs only is what it adds: kept as it came, after
+    // applying. Others (a sync step 2 that repeats what the pad has) are kept
+    // as what Yjs integrated, which it encodes only for an 'update' listener.
     const collect = (effective: Uint8Array, origin: unknown): void => {
-      if (origin !== peer) return
-      batch.updates.push(effective)
-      batch.bytes += effective.length
+      if (origin === peer) keep(effective)
     }
-    // An update of new structs only is what it adds: kept as it came. Others
-    // (a sync step 2 that repeats what the pad has) are kept as what Yjs
-    // integrated, which it encodes only for an 'update' listener.
-    if (check.isAllNew) {
-      batch.updates.push(update)
-      batch.bytes += update.length
-    } else {
-      doc.on('update', collect)
-    }
+    if (!check.isAllNew) doc.on('update', collect)
     let applyError: unknown = null
     try {
       Y.applyUpdate(doc, update, peer)
@@ -372,19 +369,13 @@ export function createRoom(initialPad: PadRecord, options: RoomOptions, deps: Ro
     const leftPending = doc.store.pendingStructs !== null || doc.store.pendingDs !== null
     doc.store.pendingStructs = null
     doc.store.pendingDs = null
+    const isRefusedInPart = applyError !== null || leftPending
+    // Whatever Yjs integrated is in the batch, even if it then threw: it is
+    // stored and relayed so that the doc, the store and the peers stay equal.
+    if (check.isAllNew) keep(isRefusedInPart ? integratedPart(doc, decoded) : update)
     stopApplyTimer()
 
-    // Whatever Yjs integrated is in the batch now, even if it then threw: it
-    // is stored and relayed so that the doc, the store and the peers stay equal.
-    if (applyError !== null || leftPending) {
-      if (check.isAllNew) {
-        // Taken whole before applying: only what Yjs integrated may stay.
-        batch.updates.pop()
-        batch.bytes -= update.length
-        const integrated = integratedPart(doc, decoded)
-        batch.updates.push(integrated)
-        batch.bytes += integrated.length
-      }
+    if (isRefusedInPart) {
       log.error({ err: applyError, leftPending }, 'an update passed the checks but Yjs refused part of it')
       throw new ProtocolError('update refused by Yjs', CloseCode.invalidPayload)
     }
