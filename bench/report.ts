@@ -368,6 +368,12 @@ export function renderDetails(results: RunResults): string {
   }
   if (results.browser?.ok === true) {
     const { padPhases, floorPhases, scripts } = results.browser.value
+    const markColumns: [LoadPhase, string][] = [
+      [LoadPhase.content, 'content'],
+      [LoadPhase.code, 'code'],
+      [LoadPhase.doc, 'in Yjs'],
+      [LoadPhase.editor, 'editor'],
+    ]
     const markOf = (phases: typeof padPhases, phase: LoadPhase): string => {
       const ms = phases.loadMarks[phase]
       return ms === undefined ? '—' : formatMs(ms)
@@ -377,10 +383,7 @@ export function renderDetails(results: RunResults): string {
       formatMs(phases.domContentLoadedMs),
       formatMs(phases.scriptsLoadedMs),
       formatMs(phases.fetchesDoneMs),
-      markOf(phases, LoadPhase.content),
-      markOf(phases, LoadPhase.code),
-      markOf(phases, LoadPhase.doc),
-      markOf(phases, LoadPhase.editor),
+      ...markColumns.map(([phase]) => markOf(phases, phase)),
       formatMs(phases.editableMs),
     ]
     sections.push(
@@ -390,7 +393,7 @@ export function renderDetails(results: RunResults): string {
         'The pad page\'s own marks (client/load-marks.ts): "content" the prefetched pad arrived, "code" the page\'s code is evaluated, ' +
         '"in Yjs" the content is applied to the shared document, "editor" the editor holds the whole pad; "editable" is seen at the next frame.\n\n' +
         markdownTable(
-          ['page', 'DOMContentLoaded', 'scripts loaded', 'fetch answered', 'content', 'code', 'in Yjs', 'editor', 'editable with the whole pad'],
+          ['page', 'DOMContentLoaded', 'scripts loaded', 'fetch answered', ...markColumns.map(([, label]) => label), 'editable with the whole pad'],
           [phaseRow('pad page', padPhases), phaseRow('bare ProseMirror', floorPhases)],
         ) +
         '\n\nPad page scripts: ' +

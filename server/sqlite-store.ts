@@ -197,8 +197,8 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
    * Appends asked for in one synchronous run (rooms drain together at the
    * end of a turn: turn-end.ts) are committed together right after it, in
    * the microtasks that follow, in one transaction: a commit writes the WAL
-   * pages once for all of them, without waiting for the next turn. Each still resolves only once
-   * committed. Should the group fail, each append is retried alone, so that
+   * pages once for all of them, without waiting for the next turn. Each
+   * still resolves only once committed. Should the group fail, each append is retried alone, so that
    * one pad's problem (deleted meanwhile) fails only that pad's write.
    */
   let pendingAppends: PendingAppend[] = []
