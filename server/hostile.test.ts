@@ -99,6 +99,9 @@ function squatterOf(victim: TestClient): Y.Doc {
   return doc
 }
 
+/** One update, applied to an empty doc, that made Yjs throw part way (an item, then a GC of length 0): issue 13. */
+const issue13Update = Buffer.from('AQLIg4u5CAADAQVhEAAAAAAAAAAAIAAAAQAAAACIyIOLuQgAA3cDc3RyfSp+AA==', 'base64')
+
 function nameOf(observer: TestClient, clientId: number): string | undefined {
   const state = observer.provider.awareness.getStates().get(clientId) as { user?: { name?: string } } | undefined
   return state?.user?.name
@@ -200,6 +203,32 @@ describe('hostile clients', () => {
     const stored = await loadStoredDoc(server.dataDir, pad.id)
     expect(hasPending(stored)).toBe(false)
     expect(stored.getText('t').toString()).toBe(expected)
+  })
+
+  it('closes with 1007 the 48-byte update of issue 13, sent as an update and as a sync step 2, and nobody else; the stored pad equals the honest docs', async () => {
+    const server = await start()
+    const pad = await createTestPad(server.url)
+    const { alice, bob, closes } = await honestPair(server.wsUrl, pad.keys.edit)
+    alice.text.insert(0, 'Avant. ')
+    await waitUntil('bob sees alice', () => bob.text.toString() === 'Avant. ')
+
+    for (const type of ['update', 'sync-step-2'] as const) {
+      const mallory = await attacker(server.wsUrl, pad.keys.edit)
+      mallory.socket.send(encodeMessage({ type, update: issue13Update }))
+      expect(await closeCode(mallory)).toBe(CloseCode.invalidPayload)
+    }
+
+    const expected = await keepEditing(alice, bob, 'Après.', ' Bob.')
+    expect(expected).toBe('Avant. Après. Bob.')
+    await expectConverged(server.wsUrl, pad.keys.edit, [alice, bob], expected)
+    expect(closes).toEqual([])
+    expect(server.logs.filter((line) => (line.level as number) >= 50)).toEqual([])
+
+    await server.close()
+    const stored = await loadStoredDoc(server.dataDir, pad.id)
+    expect(hasPending(stored)).toBe(false)
+    expect(stored.getText('t').toString()).toBe(expected)
+    expect(Y.encodeStateVector(stored)).toEqual(Y.encodeStateVector(alice.doc))
   })
 
   it('closes with 1013 presence sent under another participant\'s client id, and keeps that participant\'s own', async () => {

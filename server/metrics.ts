@@ -17,6 +17,8 @@ export interface Metrics {
   readonly bytesOut: Counter
   readonly closes: Counter<'code'>
   readonly updateApplySeconds: Histogram
+  /** Docs rebuilt from the store after Yjs refused an update that passed the checks: each one is a gap in the checks. */
+  readonly documentRebuilds: Counter
   readonly storeWriteSeconds: Histogram
 }
 
@@ -52,6 +54,11 @@ export function createMetrics(): Metrics {
       name: 'atelier_update_apply_seconds',
       help: 'Time to check and apply one update to a pad.',
       buckets: fastBuckets,
+      registers,
+    }),
+    documentRebuilds: new Counter({
+      name: 'atelier_document_rebuilds_total',
+      help: 'Pad documents rebuilt from the store after Yjs refused an update that passed the checks.',
       registers,
     }),
     storeWriteSeconds: new Histogram({

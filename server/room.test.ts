@@ -1,96 +1,14 @@
-import fs from 'node:fs'
-import path from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { applyAwarenessUpdate, Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import { CloseCode } from '../shared/close-codes'
-import { decodeMessage, encodeMessage, type Message } from '../shared/protocol'
-import type { Role } from '../shared/roles'
-import { createLogger } from './log'
-import { createMetrics } from './metrics'
-import { generateKey, generatePadId, hashKey } from './pad-keys'
-import { createPeer, type Peer } from './peer'
-import { createRoom, type Room } from './room'
-import { createSqliteStore } from './sqlite-store'
-import type { PadRecord, Store } from './store'
-import { makeTempDir, waitUntil } from './test-harness'
+import { encodeMessage, type Message } from '../shared/protocol'
+import type { Room } from './room'
+import type { Store } from './store'
+import { waitUntil } from './test-harness'
+import { useRoomFixtures } from './testing/room-fixtures'
 
-/** An in-memory peer: its socket records what the room sends and how it was closed. */
-interface MemoryPeer {
-  peer: Peer
-  received: Message[]
-  closedWith: { code: number; reason: string } | null
-}
-
-let nextId = 1
-function memoryPeer(role: Role): MemoryPeer {
-  const memory: MemoryPeer = { peer: undefined as unknown as Peer, received: [], closedWith: null }
-  memory.peer = createPeer(nextId++, role, {
-    send: (frame) => memory.received.push(decodeMessage(frame)),
-    close: (code, reason) => {
-      memory.closedWith = { code, reason }
-    },
-    probe: () => {},
-  })
-  return memory
-}
-
-const roomOptions = { compactAfterUpdates: 1000, idleMs: 60_000, maxAwarenessBytes: 4096, maxDocumentBytes: 1024 * 1024, presenceIntervalMs: 20 }
-
-const dirs: string[] = []
-const stores: Store[] = []
-const rooms: Room[] = []
-afterEach(async () => {
-  await Promise.all(rooms.splice(0).map((room) => room.close(CloseCode.goingAway, 'test over')))
-  await Promise.all(stores.splice(0).map((store) => store.close()))
-  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true })
-})
-
-async function padWithText(text: string): Promise<{ store: Store; padId: string; pad: PadRecord }> {
-  const dir = makeTempDir()
-  dirs.push(dir)
-  const store = createSqliteStore({ file: path.join(dir, 'pads.sqlite') })
-  stores.push(store)
-  const padId = generatePadId()
-  const doc = new Y.Doc()
-  doc.getText('t').insert(0, text)
-  const now = Date.now()
-  const pad: PadRecord = {
-    id: padId,
-    title: '',
-    language: 'fr',
-    eventName: '',
-    eventDate: '',
-    eventPlace: '',
-    license: 'CC-BY-SA-4.0',
-    locked: false,
-    lifetime: 'year',
-    viewKey: generateKey(),
-    editKeyGeneration: 0,
-    createdAtMs: now,
-    updatedAtMs: now,
-    firstEditAtMs: null,
-    lastEditAtMs: null,
-    extraContributors: [],
-  }
-  await store.createPad(
-    pad,
-    { edit: hashKey(generateKey()), view: hashKey(generateKey()), admin: hashKey(generateKey()) },
-    Y.encodeStateAsUpdate(doc),
-  )
-  return { store, padId, pad }
-}
-
-function openRoom(store: Store, pad: PadRecord): Room {
-  const room = createRoom(pad, roomOptions, {
-    store,
-    log: createLogger('silent'),
-    metrics: createMetrics(),
-    onClose: () => {},
-  })
-  rooms.push(room)
-  return room
-}
+const { memoryPeer, padWithText, openRoom } = useRoomFixtures()
 
 function textOfSyncStep2(messages: Message[]): string {
   const doc = new Y.Doc()
@@ -171,13 +89,7 @@ describe('room', () => {
     const { store, padId, pad } = await padWithText('')
     const failingStore: Store = { ...store, appendUpdate: () => Promise.reject(new Error('disk full')) }
     let closedRoom: Room | null = null
-    const room = createRoom(pad, roomOptions, {
-      store: failingStore,
-      log: createLogger('silent'),
-    metrics: createMetrics(),
-      onClose: (closed) => (closedRoom = closed),
-    })
-    rooms.push(room)
+    const room = openRoom(failingStore, pad, { onClose: (closed) => (closedRoom = closed) })
     const writer = memoryPeer('edit')
     const observer = memoryPeer('edit')
     room.join(writer.peer)
@@ -334,4 +246,52 @@ describe('room', () => {
     awareness.destroy()
     bobSees.destroy()
   })
+
+  it('closes with 1007 only the sender of the 48-byte update of issue 13, in the middle of a batch, and stores the batch as the others wrote it', async () => {
+    const { store, padId, pad } = await padWithText('')
+    const room = openRoom(store, pad)
+    const [alice, bob, mallory] = [memoryPeer('edit'), memoryPeer('edit'), memoryPeer('edit')]
+    for (const peer of [alice, bob, mallory]) room.join(peer.peer)
+    await room.settle()
+    const aliceDoc = new Y.Doc()
+    const bobDoc = new Y.Doc()
+    const [fromAlice] = updatesIn(aliceDoc, () => aliceDoc.getText('t').insert(0, 'Alice '))
+    const [fromBob] = updatesIn(bobDoc, () => bobDoc.getText('u').insert(0, 'Bob'))
+    // One turn: all three join the same batch.
+    room.receive(alice.peer, encodeMessage({ type: 'update', update: fromAlice as Uint8Array }))
+    room.receive(mallory.peer, encodeMessage({ type: 'update', update: issue13Update }))
+    room.receive(bob.peer, encodeMessage({ type: 'update', update: fromBob as Uint8Array }))
+    await room.settle()
+    expect(mallory.closedWith?.code).toBe(CloseCode.invalidPayload)
+    expect([alice.closedWith, bob.closedWith]).toEqual([null, null])
+    expect(alice.received.filter((message) => message.type === 'stored')).toEqual([{ type: 'stored', writeCount: 1 }])
+    expect(bob.received.filter((message) => message.type === 'stored')).toEqual([{ type: 'stored', writeCount: 1 }])
+    const stored = new Y.Doc()
+    for (const update of (await store.loadDocument(padId)).updates) Y.applyUpdate(stored, update)
+    const honest = new Y.Doc()
+    Y.applyUpdate(honest, Y.encodeStateAsUpdate(aliceDoc))
+    Y.applyUpdate(honest, Y.encodeStateAsUpdate(bobDoc))
+    expect([stored.getText('t').toString(), stored.getText('u').toString()]).toEqual(['Alice ', 'Bob'])
+    expect(Y.encodeStateVector(stored)).toEqual(Y.encodeStateVector(honest))
+    // The room goes on: a reader joining now gets exactly that.
+    const reader = memoryPeer('view')
+    room.join(reader.peer)
+    room.receive(reader.peer, encodeMessage({ type: 'sync-step-1', stateVector: Y.encodeStateVector(new Y.Doc()) }))
+    await room.settle()
+    const readerDoc = new Y.Doc()
+    for (const message of reader.received) if (message.type === 'sync-step-2') Y.applyUpdate(readerDoc, message.update)
+    expect([readerDoc.getText('t').toString(), readerDoc.getText('u').toString()]).toEqual(['Alice ', 'Bob'])
+  })
 })
+
+/** One update, applied to an empty doc, that made Yjs throw part way (an item, then a GC of length 0): issue 13. */
+const issue13Update = Buffer.from('AQLIg4u5CAADAQVhEAAAAAAAAAAAIAAAAQAAAACIyIOLuQgAA3cDc3RyfSp+AA==', 'base64')
+
+function updatesIn(doc: Y.Doc, edit: () => void): Uint8Array[] {
+  const updates: Uint8Array[] = []
+  const collect = (update: Uint8Array): void => void updates.push(update)
+  doc.on('update', collect)
+  edit()
+  doc.off('update', collect)
+  return updates
+}

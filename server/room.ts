@@ -43,7 +43,7 @@ import { createPresenceTable } from './presence-table'
 import { createRoomDocument, storedState, type RoomDocument } from './room-document'
 import { StoreError, type PadRecord, type Store } from './store'
 import { atTurnEnd } from './turn-end'
-import { addsNothing, checkUpdate, integratedPart, type DecodedUpdate } from './update-check'
+import { addsNothing, prepareUpdate, type DecodedUpdate } from './update-check'
 
 export interface RoomOptions {
   /** Compact the update log into a snapshot once it holds this many updates. */
@@ -279,8 +279,7 @@ export function createRoom(initialPad: PadRecord, options: RoomOptions, deps: Ro
             if (isEmptyUpdate(decoded) || addsNothing(document.doc(), decoded)) acknowledge(peer, 1)
           })
         }
-        write(peer, message.update)
-        return undefined
+        return write(peer, message.update)
       case 'awareness':
         applyAwareness(peer, message.update)
         return undefined
@@ -328,8 +327,12 @@ export function createRoom(initialPad: PadRecord, options: RoomOptions, deps: Ro
     }
   }
 
-  /** Checks and applies a write; it joins the batch, stored before anyone sees it. */
-  function write(peer: Peer, update: Uint8Array): void {
+  /**
+   * Checks and applies a write; it joins the batch, stored before anyone
+   * sees it. Returns a promise only when Yjs refused what the checks let
+   * through and the doc had to be rebuilt.
+   */
+  function write(peer: Peer, update: Uint8Array): Promise<void> | undefined {
     if (storedBytes + batch.bytes + update.length > options.maxDocumentBytes) {
       throw new ProtocolError(`the pad is full (${options.maxDocumentBytes} bytes)`, CloseCode.messageTooBig)
     }
@@ -337,18 +340,16 @@ export function createRoom(initialPad: PadRecord, options: RoomOptions, deps: Ro
     // What a provider with nothing new sends on every join: no need to build the doc for it.
     if (isEmptyUpdate(decoded)) {
       batch.writers.set(peer, (batch.writers.get(peer) ?? 0) + 1)
-      return
+      return undefined
     }
     const stopApplyTimer = metrics.updateApplySeconds.startTimer()
     const doc = document.doc()
-    const check = checkUpdate(doc, decoded)
+    const check = prepareUpdate(doc, update, decoded)
     if (check.problem !== null) throw new ProtocolError(check.problem, CloseCode.invalidPayload)
     claim(peer, check.writtenClients)
 
-    const keep = (bytes: Uint8Array): void => {
-      batch.updates.push(bytes)
-      batch.bytes += bytes.length
-    }
+    const keptBefore = batch.updates.length
+    const statesBefore = new Map(check.writtenClients.map((client) => [client, Y.getState(doc.store, client)]))
     // An update of new structs only is what it adds: kept as it came, after
     // applying. Others (a sync step 2 that repeats what the pad has) are kept
     // as what Yjs integrated, which it encodes only for an 'update' listener.
@@ -358,28 +359,58 @@ export function createRoom(initialPad: PadRecord, options: RoomOptions, deps: Ro
     if (!check.isAllNew) doc.on('update', collect)
     let applyError: unknown = null
     try {
-      Y.applyUpdate(doc, update, peer)
+      Y.applyUpdate(doc, check.update, peer)
     } catch (error) {
       applyError = error
     } finally {
       if (!check.isAllNew) doc.off('update', collect)
     }
-    // Checked above; this catches what the check may have missed, so that
-    // nothing stays pending in the doc.
     const leftPending = doc.store.pendingStructs !== null || doc.store.pendingDs !== null
-    doc.store.pendingStructs = null
-    doc.store.pendingDs = null
-    const isRefusedInPart = applyError !== null || leftPending
-    // Whatever Yjs integrated is in the batch, even if it then threw: it is
-    // stored and relayed so that the doc, the store and the peers stay equal.
-    if (check.isAllNew) keep(isRefusedInPart ? integratedPart(doc, decoded) : update)
     stopApplyTimer()
-
-    if (isRefusedInPart) {
-      log.error({ err: applyError, leftPending }, 'an update passed the checks but Yjs refused part of it')
-      throw new ProtocolError('update refused by Yjs', CloseCode.invalidPayload)
+    if (applyError === null && !leftPending) {
+      if (check.isAllNew) keep(update)
+      batch.writers.set(peer, (batch.writers.get(peer) ?? 0) + 1)
+      return undefined
     }
-    batch.writers.set(peer, (batch.writers.get(peer) ?? 0) + 1)
+    // The checks missed something: Yjs threw part way, or kept part of the
+    // update pending. The doc may be half changed, even broken (issue 13:
+    // a zero-length struct broke its struct store), so it is rebuilt from
+    // what is known good, the store and the batch, and the update is
+    // dropped whole: nothing of it was stored or relayed.
+    batch.updates.length = keptBefore
+    batch.bytes = batch.updates.reduce((sum, bytes) => sum + bytes.length, 0)
+    log.error({ err: applyError, leftPending, peer: peer.id }, 'an update passed the checks but Yjs refused it; rebuilding the pad from the store')
+    metrics.documentRebuilds.inc()
+    const seen = stateVectorWithout(doc, statesBefore)
+    return rebuildDocument(seen).then(() => {
+      throw new ProtocolError('update refused by Yjs', CloseCode.invalidPayload)
+    })
+  }
+
+  function keep(bytes: Uint8Array): void {
+    batch.updates.push(bytes)
+    batch.bytes += bytes.length
+  }
+
+  /**
+   * Replaces the doc with the stored pad plus the batch's writes. `seen` is
+   * what the peers were sent: with other instances, the store may hold more
+   * (published but not received yet), which is relayed now, since the
+   * rebuilt doc would ignore it when it comes.
+   */
+  async function rebuildDocument(seen: Map<number, number> | null): Promise<void> {
+    const stored = await store.loadDocument(padId)
+    const state = storedState(stored)
+    const parts = state === null ? batch.updates : [state, ...batch.updates]
+    const previous = document
+    document = createRoomDocument(parts.length === 0 ? null : Y.mergeUpdates(parts))
+    destroyQuietly(previous)
+    lastSeq = stored.lastSeq
+    updatesSinceSnapshot = stored.updates.length
+    storedBytes = (stored.snapshot?.length ?? 0) + stored.updates.reduce((sum, update) => sum + update.length, 0)
+    if (link === null || state === null) return
+    const unseen = seen === null ? state : Y.diffUpdate(state, Y.encodeStateVector(seen))
+    if (!isEmptyUpdate(decodeUpdate(unseen))) broadcast(encodeMessage({ type: 'update', update: unseen }), null)
   }
 
   /** Stores the batch's writes as one update, then relays it and acknowledges each writer. */
@@ -390,7 +421,13 @@ export function createRoom(initialPad: PadRecord, options: RoomOptions, deps: Ro
     if (updates.length > 0) {
       const merged = updates.length === 1 ? (updates[0] as Uint8Array) : Y.mergeUpdates(updates)
       const stopStoreTimer = metrics.storeWriteSeconds.startTimer()
-      lastSeq = await store.appendUpdate(padId, merged, Date.now())
+      try {
+        lastSeq = await store.appendUpdate(padId, merged, Date.now())
+      } catch (error) {
+        // Still not stored: the batch stays, so that a failing room can try once more (fail()).
+        batch = { updates: [...updates, ...batch.updates], bytes: batch.bytes + merged.length, writers: new Map([...writers, ...batch.writers]) }
+        throw error
+      }
       stopStoreTimer()
       updatesSinceSnapshot += 1
       storedBytes += merged.length
@@ -537,8 +574,18 @@ export function createRoom(initialPad: PadRecord, options: RoomOptions, deps: Ro
       void room.close(CloseCode.storeUnavailable, 'storage unavailable, your changes stay in your page; reconnecting')
       return
     }
-    log.error({ err: error }, 'room failed; closing it so that the pad reloads from the store')
-    void room.close(CloseCode.internalError, 'server error, reconnecting')
+    // A bug, not a bad message: the doc may now differ from the store. What
+    // the batch accepted is stored first, so that nothing anyone wrote is
+    // lost; the pages then reconnect, and the pad they load merges with
+    // what they hold. Only if that fails too are they told of a server error.
+    log.error({ err: error }, 'room failed; storing what it accepted, then closing it so that the pad reloads from the store')
+    storeBatch().then(
+      () => room.close(CloseCode.goingAway, 'the pad is being reloaded, reconnecting'),
+      (storeError: unknown) => {
+        log.error({ err: storeError }, 'could not store what the failed room accepted')
+        return room.close(CloseCode.internalError, 'server error, reconnecting')
+      },
+    )
   }
 
   function applyRemoteUpdate(update: Uint8Array, instanceId: string): void {
@@ -775,6 +822,32 @@ function applyToDoc(doc: Y.Doc, update: Uint8Array): { effective: Uint8Array | n
   doc.store.pendingStructs = null
   doc.store.pendingDs = null
   return { effective: effective.length === 0 ? null : effective.length === 1 ? (effective[0] as Uint8Array) : Y.mergeUpdates(effective), leftPending }
+}
+
+/**
+ * The doc's state vector, with the clients of an update that failed part way
+ * set back to where they were before it; null if even that cannot be read.
+ */
+function stateVectorWithout(doc: Y.Doc, statesBefore: Map<number, number>): Map<number, number> | null {
+  try {
+    const stateVector = Y.decodeStateVector(Y.encodeStateVector(doc))
+    for (const [client, clock] of statesBefore) {
+      if (clock === 0) stateVector.delete(client)
+      else stateVector.set(client, clock)
+    }
+    return stateVector
+  } catch {
+    return null
+  }
+}
+
+/** Frees a doc that a failed update may have broken, where freeing may throw too. */
+function destroyQuietly(document: RoomDocument): void {
+  try {
+    document.destroy()
+  } catch {
+    // Its observers are the room's own; a broken doc is dropped either way.
+  }
 }
 
 /** An update with no structs and no deletions: applying it changes nothing. */

@@ -1,14 +1,29 @@
 /**
  * Checks a decoded Yjs update against a doc before it is applied, to refuse
- * updates that Yjs would accept but that hurt a shared pad:
- * - structs with a gap (a Skip, or a first clock past what the doc has for
- *   that client), or that depend on structs nobody sent: Yjs would keep them
- *   "pending" for ever and make every late joiner download and wait;
+ * what Yjs would accept but that hurts a shared pad, and what would make Yjs
+ * throw part way and leave the doc half changed:
+ * - malformed structure that Yjs's reader does not refuse: a struct of
+ *   length 0 (it breaks the binary search of the struct store: the 48-byte
+ *   update of issue 13), a client's structs split into several runs (Yjs
+ *   keeps only the last run of a client, so the check would see something
+ *   else than what is applied), clocks past `Number.MAX_SAFE_INTEGER`
+ *   (arithmetic on them loses precision), Skips, and subdocuments (no pad
+ *   has them; each makes the server build a Y.Doc);
+ * - structs with a gap (a first clock past what the doc has for that client),
+ *   or that depend on structs nobody sent, or on each other in a cycle: Yjs
+ *   would keep them "pending" for ever and make every late joiner download
+ *   and wait;
  * - deletions of content the doc does not have yet (a pending delete set).
+ * An update that repeats part of what the doc has (a provider's sync step 2)
+ * is cut to what is new before it is checked again and applied: Yjs trusts
+ * that a struct straddling its state matches what it holds, and one that
+ * does not (a reused client id) breaks its lists (`Item.integrate` with an
+ * offset links the rest after a neighbour in another parent).
  * It also says under which client ids the update adds structs, so that the
  * room can check that the connection may write them. It mirrors
- * `Item.getMissing` in yjs/src/structs/Item.js. Pure: reads the doc's state
- * vector, changes nothing.
+ * `readClientsStructRefs`, `integrateStructs` and `Item.getMissing` in
+ * yjs/src/utils/encoding.js and yjs/src/structs/Item.js. Pure: reads the
+ * doc's state vector, changes nothing.
  */
 import * as Y from 'yjs'
 
@@ -28,42 +43,153 @@ export type UpdateCheck =
    */
   | { problem: null; writtenClients: number[]; isAllNew: boolean }
 
+type Struct = Y.Item | Y.GC
+
+/** One client's structs in the update: a single run of consecutive clocks. */
+interface ClientRun {
+  structs: Struct[]
+  /** Index of the next struct to integrate, while dependencies are resolved. */
+  next: number
+}
+
 export function checkUpdate(doc: Y.Doc, update: DecodedUpdate): UpdateCheck {
-  const problem = (sentence: string): UpdateCheck => ({ problem: sentence })
+  const runs = readRuns(update)
+  if (typeof runs === 'string') return { problem: runs }
   // After this update, each client's structs would reach this clock.
   const reach = new Map<number, number>()
   const known = (client: number): number => reach.get(client) ?? Y.getState(doc.store, client)
   let isAllNew = true
 
-  for (const struct of update.structs) {
-    const { client, clock } = struct.id
-    if (!(struct instanceof Y.Item) && !(struct instanceof Y.GC)) return problem(`update has a gap for client ${client}`)
-    if (clock < Y.getState(doc.store, client)) isAllNew = false
-    if (clock > known(client)) {
-      return problem(`update starts at clock ${clock} for client ${client}, the pad has ${known(client)}`)
-    }
-    const end = clock + struct.length
-    if (end > known(client)) reach.set(client, end)
+  for (const [client, run] of runs) {
+    const first = run.structs[0] as Struct
+    const last = run.structs[run.structs.length - 1] as Struct
+    const state = Y.getState(doc.store, client)
+    if (first.id.clock < state) isAllNew = false
+    if (first.id.clock > state) return { problem: `update starts at clock ${first.id.clock} for client ${client}, the pad has ${state}` }
+    const end = last.id.clock + last.length
+    if (end > state) reach.set(client, end)
   }
-  for (const struct of update.structs) {
-    if (!(struct instanceof Y.Item)) continue
-    const { client, clock } = struct.id
-    for (const dependency of [struct.origin, struct.rightOrigin, struct.parent instanceof Y.ID ? struct.parent : null]) {
-      if (dependency === null) continue
-      const isInDoc = dependency.clock < Y.getState(doc.store, dependency.client)
-      // Within one client, structs integrate in clock order: a struct can only build on earlier ones.
-      const isInUpdate = dependency.clock < (dependency.client === client ? clock : known(dependency.client))
-      if (!isInDoc && !isInUpdate) {
-        return problem(`update depends on clock ${dependency.clock} of client ${dependency.client}, which the pad does not have`)
-      }
-    }
-  }
+  const unresolved = findUnresolvedDependency(doc, runs)
+  if (unresolved !== null) return { problem: unresolved }
   for (const [client, deletions] of update.ds.clients) {
     for (const { clock, len } of deletions) {
-      if (clock + len > known(client)) return problem(`update deletes content of client ${client} that the pad does not have`)
+      // Yjs keeps a deletion pending when it starts at or past the state, even an empty one.
+      if (clock + Math.max(len, 1) > known(client)) return { problem: `update deletes content of client ${client} that the pad does not have` }
     }
   }
   return { problem: null, writtenClients: [...reach.keys()], isAllNew }
+}
+
+export type PreparedUpdate =
+  | { problem: string }
+  /** `update`: what to apply, the bytes received or their new part. The rest as in `UpdateCheck`. */
+  | { problem: null; update: Uint8Array; writtenClients: number[]; isAllNew: boolean }
+
+/**
+ * Checks an update received from a peer and says what to apply: the update
+ * itself when all of it is new, else its new part (see the top of this
+ * file), checked again. `decoded` is `update` decoded.
+ */
+export function prepareUpdate(doc: Y.Doc, update: Uint8Array, decoded: DecodedUpdate): PreparedUpdate {
+  const check = checkUpdate(doc, decoded)
+  if (check.problem !== null) return check
+  if (check.isAllNew) return { ...check, update }
+  const states = new Map<number, number>()
+  for (const struct of decoded.structs) states.set(struct.id.client, Y.getState(doc.store, struct.id.client))
+  let newPart: Uint8Array
+  let newPartDecoded: DecodedUpdate
+  try {
+    newPart = Y.diffUpdate(update, Y.encodeStateVector(states))
+    newPartDecoded = Y.decodeUpdate(newPart) as unknown as DecodedUpdate
+  } catch {
+    return { problem: 'update cannot be cut to what the pad lacks' }
+  }
+  const newCheck = checkUpdate(doc, newPartDecoded)
+  if (newCheck.problem !== null) return newCheck
+  return { problem: null, update: newPart, writtenClients: newCheck.writtenClients, isAllNew: false }
+}
+
+/** The update's structs by client, or the sentence saying why they are malformed. */
+function readRuns(update: DecodedUpdate): Map<number, ClientRun> | string {
+  const runs = new Map<number, ClientRun>()
+  let current: ClientRun | null = null
+  for (const struct of update.structs) {
+    const { client, clock } = struct.id
+    if (!(struct instanceof Y.Item) && !(struct instanceof Y.GC)) return `update has a gap for client ${client}`
+    if (struct.length < 1) return `update has an empty struct at clock ${clock} of client ${client}`
+    if (clock + struct.length > Number.MAX_SAFE_INTEGER) return `update has a struct of client ${client} past the largest clock`
+    if (struct instanceof Y.Item && struct.content instanceof Y.ContentDoc) return 'update holds a subdocument, which no pad has'
+    const previous = current?.structs[current.structs.length - 1]
+    if (current !== null && previous !== undefined && previous.id.client === client) {
+      // Yjs's reader numbers a run's structs itself: a run is contiguous.
+      current.structs.push(struct)
+      continue
+    }
+    if (runs.has(client)) return `update has several runs of structs for client ${client}`
+    current = { structs: [struct], next: 0 }
+    runs.set(client, current)
+  }
+  return runs
+}
+
+/**
+ * Resolves the structs' dependencies in the order Yjs integrates them (a
+ * depth-first walk: a struct that needs another client's struct waits while
+ * that client's run goes on), and names the first that cannot be met: one
+ * that neither the doc nor the update has, or a cycle. Each struct is
+ * visited once per dependency, so hostile updates cost linear time.
+ */
+function findUnresolvedDependency(doc: Y.Doc, runs: Map<number, ClientRun>): string | null {
+  const integrated = new Map<number, number>()
+  const reached = (client: number): number => integrated.get(client) ?? Y.getState(doc.store, client)
+  const unmet = (struct: Struct): Y.ID | null => {
+    if (!(struct instanceof Y.Item)) return null
+    for (const dependency of [struct.origin, struct.rightOrigin, struct.parent instanceof Y.ID ? struct.parent : null]) {
+      if (dependency === null) continue
+      if (dependency.client === struct.id.client) {
+        // Yjs does not wait for its own client: only earlier structs exist when this one integrates.
+        if (dependency.clock >= struct.id.clock) return dependency
+        continue
+      }
+      if (dependency.clock >= reached(dependency.client)) return dependency
+    }
+    return null
+  }
+  const missing = (dependency: Y.ID): string =>
+    `update depends on clock ${dependency.clock} of client ${dependency.client}, which the pad does not have`
+
+  for (const start of runs.keys()) {
+    // Each frame is a client whose run is being integrated, and what the frame below waits for from it.
+    const stack: Array<{ client: number; awaited: Y.ID | null }> = [{ client: start, awaited: null }]
+    const isOnStack = new Set<number>([start])
+    while (stack.length > 0) {
+      const frame = stack[stack.length - 1] as (typeof stack)[number]
+      if (frame.awaited !== null && reached(frame.awaited.client) > frame.awaited.clock) {
+        stack.pop()
+        isOnStack.delete(frame.client)
+        continue
+      }
+      const run = runs.get(frame.client) as ClientRun
+      const struct = run.structs[run.next]
+      if (struct === undefined) {
+        if (frame.awaited !== null) return missing(frame.awaited)
+        stack.pop()
+        isOnStack.delete(frame.client)
+        continue
+      }
+      const dependency = unmet(struct)
+      if (dependency === null) {
+        run.next += 1
+        integrated.set(frame.client, Math.max(reached(frame.client), struct.id.clock + struct.length))
+        continue
+      }
+      if (dependency.client === struct.id.client || !runs.has(dependency.client)) return missing(dependency)
+      if (isOnStack.has(dependency.client)) return `update has structs that depend on each other in a cycle (client ${dependency.client})`
+      stack.push({ client: dependency.client, awaited: dependency })
+      isOnStack.add(dependency.client)
+    }
+  }
+  return null
 }
 
 /**
@@ -87,21 +213,4 @@ export function addsNothing(doc: Y.Doc, update: DecodedUpdate): boolean {
     }
   }
   return true
-}
-
-/**
- * What `doc` holds of an update whose structs were all new to it (a check
- * said `isAllNew`) once Yjs stopped part way through applying it: the
- * update's structs from where each of its clients started, as far as the doc
- * got, and the doc's deletions.
- */
-export function integratedPart(doc: Y.Doc, update: DecodedUpdate): Uint8Array {
-  const before = Y.decodeStateVector(Y.encodeStateVector(doc))
-  const started = new Set<number>()
-  for (const struct of update.structs) {
-    if (started.has(struct.id.client)) continue
-    started.add(struct.id.client)
-    before.set(struct.id.client, struct.id.clock)
-  }
-  return Y.encodeStateAsUpdate(doc, Y.encodeStateVector(before))
 }
