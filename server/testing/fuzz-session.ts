@@ -102,8 +102,7 @@ export async function runFuzzSession(options: FuzzSessionOptions): Promise<FuzzS
     clients.push(alice, bob)
     let isOver = false
     for (const honest of [alice, bob]) {
-      // The server sends its own messages to stock providers too, which log each one as unknown: silenced here.
-      for (const type of [MessageType.stored, MessageType.settings]) honest.provider.messageHandlers[type] = () => {}
+      silenceServerMessages(honest)
       honest.provider.on('connection-close', (event: { code: number } | null) => {
         if (!isOver) failWith(`an honest client was closed with ${event?.code ?? 'no code'}`)
       })
@@ -155,6 +154,7 @@ export async function runFuzzSession(options: FuzzSessionOptions): Promise<FuzzS
     await server.close()
     server = await startTestServer({ LOG_LEVEL: 'warn' }, dataDir)
     const reader = connectClient(server.wsUrl, pad.keys.view)
+    silenceServerMessages(reader)
     clients.push(reader)
     await syncedWithin(reader, 10_000)
     if (!Y.equalSnapshots(Y.snapshot(reader.doc), Y.snapshot(alice.doc))) {
@@ -166,6 +166,11 @@ export async function runFuzzSession(options: FuzzSessionOptions): Promise<FuzzS
     await server?.close()
     report.durationMs = Date.now() - startedAt
   }
+}
+
+/** The server sends its own messages to stock providers too, which log each one as unknown: silenced here. */
+function silenceServerMessages(client: TestClient): void {
+  for (const type of [MessageType.stored, MessageType.settings]) client.provider.messageHandlers[type] = () => {}
 }
 
 /** An honest participant's edit: a paragraph in the body and a marker in the test text. */
