@@ -6,18 +6,18 @@
  * it with the facilitator's (admin) link, where the pad shows its links.
  * Errors are said in `#create-error`.
  */
-import { defaultPadLifetime, maxTitleLength } from '../shared/api'
-import type { CreatePadRequest, PadLifetime } from '../shared/api'
-import { defaultTemplateId } from '../shared/templates'
-import type { TemplateId } from '../shared/templates'
-import { ApiError, createPad, NetworkError } from './api-client'
-import type { Localization, MessageKey, MessageParams } from './i18n'
-import { createLocalization, localizeTree, pickLanguage } from './i18n'
-import { mountLanguageSelect } from './language-select'
-import { readLifetime, renderLifetimeOptions } from './lifetime-select'
-import { createPreferences, openLocalStorage, PreferenceKey } from './preferences'
+import { defaultPadLifetime, maxTitleLength } from '../shared/protocol/api'
+import type { CreatePadRequest, PadLifetime } from '../shared/protocol/api'
+import { defaultTemplateId } from '../shared/pad/templates'
+import type { TemplateId } from '../shared/pad/templates'
+import { ApiError, createPad, NetworkError } from './settings/api-client'
+import type { Localization, MessageKey, MessageParams } from './i18n/i18n'
+import { createLocalization, localizeTree, pickLanguage } from './i18n/i18n'
+import { mountLanguageSelect } from './i18n/language-select'
+import { readLifetime, renderLifetimeOptions } from './settings/lifetime-select'
+import { createPreferences, openLocalStorage, PreferenceKey } from './people/preferences'
 import { requireElement } from './required-element'
-import { readTemplate, renderTemplateOptions } from './template-select'
+import { readTemplate, renderTemplateOptions } from './settings/template-select'
 
 interface PageMessage {
   key: MessageKey

@@ -6,9 +6,9 @@
  * (`content-prefetch.ts`) — then loads that code and hands both over. It
  * renders nothing and decides nothing.
  */
-import { readPadKeyFromPath } from '../shared/pad-link'
-import { fetchPadSettings } from './api-client'
-import { prefetchPadContent } from './content-prefetch'
+import { readPadKeyFromPath } from '../shared/protocol/pad-link'
+import { fetchPadSettings } from './settings/api-client'
+import { prefetchPadContent } from './connection/content-prefetch'
 import { LoadPhase, markLoadPhase } from './load-marks'
 import type { EarlyRequests } from './pad'
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createTestPad } from '../server/test-harness'
+import { createTestPad } from '../server/testing/harness'
 import { editorText, openAs, type Participant, useBrowserSession } from './fixtures'
 
 const session = useBrowserSession()

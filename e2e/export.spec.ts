@@ -12,9 +12,9 @@
 import { readFile } from 'node:fs/promises'
 import { describe, expect, it } from 'vitest'
 import type { Locator, Page } from 'playwright-core'
-import { createTestPad } from '../server/test-harness'
-import { licenses } from '../shared/licenses'
-import { templateNames } from '../shared/templates'
+import { createTestPad } from '../server/testing/harness'
+import { licenses } from '../shared/pad/licenses'
+import { templateNames } from '../shared/pad/templates'
 import { editorText, openAs, type Participant, useBrowserSession } from './fixtures'
 
 const session = useBrowserSession()

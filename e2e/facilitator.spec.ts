@@ -6,9 +6,9 @@
  */
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { createTestPad } from '../server/test-harness'
-import { licenses } from '../shared/licenses'
-import { MessageType } from '../shared/protocol'
+import { createTestPad } from '../server/testing/harness'
+import { licenses } from '../shared/pad/licenses'
+import { MessageType } from '../shared/protocol/messages'
 import { decodeQrCanvas, editorText, newParticipantContext, openAs, type Participant, typeAtEnd, useBrowserSession } from './fixtures'
 
 const session = useBrowserSession()

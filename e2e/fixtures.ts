@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll } from 'vitest'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
-import { startTestServer, type TestServer } from '../server/test-harness'
+import { startTestServer, type TestServer } from '../server/testing/harness'
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 

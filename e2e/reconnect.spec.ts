@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import type { Browser } from 'playwright-core'
-import { connectClient, createTestPad, makeTempDir, whenSynced } from '../server/test-harness'
+import { connectClient, createTestPad, makeTempDir, whenSynced } from '../server/testing/harness'
 import { editorText, launchBrowser, openAs, startTestServer, type Participant, type TestServer } from './fixtures'
 
 let browser: Browser

@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import type { Dialog, Page } from 'playwright-core'
-import { createTestPad } from '../server/test-harness'
+import { createTestPad } from '../server/testing/harness'
 import { decodeQrCanvas, editorText, openAs, projectionText, type Participant, typeAtEnd, useBrowserSession } from './fixtures'
 
 const session = useBrowserSession()

@@ -1,8 +1,8 @@
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { CloseCode } from '../shared/close-codes'
-import { createTestPad, makeTempDir, whenSynced } from '../server/test-harness'
-import { useTestResources } from '../server/test-resources'
+import { CloseCode } from '../shared/protocol/close-codes'
+import { createTestPad, makeTempDir, whenSynced } from '../server/testing/harness'
+import { useTestResources } from '../server/testing/resources'
 import { editorText, launchBrowser, openAs, type Participant } from './fixtures'
 
 const resources = useTestResources()

@@ -8,8 +8,8 @@ import {
   whenSynced,
   type ServerProcess,
   type TestClient,
-} from './test-harness'
-import { useTestResources } from './test-resources'
+} from './testing/harness'
+import { useTestResources } from './testing/resources'
 
 const resources = useTestResources()
 const startProcess = (dataDir: string): Promise<ServerProcess> => resources.startProcess(dataDir)

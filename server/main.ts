@@ -7,11 +7,11 @@
 import path from 'node:path'
 import { ConfigError, loadConfig, type Config } from './config'
 import { createLogger, type Logger } from './log'
-import { createPadBus } from './pad-bus'
+import { createPadBus } from './scale-out/pad-bus'
 import { createPadServer } from './pad-server'
-import { createPostgresStore, describeDatabaseUrl } from './postgres-store'
-import { createSqliteStore } from './sqlite-store'
-import { StoreError, type Store } from './store'
+import { createPostgresStore, describeDatabaseUrl } from './store/postgres-store'
+import { createSqliteStore } from './store/sqlite-store'
+import { StoreError, type Store } from './store/store'
 
 async function main(): Promise<void> {
   let config

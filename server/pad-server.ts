@@ -7,12 +7,12 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { Config } from './config'
-import { createHttpHandler } from './http'
+import { createHttpHandler } from './api/http'
 import type { Logger } from './log'
 import { createMetrics, type Metrics } from './metrics'
-import { createRelay, type Relay } from './relay'
-import type { PadBus } from './pad-bus'
-import type { Store } from './store'
+import { createRelay, type Relay } from './relay/gateway'
+import type { PadBus } from './scale-out/pad-bus'
+import type { Store } from './store/store'
 
 export interface PadServer {
   listen(): Promise<string>

@@ -6,8 +6,8 @@
  */
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { CloseCode } from '../shared/close-codes'
-import { decodeMessage, encodeMessage } from '../shared/protocol'
+import { CloseCode } from '../shared/protocol/close-codes'
+import { decodeMessage, encodeMessage } from '../shared/protocol/messages'
 import {
   closeCode,
   connectClient,
@@ -22,7 +22,7 @@ import {
   type RawClient,
   type ServerProcess,
   type TestClient,
-} from './test-harness'
+} from './testing/harness'
 
 const processes: ServerProcess[] = []
 const clients: TestClient[] = []

@@ -8,7 +8,7 @@
 import { Node } from 'prosemirror-model'
 import { EditorState } from 'prosemirror-state'
 import { EditorView } from 'prosemirror-view'
-import { padSchema } from '../../shared/schema'
+import { padSchema } from '../../shared/pad/schema'
 // The same base stylesheet the pad page imports (client/style.css), so that both lay out text alike.
 import 'prosemirror-view/style/prosemirror.css'
 

@@ -6,11 +6,11 @@
  * connection closed, a divergence between the honest clients, or a stored
  * pad that, after a restart, differs from what they hold; and reports the
  * seed and the updates in flight. Used by `npm run fuzz` (fuzz-command.ts)
- * and by the seeded slice in CI (server/update-fuzz.test.ts).
+ * and by the seeded slice in CI (server/relay/update-fuzz.test.ts).
  */
 import * as Y from 'yjs'
-import { CloseCode } from '../../shared/close-codes'
-import { encodeMessage, MessageType } from '../../shared/protocol'
+import { CloseCode } from '../../shared/protocol/close-codes'
+import { encodeMessage, MessageType } from '../../shared/protocol/messages'
 import {
   closeCode,
   connectClient,
@@ -22,7 +22,7 @@ import {
   waitUntil,
   type TestClient,
   type TestServer,
-} from '../test-harness'
+} from './harness'
 import { createBaseDocument, createHostileUpdates, type HostileUpdate } from './hostile-updates'
 import { createSeededRandom } from './seeded-random'
 

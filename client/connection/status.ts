@@ -1,0 +1,80 @@
+/**
+ * The connection status line (`#connection-status`): a sentence for people and
+ * `data-state` / `data-unsynced` / `data-close-code` attributes for CSS and
+ * tests. When the server closed the connection for a reason, the sentence is
+ * that reason. Screen readers hear changes of phase and of reason through a
+ * separate polite live region, not every flip of "not yet saved", which can
+ * change at each keystroke.
+ */
+import { CloseCode } from '../../shared/protocol/close-codes'
+import type { Connection, ConnectionState } from './connection'
+import type { Localization, MessageKey } from '../i18n/i18n'
+
+/** What the user is told for each close code the server gives a reason with. */
+export const closeMessageKeys: Readonly<Record<number, MessageKey>> = {
+  [CloseCode.forbidden]: 'status.closed.forbidden',
+  [CloseCode.unknownPad]: 'status.closed.unknownPad',
+  [CloseCode.locked]: 'status.closed.locked',
+  [CloseCode.deleted]: 'status.closed.deleted',
+  [CloseCode.rotated]: 'status.closed.rotated',
+  [CloseCode.rateLimited]: 'status.closed.rateLimited',
+  [CloseCode.messageTooBig]: 'status.closed.tooBig',
+  [CloseCode.storeUnavailable]: 'status.closed.storeUnavailable',
+}
+
+/** The sentence for `state`; `isReadOnly` pads have nothing of their own to keep while offline. */
+export function describeConnection(state: ConnectionState, isReadOnly: boolean): MessageKey {
+  const reason = state.closeCode === null ? undefined : closeMessageKeys[state.closeCode]
+  if (reason !== undefined) return reason
+  switch (state.phase) {
+    case 'connecting':
+      return 'status.connecting'
+    case 'offline':
+      return isReadOnly ? 'status.offlineReadOnly' : 'status.offline'
+    case 'connected':
+      return state.hasUnsyncedChanges ? 'status.unsynced' : 'status.connected'
+  }
+}
+
+export interface StatusViewOptions {
+  element: HTMLElement
+  /** A visually hidden `role="status"` element. */
+  announcer: HTMLElement
+  connection: Connection
+  localization: Localization
+  isReadOnly: () => boolean
+}
+
+/** Keeps `element` in step with the connection; returns the function that stops it. */
+export function mountStatusView(options: StatusViewOptions): () => void {
+  const { element, announcer, connection, localization } = options
+  const text = document.createElement('span')
+  text.className = 'status-text'
+  const dot = document.createElement('span')
+  dot.className = 'status-dot'
+  dot.setAttribute('aria-hidden', 'true')
+  element.replaceChildren(dot, text)
+
+  let lastAnnounced = ''
+  const render = (): void => {
+    const state = connection.state
+    element.dataset.state = state.phase
+    element.dataset.unsynced = String(state.hasUnsyncedChanges)
+    if (state.closeCode === null) delete element.dataset.closeCode
+    else element.dataset.closeCode = String(state.closeCode)
+    text.textContent = localization.t(describeConnection(state, options.isReadOnly()))
+
+    const announcement = `${state.phase}:${state.closeCode ?? ''}`
+    if (announcement !== lastAnnounced) {
+      lastAnnounced = announcement
+      announcer.textContent = text.textContent
+    }
+  }
+  render()
+  const stopConnection = connection.onChange(render)
+  const stopLocalization = localization.onChange(render)
+  return () => {
+    stopConnection()
+    stopLocalization()
+  }
+}

@@ -1,0 +1,165 @@
+/**
+ * The pad's ProseMirror editor, bound to the shared document: y-prosemirror
+ * keeps the view and the `body` fragment in step (`ySyncPlugin`), draws other
+ * participants' cursors from awareness (`yCursorPlugin`) and gives an undo that
+ * only reverts this participant's own changes (`yUndoPlugin`; prosemirror-history
+ * is deliberately not used, it would undo a neighbour's text), and makes
+ * initiative cards behave like labelled forms (`initiative-plugin.ts`). It does not
+ * create the Y.Doc, the provider or the toolbar: `pad.ts` wires those.
+ */
+import { baseKeymap } from 'prosemirror-commands'
+import { keymap } from 'prosemirror-keymap'
+import type { Mark, Node } from 'prosemirror-model'
+import { EditorState, Plugin } from 'prosemirror-state'
+import type { Command } from 'prosemirror-state'
+import { EditorView } from 'prosemirror-view'
+import type { MarkView } from 'prosemirror-view'
+import type { Awareness } from 'y-protocols/awareness'
+import { initProseMirrorDoc, yCursorPlugin, ySyncPlugin, yUndoPlugin } from 'y-prosemirror'
+import type * as Y from 'yjs'
+import type { PadLanguage } from '../../shared/protocol/api'
+import { padSchema } from '../../shared/pad/schema'
+import { buildInputRules } from './input-rules'
+import { buildEditorKeymap } from './keymap'
+import { buildPlaceholder } from './placeholder'
+import type { Localization } from '../i18n/i18n'
+import { buildInitiativePlugin } from './initiative-plugin'
+import { isSafeLinkHref } from './link-href'
+import { editLink } from './link-prompt'
+import { buildRemoteCursor, buildRemoteSelection, isDrawnRemoteState } from './remote-cursors'
+
+export interface EditorOptions {
+  /** The editable `.ProseMirror` element is appended to it (e.g. `#editor`). */
+  container: HTMLElement
+  fragment: Y.XmlFragment
+  awareness: Awareness
+  localization: Localization
+  /** The pad's own language (`settings.language`): spell checking, screen reader voices, initiative card labels. */
+  contentLanguage: PadLanguage
+  isEditable: boolean
+  /** Further plugins, e.g. the toolbar's, added after the editor's own. */
+  plugins?: readonly Plugin[]
+}
+
+export interface Editor {
+  readonly view: EditorView
+  setEditable(isEditable: boolean): void
+  /**
+   * Calls `listener` after each change of the document, local or remote, with
+   * the new and the previous version; returns the unsubscribe function.
+   */
+  onDocChange(listener: (doc: Node, previous: Node) => void): () => void
+  focus(): void
+  destroy(): void
+}
+
+export function createEditor(options: EditorOptions): Editor {
+  const { container, fragment, awareness, localization } = options
+  let isEditable = options.isEditable
+
+  const openLinkPrompt: Command = (_state, _dispatch, view) =>
+    view !== undefined && isEditable && editLink(view, localization)
+
+  // A pad already in the doc (the pad page puts its prefetched content in
+  // first) is converted once, as the editor's first state, and y-prosemirror
+  // is handed the mapping it would otherwise build by rendering an empty
+  // editor and then replacing all of its content in one transaction.
+  const converted = fragment.length > 0 ? initProseMirrorDoc(fragment, padSchema) : null
+  const initial = converted !== null && padSchema.topNodeType.validContent(converted.doc.content) ? converted : null
+  // y-prosemirror's plugin factories are typed `any`; these annotations are the seam.
+  const syncPlugin: Plugin = ySyncPlugin(fragment, initial === null ? {} : { mapping: initial.mapping })
+  const cursorPlugin: Plugin = yCursorPlugin(awareness, {
+    awarenessStateFilter: isDrawnRemoteState,
+    cursorBuilder: buildRemoteCursor,
+    selectionBuilder: buildRemoteSelection,
+  })
+  const undoPlugin: Plugin = yUndoPlugin()
+  const docListeners = new Set<(doc: Node, previous: Node) => void>()
+  const docWatchPlugin = new Plugin({
+    view: () => ({
+      update(view, previousState) {
+        if (view.state.doc === previousState.doc) return
+        for (const listener of [...docListeners]) listener(view.state.doc, previousState.doc)
+      },
+    }),
+  })
+
+  const state = EditorState.create({
+    schema: padSchema,
+    ...(initial === null ? {} : { doc: initial.doc }),
+    plugins: [
+      syncPlugin,
+      cursorPlugin,
+      undoPlugin,
+      // Before the other keymaps: inside an initiative card, Enter and Backspace are the card's.
+      buildInitiativePlugin(options.contentLanguage),
+      buildEditorKeymap({ editLink: openLinkPrompt }),
+      keymap(baseKeymap),
+      buildInputRules(),
+      // "Start writing here" is not said to a page that cannot write (view link, locked pad).
+      buildPlaceholder(() => (isEditable ? localization.t('editor.placeholder') : '')),
+      docWatchPlugin,
+      ...(options.plugins ?? []),
+    ],
+  })
+
+  const view = new EditorView(
+    container,
+    {
+      state,
+      editable: () => isEditable,
+      attributes: () => ({
+        role: 'textbox',
+        'aria-label': localization.t('editor.label'),
+        'aria-multiline': 'true',
+        'aria-readonly': String(!isEditable),
+        spellcheck: 'true',
+        lang: options.contentLanguage,
+      }),
+      markViews: { link: renderSafeLink },
+    },
+  )
+
+  // Re-reads the label and placeholder, which follow the interface language.
+  const stopListening = localization.onChange(() => view.setProps({}))
+
+  let isDestroyed = false
+  return {
+    view,
+    setEditable(next) {
+      // The page calls it after every settings or connection change; a view
+      // update runs every plugin view and redraws the decorations.
+      if (next === isEditable) return
+      isEditable = next
+      view.setProps({})
+    },
+    onDocChange(listener) {
+      docListeners.add(listener)
+      return () => docListeners.delete(listener)
+    },
+    focus() {
+      view.focus()
+    },
+    destroy() {
+      if (isDestroyed) return
+      isDestroyed = true
+      docListeners.clear()
+      stopListening()
+      view.destroy()
+    },
+  }
+}
+
+/**
+ * A link as an `<a>` whose href is set only when it is a safe one: pasted HTML
+ * and peers can store any. Every view of the pad's content uses it.
+ */
+export function renderSafeLink(mark: Mark): MarkView {
+  const anchor = document.createElement('a')
+  const href: unknown = mark.attrs.href
+  if (isSafeLinkHref(href)) anchor.href = href
+  const title: unknown = mark.attrs.title
+  if (typeof title === 'string' && title !== '') anchor.title = title
+  anchor.rel = 'noopener noreferrer nofollow'
+  return { dom: anchor }
+}

@@ -1,0 +1,180 @@
+/**
+ * What the keyboard and the toolbar do with initiative cards (the `initiative`
+ * node of a collecte, one `initiative_field` per field): insert an empty card
+ * after the current block with « Cité par » already filled in, and make a
+ * card behave like a form — Enter goes to the next field and, after the last,
+ * out of the card (leaving the « Lien » field, an address typed there becomes
+ * a link); Backspace at the start of a field goes back to the
+ * previous one and never merges fields or deletes the card; a paste of
+ * several blocks lands in the field as one line of text. Plain ProseMirror
+ * commands over `padSchema`; the labels are drawn by `initiative-field-view.ts`.
+ */
+import type { Node as ProseMirrorNode, ResolvedPos, Slice } from 'prosemirror-model'
+import { TextSelection } from 'prosemirror-state'
+import type { Command, EditorState, Transaction } from 'prosemirror-state'
+import type { InitiativeField } from '../../shared/pad/initiative'
+import { padSchema } from '../../shared/pad/schema'
+import { emptyInitiative } from '../../shared/pad/templates'
+import { parseLinkHref } from './link-href'
+import { padMarks, padNodes } from './schema-types'
+
+/** The field whose content is filled with the name of whoever adds the card. */
+const citedByField: InitiativeField = 'citedBy'
+/** The field whose address becomes a link when it is left. */
+const linkField: InitiativeField = 'link'
+
+/** An empty card (every field, in order), with `citedBy` holding `citedBy` when it is not empty. */
+export function createInitiativeCard(citedBy: string): ProseMirrorNode {
+  const card = emptyInitiative()
+  const name = citedBy.trim()
+  const content = (card.content ?? []).map((field) =>
+    field.attrs?.field === citedByField && name !== '' ? { ...field, content: [{ type: 'text', text: name }] } : field,
+  )
+  return padSchema.nodeFromJSON({ ...card, content })
+}
+
+/**
+ * Inserts an empty card after the top-level block that holds the cursor (an
+ * empty paragraph is replaced instead), with `citedBy` pre-filled, and puts
+ * the cursor in its first field. A card that ends the document gets an empty
+ * paragraph after it, so that writing can go on below.
+ */
+export function insertInitiative(citedBy: string): Command {
+  return (state, dispatch) => {
+    const { selection } = state
+    const { $from } = selection
+    let from: number
+    let to: number
+    if ($from.depth === 0) {
+      // A whole top-level node is selected (or everything): the card goes after it.
+      from = to = selection.to
+    } else {
+      const block = $from.node(1)
+      const isEmptyParagraph = block.type === padNodes.paragraph && block.content.size === 0
+      from = isEmptyParagraph ? $from.before(1) : $from.after(1)
+      to = $from.after(1)
+    }
+    if (dispatch) {
+      const card = createInitiativeCard(citedBy)
+      const tr = state.tr.replaceWith(from, to, card)
+      const cardEnd = from + card.nodeSize
+      if (cardEnd === tr.doc.content.size) tr.insert(cardEnd, padNodes.paragraph.create())
+      // from + 1 enters the card, + 1 enters its first field.
+      tr.setSelection(TextSelection.create(tr.doc, from + 2))
+      dispatch(tr.scrollIntoView())
+    }
+    return true
+  }
+}
+
+/** Whether the selection lies within one initiative field. */
+export function isInInitiativeField(state: EditorState): boolean {
+  const { $from, $to } = state.selection
+  return $from.parent.type === padNodes.initiativeField && $from.sameParent($to)
+}
+
+/**
+ * Enter in a field: the cursor goes to the end of the next field; in the
+ * last field, out of the card into the empty paragraph after it (made when
+ * there is none). A selection within the field is deleted first.
+ */
+export const goToNextInitiativeField: Command = (state, dispatch) => {
+  if (!isInInitiativeField(state)) return false
+  if (dispatch) {
+    const tr = state.tr
+    if (!state.selection.empty) tr.deleteSelection()
+    linkFieldAddress(tr)
+    const $cursor = tr.selection.$from
+    const cardDepth = $cursor.depth - 1
+    const card = $cursor.node(cardDepth)
+    const index = $cursor.index(cardDepth)
+    const fieldEnd = $cursor.after()
+    const next = card.maybeChild(index + 1)
+    if (next !== null) {
+      // fieldEnd is between this field and the next; + 1 enters the next one.
+      tr.setSelection(TextSelection.create(tr.doc, fieldEnd + 1 + next.content.size))
+    } else {
+      const cardEnd = $cursor.after(cardDepth)
+      const after = tr.doc.resolve(cardEnd).nodeAfter
+      const isEmptyParagraph = after !== null && after.type === padNodes.paragraph && after.content.size === 0
+      if (!isEmptyParagraph) tr.insert(cardEnd, padNodes.paragraph.create())
+      tr.setSelection(TextSelection.create(tr.doc, cardEnd + 1))
+    }
+    dispatch(tr.scrollIntoView())
+  }
+  return true
+}
+
+/** Makes the text of the « Lien » field with the cursor a link, when it is one address and not linked yet. */
+function linkFieldAddress(tr: Transaction): void {
+  const { $from } = tr.selection
+  const field = $from.parent
+  if (field.attrs.field !== linkField || field.childCount !== 1) return
+  const text = field.firstChild
+  if (text === null || !text.isText || padMarks.link.isInSet(text.marks) !== undefined) return
+  const href = parseLinkHref(field.textContent)
+  if (href === null) return
+  tr.addMark($from.start(), $from.end(), padMarks.link.create({ href }))
+}
+
+/**
+ * Backspace at the very start of a field: goes to the end of the previous
+ * field, and does nothing in the first one. Taken so that neither ProseMirror
+ * nor the browser merges two fields or deletes the card someone is filling.
+ */
+export const backspaceAtInitiativeFieldStart: Command = (state, dispatch) => {
+  const $cursor = cursorInField(state)
+  if ($cursor === null || $cursor.parentOffset > 0) return false
+  const index = $cursor.index($cursor.depth - 1)
+  if (index > 0 && dispatch) {
+    // The position before this field is the end of the previous one, minus its closing token.
+    dispatch(state.tr.setSelection(TextSelection.create(state.doc, $cursor.before() - 1)).scrollIntoView())
+  }
+  return true
+}
+
+/** Delete at the very end of a field does nothing, for the same reason. */
+export const deleteAtInitiativeFieldEnd: Command = (state) => {
+  const $cursor = cursorInField(state)
+  return $cursor !== null && $cursor.parentOffset === $cursor.parent.content.size
+}
+
+function cursorInField(state: EditorState): ResolvedPos | null {
+  const { selection } = state
+  if (!selection.empty || selection.$from.parent.type !== padNodes.initiativeField) return null
+  return selection.$from
+}
+
+/**
+ * A paste into a field: null when ProseMirror can place the slice itself
+ * (inline content), else a transaction that inserts its text on one line —
+ * several paragraphs or a list would otherwise split the field into new
+ * fields of the same kind.
+ */
+export function pasteIntoInitiativeField(state: EditorState, slice: Slice): Transaction | null {
+  if (!isInInitiativeField(state) || fitsInField(slice)) return null
+  const text = slice.content.textBetween(0, slice.content.size, ' ', ' ').replace(/\s+/g, ' ').trim()
+  return state.tr.insertText(text).scrollIntoView()
+}
+
+function fitsInField(slice: Slice): boolean {
+  const { content } = slice
+  let isInline = true
+  content.forEach((node) => {
+    if (!node.isInline) isInline = false
+  })
+  if (isInline) return allowedInField(content.size === 0 ? [] : nodesOf(content))
+  const only = content.childCount === 1 ? content.firstChild : null
+  // One textblock cut open on both sides is just its text and marks.
+  return only !== null && only.isTextblock && slice.openStart > 0 && slice.openEnd > 0 && allowedInField(nodesOf(only.content))
+}
+
+function nodesOf(fragment: ProseMirrorNode['content']): ProseMirrorNode[] {
+  const nodes: ProseMirrorNode[] = []
+  fragment.forEach((node) => nodes.push(node))
+  return nodes
+}
+
+function allowedInField(nodes: readonly ProseMirrorNode[]): boolean {
+  return nodes.every((node) => node.isText && node.marks.every((mark) => padNodes.initiativeField.allowsMarkType(mark.type)))
+}

@@ -1,0 +1,218 @@
+/**
+ * Colouring the pad's text by author (Etherpad's "authorship colours"), as a
+ * ProseMirror plugin of inline decorations: each run of text found by
+ * `author-ranges.ts` gets the class of its author's palette colour
+ * (`author-palette.ts`), the author being the name recorded for that Yjs
+ * client in the doc's `authors` map. Text with no recorded author (a
+ * template, written by the server) stays as it is. Off by default; while on,
+ * it colours again 200 ms after the last change of the document, of the
+ * authors or of someone's cursor colour, and keeps a legend (one entry per
+ * author whose text is in the pad) for `author-legend.ts` to draw. It never
+ * writes to the document.
+ */
+import type { Node as ProseMirrorNode } from 'prosemirror-model'
+import { Plugin, PluginKey } from 'prosemirror-state'
+import type { EditorView } from 'prosemirror-view'
+import type { Awareness } from 'y-protocols/awareness'
+import { Decoration, DecorationSet } from 'prosemirror-view'
+import type * as Y from 'yjs'
+import { cleanAuthorName } from '../../shared/pad/attribution'
+import { assignAuthorColors, authorColorClass } from './author-palette'
+import { findAuthorRanges } from './author-ranges'
+import { parseParticipant } from './participant'
+
+/** How long the document must stay still before it is coloured again. */
+export const authorColorsDelayMs = 200
+
+export interface AuthorLegendEntry {
+  name: string
+  /** Index into the palette; the class is `authorColorClass(colorIndex)`. */
+  colorIndex: number
+}
+
+/** A run of one author's text, with its colour. */
+export interface ColoredRun {
+  from: number
+  to: number
+  name: string
+  colorIndex: number
+}
+
+export interface AuthorColoring {
+  runs: ColoredRun[]
+  /** The authors whose text is coloured, by name order. */
+  legend: AuthorLegendEntry[]
+}
+
+/** The recorded name of each client id in the `authors` map (shared/pad/attribution.ts). */
+export function readAuthorNames(authors: Y.Map<unknown>): Map<number, string> {
+  const names = new Map<number, string>()
+  for (const [client, value] of authors) {
+    const clientId = Number(client)
+    if (!Number.isSafeInteger(clientId) || typeof value !== 'string') continue
+    const name = cleanAuthorName(value)
+    if (name !== '') names.set(clientId, name)
+  }
+  return names
+}
+
+/** Each present participant's cursor colour by name, from awareness states (untrusted). */
+export function readCursorColors(states: ReadonlyMap<number, Readonly<Record<string, unknown>>>): Map<string, string> {
+  const colors = new Map<string, string>()
+  for (const state of states.values()) {
+    const participant = parseParticipant(state.user)
+    if (participant === null) continue
+    const name = cleanAuthorName(participant.name)
+    if (!colors.has(name)) colors.set(name, participant.color)
+  }
+  return colors
+}
+
+/** The coloured runs and the legend for `doc`, the ProseMirror twin of `fragment`. */
+export function colorByAuthor(
+  doc: ProseMirrorNode,
+  fragment: Y.XmlFragment,
+  authorNames: ReadonlyMap<number, string>,
+  cursorColors: ReadonlyMap<string, string>,
+): AuthorColoring {
+  const named: { from: number; to: number; name: string }[] = []
+  for (const range of findAuthorRanges(fragment, doc)) {
+    const name = authorNames.get(range.clientId)
+    if (name === undefined) continue
+    const last = named[named.length - 1]
+    // One person's successive visits are several clients: one run for the eye.
+    if (last !== undefined && last.name === name && last.to === range.from) last.to = range.to
+    else named.push({ from: range.from, to: range.to, name })
+  }
+  const colorIndexes = assignAuthorColors(
+    named.map((range) => range.name),
+    cursorColors,
+  )
+  const runs = named.map((run) => ({ ...run, colorIndex: colorIndexes.get(run.name) ?? 0 }))
+  const legend = [...colorIndexes].map(([name, colorIndex]) => ({ name, colorIndex }))
+  return { runs, legend }
+}
+
+export interface AuthorColorsOptions {
+  fragment: Y.XmlFragment
+  /** The doc's `authors` map. */
+  authors: Y.Map<unknown>
+  /** Where present participants' cursor colours come from. */
+  awareness: Awareness
+  delayMs?: number
+}
+
+export interface AuthorColors {
+  /** Add it to the editor's plugins. */
+  readonly plugin: Plugin
+  readonly isShown: boolean
+  readonly legend: readonly AuthorLegendEntry[]
+  setShown(isShown: boolean): void
+  /** Calls `listener` when `isShown` or the legend changes; returns the unsubscribe function. */
+  onChange(listener: () => void): () => void
+}
+
+const authorColorsKey = new PluginKey<DecorationSet>('authorColors')
+
+export function createAuthorColors(options: AuthorColorsOptions): AuthorColors {
+  const { fragment, authors, awareness } = options
+  const delayMs = options.delayMs ?? authorColorsDelayMs
+  const listeners = new Set<() => void>()
+  let editorView: EditorView | null = null
+  let isShown = false
+  let legend: AuthorLegendEntry[] = []
+  let timer: ReturnType<typeof setTimeout> | null = null
+  let cursorColorsSeen = ''
+
+  const notify = (): void => {
+    for (const listener of [...listeners]) listener()
+  }
+
+  const cancel = (): void => {
+    if (timer !== null) clearTimeout(timer)
+    timer = null
+  }
+
+  const recolor = (): void => {
+    cancel()
+    const view = editorView
+    if (view === null) return
+    const coloring = isShown
+      ? colorByAuthor(view.state.doc, fragment, readAuthorNames(authors), readCursorColors(awareness.getStates()))
+      : { runs: [], legend: [] }
+    const decorations = coloring.runs.map(({ from, to, colorIndex }) =>
+      Decoration.inline(from, to, { class: `author-text ${authorColorClass(colorIndex)}` }),
+    )
+    view.dispatch(view.state.tr.setMeta(authorColorsKey, DecorationSet.create(view.state.doc, decorations)))
+    if (JSON.stringify(coloring.legend) !== JSON.stringify(legend)) {
+      legend = coloring.legend
+      notify()
+    }
+  }
+
+  const schedule = (): void => {
+    if (!isShown || editorView === null) return
+    cancel()
+    timer = setTimeout(recolor, delayMs)
+  }
+
+  const onAuthorsChange = (): void => schedule()
+  const onAwarenessChange = (): void => {
+    // Awareness changes with every cursor move; only a new name or colour matters here.
+    const seen = JSON.stringify([...readCursorColors(awareness.getStates())].sort())
+    if (seen === cursorColorsSeen) return
+    cursorColorsSeen = seen
+    schedule()
+  }
+
+  const plugin = new Plugin<DecorationSet>({
+    key: authorColorsKey,
+    state: {
+      init: () => DecorationSet.empty,
+      apply(tr, decorations) {
+        const next: unknown = tr.getMeta(authorColorsKey)
+        if (next instanceof DecorationSet) return next
+        return tr.docChanged ? decorations.map(tr.mapping, tr.doc) : decorations
+      },
+    },
+    props: {
+      decorations: (state) => authorColorsKey.getState(state),
+    },
+    view(view) {
+      editorView = view
+      authors.observe(onAuthorsChange)
+      awareness.on('change', onAwarenessChange)
+      return {
+        update(updated, previousState) {
+          if (updated.state.doc !== previousState.doc) schedule()
+        },
+        destroy() {
+          cancel()
+          authors.unobserve(onAuthorsChange)
+          awareness.off('change', onAwarenessChange)
+          editorView = null
+        },
+      }
+    },
+  })
+
+  return {
+    plugin,
+    get isShown() {
+      return isShown
+    },
+    get legend() {
+      return legend
+    },
+    setShown(next) {
+      if (next === isShown) return
+      isShown = next
+      recolor()
+      notify()
+    },
+    onChange(listener) {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+  }
+}

@@ -1,0 +1,69 @@
+/**
+ * Authors' colours: a present participant keeps their cursor's colour when
+ * it stands out, authors never share a colour or get look-alikes while
+ * others remain, and the stylesheet draws each colour.
+ */
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { assignAuthorColors, authorColorClass, authorColorCount, colorDistance, minAuthorColorDistance } from './author-palette'
+import { participantColors } from './participant'
+
+const red = participantColors.indexOf('#b3261e')
+const crimson = participantColors.indexOf('#ad1457')
+const blue = participantColors.indexOf('#1565c0')
+
+describe('assignAuthorColors', () => {
+  it('gives a present participant the colour of their cursor', () => {
+    const colors = assignAuthorColors(['Basile', 'Awa'], new Map([['Basile', participantColors[blue]]]))
+    expect(colors.get('Basile')).toBe(blue)
+    expect(colors.get('Awa')).not.toBe(blue)
+  })
+
+  it('keeps one of two look-alike cursor colours, and gives the other author a colour that stands out', () => {
+    expect(colorDistance(red, crimson)).toBeLessThan(minAuthorColorDistance)
+    const colors = assignAuthorColors(
+      ['Awa', 'Basile'],
+      new Map([
+        ['Awa', participantColors[crimson]],
+        ['Basile', participantColors[red]],
+      ]),
+    )
+    expect(colors.get('Awa')).toBe(crimson)
+    expect(colorDistance(colors.get('Basile') ?? crimson, crimson)).toBeGreaterThanOrEqual(minAuthorColorDistance)
+  })
+
+  it('gives the colours of absent authors by name order, whatever order the names come in, far apart', () => {
+    const names = ['Chloé', 'Awa', 'Basile', 'Dan']
+    const colors = assignAuthorColors(names, new Map())
+    expect(assignAuthorColors([...names].reverse(), new Map())).toEqual(colors)
+    const indexes = [...colors.values()]
+    for (const [position, index] of indexes.entries()) {
+      for (const other of indexes.slice(position + 1)) expect(colorDistance(index, other)).toBeGreaterThanOrEqual(minAuthorColorDistance)
+    }
+  })
+
+  it('uses every colour once before any comes back', () => {
+    const many = Array.from({ length: authorColorCount + 2 }, (_, index) => `Personne ${String(index).padStart(2, '0')}`)
+    const indexes = [...assignAuthorColors(many, new Map()).values()]
+    expect(new Set(indexes.slice(0, authorColorCount)).size).toBe(authorColorCount)
+    expect(indexes.every((index) => index >= 0 && index < authorColorCount)).toBe(true)
+  })
+
+  it('does not let two authors share a cursor colour, and ignores one that is not in the palette', () => {
+    const same = participantColors[blue]
+    const colors = assignAuthorColors(['Awa', 'Basile'], new Map([['Awa', same], ['Basile', same]]))
+    expect(colors.get('Awa')).toBe(blue)
+    expect(colors.get('Basile')).not.toBe(blue)
+    expect(assignAuthorColors(['Awa'], new Map([['Awa', '#123456']])).get('Awa')).toBe(0)
+  })
+})
+
+describe('author colour classes', () => {
+  it('are in style.css, each with its palette colour', () => {
+    const css = readFileSync(new URL('../style.css', import.meta.url), 'utf8')
+    participantColors.forEach((color, index) => {
+      const rule = new RegExp(`\\.${authorColorClass(index)} \\{\\s*--author-color: ${color};\\s*--author-tint: ${color}[0-9a-f]{2};`)
+      expect(css, authorColorClass(index)).toMatch(rule)
+    })
+  })
+})

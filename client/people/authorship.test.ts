@@ -1,0 +1,69 @@
+/**
+ * The page records its writer's name in the pad once connected, again after
+ * a rename, and never while it may not write. The connection is a small
+ * stand-in that only says its phase; the doc is a real Y.Doc.
+ */
+import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { authorsMapName } from '../../shared/pad/attribution'
+import { createAuthorship } from './authorship'
+import type { ConnectionState } from '../connection/connection'
+
+function connectionStandIn() {
+  const listeners = new Set<(state: ConnectionState) => void>()
+  let state: ConnectionState = { phase: 'connecting', hasUnsyncedChanges: false, closeCode: null, isFinal: false }
+  return {
+    get state() {
+      return state
+    },
+    onChange(listener: (next: ConnectionState) => void) {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+    setPhase(phase: ConnectionState['phase']) {
+      state = { ...state, phase }
+      for (const listener of listeners) listener(state)
+    },
+  }
+}
+
+function recordedName(doc: Y.Doc): unknown {
+  return doc.getMap(authorsMapName).get(String(doc.clientID))
+}
+
+describe('createAuthorship', () => {
+  it('records the name once connected, and the new one after a rename', () => {
+    const doc = new Y.Doc()
+    const connection = connectionStandIn()
+    const authorship = createAuthorship({ doc, connection, canWrite: () => true })
+    authorship.setName('Awa')
+    expect(recordedName(doc)).toBeUndefined()
+    connection.setPhase('connected')
+    expect(recordedName(doc)).toBe('Awa')
+    authorship.setName('Awa Diallo')
+    expect(recordedName(doc)).toBe('Awa Diallo')
+  })
+
+  it('waits while the page may not write, and records when it may again', () => {
+    const doc = new Y.Doc()
+    const connection = connectionStandIn()
+    let isWritable = false
+    const authorship = createAuthorship({ doc, connection, canWrite: () => isWritable })
+    connection.setPhase('connected')
+    authorship.setName('Basile')
+    expect(recordedName(doc)).toBeUndefined()
+    isWritable = true
+    authorship.refresh()
+    expect(recordedName(doc)).toBe('Basile')
+  })
+
+  it('writes nothing once closed', () => {
+    const doc = new Y.Doc()
+    const connection = connectionStandIn()
+    const authorship = createAuthorship({ doc, connection, canWrite: () => true })
+    authorship.setName('Chloé')
+    authorship.close()
+    connection.setPhase('connected')
+    expect(doc.getMap(authorsMapName).size).toBe(0)
+  })
+})

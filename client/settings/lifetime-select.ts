@@ -1,0 +1,37 @@
+/**
+ * The choice of how long a pad is kept after its last edit (`PadLifetime`:
+ * a day, a week, a month, a year, or until the facilitator deletes it), as
+ * the options of a `<select>` — on the home page's creation form
+ * (`#lifetime-select`) and in the facilitator panel (`#settings-lifetime`).
+ * Keeps the selected value when the language changes.
+ */
+import { padLifetimes } from '../../shared/protocol/api'
+import type { PadLifetime } from '../../shared/protocol/api'
+import type { Localization, MessageKey } from '../i18n/i18n'
+
+export const lifetimeLabelKeys: Readonly<Record<PadLifetime, MessageKey>> = {
+  day: 'lifetime.day',
+  week: 'lifetime.week',
+  month: 'lifetime.month',
+  year: 'lifetime.year',
+  forever: 'lifetime.forever',
+}
+
+/** Fills `select` with one option per lifetime, in the interface language, keeping its value. */
+export function renderLifetimeOptions(select: HTMLSelectElement, localization: Localization): void {
+  const selected = select.value
+  select.replaceChildren(
+    ...padLifetimes.map((lifetime) => {
+      const option = document.createElement('option')
+      option.value = lifetime
+      option.textContent = localization.t(lifetimeLabelKeys[lifetime])
+      return option
+    }),
+  )
+  if (selected !== '') select.value = selected
+}
+
+/** The select's value as a lifetime, or null when it holds none. */
+export function readLifetime(select: HTMLSelectElement): PadLifetime | null {
+  return padLifetimes.find((lifetime) => lifetime === select.value) ?? null
+}

@@ -1,0 +1,49 @@
+/**
+ * Reads a pad's settings (`PadState`: title, event, license, lock, lifetime,
+ * dates, credited names) from an untrusted value — the body of `GET /api/pads/<key>` or the
+ * JSON of a relay `settings` message. A value that is not an object is a
+ * `TypeError` (the server and the page disagree); fields that are missing or
+ * of the wrong type fall back to their defaults, so that an older or newer
+ * server still gives a usable page. It does not read the role or the links
+ * (see `api-client.ts`).
+ */
+import { defaultPadLifetime, padLanguages, padLifetimes } from '../../shared/protocol/api'
+import type { PadEvent, PadLanguage, PadState } from '../../shared/protocol/api'
+import { defaultLicenseId, isLicenseId } from '../../shared/pad/licenses'
+
+const defaultPadLanguage: PadLanguage = 'fr'
+
+const datePattern = /^\d{4}-\d{2}-\d{2}$/
+
+export function parsePadState(value: unknown): PadState {
+  if (!isRecord(value)) throw new TypeError('pad settings are not an object')
+  const { title, language, event, license, locked, lifetime, createdAt, updatedAt, expiresAt, extraContributors } = value
+  return {
+    title: readString(title),
+    language: padLanguages.find((candidate) => candidate === language) ?? defaultPadLanguage,
+    event: parsePadEvent(event),
+    license: isLicenseId(license) ? license : defaultLicenseId,
+    locked: locked === true,
+    lifetime: padLifetimes.find((candidate) => candidate === lifetime) ?? defaultPadLifetime,
+    createdAt: readString(createdAt),
+    updatedAt: readString(updatedAt),
+    expiresAt: typeof expiresAt === 'string' && expiresAt !== '' ? expiresAt : null,
+    extraContributors: Array.isArray(extraContributors)
+      ? extraContributors.filter((name): name is string => typeof name === 'string')
+      : [],
+  }
+}
+
+function parsePadEvent(value: unknown): PadEvent {
+  if (!isRecord(value)) return { name: '', date: '', place: '' }
+  const date = readString(value.date)
+  return { name: readString(value.name), date: datePattern.test(date) ? date : '', place: readString(value.place) }
+}
+
+function readString(value: unknown): string {
+  return typeof value === 'string' ? value : ''
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}

@@ -1,0 +1,30 @@
+/**
+ * The choice of what a new pad starts from, on the home page
+ * (`#template-select`): blank, the *collecte d'innovation sociale*, the
+ * *recette libre* or the *compte rendu d'atelier* (shared/pad/templates.ts),
+ * named in the interface language — which is also the language the pad, and
+ * so its template, is created in. Keeps the selected value when the language
+ * changes.
+ */
+import { templateIds, templateNames } from '../../shared/pad/templates'
+import type { TemplateId } from '../../shared/pad/templates'
+import type { Localization } from '../i18n/i18n'
+
+/** Fills `select` with one option per template, keeping its value. */
+export function renderTemplateOptions(select: HTMLSelectElement, localization: Localization): void {
+  const selected = select.value
+  select.replaceChildren(
+    ...templateIds.map((id) => {
+      const option = document.createElement('option')
+      option.value = id
+      option.textContent = templateNames[localization.language][id]
+      return option
+    }),
+  )
+  if (selected !== '') select.value = selected
+}
+
+/** The select's value as a template id, or null when it holds none. */
+export function readTemplate(select: HTMLSelectElement): TemplateId | null {
+  return templateIds.find((id) => id === select.value) ?? null
+}

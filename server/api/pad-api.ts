@@ -1,0 +1,252 @@
+/**
+ * The pad API's logic, apart from HTTP plumbing: validating untrusted bodies,
+ * creating a pad with its three keys, describing a pad to the holder of one
+ * of its keys (with only the links that key may share), and the facilitator's
+ * changes (settings, edit-link rotation, deletion). The relay is told of each
+ * change so that every connection sees it at once.
+ */
+import {
+  defaultPadLifetime,
+  maxEventFieldLength,
+  maxExtraContributors,
+  maxTitleLength,
+  padLanguages,
+  padLifetimeMs,
+  padLifetimes,
+  type CreatePadRequest,
+  type CreatePadResponse,
+  type PadSettings,
+  type PadSettingsPatch,
+  type PadState,
+  type RotateEditLinkResponse,
+} from '../../shared/protocol/api'
+import { cleanAuthorName, maxAuthorNameLength } from '../../shared/pad/attribution'
+import { defaultLicenseId, isLicenseId } from '../../shared/pad/licenses'
+import { defaultTemplateId, isTemplateId, templateDocument, templateIds } from '../../shared/pad/templates'
+import { templateUpdate } from './template-content'
+import { isPadKey, padPath } from '../../shared/protocol/pad-link'
+import { Role } from '../../shared/protocol/roles'
+import { HttpError } from './http-error'
+import { deriveEditKey, generateKey, generatePadId, hashKey } from './pad-keys'
+import type { PadRecord, PadSettingsFields, Store } from '../store/store'
+
+/** What the API tells the relay, so that open connections follow every change. */
+export interface PadChangeListener {
+  padChanged(pad: PadRecord): void
+  /** The edit key moved to `pad.editKeyGeneration`; connections on the old one must go. */
+  padEditKeyRotated(pad: PadRecord): void
+  padDeleted(padId: string): void
+}
+
+/** Checks an untrusted creation body; unknown fields are ignored so that newer clients still work. */
+export function parseCreatePadRequest(body: unknown): Required<CreatePadRequest> {
+  const fields = readObject(body ?? {})
+  const { title = '', language = 'fr', lifetime = defaultPadLifetime, template = defaultTemplateId } = fields
+  const padLanguage = padLanguages.find((candidate) => candidate === language)
+  if (padLanguage === undefined) {
+    throw new HttpError(400, 'invalid_language', `language must be one of ${padLanguages.join(', ')}.`)
+  }
+  if (!isTemplateId(template)) {
+    throw new HttpError(400, 'invalid_template', `template must be one of ${templateIds.join(', ')}.`)
+  }
+  return {
+    title: readText(title, 'title', maxTitleLength),
+    language: padLanguage,
+    lifetime: readLifetime(lifetime),
+    template,
+  }
+}
+
+/** Checks an untrusted settings patch and turns it into store fields. */
+export function parseSettingsPatch(body: unknown): Partial<PadSettingsFields> {
+  const patch = readObject(body) as Record<keyof PadSettingsPatch, unknown>
+  const fields: Partial<PadSettingsFields> = {}
+  if (patch.title !== undefined) fields.title = readText(patch.title, 'title', maxTitleLength)
+  if (patch.event !== undefined) {
+    const event = readObject(patch.event)
+    if (event.name !== undefined) fields.eventName = readText(event.name, 'event.name', maxEventFieldLength)
+    if (event.place !== undefined) fields.eventPlace = readText(event.place, 'event.place', maxEventFieldLength)
+    if (event.date !== undefined) fields.eventDate = readDate(event.date)
+  }
+  if (patch.license !== undefined) {
+    if (!isLicenseId(patch.license)) throw new HttpError(400, 'invalid_license', 'license must be one of the offered SPDX ids.')
+    fields.license = patch.license
+  }
+  if (patch.locked !== undefined) {
+    if (typeof patch.locked !== 'boolean') throw new HttpError(400, 'invalid_locked', 'locked must be true or false.')
+    fields.locked = patch.locked
+  }
+  if (patch.lifetime !== undefined) fields.lifetime = readLifetime(patch.lifetime)
+  if (patch.extraContributors !== undefined) fields.extraContributors = readNames(patch.extraContributors)
+  if (Object.keys(fields).length === 0 && Object.keys(patch).length > 0) {
+    throw new HttpError(400, 'invalid_body', 'Nothing to change: send title, event, license, locked or lifetime.')
+  }
+  return fields
+}
+
+export async function createPad(
+  store: Store,
+  request: Required<CreatePadRequest>,
+  origin: string,
+  nowMs: number,
+): Promise<CreatePadResponse> {
+  const adminKey = generateKey()
+  const viewKey = generateKey()
+  const editKey = deriveEditKey(adminKey, 0)
+  const pad: PadRecord = {
+    id: generatePadId(),
+    title: request.title,
+    language: request.language,
+    eventName: '',
+    eventDate: '',
+    eventPlace: '',
+    license: defaultLicenseId,
+    locked: false,
+    lifetime: request.lifetime,
+    viewKey,
+    editKeyGeneration: 0,
+    createdAtMs: nowMs,
+    updatedAtMs: nowMs,
+    firstEditAtMs: null,
+    lastEditAtMs: null,
+    extraContributors: [],
+  }
+  // The template is written by the server, so that a pad exported without
+  // ever being opened still has it (DESIGN.md, "The contract").
+  const template = templateDocument(request.template, request.language)
+  const initialUpdate = template === null ? null : templateUpdate(template)
+  await store.createPad(pad, { edit: hashKey(editKey), view: hashKey(viewKey), admin: hashKey(adminKey) }, initialUpdate)
+  const keys = { edit: editKey, view: viewKey, admin: adminKey }
+  return {
+    id: pad.id,
+    keys,
+    links: { edit: padLink(origin, editKey), view: padLink(origin, viewKey), admin: padLink(origin, adminKey) },
+  }
+}
+
+/** The pad and role a key opens, or an HttpError 404 for a malformed or unknown key. */
+export async function findPad(store: Store, key: string): Promise<{ pad: PadRecord; role: Role }> {
+  const found = isPadKey(key) ? await store.findPadByKeyHash(hashKey(key)) : null
+  if (found === null) throw new HttpError(404, 'unknown_pad', 'No pad answers to this link.')
+  return found
+}
+
+async function findPadAsAdmin(store: Store, key: string): Promise<PadRecord> {
+  const { pad, role } = await findPad(store, key)
+  if (role !== Role.admin) throw new HttpError(403, 'forbidden', 'Only the facilitator (admin) link may do this.')
+  return pad
+}
+
+export async function readPadSettings(store: Store, key: string, origin: string): Promise<PadSettings> {
+  const { pad, role } = await findPad(store, key)
+  return describePad(pad, role, key, origin)
+}
+
+export async function updatePadSettings(
+  store: Store,
+  listener: PadChangeListener,
+  key: string,
+  body: unknown,
+  origin: string,
+  nowMs: number,
+): Promise<PadSettings> {
+  const pad = await findPadAsAdmin(store, key)
+  const updated = await store.updatePad(pad.id, parseSettingsPatch(body), nowMs)
+  if (updated === null) throw new HttpError(404, 'unknown_pad', 'No pad answers to this link.')
+  listener.padChanged(updated)
+  return describePad(updated, Role.admin, key, origin)
+}
+
+export async function rotateEditLink(
+  store: Store,
+  listener: PadChangeListener,
+  key: string,
+  origin: string,
+): Promise<RotateEditLinkResponse> {
+  const pad = await findPadAsAdmin(store, key)
+  const generation = pad.editKeyGeneration + 1
+  const editKey = deriveEditKey(key, generation)
+  await store.rotateEditKey(pad.id, generation, hashKey(editKey))
+  listener.padEditKeyRotated({ ...pad, editKeyGeneration: generation })
+  return { links: { edit: padLink(origin, editKey) }, keys: { edit: editKey } }
+}
+
+export async function deletePad(store: Store, listener: PadChangeListener, key: string): Promise<string> {
+  const pad = await findPadAsAdmin(store, key)
+  await store.deletePad(pad.id)
+  listener.padDeleted(pad.id)
+  return pad.id
+}
+
+/** The settings every connection of the pad sees (no keys, no links). */
+export function toPadState(pad: PadRecord): PadState {
+  const lifetimeMs = padLifetimeMs[pad.lifetime]
+  return {
+    title: pad.title,
+    language: pad.language,
+    event: { name: pad.eventName, date: pad.eventDate, place: pad.eventPlace },
+    license: pad.license,
+    locked: pad.locked,
+    lifetime: pad.lifetime,
+    createdAt: new Date(pad.createdAtMs).toISOString(),
+    updatedAt: new Date(pad.updatedAtMs).toISOString(),
+    expiresAt: lifetimeMs === null ? null : new Date(pad.updatedAtMs + lifetimeMs).toISOString(),
+    extraContributors: [...pad.extraContributors],
+  }
+}
+
+function describePad(pad: PadRecord, role: Role, key: string, origin: string): PadSettings {
+  const view = padLink(origin, pad.viewKey)
+  const links: PadSettings['links'] =
+    role === Role.admin
+      ? { edit: padLink(origin, deriveEditKey(key, pad.editKeyGeneration)), view, admin: padLink(origin, key) }
+      : role === Role.edit
+        ? { edit: padLink(origin, key), view }
+        : { view }
+  return { id: pad.id, role, links, ...toPadState(pad) }
+}
+
+function padLink(origin: string, key: string): string {
+  return origin + padPath(key)
+}
+
+function readObject(value: unknown): Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new HttpError(400, 'invalid_body', 'The body must be a JSON object.')
+  }
+  return value as Record<string, unknown>
+}
+
+function readText(value: unknown, field: string, maxLength: number): string {
+  const code = `invalid_${field.replace('.', '_')}`
+  if (typeof value !== 'string') throw new HttpError(400, code, `${field} must be a string.`)
+  const trimmed = value.trim()
+  if (trimmed.length > maxLength) throw new HttpError(400, code, `${field} must be at most ${maxLength} characters.`)
+  if (/[\u0000-\u001f\u007f]/.test(trimmed)) throw new HttpError(400, code, `${field} must not contain control characters.`)
+  return trimmed
+}
+
+function readDate(value: unknown): string {
+  if (value === '') return ''
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
+    throw new HttpError(400, 'invalid_event_date', 'event.date must be a date as YYYY-MM-DD, or empty.')
+  }
+  return value
+}
+
+function readNames(value: unknown): string[] {
+  if (!Array.isArray(value) || value.length > maxExtraContributors || !value.every((name) => typeof name === 'string')) {
+    throw new HttpError(400, 'invalid_extra_contributors', `extraContributors must be a list of at most ${maxExtraContributors} names.`)
+  }
+  const names = (value as string[]).map(cleanAuthorName).filter((name) => name !== '')
+  if ((value as string[]).some((name) => name.trim().length > maxAuthorNameLength)) {
+    throw new HttpError(400, 'invalid_extra_contributors', `each name must be at most ${maxAuthorNameLength} characters.`)
+  }
+  return [...new Set(names)]
+}
+
+function readLifetime(value: unknown): (typeof padLifetimes)[number] {
+  const lifetime = padLifetimes.find((candidate) => candidate === value)
+  if (lifetime === undefined) throw new HttpError(400, 'invalid_lifetime', `lifetime must be one of ${padLifetimes.join(', ')}.`)
+  return lifetime
+}

@@ -1,0 +1,213 @@
+import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { CloseCode } from '../../shared/protocol/close-codes'
+import { decodeMessage, encodeMessage, type Message } from '../../shared/protocol/messages'
+import { createTestPad, waitUntil, whenSynced, type TestClient } from '../testing/harness'
+import { useTestResources } from '../testing/resources'
+
+const { startServer: start, client, raw: openRaw } = useTestResources()
+
+function decodedFrames(frames: Uint8Array[]): Message[] {
+  return frames.map((frame) => decodeMessage(frame))
+}
+
+describe('relay', () => {
+  it('makes two clients on the edit link converge', async () => {
+    const server = await start()
+    const pad = await createTestPad(server.url)
+    const alice = client(server, pad.keys.edit)
+    const bob = client(server, pad.keys.edit)
+    await Promise.all([whenSynced(alice), whenSynced(bob)])
+    alice.text.insert(0, 'Alice écrit. ')
+    bob.text.insert(0, 'Bob aussi. ')
+    await waitUntil('both see both texts', () =>
+      [alice, bob].every((c) => c.text.toString().includes('Alice écrit.') && c.text.toString().includes('Bob aussi.')),
+    )
+    expect(alice.text.toString()).toBe(bob.text.toString())
+  })
+
+  it('gives a client joining later the full state, before it reports synced', async () => {
+    const server = await start()
+    const pad = await createTestPad(server.url)
+    const alice = client(server, pad.keys.admin)
+    await whenSynced(alice)
+    for (let i = 0; i < 20; i++) alice.text.insert(alice.text.length, `ligne ${i}\n`)
+    const expected = alice.text.toString()
+    // Once another client has everything, the server has stored it.
+    const observer = client(server, pad.keys.view)
+    await whenSynced(observer)
+    await waitUntil('observer has the text', () => observer.text.toString() === expected)
+    const late = client(server, pad.keys.edit)
+    let textAtSync = ''
+    late.provider.on('sync', (isSynced: boolean) => {
+      if (isSynced) textAtSync = late.text.toString()
+    })
+    await whenSynced(late)
+    expect(textAtSync).toBe(expected)
+  })
+
+  it('serves a pad unloaded from memory from the store, complete on the first sync', async () => {
+    const server = await start({ ROOM_IDLE_MS: '0' })
+    const pad = await createTestPad(server.url)
+    const writer = client(server, pad.keys.edit)
+    await whenSynced(writer)
+    writer.text.insert(0, 'gardé en base')
+    const observer = client(server, pad.keys.view)
+    await waitUntil('observer sees the write', () => observer.text.toString() === 'gardé en base')
+    writer.destroy()
+    observer.destroy()
+    await waitUntil('the room is unloaded', () => server.server.relay.roomCount === 0)
+
+    const reader = client(server, pad.keys.view)
+    let textAtSync: string | null = null
+    reader.provider.on('sync', (isSynced: boolean) => {
+      if (isSynced && textAtSync === null) textAtSync = reader.text.toString()
+    })
+    await whenSynced(reader)
+    expect(textAtSync).toBe('gardé en base')
+  })
+
+  it('never applies or relays what a view connection writes', async () => {
+    const server = await start()
+    const pad = await createTestPad(server.url)
+    const editor = client(server, pad.keys.edit)
+    const viewer = client(server, pad.keys.view)
+    await Promise.all([whenSynced(editor), whenSynced(viewer)])
+    editor.text.insert(0, 'officiel')
+    await waitUntil('viewer sees the edit', () => viewer.text.toString() === 'officiel')
+
+    viewer.text.insert(0, 'PIRATE ')
+    // The same through a raw socket, as an update message and as a sync step 2.
+    const raw = openRaw(server, pad.keys.view)
+    await raw.opened
+    const forged = new Y.Doc()
+    forged.getText('t').insert(0, 'FORGÉ ')
+    const update = Y.encodeStateAsUpdate(forged)
+    raw.socket.send(encodeMessage({ type: 'update', update }))
+    raw.socket.send(encodeMessage({ type: 'sync-step-2', update }))
+    // A write from the edit link after them proves the room handled them.
+    editor.text.insert(editor.text.length, ' !')
+    await waitUntil('viewer sees the later edit', () => viewer.text.toString().endsWith(' !'))
+
+    const fresh = client(server, pad.keys.edit)
+    await whenSynced(fresh)
+    expect(fresh.text.toString()).toBe('officiel !')
+    expect(editor.text.toString()).toBe('officiel !')
+    expect(decodedFrames(raw.frames).some((message) => message.type === 'stored')).toBe(false)
+    raw.socket.close()
+  })
+
+  it('refuses an unknown or malformed key with 4404', async () => {
+    const server = await start()
+    for (const key of ['AAAAAAAAAAAAAAAAAAAAAA', 'not-a-key']) {
+      const raw = openRaw(server, key)
+      const closed = await raw.closed
+      expect(closed.code).toBe(CloseCode.unknownPad)
+    }
+    const stock = client(server, 'AAAAAAAAAAAAAAAAAAAAAA')
+    const final = await new Promise<{ code: number }>((resolve) => stock.provider.on('closed', resolve))
+    expect(final.code).toBe(CloseCode.unknownPad)
+  })
+
+  it('acknowledges stored writes with the count of writes stored from that connection so far', async () => {
+    const server = await start()
+    const pad = await createTestPad(server.url)
+    const raw = openRaw(server, pad.keys.edit)
+    await raw.opened
+    const doc = new Y.Doc()
+    const updates: Uint8Array[] = []
+    doc.on('update', (update: Uint8Array) => updates.push(update))
+    const acks = (): number[] => decodedFrames(raw.frames).flatMap((m) => (m.type === 'stored' ? [m.writeCount] : []))
+    doc.getText('t').insert(0, 'a')
+    doc.getText('t').insert(1, 'b')
+    doc.getText('t').delete(0, 1)
+    // Sent together, they may be stored together: the count covers all three.
+    for (const update of updates.splice(0)) raw.socket.send(encodeMessage({ type: 'update', update }))
+    await waitUntil('three writes acknowledged', () => acks().includes(3))
+    doc.getText('t').insert(1, 'c')
+    for (const update of updates.splice(0)) raw.socket.send(encodeMessage({ type: 'update', update }))
+    await waitUntil('fourth write acknowledged', () => acks().includes(4))
+    const counts = acks()
+    expect(counts.at(-1)).toBe(4)
+    expect(counts.every((count, index) => index === 0 || count > (counts[index - 1] as number))).toBe(true)
+    raw.socket.close()
+  })
+
+  it('relays awareness so that each participant sees the others', async () => {
+    const server = await start()
+    const pad = await createTestPad(server.url)
+    const alice = client(server, pad.keys.edit)
+    const bob = client(server, pad.keys.view)
+    await Promise.all([whenSynced(alice), whenSynced(bob)])
+    alice.provider.awareness.setLocalStateField('user', { name: 'Alice', color: '#c33' })
+    const names = (c: TestClient): string[] =>
+      [...c.provider.awareness.getStates().values()].map((state) => (state as { user?: { name: string } }).user?.name ?? '')
+    await waitUntil('bob sees alice', () => names(bob).includes('Alice'))
+    alice.destroy()
+    await waitUntil('alice left bob\'s list', () => !names(bob).includes('Alice'))
+  })
+
+  it('closes a connection that sends garbage, and only that one', async () => {
+    const server = await start()
+    const pad = await createTestPad(server.url)
+    const honest = client(server, pad.keys.edit)
+    await whenSynced(honest)
+    const raw = openRaw(server, pad.keys.edit)
+    await raw.opened
+    raw.socket.send(new Uint8Array([0, 2, 5, 1, 2]))
+    expect((await raw.closed).code).toBe(CloseCode.protocolError)
+    const text = openRaw(server, pad.keys.edit)
+    await text.opened
+    text.socket.send('bonjour')
+    expect((await text.closed).code).toBe(CloseCode.unsupportedData)
+    honest.text.insert(0, 'toujours là')
+    const other = client(server, pad.keys.view)
+    await waitUntil('the room still works', () => other.text.toString() === 'toujours là')
+  })
+
+  it('unloads a room once its last client has left for the idle time', async () => {
+    const server = await start({ ROOM_IDLE_MS: '50' })
+    const pad = await createTestPad(server.url)
+    const alice = client(server, pad.keys.edit)
+    await whenSynced(alice)
+    expect(server.server.relay.roomCount).toBe(1)
+    alice.destroy()
+    await waitUntil('room unloaded', () => server.server.relay.roomCount === 0)
+  })
+
+  it('compacts the update log without changing the content', async () => {
+    const server = await start({ COMPACT_AFTER_UPDATES: '10', ROOM_IDLE_MS: '0' })
+    const pad = await createTestPad(server.url)
+    const alice = client(server, pad.keys.edit)
+    await whenSynced(alice)
+    for (let i = 0; i < 35; i++) alice.text.insert(alice.text.length, String(i % 10))
+    const expected = alice.text.toString()
+    const observer = client(server, pad.keys.view)
+    await waitUntil('observer converged', () => observer.text.toString() === expected)
+    alice.destroy()
+    observer.destroy()
+    await waitUntil('room unloaded', () => server.server.relay.roomCount === 0)
+    const reader = client(server, pad.keys.view)
+    await whenSynced(reader)
+    expect(reader.text.toString()).toBe(expected)
+    expect(server.logs.some((line) => line.msg === 'pad compacted')).toBe(true)
+  })
+
+  it('never writes a pad key to the logs', async () => {
+    const server = await start()
+    const pad = await createTestPad(server.url)
+    const participants = [client(server, pad.keys.edit), client(server, pad.keys.view), client(server, pad.keys.admin)]
+    await Promise.all(participants.map(whenSynced))
+    participants[0]?.text.insert(0, 'x')
+    const garbage = openRaw(server, pad.keys.edit)
+    await garbage.opened
+    garbage.socket.send(new Uint8Array([99]))
+    await garbage.closed
+    await fetch(`${server.url}/api/pads/${pad.keys.admin}`)
+    await fetch(`${server.url}/api/pads/${pad.keys.view}`, { method: 'DELETE' })
+    await server.close()
+    const logged = JSON.stringify(server.logs)
+    expect(server.logs.length).toBeGreaterThan(5)
+    for (const key of Object.values(pad.keys)) expect(logged).not.toContain(key)
+  })
+})

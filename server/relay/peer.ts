@@ -1,0 +1,49 @@
+/**
+ * A peer: one WebSocket connection to one pad, with the role its key grants
+ * and what the room tracks about it (the awareness client ids it controls,
+ * how many writes it has had stored). The socket is behind a two-method
+ * interface so rooms can be tested with in-memory peers.
+ */
+import type { Role } from '../../shared/protocol/roles'
+
+export interface PeerSocket {
+  send(frame: Uint8Array): void
+  close(code: number, reason: string): void
+  /** Checks that the other end still answers, and drops the connection soon if it does not. */
+  probe(): void
+}
+
+export interface Peer {
+  readonly id: number
+  readonly role: Role
+  readonly socket: PeerSocket
+  /**
+   * Yjs client ids this connection speaks for (in its writes and presence):
+   * no other live connection of the pad may use them, and their presence is
+   * removed when it leaves.
+   */
+  readonly clientIds: Set<number>
+  /** Write messages (updates, sync step 2) stored from this connection: the `stored` ack. */
+  writeCount: number
+  isClosed: boolean
+  /** Closed by the server for a message it refused: what it sent afterwards is ignored. */
+  isRefused: boolean
+}
+
+export function createPeer(id: number, role: Role, socket: PeerSocket): Peer {
+  return { id, role, socket, clientIds: new Set(), writeCount: 0, isClosed: false, isRefused: false }
+}
+
+/** Closes a peer's socket once, whatever calls it first. */
+export function closePeer(peer: Peer, code: number, reason: string): void {
+  if (peer.isClosed) return
+  peer.isClosed = true
+  // Close reasons are limited to 123 bytes by RFC 6455.
+  peer.socket.close(code, truncateUtf8(reason, 123))
+}
+
+function truncateUtf8(text: string, maxBytes: number): string {
+  const bytes = new TextEncoder().encode(text)
+  if (bytes.length <= maxBytes) return text
+  return new TextDecoder().decode(bytes.subarray(0, maxBytes)).replace(/\uFFFD$/, '')
+}

@@ -1,0 +1,67 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { afterAll } from 'vitest'
+import Database from 'better-sqlite3'
+import { expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { createSqliteStore } from './sqlite-store'
+import { describeStore, newPad } from '../testing/store-suite'
+
+const dirs: string[] = []
+afterAll(() => {
+  for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true })
+})
+
+function tempFile(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'atelier-sqlite-'))
+  dirs.push(dir)
+  return path.join(dir, 'nested', 'pads.sqlite')
+}
+
+describeStore('sqlite', async () => {
+  const file = tempFile()
+  return {
+    open: async () => createSqliteStore({ file }),
+    reopen: async () => createSqliteStore({ file }),
+  }
+})
+
+it('runs SQLite in WAL mode with synchronous NORMAL by default', async () => {
+  const file = tempFile()
+  const store = createSqliteStore({ file })
+  await store.close()
+  const db = new Database(file, { readonly: true })
+  expect(db.pragma('journal_mode', { simple: true })).toBe('wal')
+  db.close()
+  expect(fs.existsSync(file)).toBe(true)
+})
+
+it('commits the appends asked for in one synchronous run together, each resolving once committed, and lets later reads see them', async () => {
+  const file = tempFile()
+  const store = createSqliteStore({ file })
+  const first = newPad('un')
+  const second = newPad('deux')
+  await store.createPad(first.pad, first.hashes, null)
+  await store.createPad(second.pad, second.hashes, null)
+  const updateWith = (text: string): Uint8Array => {
+    const doc = new Y.Doc()
+    doc.getText('t').insert(0, text)
+    return Y.encodeStateAsUpdate(doc)
+  }
+  const appends = [
+    store.appendUpdate(first.pad.id, updateWith('a'), 1),
+    store.appendUpdate(second.pad.id, updateWith('b'), 1),
+    store.appendUpdate(first.pad.id, updateWith('c'), 2),
+  ]
+  // Asked for after the appends, in the same turn: it sees them.
+  const loaded = store.loadDocument(first.pad.id)
+  const seqs = await Promise.all(appends)
+  expect(seqs[0]).toBeLessThan(seqs[2] as number)
+  expect((await loaded).updates).toHaveLength(2)
+  await store.close()
+  // Committed, not merely resolved: another connection to the file has them all.
+  const db = new Database(file, { readonly: true })
+  expect(db.prepare('SELECT count(*) AS n FROM pad_updates').get()).toEqual({ n: 3 })
+  db.close()
+})

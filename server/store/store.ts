@@ -1,0 +1,88 @@
+/**
+ * The store of record: what a pad is (its settings and key hashes) and its
+ * document as an append-only log of Yjs updates plus one snapshot. Every
+ * implementation (SQLite now, PostgreSQL later) passes `store-suite.ts`.
+ * The store knows nothing of rooms, sockets or roles beyond the key table.
+ */
+import type { PadLanguage, PadLifetime } from '../../shared/protocol/api'
+import type { LicenseId } from '../../shared/pad/licenses'
+import type { Role } from '../../shared/protocol/roles'
+
+export interface PadRecord {
+  id: string
+  title: string
+  language: PadLanguage
+  eventName: string
+  /** YYYY-MM-DD, or empty. */
+  eventDate: string
+  eventPlace: string
+  license: LicenseId
+  locked: boolean
+  /** How long the pad lives after its last change. */
+  lifetime: PadLifetime
+  /** Stored as it is: the view key only grants reading, and exports cite the view link. */
+  viewKey: string
+  /** Which derivation of the edit key is current (see pad-keys.ts). */
+  editKeyGeneration: number
+  createdAtMs: number
+  /** Last change to the document or the settings: the pad's lifetime counts from here. */
+  updatedAtMs: number
+  /** First and last change to the document by a participant (not the template), or null before any. */
+  firstEditAtMs: number | null
+  lastEditAtMs: number | null
+  /** Names the facilitator added to the credits: people who took part without typing. */
+  extraContributors: string[]
+}
+
+/** The settings the facilitator can change. */
+export type PadSettingsFields = Pick<
+  PadRecord,
+  'title' | 'eventName' | 'eventDate' | 'eventPlace' | 'license' | 'locked' | 'lifetime' | 'extraContributors'
+>
+
+export interface PadKeyHashes {
+  edit: Uint8Array
+  view: Uint8Array
+  admin: Uint8Array
+}
+
+export interface StoredDocument {
+  /** A compacted state (a Yjs update), or null when the pad was never compacted. */
+  snapshot: Uint8Array | null
+  /** Updates appended since the snapshot, oldest first. */
+  updates: Uint8Array[]
+  /** Sequence number of the last update in the log, 0 when there is none. */
+  lastSeq: number
+}
+
+export interface Store {
+  /** Creates a pad with its key hashes and, optionally, its initial content. */
+  createPad(pad: PadRecord, keyHashes: PadKeyHashes, initialUpdate: Uint8Array | null): Promise<void>
+  /** The pad and role a key hash opens, or null for an unknown key. */
+  findPadByKeyHash(keyHash: Uint8Array): Promise<{ pad: PadRecord; role: Role } | null>
+  loadDocument(padId: string): Promise<StoredDocument>
+  /** Appends an update durably (it survives a crash of the process once this resolves); returns its sequence number. */
+  appendUpdate(padId: string, update: Uint8Array, atMs: number): Promise<number>
+  /**
+   * Replaces the snapshot by `snapshot`, which holds every update up to
+   * `throughSeq`, and drops those updates. Does nothing when the stored
+   * snapshot already reaches further (another instance compacted meanwhile).
+   */
+  compact(padId: string, snapshot: Uint8Array, throughSeq: number): Promise<void>
+  /** Changes settings; resolves with the updated pad, or null if it no longer exists. */
+  updatePad(padId: string, fields: Partial<PadSettingsFields>, atMs: number): Promise<PadRecord | null>
+  /** Replaces the pad's edit key by the one of `generation`; the old key stops opening the pad. */
+  rotateEditKey(padId: string, generation: number, editKeyHash: Uint8Array): Promise<void>
+  /** Forgets the pad, its keys and its document; false if it did not exist. */
+  deletePad(padId: string): Promise<boolean>
+  /** Deletes pads whose lifetime has run out at `nowMs`; resolves with their ids. */
+  deleteExpiredPads(nowMs: number): Promise<string[]>
+  /** Resolves when the store answers a trivial query. */
+  checkHealth(): Promise<void>
+  close(): Promise<void>
+}
+
+/** The store could not do what was asked (disk full, database gone…). */
+export class StoreError extends Error {
+  override readonly name = 'StoreError'
+}

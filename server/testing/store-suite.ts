@@ -1,0 +1,210 @@
+/**
+ * The behaviour every `Store` must have, as a vitest suite that each store's
+ * test file runs against a real instance (`describeStore('sqlite', open)`).
+ * `open` returns a fresh, empty store; `reopen` the same data after a close.
+ * Its helpers (`newPad`, `docOf`, `textOf`) serve store-specific tests too.
+ */
+import { afterEach, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { generateKey, generatePadId, hashKey } from '../api/pad-keys'
+import type { PadKeyHashes, PadRecord, Store } from '../store/store'
+
+export interface StoreFixture {
+  open(): Promise<Store>
+  reopen(): Promise<Store>
+}
+
+export function describeStore(name: string, makeFixture: () => Promise<StoreFixture>): void {
+  describe(`${name} store`, () => {
+    const opened: Store[] = []
+    let fixture: StoreFixture
+    const open = async (): Promise<Store> => {
+      fixture = await makeFixture()
+      const store = await fixture.open()
+      opened.push(store)
+      return store
+    }
+    afterEach(async () => {
+      await Promise.all(opened.splice(0).map((store) => store.close()))
+    })
+
+    it('finds a pad by the hash of each of its keys, with the role of that key', async () => {
+      const store = await open()
+      const { pad, keys, hashes } = newPad('Collecte à Lyon')
+      await store.createPad(pad, hashes, null)
+      for (const role of ['edit', 'view', 'admin'] as const) {
+        const found = await store.findPadByKeyHash(hashKey(keys[role]))
+        expect(found?.role).toBe(role)
+        expect(found?.pad).toEqual(pad)
+      }
+      expect(await store.findPadByKeyHash(hashKey(generateKey()))).toBeNull()
+    })
+
+    it('loads appended updates in order, with the initial content first', async () => {
+      const store = await open()
+      const { pad, hashes } = newPad('')
+      const writer = new Y.Doc()
+      const updates: Uint8Array[] = []
+      writer.on('update', (update: Uint8Array) => updates.push(update))
+      writer.getText('t').insert(0, 'Bonjour')
+      const [initial] = updates
+      await store.createPad(pad, hashes, initial ?? null)
+      writer.getText('t').insert(7, ' tout le monde')
+      writer.getText('t').delete(0, 1)
+      let lastSeq = 0
+      for (const update of updates.slice(1)) {
+        const seq = await store.appendUpdate(pad.id, update, pad.createdAtMs + 10)
+        expect(seq).toBeGreaterThan(lastSeq)
+        lastSeq = seq
+      }
+      expect(updates).toHaveLength(3)
+      const stored = await store.loadDocument(pad.id)
+      expect(stored.snapshot).toBeNull()
+      expect(stored.updates).toHaveLength(3)
+      expect(stored.lastSeq).toBe(lastSeq)
+      expect(textOf(stored)).toBe('onjour tout le monde')
+      const found = await store.findPadByKeyHash(hashes.edit)
+      expect(found?.pad.updatedAtMs).toBe(pad.createdAtMs + 10)
+      expect(found?.pad.firstEditAtMs).toBe(pad.createdAtMs + 10)
+      expect(found?.pad.lastEditAtMs).toBe(pad.createdAtMs + 10)
+    })
+
+    it('keeps the content identical through compaction, and appends after it', async () => {
+      const store = await open()
+      const { pad, hashes } = newPad('')
+      await store.createPad(pad, hashes, null)
+      const writer = new Y.Doc()
+      const pending: Uint8Array[] = []
+      writer.on('update', (update: Uint8Array) => pending.push(update))
+      for (let i = 0; i < 50; i++) writer.getText('t').insert(i, String(i % 10))
+      let lastSeq = 0
+      for (const update of pending.splice(0)) lastSeq = await store.appendUpdate(pad.id, update, Date.now())
+      const before = await store.loadDocument(pad.id)
+      await store.compact(pad.id, Y.encodeStateAsUpdate(docOf(before)), lastSeq)
+
+      const after = await store.loadDocument(pad.id)
+      expect(after.snapshot).not.toBeNull()
+      expect(after.updates).toHaveLength(0)
+      expect(after.lastSeq).toBe(lastSeq)
+      expect(textOf(after)).toBe(textOf(before))
+
+      writer.getText('t').insert(0, '!')
+      for (const update of pending.splice(0)) await store.appendUpdate(pad.id, update, Date.now())
+      const tail = await store.loadDocument(pad.id)
+      expect(tail.updates).toHaveLength(1)
+      expect(tail.lastSeq).toBeGreaterThan(lastSeq)
+      expect(textOf(tail)).toBe(writer.getText('t').toString())
+    })
+
+    it('keeps pads and documents across a close and reopen', async () => {
+      const store = await open()
+      const { pad, hashes } = newPad('Persistant')
+      const writer = new Y.Doc()
+      writer.getText('t').insert(0, 'gardé')
+      await store.createPad(pad, hashes, Y.encodeStateAsUpdate(writer))
+      await store.close()
+      const reopened = await fixture.reopen()
+      opened.push(reopened)
+      expect((await reopened.findPadByKeyHash(hashes.admin))?.pad.title).toBe('Persistant')
+      expect(textOf(await reopened.loadDocument(pad.id))).toBe('gardé')
+    })
+
+    it('updates settings, rotates the edit key and deletes pads with everything they hold', async () => {
+      const store = await open()
+      const { pad, keys, hashes } = newPad('Avant')
+      await store.createPad(pad, hashes, Y.encodeStateAsUpdate(new Y.Doc()))
+      const updated = await store.updatePad(
+        pad.id,
+        { title: 'Après', locked: true, eventPlace: 'Lyon', license: 'CC0-1.0', extraContributors: ['Zoé', 'Max'] },
+        pad.createdAtMs + 5,
+      )
+      expect(updated).toMatchObject({ title: 'Après', locked: true, eventPlace: 'Lyon', license: 'CC0-1.0', updatedAtMs: pad.createdAtMs + 5 })
+      expect(updated?.extraContributors).toEqual(['Zoé', 'Max'])
+      expect(updated?.lastEditAtMs).toBeNull()
+      expect((await store.findPadByKeyHash(hashes.view))?.pad).toEqual(updated)
+      expect(await store.updatePad('no-such-pad', { title: 'x' }, 0)).toBeNull()
+
+      const newEdit = generateKey()
+      await store.rotateEditKey(pad.id, 1, hashKey(newEdit))
+      expect(await store.findPadByKeyHash(hashes.edit)).toBeNull()
+      const rotated = await store.findPadByKeyHash(hashKey(newEdit))
+      expect(rotated?.role).toBe('edit')
+      expect(rotated?.pad.editKeyGeneration).toBe(1)
+      expect((await store.findPadByKeyHash(hashKey(keys.admin)))?.role).toBe('admin')
+
+      expect(await store.deletePad(pad.id)).toBe(true)
+      expect(await store.deletePad(pad.id)).toBe(false)
+      for (const hash of [hashes.view, hashes.admin, hashKey(newEdit)]) expect(await store.findPadByKeyHash(hash)).toBeNull()
+      const stored = await store.loadDocument(pad.id)
+      expect(stored.snapshot).toBeNull()
+      expect(stored.updates).toHaveLength(0)
+    })
+
+    it('deletes exactly the pads whose lifetime since their last change has run out', async () => {
+      const store = await open()
+      const day = 24 * 3600 * 1000
+      const now = Date.now()
+      const make = async (lifetime: 'day' | 'week' | 'forever', updatedAgoMs: number): Promise<string> => {
+        const { pad, hashes } = newPad(lifetime)
+        await store.createPad({ ...pad, lifetime, createdAtMs: now - updatedAgoMs, updatedAtMs: now - updatedAgoMs }, hashes, null)
+        return pad.id
+      }
+      const expiredDay = await make('day', 2 * day)
+      const freshDay = await make('day', day / 2)
+      const freshWeek = await make('week', 3 * day)
+      const expiredWeek = await make('week', 8 * day)
+      const forever = await make('forever', 1000 * day)
+      expect((await store.deleteExpiredPads(now)).sort()).toEqual([expiredDay, expiredWeek].sort())
+      expect(await store.deleteExpiredPads(now)).toEqual([])
+      for (const id of [freshDay, freshWeek, forever]) expect(await store.deletePad(id)).toBe(true)
+    })
+
+    it('refuses work after close with a StoreError', async () => {
+      const store = await open()
+      await store.checkHealth()
+      await store.close()
+      await expect(store.checkHealth()).rejects.toThrow(/closed/)
+    })
+  })
+}
+
+/** A pad record with fresh keys, as the API would create it. */
+export function newPad(title: string): { pad: PadRecord; keys: Record<'edit' | 'view' | 'admin', string>; hashes: PadKeyHashes } {
+  const keys = { edit: generateKey(), view: generateKey(), admin: generateKey() }
+  const now = Date.now()
+  return {
+    pad: {
+      id: generatePadId(),
+      title,
+      language: 'fr',
+      locked: false,
+      viewKey: keys.view,
+      editKeyGeneration: 0,
+      createdAtMs: now,
+      updatedAtMs: now,
+      eventName: '',
+      eventDate: '',
+      eventPlace: '',
+      license: 'CC-BY-SA-4.0',
+      lifetime: 'year',
+      firstEditAtMs: null,
+      lastEditAtMs: null,
+      extraContributors: [],
+    },
+    keys,
+    hashes: { edit: hashKey(keys.edit), view: hashKey(keys.view), admin: hashKey(keys.admin) },
+  }
+}
+
+/** The doc a stored snapshot and its updates make. */
+export function docOf(stored: { snapshot: Uint8Array | null; updates: Uint8Array[] }): Y.Doc {
+  const doc = new Y.Doc()
+  if (stored.snapshot !== null) Y.applyUpdate(doc, stored.snapshot)
+  for (const update of stored.updates) Y.applyUpdate(doc, update)
+  return doc
+}
+
+/** The text `t` of a stored document (the suite writes there). */
+export function textOf(stored: { snapshot: Uint8Array | null; updates: Uint8Array[] }): string {
+  return docOf(stored).getText('t').toString()
+}

@@ -1,0 +1,54 @@
+import { prosemirrorJSONToYDoc } from 'y-prosemirror'
+import { describe, expect, it } from 'vitest'
+import type { PadState } from '../protocol/api'
+import { recordAuthor } from '../pad/attribution'
+import { buildRecipe, recipeBody } from './recipe'
+import { padSchema } from '../pad/schema'
+import { templateDocument, templateHints } from '../pad/templates'
+
+const state: PadState = {
+  title: '  ',
+  language: 'fr',
+  event: { name: '', date: '', place: '' },
+  license: 'CC-BY-SA-4.0',
+  locked: false,
+  lifetime: 'year',
+  createdAt: '2026-11-21T09:00:00.000Z',
+  updatedAt: '2026-11-21T11:00:00.000Z',
+  expiresAt: null,
+  extraContributors: [],
+}
+
+describe('buildRecipe', () => {
+  it('leaves out the template prompts nobody replaced, from the body and the summary', () => {
+    const doc = prosemirrorJSONToYDoc(padSchema, templateDocument('collecte', 'fr'), 'body')
+    const recipe = buildRecipe({ state, sourceLink: 'https://pad.example.org/p/x', doc, extraContributors: [], firstEditAt: null, lastEditAt: null })
+    const text = recipeBody(recipe).textContent
+    for (const hint of templateHints) expect(text).not.toContain(hint)
+    expect(text).toContain('Tour de table')
+    expect(recipe.summary).toBe('')
+    expect(recipe.title).toBe('Pad sans titre')
+    expect(recipe.session.sections).toEqual(["Contexte de l'atelier", 'Tour de table', 'Initiatives collectées', 'Ce qui nous rassemble', 'Prochaines étapes'])
+    expect(recipe.initiatives).toEqual([])
+  })
+
+  it('takes the summary under « En une phrase », and the session from the edit times', () => {
+    const json = templateDocument('recette', 'fr')
+    const content = [...(json?.content ?? [])]
+    content.splice(1, 1, { type: 'paragraph', content: [{ type: 'text', text: 'Réparer ensemble plutôt que jeter.' }] })
+    const doc = prosemirrorJSONToYDoc(padSchema, { type: 'doc', content }, 'body')
+    recordAuthor(doc, 'Awa')
+    const recipe = buildRecipe({
+      state: { ...state, title: 'Repair café', event: { name: 'Rencontre', date: '', place: 'Lyon' } },
+      sourceLink: 'https://pad.example.org/p/x',
+      doc,
+      extraContributors: ['Zoé'],
+      firstEditAt: '2026-11-21T09:15:00.000Z',
+      lastEditAt: '2026-11-21T10:45:00.000Z',
+    })
+    expect(recipe.summary).toBe('Réparer ensemble plutôt que jeter.')
+    expect(recipe.session).toMatchObject({ date: '2026-11-21', durationMinutes: 90, peoplePresent: ['Awa', 'Zoé'] })
+    expect(recipe.contributors.map((contributor) => contributor.name)).toEqual(['Awa', 'Zoé'])
+    expect(recipe.license).toMatchObject({ id: 'CC-BY-SA-4.0', isLibre: true })
+  })
+})

@@ -1,0 +1,168 @@
+/**
+ * The *recette libre* (DESIGN.md, "Recipe export"): a typed, versioned
+ * description of a finished pad — what it is, under which license, who wrote
+ * it, the body in the pad's own structure, the initiatives of a collecte and
+ * a session summary — built from the pad's settings and its Y.Doc. Every
+ * export format (export-*.ts) is a rendering of this one value; the JSON
+ * export is this value itself.
+ */
+import type { Node as ProseMirrorNode } from 'prosemirror-model'
+import { yXmlFragmentToProseMirrorRootNode } from 'y-prosemirror'
+import type * as Y from 'yjs'
+import type { PadEvent, PadLanguage, PadState } from '../protocol/api'
+import { listContributors, listPeoplePresent, type Contributor } from '../pad/attribution'
+import { initiativeFields, type InitiativeField } from '../pad/initiative'
+import { licenses, type LicenseId } from '../pad/licenses'
+import { bodyFragmentName, padSchema } from '../pad/schema'
+import { templateHints } from '../pad/templates'
+
+export const recipeVersion = 1
+
+/** ProseMirror JSON of the pad's body (node and mark names of shared/pad/schema.ts). */
+export interface RecipeNode {
+  type: string
+  attrs?: Record<string, unknown>
+  content?: RecipeNode[]
+  marks?: { type: string; attrs?: Record<string, unknown> }[]
+  text?: string
+}
+
+export type Initiative = Record<InitiativeField, string>
+
+export interface Recipe {
+  version: typeof recipeVersion
+  title: string
+  /** One sentence that says what the pad is about. */
+  summary: string
+  language: PadLanguage
+  event: PadEvent
+  license: { id: LicenseId; name: string; url: string; isLibre: boolean }
+  contributors: Contributor[]
+  createdAt: string
+  updatedAt: string
+  /** The read-only (view) link of the pad: where the recipe comes from. */
+  source: string
+  body: RecipeNode
+  initiatives: Initiative[]
+  session: SessionSummary
+}
+
+export interface SessionSummary {
+  /** The event's date, or the day of the first edit. */
+  date: string | null
+  firstEditAt: string | null
+  lastEditAt: string | null
+  /** From the first to the last edit, rounded to the minute. */
+  durationMinutes: number | null
+  peoplePresent: string[]
+  initiativeCount: number
+  /** The body's top headings (levels 1 and 2), in order. */
+  sections: string[]
+}
+
+export interface RecipeSource {
+  state: PadState
+  sourceLink: string
+  doc: Y.Doc
+  /** Names the facilitator added: people who took part without typing. */
+  extraContributors: readonly string[]
+  firstEditAt: string | null
+  lastEditAt: string | null
+}
+
+const untitled: Record<PadLanguage, string> = { fr: 'Pad sans titre', en: 'Untitled pad' }
+const summaryHeadings = ['en une phrase', 'in one sentence']
+const maxSummaryLength = 300
+
+export function buildRecipe(source: RecipeSource): Recipe {
+  const { state, doc } = source
+  const body = withoutTemplateHints(yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(bodyFragmentName), padSchema))
+  const license = licenses[state.license]
+  const initiatives = readInitiatives(body)
+  const firstEditMs = source.firstEditAt === null ? null : Date.parse(source.firstEditAt)
+  const lastEditMs = source.lastEditAt === null ? null : Date.parse(source.lastEditAt)
+  return {
+    version: recipeVersion,
+    title: state.title.trim() === '' ? untitled[state.language] : state.title.trim(),
+    summary: readSummary(body),
+    language: state.language,
+    event: { ...state.event },
+    license: { id: license.id, name: license.name[state.language], url: license.url, isLibre: license.isLibre },
+    contributors: listContributors(doc, source.extraContributors),
+    createdAt: state.createdAt,
+    updatedAt: state.updatedAt,
+    source: source.sourceLink,
+    body: body.toJSON() as RecipeNode,
+    initiatives,
+    session: {
+      date: state.event.date !== '' ? state.event.date : (source.firstEditAt?.slice(0, 10) ?? null),
+      firstEditAt: source.firstEditAt,
+      lastEditAt: source.lastEditAt,
+      durationMinutes: firstEditMs !== null && lastEditMs !== null ? Math.round((lastEditMs - firstEditMs) / 60_000) : null,
+      peoplePresent: listPeoplePresent(doc, source.extraContributors),
+      initiativeCount: initiatives.length,
+      sections: readSections(body),
+    },
+  }
+}
+
+/** The body of a recipe as a ProseMirror node, checked against the schema. */
+export function recipeBody(recipe: Recipe): ProseMirrorNode {
+  return padSchema.nodeFromJSON(recipe.body)
+}
+
+/** The body without the template's prompts that nobody replaced. */
+function withoutTemplateHints(body: ProseMirrorNode): ProseMirrorNode {
+  const kept: ProseMirrorNode[] = []
+  body.forEach((node) => {
+    if (!(node.type.name === 'paragraph' && templateHints.has(node.textContent.trim()))) kept.push(node)
+  })
+  if (kept.length === body.childCount) return body
+  // A document holds at least one block.
+  return body.type.create(body.attrs, kept.length > 0 ? kept : [padSchema.nodes.paragraph!.create()])
+}
+
+function readInitiatives(body: ProseMirrorNode): Initiative[] {
+  const initiatives: Initiative[] = []
+  body.descendants((node) => {
+    if (node.type.name !== 'initiative') return true
+    const initiative = Object.fromEntries(initiativeFields.map((field) => [field, ''])) as Initiative
+    node.forEach((child) => {
+      const field = child.attrs['field'] as InitiativeField
+      initiative[field] = [initiative[field], child.textContent.trim()].filter((part) => part !== '').join(' ')
+    })
+    if (Object.values(initiative).some((value) => value !== '')) initiatives.push(initiative)
+    return false
+  })
+  return initiatives
+}
+
+function readSections(body: ProseMirrorNode): string[] {
+  const sections: string[] = []
+  body.forEach((node) => {
+    if (node.type.name === 'heading' && Number(node.attrs['level']) <= 2 && node.textContent.trim() !== '') {
+      sections.push(node.textContent.trim())
+    }
+  })
+  return sections
+}
+
+/** The paragraph under an "En une phrase" heading, else the first paragraph with text. */
+function readSummary(body: ProseMirrorNode): string {
+  let afterSummaryHeading = false
+  let first = ''
+  let summary = ''
+  body.forEach((node) => {
+    if (summary !== '') return
+    const text = node.textContent.replace(/\s+/g, ' ').trim()
+    if (node.type.name === 'heading') {
+      afterSummaryHeading = summaryHeadings.includes(text.toLowerCase())
+      return
+    }
+    if (node.type.name !== 'paragraph' || text === '') return
+    if (afterSummaryHeading) summary = text
+    else if (first === '') first = text
+  })
+  const chosen = summary !== '' ? summary : first
+  return chosen.length > maxSummaryLength ? `${chosen.slice(0, maxSummaryLength - 1)}…` : chosen
+}

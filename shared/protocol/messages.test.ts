@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest'
+import { CloseCode } from './close-codes'
+import { decodeMessage, encodeMessage, isWriteFrame, ProtocolError, type Message } from './messages'
+
+const samples: Message[] = [
+  { type: 'sync-step-1', stateVector: new Uint8Array([1, 2, 3]) },
+  { type: 'sync-step-2', update: new Uint8Array([0, 0]) },
+  { type: 'update', update: new Uint8Array(300).fill(7) },
+  { type: 'awareness', update: new Uint8Array([1, 5]) },
+  { type: 'query-awareness' },
+  { type: 'stored', writeCount: 123_456 },
+  {
+    type: 'settings',
+    settings: {
+      title: 'Café projets',
+      language: 'fr',
+      event: { name: 'Rencontre', date: '2026-11-21', place: 'Lyon' },
+      license: 'CC-BY-SA-4.0',
+      locked: true,
+      lifetime: 'month',
+      createdAt: '2026-11-21T10:00:00.000Z',
+      updatedAt: '2026-11-21T11:00:00.000Z',
+      expiresAt: '2026-12-22T11:00:00.000Z',
+      extraContributors: ['Zoé'],
+    },
+  },
+]
+
+describe('protocol', () => {
+  it('decodes what it encodes, for every message type', () => {
+    for (const message of samples) expect(decodeMessage(encodeMessage(message))).toEqual(message)
+  })
+
+  it('writes the y-websocket frame layout', () => {
+    expect([...encodeMessage({ type: 'update', update: new Uint8Array([9]) })]).toEqual([0, 2, 1, 9])
+    expect([...encodeMessage({ type: 'query-awareness' })]).toEqual([3])
+  })
+
+  it('tells write frames from the others', () => {
+    const writes = samples.filter((message) => isWriteFrame(encodeMessage(message))).map((message) => message.type)
+    expect(writes).toEqual(['sync-step-2', 'update'])
+  })
+
+  it('throws a ProtocolError with a close code for broken frames', () => {
+    const broken: [number[], RegExp][] = [
+      [[], /truncated/],
+      [[0, 2, 5, 1], /truncated/],
+      [[0, 7, 0], /unknown sync step 7/],
+      [[42], /unknown message type 42/],
+      [[3, 0], /trailing bytes/],
+      [[0x80, 0x80, 0x80], /truncated/],
+    ]
+    for (const [bytes, reason] of broken) {
+      let error: unknown
+      try {
+        decodeMessage(new Uint8Array(bytes))
+      } catch (caught) {
+        error = caught
+      }
+      expect(error).toBeInstanceOf(ProtocolError)
+      expect((error as ProtocolError).message).toMatch(reason)
+      expect((error as ProtocolError).closeCode).toBe(CloseCode.protocolError)
+    }
+  })
+})

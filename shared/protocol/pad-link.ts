@@ -1,0 +1,27 @@
+/**
+ * The shape of a pad link: `<origin>/p/<key>`, where the key is 22 URL-safe
+ * base64 characters (128 random bits). Both sides use it: the server to build
+ * links and refuse malformed keys before any lookup, the page to read its key.
+ * It does not generate or hash keys (that is `server/api/pad-keys.ts`).
+ */
+
+/** 16 random bytes in base64url without padding: exactly 22 characters. */
+export const padKeyLength = 22
+
+const padKeyPattern = /^[A-Za-z0-9_-]{22}$/
+
+export function isPadKey(value: string): boolean {
+  return padKeyPattern.test(value)
+}
+
+/** Path of the page that opens a pad with this key. */
+export function padPath(key: string): string {
+  return `/p/${key}`
+}
+
+/** The key in a page path such as `/p/<key>`, or null when the path holds none. */
+export function readPadKeyFromPath(pathname: string): string | null {
+  const match = /^\/p\/([^/]+)\/?$/.exec(pathname)
+  const key = match?.[1]
+  return key !== undefined && isPadKey(key) ? key : null
+}
