@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { CloseCode } from '../../shared/protocol/close-codes'
 import { decodeMessage, encodeMessage, type Message } from '../../shared/protocol/messages'
-import { createTestPad, waitUntil, whenSynced, type TestClient } from '../testing/harness'
+import { createTestPad, readMetric, waitUntil, whenJoined, whenSynced, type TestClient } from '../testing/harness'
 import { useTestResources } from '../testing/resources'
 
 const { startServer: start, client, raw: openRaw } = useTestResources()
@@ -163,6 +163,28 @@ describe('relay', () => {
     honest.text.insert(0, 'toujours là')
     const other = client(server, pad.keys.view)
     await waitUntil('the room still works', () => other.text.toString() === 'toujours là')
+  })
+
+  it('counts each close once in atelier_closes_total: one refused by the room, one by the gateway, one for a locked-out rotation', async () => {
+    const server = await start()
+    const pad = await createTestPad(server.url)
+    const mallory = openRaw(server, pad.keys.edit)
+    await whenJoined(mallory)
+    // A well-framed update that Yjs's decoder refuses: the room closes it with 1007.
+    mallory.socket.send(encodeMessage({ type: 'update', update: new Uint8Array([1, 1, 5]) }))
+    expect((await mallory.closed).code).toBe(CloseCode.invalidPayload)
+    const texter = openRaw(server, pad.keys.edit)
+    await texter.opened
+    texter.socket.send('bonjour')
+    expect((await texter.closed).code).toBe(CloseCode.unsupportedData)
+    const editor = openRaw(server, pad.keys.edit)
+    await whenJoined(editor)
+    const rotated = await fetch(`${server.url}/api/pads/${pad.keys.admin}/rotate`, { method: 'POST' })
+    expect(rotated.status).toBe(200)
+    expect((await editor.closed).code).toBe(CloseCode.rotated)
+    expect(await readMetric(server.url, 'atelier_closes_total', { code: String(CloseCode.invalidPayload) })).toBe(1)
+    expect(await readMetric(server.url, 'atelier_closes_total', { code: String(CloseCode.unsupportedData) })).toBe(1)
+    expect(await readMetric(server.url, 'atelier_closes_total', { code: String(CloseCode.rotated) })).toBe(1)
   })
 
   it('unloads a room once its last client has left for the idle time', async () => {

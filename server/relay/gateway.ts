@@ -179,6 +179,7 @@ export function createRelay(config: Config, deps: RelayDeps): Relay {
         }
       },
       close(code, reason) {
+        // Every close the server makes passes here, and only here is it counted.
         metrics.closes.inc({ code: String(code) })
         socket.close(code, reason)
       },
@@ -209,7 +210,6 @@ export function createRelay(config: Config, deps: RelayDeps): Relay {
     const refuse = (code: number, reason: string): void => {
       log.info({ code, reason, peer: peer?.id }, 'closing connection')
       if (peer !== null) {
-        metrics.closes.inc({ code: String(code) })
         peer.isRefused = true
         closePeer(peer, code, reason)
       } else {

@@ -245,7 +245,6 @@ export function createRoom(initialPad: PadRecord, options: RoomOptions, deps: Ro
       error.holder?.socket.probe()
     }
     log.warn({ peer: peer.id, code: error.closeCode, reason: error.message }, 'closing peer: message refused')
-    metrics.closes.inc({ code: String(error.closeCode) })
     peer.isRefused = true
     closePeer(peer, error.closeCode, error.message)
   }
@@ -718,7 +717,6 @@ export function createRoom(initialPad: PadRecord, options: RoomOptions, deps: Ro
     closeRole(role, code, reason) {
       for (const peer of peers) {
         if (peer.role !== role) continue
-        metrics.closes.inc({ code: String(code) })
         closePeer(peer, code, reason)
       }
     },
