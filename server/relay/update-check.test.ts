@@ -224,6 +224,31 @@ describe('structure Yjs lets through but cannot apply', () => {
     expect(check(new Y.Doc(), update)).toMatch(/depends on clock 3 of client 7/)
   })
 
+  it("refuses an item between neighbours of two different lists, after which a peer loading the pad would lose it", () => {
+    const author = new Y.Doc()
+    const body = author.getXmlFragment('body')
+    const card = new Y.XmlElement('initiative')
+    card.setAttribute('name', 'Repair café')
+    body.insert(0, [card, new Y.XmlElement('paragraph')])
+    const live = new Y.Doc()
+    Y.applyUpdate(live, Y.encodeStateAsUpdate(author))
+    const cardId = (card._item as Y.Item).id
+    const attribute = card._map.get('name') as Y.Item
+    // Left neighbour: the card, in the body; right neighbour: the card's attribute, in the card's map.
+    const misplaced = encodeCraftedUpdate({
+      runs: [{ client: 7, clock: 0, structs: [{ kind: 'item', origin: cardId, rightOrigin: attribute.id, content: { kind: 'type', typeRef: 3, name: 'paragraph' } }] }],
+    })
+    expect(check(live, misplaced)).toMatch(/between content of two different lists/)
+
+    // Why: applied anyway, then the card deleted, the live doc keeps the item and a peer loading the pad does not.
+    Y.applyUpdate(live, misplaced)
+    const deletion = updatesOf(author, () => body.delete(0, 1))
+    Y.applyUpdate(live, deletion)
+    const loaded = new Y.Doc()
+    Y.applyUpdate(loaded, Y.encodeStateAsUpdate(live))
+    expect(Y.equalSnapshots(Y.snapshot(loaded), Y.snapshot(live))).toBe(false)
+  })
+
   it('refuses clocks past the largest safe integer, skips and subdocuments', () => {
     const overflow = encodeCraftedUpdate({ runs: [{ client: 7, clock: 0, structs: [{ kind: 'gc', length: 2 ** 53 - 1 }, text('a')] }] })
     expect(check(new Y.Doc(), overflow)).toMatch(/past the largest clock/)
@@ -250,7 +275,7 @@ describe('prepareUpdate and apply, for any update (property)', () => {
   const seed = process.env.FUZZ_SEED !== undefined ? Number(process.env.FUZZ_SEED) >>> 0 : 0x13c4ec
   const updateCount = 3000
 
-  it(`never lets through an update that Yjs cannot apply to a copy of the pad, nor one that leaves something pending (seed ${seed})`, () => {
+  it(`never lets through an update that Yjs cannot apply to a copy of the pad, that leaves something pending, or after which the pad loads differently from the live doc (seed ${seed})`, () => {
     console.log(`update-check property seed ${seed} (replay with FUZZ_SEED=${seed} npx vitest run server/relay/update-check.test.ts)`)
     const random = createSeededRandom(seed)
     const room = createBaseDocument(random)
@@ -266,9 +291,16 @@ describe('prepareUpdate and apply, for any update (property)', () => {
       if (applied === null) continue
       if (yjsRefuses(room, applied, roomState)) throw new Error(`the check let through an update Yjs refuses (seed ${seed}, update ${i}, ${category}): ${Buffer.from(update).toString('base64')}`)
       // Some accepted updates become part of the pad, as in a room: later ones build on them.
-      if (update.length < 2000 && random.next() < 0.1) {
+      if (update.length < 4000 && random.next() < 0.3) {
         Y.applyUpdate(room, applied)
         roomState = Y.encodeStateAsUpdate(room)
+        // A peer that loads the pad now must get what the live doc holds.
+        const loaded = new Y.Doc()
+        Y.applyUpdate(loaded, roomState)
+        if (!Y.equalSnapshots(Y.snapshot(loaded), Y.snapshot(room))) {
+          throw new Error(`after update ${i} (${category}) the pad loads differently from the live doc (seed ${seed}): ${Buffer.from(update).toString('base64')}`)
+        }
+        loaded.destroy()
       }
     }
     console.log(`update-check property: accepted ${JSON.stringify(Object.fromEntries(accepted))}; refused ${JSON.stringify(Object.fromEntries(refused))}`)

@@ -136,7 +136,8 @@ function readRuns(update: DecodedUpdate): Map<number, ClientRun> | string {
  * Resolves the structs' dependencies in the order Yjs integrates them (a
  * depth-first walk: a struct that needs another client's struct waits while
  * that client's run goes on), and names the first that cannot be met: one
- * that neither the doc nor the update has, or a cycle. Each struct is
+ * that neither the doc nor the update has, a cycle, or a struct placed
+ * between two others that are not in the same list (`createPlacement`). Each struct is
  * visited once per dependency, so hostile updates cost linear time.
  */
 function findUnresolvedDependency(doc: Y.Doc, runs: Map<number, ClientRun>): string | null {
@@ -155,6 +156,7 @@ function findUnresolvedDependency(doc: Y.Doc, runs: Map<number, ClientRun>): str
     }
     return null
   }
+  const placement = createPlacement(doc, runs)
   const missing = (dependency: Y.ID): string =>
     `update depends on clock ${dependency.clock} of client ${dependency.client}, which the pad does not have`
 
@@ -179,6 +181,8 @@ function findUnresolvedDependency(doc: Y.Doc, runs: Map<number, ClientRun>): str
       }
       const dependency = unmet(struct)
       if (dependency === null) {
+        const misplaced = placement.place(struct)
+        if (misplaced !== null) return misplaced
         run.next += 1
         integrated.set(frame.client, Math.max(reached(frame.client), struct.id.clock + struct.length))
         continue
@@ -190,6 +194,86 @@ function findUnresolvedDependency(doc: Y.Doc, runs: Map<number, ClientRun>): str
     }
   }
   return null
+}
+
+/** Where a struct sits: its parent type and map key, or `gc` when Yjs turns it into a GC struct. */
+type ParentKey = string
+
+/**
+ * Where each struct of an update goes, computed as Yjs integrates them, to
+ * refuse an item whose left and right neighbours (origin, rightOrigin) are
+ * in different lists. Yjs puts such an item in its left neighbour's list;
+ * if the right neighbour's parent is deleted later, that neighbour becomes a
+ * GC struct, and every peer that then loads the pad turns the item into a GC
+ * too while the peers that had it keep it alive: the pad diverges (found by
+ * the update fuzzer: a bit flip that pointed a new card's rightOrigin into
+ * another card's attributes). No editor makes such an item.
+ */
+function createPlacement(doc: Y.Doc, runs: Map<number, ClientRun>) {
+  const placed = new Map<Struct, ParentKey>()
+  let rootNames: Map<unknown, string> | null = null
+  const keyOfType = (type: unknown): ParentKey => {
+    const item = (type as { _item: Y.Item | null })._item
+    if (item !== null) return `type ${item.id.client}:${item.id.clock}`
+    rootNames ??= new Map([...doc.share].map(([name, root]) => [root as unknown, name]))
+    return `root ${rootNames.get(type) ?? '?'}`
+  }
+  /** The struct of the update that holds `id`, when the doc does not. */
+  const inUpdate = (id: Y.ID): Struct | undefined => {
+    const structs = runs.get(id.client)?.structs ?? []
+    let low = 0
+    let high = structs.length - 1
+    while (low <= high) {
+      const middle = (low + high) >> 1
+      const struct = structs[middle] as Struct
+      if (id.clock < struct.id.clock) high = middle - 1
+      else if (id.clock >= struct.id.clock + struct.length) low = middle + 1
+      else return struct
+    }
+    return undefined
+  }
+  /** Where the struct holding `id` sits. */
+  const placeOf = (id: Y.ID): ParentKey => {
+    if (id.clock < Y.getState(doc.store, id.client)) {
+      const struct = Y.getItem(doc.store, id) as Struct
+      if (!(struct instanceof Y.Item)) return 'gc'
+      return `${keyOfType(struct.parent)}|${struct.parentSub ?? ''}`
+    }
+    const struct = inUpdate(id)
+    return struct === undefined ? 'gc' : (placed.get(struct) ?? 'gc')
+  }
+  /** The type item that `id` names as a parent, as a key, or `gc` when it holds no type. */
+  const typeAt = (id: Y.ID): ParentKey => {
+    const struct = id.clock < Y.getState(doc.store, id.client) ? (Y.getItem(doc.store, id) as Struct) : inUpdate(id)
+    if (!(struct instanceof Y.Item) || !(struct.content instanceof Y.ContentType) || placed.get(struct) === 'gc') return 'gc'
+    return `type ${struct.id.client}:${struct.id.clock}`
+  }
+
+  return {
+    /** Records where `struct` goes; returns the problem when its neighbours disagree. */
+    place(struct: Struct): string | null {
+      if (!(struct instanceof Y.Item)) {
+        placed.set(struct, 'gc')
+        return null
+      }
+      let key: ParentKey
+      if (struct.origin !== null || struct.rightOrigin !== null) {
+        const left = struct.origin === null ? null : placeOf(struct.origin)
+        const right = struct.rightOrigin === null ? null : placeOf(struct.rightOrigin)
+        if (left === 'gc' || right === 'gc') key = 'gc'
+        else if (left !== null && right !== null && left !== right) {
+          return `update inserts at clock ${struct.id.clock} of client ${struct.id.client} between content of two different lists`
+        } else key = (left ?? right) as ParentKey
+      } else if (struct.parent instanceof Y.ID) {
+        const parent = typeAt(struct.parent)
+        key = parent === 'gc' ? 'gc' : `${parent}|${struct.parentSub ?? ''}`
+      } else {
+        key = `root ${String(struct.parent)}|${struct.parentSub ?? ''}`
+      }
+      placed.set(struct, key)
+      return null
+    },
+  }
 }
 
 /**

@@ -6,8 +6,10 @@
  * connection closed, a divergence between the honest clients, or a stored
  * pad that, after a restart, differs from what they hold; and reports the
  * seed and the updates in flight. Used by `npm run fuzz` (fuzz-command.ts)
- * and by the seeded slice in CI (server/relay/update-fuzz.test.ts).
+ * and by the seeded slice in CI (server/relay/update-fuzz.integration.test.ts).
  */
+import fs from 'node:fs'
+import path from 'node:path'
 import * as Y from 'yjs'
 import { CloseCode } from '../../shared/protocol/close-codes'
 import { encodeMessage, MessageType } from '../../shared/protocol/messages'
@@ -98,6 +100,8 @@ export async function runFuzzSession(options: FuzzSessionOptions): Promise<FuzzS
     const pad = await createTestPad(server.url, 'Pad fuzzé')
     const alice = connectClient(server.wsUrl, pad.keys.edit)
     Y.applyUpdate(alice.doc, Y.encodeStateAsUpdate(base))
+    const aliceUpdates: Uint8Array[] = [Y.encodeStateAsUpdate(base)]
+    alice.doc.on('update', (update: Uint8Array) => aliceUpdates.push(update))
     const bob = connectClient(server.wsUrl, pad.keys.edit)
     clients.push(alice, bob)
     let isOver = false
@@ -145,7 +149,7 @@ export async function runFuzzSession(options: FuzzSessionOptions): Promise<FuzzS
       () => false,
     )
     if (!converged) {
-      failWith(`the honest clients diverged: ${describe(alice.doc)} / ${describe(bob.doc)}`)
+      failWith(`the honest clients diverged: ${describeDifference(alice.doc, bob.doc)}`)
       return report
     }
     isOver = true
@@ -158,12 +162,20 @@ export async function runFuzzSession(options: FuzzSessionOptions): Promise<FuzzS
     clients.push(reader)
     await syncedWithin(reader, 10_000)
     if (!Y.equalSnapshots(Y.snapshot(reader.doc), Y.snapshot(alice.doc))) {
-      failWith(`the stored pad differs from the honest clients after a restart: ${describe(reader.doc)} / ${describe(alice.doc)}`)
+      // Kept for a post-mortem: the store is in the data folder; the honest doc, what it received in order, and both docs' structs beside it.
+      fs.writeFileSync(path.join(dataDir, `honest-${pad.id}.yjs`), Y.encodeStateAsUpdate(alice.doc))
+      fs.writeFileSync(path.join(dataDir, `reloaded-${pad.id}.yjs`), Y.encodeStateAsUpdate(reader.doc))
+      fs.writeFileSync(path.join(dataDir, `honest-updates-${pad.id}.json`), JSON.stringify(aliceUpdates.map((update) => Buffer.from(update).toString('base64'))))
+      const writers = [...Y.decodeStateVector(Y.encodeStateVector(alice.doc)).keys()]
+      fs.writeFileSync(path.join(dataDir, `structs-${pad.id}.txt`), `honest\n${dumpStructs(alice.doc, writers)}\nreloaded\n${dumpStructs(reader.doc, writers)}\n`)
+      failWith(`the stored pad differs from the honest clients after a restart (data kept in ${dataDir}, pad ${pad.id}): ${describeDifference(reader.doc, alice.doc)}`)
     }
     return report
   } finally {
     for (const client of clients) client.destroy()
     await server?.close()
+    // A failed session's data stays for its post-mortem.
+    if (server !== null && report.failures.length === 0) fs.rmSync(server.dataDir, { recursive: true, force: true })
     report.durationMs = Date.now() - startedAt
   }
 }
@@ -182,6 +194,37 @@ function typeHonestly(random: ReturnType<typeof createSeededRandom>, client: Tes
   client.text.insert(client.text.length, `<${round}>`)
 }
 
-function describe(doc: Y.Doc): string {
-  return `${JSON.stringify(Object.fromEntries(Y.decodeStateVector(Y.encodeStateVector(doc))))} body ${doc.getXmlFragment('body').length} nodes, text ${JSON.stringify(doc.getText('t').toString().slice(0, 200))}`
+/** Where two docs differ: the clients whose clocks differ, the deletions one has and not the other, and their texts if they differ. */
+function describeDifference(a: Y.Doc, b: Y.Doc): string {
+  const clocksA = Y.decodeStateVector(Y.encodeStateVector(a))
+  const clocksB = Y.decodeStateVector(Y.encodeStateVector(b))
+  const clocks: string[] = []
+  for (const client of new Set([...clocksA.keys(), ...clocksB.keys()])) {
+    if (clocksA.get(client) !== clocksB.get(client)) clocks.push(`client ${client}: ${clocksA.get(client) ?? 0} / ${clocksB.get(client) ?? 0}`)
+  }
+  const deletions = (doc: Y.Doc): Set<string> => {
+    const ranges = new Set<string>()
+    const deleteSet = Y.createDeleteSetFromStructStore(doc.store) as unknown as { clients: Map<number, Array<{ clock: number; len: number }>> }
+    for (const [client, items] of deleteSet.clients) for (const { clock, len } of items) ranges.add(`${client}:${clock}+${len}`)
+    return ranges
+  }
+  const deletedA = deletions(a)
+  const deletedB = deletions(b)
+  const onlyA = [...deletedA].filter((range) => !deletedB.has(range))
+  const onlyB = [...deletedB].filter((range) => !deletedA.has(range))
+  const texts = a.getText('t').toString() === b.getText('t').toString() ? 'same text' : `texts ${JSON.stringify(a.getText('t').toString())} / ${JSON.stringify(b.getText('t').toString())}`
+  return `clocks differ for [${clocks.join('; ')}]; deleted only in the first [${onlyA.join(' ')}], only in the second [${onlyB.join(' ')}]; ${texts}`
+}
+/** Post-mortem of a live doc: every struct of the given clients, with its parent and whether that parent is deleted. */
+function dumpStructs(doc: Y.Doc, clients: number[]): string {
+  const lines: string[] = []
+  for (const client of clients) {
+    for (const struct of doc.store.clients.get(client) ?? []) {
+      if (!(struct instanceof Y.Item)) { lines.push(`${client}@${struct.id.clock}+${struct.length} GC`); continue }
+      const parent = struct.parent as Y.AbstractType<unknown> | null
+      const parentItem = parent?._item ?? null
+      lines.push(`${client}@${struct.id.clock}+${struct.length} ${struct.deleted ? 'deleted' : 'live'} ${struct.content.constructor.name} parent=${parent?.constructor.name} parentItem=${parentItem ? `${parentItem.id.client}@${parentItem.id.clock} ${parentItem.deleted ? 'deleted' : 'live'}` : 'root'} sub=${struct.parentSub} left=${struct.left ? `${struct.left.id.client}@${struct.left.id.clock}` : null} right=${struct.right ? `${struct.right.id.client}@${struct.right.id.clock}` : null} origin=${struct.origin ? `${struct.origin.client}@${struct.origin.clock}` : null}`)
+    }
+  }
+  return lines.join('\n')
 }
