@@ -8,13 +8,20 @@ import { describe, expect, it } from 'vitest'
 import { assignAuthorColors, authorColorClass, authorColorCount, colorDistance, minAuthorColorDistance } from './author-palette'
 import { participantColors } from './participant'
 
+/** The palette's colour at `index`, which the tests take from the palette itself. */
+function colorAt(index: number): string {
+  const color = participantColors[index]
+  if (color === undefined) throw new RangeError(`no participant colour at ${index}`)
+  return color
+}
+
 const red = participantColors.indexOf('#b3261e')
 const crimson = participantColors.indexOf('#ad1457')
 const blue = participantColors.indexOf('#1565c0')
 
 describe('assignAuthorColors', () => {
   it('gives a present participant the colour of their cursor', () => {
-    const colors = assignAuthorColors(['Basile', 'Awa'], new Map([['Basile', participantColors[blue]]]))
+    const colors = assignAuthorColors(['Basile', 'Awa'], new Map([['Basile', colorAt(blue)]]))
     expect(colors.get('Basile')).toBe(blue)
     expect(colors.get('Awa')).not.toBe(blue)
   })
@@ -24,8 +31,8 @@ describe('assignAuthorColors', () => {
     const colors = assignAuthorColors(
       ['Awa', 'Basile'],
       new Map([
-        ['Awa', participantColors[crimson]],
-        ['Basile', participantColors[red]],
+        ['Awa', colorAt(crimson)],
+        ['Basile', colorAt(red)],
       ]),
     )
     expect(colors.get('Awa')).toBe(crimson)
@@ -50,7 +57,7 @@ describe('assignAuthorColors', () => {
   })
 
   it('does not let two authors share a cursor colour, and ignores one that is not in the palette', () => {
-    const same = participantColors[blue]
+    const same = colorAt(blue)
     const colors = assignAuthorColors(['Awa', 'Basile'], new Map([['Awa', same], ['Basile', same]]))
     expect(colors.get('Awa')).toBe(blue)
     expect(colors.get('Basile')).not.toBe(blue)

@@ -1,12 +1,13 @@
 /** The latest change is found where it happened. */
 import { describe, expect, it } from 'vitest'
 import { padSchema } from '../../shared/pad/schema'
+import { padNodes } from '../editor/schema-types'
 import { findChangedPosition } from './latest-change'
 
-const { doc, paragraph } = padSchema.nodes
+const { paragraph } = padNodes
 
 function docOf(...texts: string[]) {
-  return doc.create(
+  return padSchema.topNodeType.create(
     null,
     texts.map((text) => paragraph.create(null, text === '' ? null : padSchema.text(text))),
   )

@@ -6,7 +6,7 @@
  * leave the honest clients converged and another pad untouched, and store
  * nothing that does not load cleanly after a restart.
  *
- * The seed is printed; `FUZZ_SEED=<n> npx vitest run server/relay/fuzz.test.ts`
+ * The seed is printed; `FUZZ_SEED=<n> npx vitest run server/relay/fuzz.integration.test.ts`
  * replays a run. Every message is generated from the seed before the first
  * one is sent, so a replay sends the same messages whatever the timing.
  */
@@ -182,7 +182,7 @@ const terminator = new Uint8Array([7])
 describe('fuzz', () => {
   it('survives thousands of hostile frames: attackers closed, honest clients converged, other pad untouched, store clean', async () => {
     const seed = process.env.FUZZ_SEED !== undefined ? Number(process.env.FUZZ_SEED) >>> 0 : defaultSeed
-    console.log(`fuzz seed ${seed} (replay with FUZZ_SEED=${seed} npx vitest run server/relay/fuzz.test.ts)`)
+    console.log(`fuzz seed ${seed} (replay with FUZZ_SEED=${seed} npx vitest run server/relay/fuzz.integration.test.ts)`)
     const random = createSeededRandom(seed)
     const corpus = buildCorpus(random)
     const batches: Uint8Array[][] = []

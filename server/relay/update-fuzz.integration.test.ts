@@ -1,7 +1,7 @@
 /**
  * The seeded slice of the update fuzzer that CI runs (issue 13): a few
  * seconds of hostile updates of every category against a live pad where two
- * honest clients type. `FUZZ_SEED=<n> npx vitest run server/relay/update-fuzz.test.ts`
+ * honest clients type. `FUZZ_SEED=<n> npx vitest run server/relay/update-fuzz.integration.test.ts`
  * replays a seed; `npm run fuzz` runs the same sessions for as long as asked.
  */
 import { describe, expect, it } from 'vitest'
@@ -12,7 +12,7 @@ const seed = process.env.FUZZ_SEED !== undefined ? Number(process.env.FUZZ_SEED)
 
 describe('update fuzzing against a live pad', () => {
   it(`closes only attackers, with a refusal code; the honest clients converge and the stored pad equals them after a restart (seed ${seed})`, async () => {
-    console.log(`update fuzz seed ${seed} (replay with FUZZ_SEED=${seed} npx vitest run server/relay/update-fuzz.test.ts)`)
+    console.log(`update fuzz seed ${seed} (replay with FUZZ_SEED=${seed} npx vitest run server/relay/update-fuzz.integration.test.ts)`)
     const report = await runFuzzSession({ seed, updateCount: 3000, sendingBudgetMs: 6000, lanes: 6 })
     console.log(`update fuzz: ${JSON.stringify(report)}`)
     expect(report.failures).toEqual([])

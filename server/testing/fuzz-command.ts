@@ -3,7 +3,7 @@
  * after another for as long as asked, prints one line per session and the
  * totals, and stops at the first failure with its seed and the updates in
  * flight (exit code 1). A seed replays in CI's slice too:
- * `FUZZ_SEED=<n> npx vitest run server/relay/update-fuzz.test.ts`.
+ * `FUZZ_SEED=<n> npx vitest run server/relay/update-fuzz.integration.test.ts`.
  *
  *   npm run fuzz -- --minutes 30 [--seed 1234] [--lanes 6]
  */
@@ -53,7 +53,7 @@ for (let seed = firstSeed; Date.now() < endsAt; seed = (seed + 1) >>> 0) {
 }
 console.log(`totals: ${JSON.stringify(totals)}`)
 if (failed !== null) {
-  console.log(`FAILED at seed ${failed.seed} (replay: FUZZ_SEED=${failed.seed} npx vitest run server/relay/update-fuzz.test.ts)`)
+  console.log(`FAILED at seed ${failed.seed} (replay: FUZZ_SEED=${failed.seed} npx vitest run server/relay/update-fuzz.integration.test.ts)`)
   for (const failure of failed.failures) console.log(`  ${failure}`)
   console.log('updates in flight (base64):')
   for (const update of failed.inFlight) console.log(`  ${update}`)
