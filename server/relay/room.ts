@@ -33,17 +33,21 @@ import * as Y from 'yjs'
 import { CloseCode } from '../../shared/protocol/close-codes'
 import { decodeMessage, encodeMessage, ProtocolError, type Message } from '../../shared/protocol/messages'
 import { canWrite, Role } from '../../shared/protocol/roles'
-import { readAwarenessEntries } from './awareness-check'
-import type { BusMessage } from '../scale-out/bus-message'
+import { toPadState } from '../api/pad-api'
+import { sleep, systemClock, type Clock, type Timer } from '../clock'
 import type { Logger } from '../log'
 import type { Metrics } from '../metrics'
-import { toPadState } from '../api/pad-api'
+import type { BusMessage } from '../scale-out/bus-message'
+import { StoreError, type PadRecord } from '../store/store'
+import { readAwarenessEntries } from './awareness-check'
+import { ClientIdConflict, createClientIdOwners } from './client-ids'
 import { closePeer, type Peer } from './peer'
-import { createPresenceTable } from './presence-table'
-import { createRoomDocument, storedState, type RoomDocument } from './room-document'
-import { StoreError, type PadRecord, type Store } from '../store/store'
-import { atTurnEnd } from './turn-end'
-import { addsNothing, prepareUpdate, type DecodedUpdate } from './update-check'
+import { createPresenceRelay } from './presence-relay'
+import { createRoomInbox } from './room-inbox'
+import { createRoomStorage, type RoomStore } from './room-storage'
+import { addsNothing, prepareUpdate } from './update-check'
+import { createWriteBatch } from './write-batch'
+import { decodeUpdate, hasPending, isEmptyUpdate, mergeAll, stateVectorWithout } from './yjs-updates'
 
 export interface RoomOptions {
   /** Compact the update log into a snapshot once it holds this many updates. */
@@ -57,13 +61,15 @@ export interface RoomOptions {
 }
 
 export interface RoomDeps {
-  store: Store
+  store: RoomStore
   log: Logger
   metrics: Metrics
   /** Called once when the room starts closing, so the relay forgets it. */
   onClose: (room: Room) => void
   /** The other instances serving this pad (REDIS_URL), or null when this one is alone. */
   link?: RoomLink | null
+  /** Time for the room's timers (the relay interval, presence, unloading); the system clock by default. */
+  clock?: Clock
 }
 
 /** A room's side of the bus between instances (pad-bus.ts). */
@@ -100,124 +106,79 @@ export interface Room {
   close(code: number, reason: string): Promise<void>
 }
 
-/** A client id claimed by another live connection: maybe a reconnect whose old socket is not closed yet. */
-class ClientIdConflict extends ProtocolError {
-  constructor(
-    readonly clientId: number,
-    /** The local connection that holds it, or null when a peer of another instance does. */
-    readonly holder: Peer | null,
-  ) {
-    super(`client id ${clientId} is in use by another connection; retry`, CloseCode.tryAgainLater)
-  }
-}
+/** Where a room is in its life. */
+type RoomPhase =
+  | { kind: 'open' }
+  /** A handler failed: the doc may differ from the store; nothing more is handled while the room closes. */
+  | { kind: 'failed' }
+  | { kind: 'closing'; closed: Promise<void>; why: 'unloaded' | 'failed' | 'deleted' }
 
 export function createRoom(initialPad: PadRecord, options: RoomOptions, deps: RoomDeps): Room {
-  const { store, metrics } = deps
-  const padId = initialPad.id
-  let pad = initialPad
-  const log = deps.log.child({ padId })
-  let document: RoomDocument = createRoomDocument(null)
-  const presence = createPresenceTable()
-  const peers = new Set<Peer>()
-  /** Which live connection speaks for each Yjs client id. */
-  const owners = new Map<number, Peer>()
-  /** Client ids that peers of other instances speak for, and which instance (while it is alive). */
-  const remoteOwners = new Map<number, string>()
+  const { metrics } = deps
+  const clock = deps.clock ?? systemClock
   const link = deps.link ?? null
-  let lastSeq = 0
-  let updatesSinceSnapshot = 0
-  /** Bytes of the stored snapshot and updates: the pad's size in the store. */
-  let storedBytes = 0
-  let idleTimer: NodeJS.Timeout | null = null
-  let closing: Promise<void> | null = null
-  /** Set when the doc may differ from the store: nothing more is handled or compacted. */
-  let hasFailed = false
-  /** Set once the pad is deleted: nothing may be stored for it any more. */
-  let isDeleted = false
-
-  let inbox: RoomItem[] = [{ kind: 'task', run: load }]
-  let isDraining = false
-  let isDrainScheduled = false
-  let batch = emptyBatch()
-  const settleWaiters: Array<() => void> = []
-
-  /** Client ids whose presence changed since it was last relayed… */
-  const presenceChanged = new Set<number>()
-  /** …and those of them that are this instance's peers, published to the others. */
-  const localPresenceChanged = new Set<number>()
-  let presenceTimer: NodeJS.Timeout | null = null
-  let lastPresenceRelayMs = 0
+  const padId = initialPad.id
+  const log = deps.log.child({ padId })
+  let pad = initialPad
+  let phase: RoomPhase = { kind: 'open' }
+  const peers = new Set<Peer>()
+  const clientIds = createClientIdOwners((instanceId) => link?.isInstanceAlive(instanceId) === true)
+  const storage = createRoomStorage(padId, { compactAfterUpdates: options.compactAfterUpdates, isShared: link !== null }, { store: deps.store, log })
+  const batch = createWriteBatch()
+  const presence = createPresenceRelay(
+    { intervalMs: options.presenceIntervalMs, expiryCheckMs: presenceExpiryCheckMs },
+    {
+      clock,
+      broadcast: (update) => broadcast(encodeMessage({ type: 'awareness', update }), null),
+      publish: link === null ? null : (update) => link.publish({ kind: 'presence', update }),
+      onRelayed: () => inbox.notifyIfSettled(),
+    },
+  )
   /** Peers that joined and are still to get the room's sync step 1. */
   const owedStepOne = new WeakSet<Peer>()
   /** When the last batch of writes was relayed. */
   let lastRelayMs = 0
-  /** Runs while anyone is present (a pad that is only read costs no timer). */
-  let presenceExpiry: NodeJS.Timeout | null = null
+  let idleTimer: Timer | null = null
 
-  void drain()
+  const isClosing = (): boolean => phase.kind === 'closing'
+  const hasFailed = (): boolean => phase.kind === 'failed' || (phase.kind === 'closing' && phase.why === 'failed')
+  const mayStore = (): boolean => !hasFailed() && !(phase.kind === 'closing' && phase.why === 'deleted')
 
-  function push(item: RoomItem): void {
-    inbox.push(item)
-    if (isDraining || isDrainScheduled) return
-    // Waiting for the end of this turn lets everything that arrived in it
-    // form one batch.
-    isDrainScheduled = true
-    atTurnEnd(() => {
-      isDrainScheduled = false
-      if (!isDraining) void drain()
-    })
-  }
-
-  async function drain(): Promise<void> {
-    isDraining = true
-    try {
-      while (!hasFailed) {
-        if (inbox.length > 0) {
-          const items = inbox
-          inbox = []
-          for (const item of items) {
-            if (hasFailed) break
-            if (item.kind === 'task') {
-              await storeBatch()
-              await item.run()
-            } else {
-              const handling = handle(item.peer, item.frame)
-              if (handling !== undefined) await handling
-            }
-          }
-          continue
-        }
-        if (batch.writers.size === 0 && batch.updates.length === 0) break
-        // In a big room every relay is a write to hundreds of sockets: the
-        // writes of the next few milliseconds join this batch instead.
-        const wait = lastRelayMs + relayIntervalMs(peers.size) - Date.now()
-        if (wait >= 1) {
-          await new Promise((resolve) => setTimeout(resolve, wait))
-          continue
-        }
-        await storeBatch()
-      }
-    } catch (error) {
-      fail(error)
-    }
-    isDraining = false
-    relayPresenceSoon()
-    notifyIfSettled()
-  }
+  const inbox = createRoomInbox(
+    { kind: 'task', run: load },
+    {
+      handleFrame: handle,
+      beforeTask: storeBatch,
+      whenEmpty: storeBatchWhenDue,
+      afterDrain: () => presence.relaySoon(),
+      fail,
+      isStopped: hasFailed,
+      isBusy: () => presence.isWaiting,
+    },
+  )
 
   async function load(): Promise<void> {
     // Subscribed first, loaded second: an update another instance stores
     // meanwhile is either in what is loaded or arrives on the channel (Yjs
     // ignores it if it is in both).
     if (link !== null) await link.subscribed
-    const stored = await store.loadDocument(padId)
-    document.destroy()
-    document = createRoomDocument(storedState(stored))
-    lastSeq = stored.lastSeq
-    updatesSinceSnapshot = stored.updates.length
-    storedBytes = (stored.snapshot?.length ?? 0) + stored.updates.reduce((sum, update) => sum + update.length, 0)
-    log.debug({ updates: stored.updates.length, hasSnapshot: stored.snapshot !== null }, 'pad loaded')
-    if (updatesSinceSnapshot >= options.compactAfterUpdates) push({ kind: 'task', run: compact })
+    await storage.load()
+    if (storage.needsCompaction) inbox.push({ kind: 'task', run: compact })
+  }
+
+  async function compact(): Promise<void> {
+    if (mayStore()) await storage.compact()
+  }
+
+  /** Stores the batch when it is due; false when it is empty. */
+  async function storeBatchWhenDue(): Promise<boolean> {
+    if (batch.isEmpty) return false
+    // In a big room every relay is a write to hundreds of sockets: the
+    // writes of the next few milliseconds join this batch instead.
+    const wait = lastRelayMs + relayIntervalMs(peers.size) - clock.now()
+    if (wait >= 1) await sleep(clock, wait)
+    else await storeBatch()
+    return true
   }
 
   function handle(peer: Peer, frame: Uint8Array): Promise<void> | undefined {
@@ -275,7 +236,7 @@ export function createRoom(initialPad: PadRecord, options: RoomOptions, deps: Ro
           // they are not saved, and asked for again on unlock.
           const decoded = decodeUpdate(message.update)
           return afterStoring(() => {
-            if (isEmptyUpdate(decoded) || addsNothing(document.doc(), decoded)) acknowledge(peer, 1)
+            if (isEmptyUpdate(decoded) || addsNothing(storage.document.doc(), decoded)) acknowledge(peer, 1)
           })
         }
         return write(peer, message.update)
@@ -295,7 +256,7 @@ export function createRoom(initialPad: PadRecord, options: RoomOptions, deps: Ro
 
   /** Runs `then` once the writes applied so far are stored (and relayed). */
   function afterStoring(then: () => void): Promise<void> | undefined {
-    if (batch.writers.size === 0) {
+    if (batch.isEmpty) {
       then()
       return undefined
     }
@@ -304,25 +265,9 @@ export function createRoom(initialPad: PadRecord, options: RoomOptions, deps: Ro
 
   function encodeMissing(stateVector: Uint8Array): Uint8Array {
     try {
-      return document.missing(stateVector)
+      return storage.document.missing(stateVector)
     } catch {
       throw new ProtocolError('malformed state vector in sync step 1', CloseCode.invalidPayload)
-    }
-  }
-
-  function claim(peer: Peer, clientIds: Iterable<number>): void {
-    for (const clientId of clientIds) {
-      const holder = owners.get(clientId)
-      if (holder !== undefined && holder !== peer) throw new ClientIdConflict(clientId, holder)
-      const remoteHolder = remoteOwners.get(clientId)
-      if (remoteHolder !== undefined) {
-        if (link?.isInstanceAlive(remoteHolder) === true) throw new ClientIdConflict(clientId, null)
-        remoteOwners.delete(clientId)
-      }
-    }
-    for (const clientId of clientIds) {
-      owners.set(clientId, peer)
-      peer.clientIds.add(clientId)
     }
   }
 
@@ -332,28 +277,28 @@ export function createRoom(initialPad: PadRecord, options: RoomOptions, deps: Ro
    * through and the doc had to be rebuilt.
    */
   function write(peer: Peer, update: Uint8Array): Promise<void> | undefined {
-    if (storedBytes + batch.bytes + update.length > options.maxDocumentBytes) {
+    if (storage.storedBytes + batch.bytes + update.length > options.maxDocumentBytes) {
       throw new ProtocolError(`the pad is full (${options.maxDocumentBytes} bytes)`, CloseCode.messageTooBig)
     }
     const decoded = decodeUpdate(update)
     // What a provider with nothing new sends on every join: no need to build the doc for it.
     if (isEmptyUpdate(decoded)) {
-      batch.writers.set(peer, (batch.writers.get(peer) ?? 0) + 1)
+      batch.countWrite(peer)
       return undefined
     }
     const stopApplyTimer = metrics.updateApplySeconds.startTimer()
-    const doc = document.doc()
+    const doc = storage.document.doc()
     const check = prepareUpdate(doc, update, decoded)
     if (check.problem !== null) throw new ProtocolError(check.problem, CloseCode.invalidPayload)
-    claim(peer, check.writtenClients)
+    clientIds.claim(peer, check.writtenClients)
 
-    const keptBefore = batch.updates.length
+    const mark = batch.mark()
     const statesBefore = new Map(check.writtenClients.map((client) => [client, Y.getState(doc.store, client)]))
     // An update of new structs only is what it adds: kept as it came, after
     // applying. Others (a sync step 2 that repeats what the pad has) are kept
     // as what Yjs integrated, which it encodes only for an 'update' listener.
     const collect = (effective: Uint8Array, origin: unknown): void => {
-      if (origin === peer) keep(effective)
+      if (origin === peer) batch.keep(effective)
     }
     if (!check.isAllNew) doc.on('update', collect)
     let applyError: unknown = null
@@ -364,31 +309,25 @@ export function createRoom(initialPad: PadRecord, options: RoomOptions, deps: Ro
     } finally {
       if (!check.isAllNew) doc.off('update', collect)
     }
-    const leftPending = doc.store.pendingStructs !== null || doc.store.pendingDs !== null
+    const leftPending = hasPending(doc)
     stopApplyTimer()
     if (applyError === null && !leftPending) {
-      if (check.isAllNew) keep(update)
-      batch.writers.set(peer, (batch.writers.get(peer) ?? 0) + 1)
+      if (check.isAllNew) batch.keep(update)
+      batch.countWrite(peer)
       return undefined
     }
     // The checks missed something: Yjs threw part way, or kept part of the
-    // update pending. The doc may be half changed, even broken (issue 13:
-    // a zero-length struct broke its struct store), so it is rebuilt from
-    // what is known good, the store and the batch, and the update is
-    // dropped whole: nothing of it was stored or relayed.
-    batch.updates.length = keptBefore
-    batch.bytes = batch.updates.reduce((sum, bytes) => sum + bytes.length, 0)
+    // update pending. The doc may be half changed, even broken (a struct of
+    // length 0 once broke its struct store), so it is rebuilt from what is
+    // known good, the store and the batch, and the update is dropped whole:
+    // nothing of it was stored or relayed.
+    batch.rollBack(mark)
     log.error({ err: applyError, leftPending, peer: peer.id }, 'an update passed the checks but Yjs refused it; rebuilding the pad from the store')
     metrics.documentRebuilds.inc()
     const seen = stateVectorWithout(doc, statesBefore)
     return rebuildDocument(seen).then(() => {
       throw new ProtocolError('update refused by Yjs', CloseCode.invalidPayload)
     })
-  }
-
-  function keep(bytes: Uint8Array): void {
-    batch.updates.push(bytes)
-    batch.bytes += bytes.length
   }
 
   /**
@@ -398,15 +337,7 @@ export function createRoom(initialPad: PadRecord, options: RoomOptions, deps: Ro
    * rebuilt doc would ignore it when it comes.
    */
   async function rebuildDocument(seen: Map<number, number> | null): Promise<void> {
-    const stored = await store.loadDocument(padId)
-    const state = storedState(stored)
-    const parts = state === null ? batch.updates : [state, ...batch.updates]
-    const previous = document
-    document = createRoomDocument(parts.length === 0 ? null : Y.mergeUpdates(parts))
-    destroyQuietly(previous)
-    lastSeq = stored.lastSeq
-    updatesSinceSnapshot = stored.updates.length
-    storedBytes = (stored.snapshot?.length ?? 0) + stored.updates.reduce((sum, update) => sum + update.length, 0)
+    const state = await storage.rebuild(batch.updates)
     if (link === null || state === null) return
     const unseen = seen === null ? state : Y.diffUpdate(state, Y.encodeStateVector(seen))
     if (!isEmptyUpdate(decodeUpdate(unseen))) broadcast(encodeMessage({ type: 'update', update: unseen }), null)
@@ -414,35 +345,28 @@ export function createRoom(initialPad: PadRecord, options: RoomOptions, deps: Ro
 
   /** Stores the batch's writes as one update, then relays it and acknowledges each writer. */
   async function storeBatch(): Promise<void> {
-    if (batch.writers.size === 0 && batch.updates.length === 0) return
-    const { updates, writers } = batch
-    batch = emptyBatch()
-    if (updates.length > 0) {
-      const merged = updates.length === 1 ? (updates[0] as Uint8Array) : Y.mergeUpdates(updates)
+    if (batch.isEmpty) return
+    const taken = batch.take()
+    if (taken.updates.length > 0) {
+      const merged = mergeAll(taken.updates)
       const stopStoreTimer = metrics.storeWriteSeconds.startTimer()
       try {
-        lastSeq = await store.appendUpdate(padId, merged, Date.now())
+        await storage.append(merged, clock.now())
       } catch (error) {
         // Still not stored: the batch stays, so that a failing room can try once more (fail()).
-        batch = { updates: [...updates, ...batch.updates], bytes: batch.bytes + merged.length, writers: new Map([...writers, ...batch.writers]) }
+        batch.putBack(taken)
         throw error
       }
       stopStoreTimer()
-      updatesSinceSnapshot += 1
-      storedBytes += merged.length
       // A lone writer already has its update; with several, each gets the
       // others' and its own back, which Yjs ignores: one frame for everyone.
-      broadcast(encodeMessage({ type: 'update', update: merged }), writers.size === 1 ? firstKey(writers) : null)
-      lastRelayMs = Date.now()
+      broadcast(encodeMessage({ type: 'update', update: merged }), taken.writers.size === 1 ? firstKey(taken.writers) : null)
+      lastRelayMs = clock.now()
       link?.publish({ kind: 'update', update: merged })
-      // Presence waiting for its turn goes out now, in the same system call per socket.
-      if (presenceTimer !== null) {
-        clearTimeout(presenceTimer)
-        relayPresence()
-      }
-      if (updatesSinceSnapshot >= options.compactAfterUpdates) push({ kind: 'task', run: compact })
+      presence.relayWaitingNow()
+      if (storage.needsCompaction) inbox.push({ kind: 'task', run: compact })
     }
-    for (const [peer, count] of writers) if (!peer.isRefused) acknowledge(peer, count)
+    for (const [peer, count] of taken.writers) if (!peer.isRefused) acknowledge(peer, count)
   }
 
   function acknowledge(peer: Peer, writes: number): void {
@@ -458,92 +382,23 @@ export function createRoom(initialPad: PadRecord, options: RoomOptions, deps: Ro
     // the clock it got: such echoes are dropped. A newer clock is a claim to
     // speak for that client id, allowed only to its connection.
     const fresh = readAwarenessEntries(update).filter((entry) => {
-      const known = presence.clockOf(entry.clientId)
+      const known = presence.table.clockOf(entry.clientId)
       return known === undefined || entry.clock > known
     })
     if (fresh.length === 0) return
-    claim(peer, fresh.map((entry) => entry.clientId))
-    markPresenceChanged(presence.apply(fresh, Date.now()), true)
-  }
-
-  function markPresenceChanged(clientIds: readonly number[], isLocal: boolean): void {
-    if (presenceExpiry === null && presence.size > 0 && closing === null) {
-      presenceExpiry = setInterval(expirePresence, presenceExpiryCheckMs)
-      presenceExpiry.unref()
-    }
-    for (const clientId of clientIds) {
-      presenceChanged.add(clientId)
-      if (isLocal && link !== null) localPresenceChanged.add(clientId)
-    }
-  }
-
-  function expirePresence(): void {
-    markPresenceChanged(presence.expire(Date.now()), false)
-    relayPresenceSoon()
-    if (presence.size === 0 && presenceExpiry !== null) {
-      clearInterval(presenceExpiry)
-      presenceExpiry = null
-    }
-  }
-
-  /**
-   * Relays the presence changes collected so far, at most every
-   * `presenceIntervalMs`. Sent to the sender too, as the reference server
-   * does: a participant alone in a pad otherwise receives nothing, and
-   * y-websocket reconnects after 30 s without a message.
-   */
-  function relayPresenceSoon(): void {
-    if (presenceChanged.size === 0 || presenceTimer !== null || closing !== null) return
-    const wait = lastPresenceRelayMs + options.presenceIntervalMs - Date.now()
-    if (wait > 0) {
-      presenceTimer = setTimeout(relayPresence, wait)
-      return
-    }
-    relayPresence()
-  }
-
-  function relayPresence(): void {
-    presenceTimer = null
-    lastPresenceRelayMs = Date.now()
-    const update = presence.encode(presenceChanged)
-    presenceChanged.clear()
-    if (update !== null) broadcast(encodeMessage({ type: 'awareness', update }), null)
-    if (localPresenceChanged.size > 0) {
-      const local = presence.encode(localPresenceChanged)
-      localPresenceChanged.clear()
-      if (local !== null) link?.publish({ kind: 'presence', update: local })
-    }
-    notifyIfSettled()
+    clientIds.claim(peer, fresh.map((entry) => entry.clientId))
+    presence.apply(fresh, true)
   }
 
   /** Sends the room's sync step 1 to a peer that joined and has not had it yet. */
   function sendOwedStepOne(peer: Peer): void {
     if (!owedStepOne.delete(peer) || peer.isClosed) return
-    send(peer, encodeMessage({ type: 'sync-step-1', stateVector: document.stateVector() }))
+    send(peer, encodeMessage({ type: 'sync-step-1', stateVector: storage.document.stateVector() }))
   }
 
   function sendAllPresence(peer: Peer): void {
-    const update = presence.encodeAll()
+    const update = presence.table.encodeAll()
     if (update !== null) send(peer, encodeMessage({ type: 'awareness', update }))
-  }
-
-  async function compact(): Promise<void> {
-    if (updatesSinceSnapshot === 0 || hasFailed || isDeleted) return
-    try {
-      // With other instances appending too, the doc may lack what they
-      // stored but did not relay yet: the snapshot is made from the store.
-      const shared = link === null ? null : await store.loadDocument(padId)
-      const throughSeq = shared?.lastSeq ?? lastSeq
-      const snapshot = shared === null ? Y.encodeStateAsUpdate(document.doc()) : storedState(shared)
-      if (snapshot === null) return
-      await store.compact(padId, snapshot, throughSeq)
-      updatesSinceSnapshot = 0
-      storedBytes = snapshot.length
-      log.debug({ throughSeq }, 'pad compacted')
-    } catch (error) {
-      // The log is intact: loading still works, only slower. Try again later.
-      log.warn({ err: error }, 'compaction failed')
-    }
   }
 
   function send(peer: Peer, frame: Uint8Array): void {
@@ -565,8 +420,8 @@ export function createRoom(initialPad: PadRecord, options: RoomOptions, deps: Ro
 
   /** Anything but a bad message is the room's failure: its doc may now differ from the store. */
   function fail(error: unknown): void {
-    hasFailed = true
-    inbox = []
+    phase = { kind: 'failed' }
+    inbox.clear()
     if (error instanceof StoreError) {
       // Nothing unstored was relayed; the pages keep their changes and send them again on reconnecting.
       log.error({ err: error }, 'the store failed; closing the room, nothing more is accepted until it is back')
@@ -588,7 +443,6 @@ export function createRoom(initialPad: PadRecord, options: RoomOptions, deps: Ro
   }
 
   function applyRemoteUpdate(update: Uint8Array, instanceId: string): void {
-    const doc = document.doc()
     let writtenClients: number[]
     try {
       writtenClients = [...Y.parseUpdateMeta(update).to.keys()]
@@ -596,17 +450,14 @@ export function createRoom(initialPad: PadRecord, options: RoomOptions, deps: Ro
       log.warn({ err: error, instanceId }, 'dropped a malformed update from another instance')
       return
     }
-    const applied = applyToDoc(doc, update)
+    const applied = storage.applyStoredElsewhere(update)
     if (applied.leftPending) {
       // A message of the channel was lost (Redis restarted): the store has it.
       log.warn({ instanceId }, 'an update from another instance depends on one this instance missed; resyncing')
-      push({ kind: 'task', run: resyncFromStore })
+      inbox.push({ kind: 'task', run: resyncFromStore })
     }
-    for (const clientId of writtenClients) if (!owners.has(clientId)) remoteOwners.set(clientId, instanceId)
-    if (applied.effective !== null) {
-      storedBytes += applied.effective.length
-      broadcast(encodeMessage({ type: 'update', update: applied.effective }), null)
-    }
+    for (const clientId of writtenClients) clientIds.noteRemote(clientId, instanceId)
+    if (applied.effective !== null) broadcast(encodeMessage({ type: 'update', update: applied.effective }), null)
   }
 
   function applyRemotePresence(update: Uint8Array, instanceId: string): void {
@@ -618,39 +469,26 @@ export function createRoom(initialPad: PadRecord, options: RoomOptions, deps: Ro
       return
     }
     const fresh = entries.filter((entry) => {
-      const known = presence.clockOf(entry.clientId)
-      return !owners.has(entry.clientId) && (known === undefined || entry.clock > known)
+      const known = presence.table.clockOf(entry.clientId)
+      return !clientIds.isLocal(entry.clientId) && (known === undefined || entry.clock > known)
     })
-    for (const entry of fresh) if (!entry.isRemoval) remoteOwners.set(entry.clientId, instanceId)
-    markPresenceChanged(presence.apply(fresh, Date.now()), false)
+    for (const entry of fresh) if (!entry.isRemoval) clientIds.noteRemote(entry.clientId, instanceId)
+    presence.apply(fresh, false)
   }
 
   /** Applies what the store holds and this instance may have missed; relays the difference to its peers. */
   async function resyncFromStore(): Promise<void> {
-    const stored = await store.loadDocument(padId)
-    const state = storedState(stored)
-    if (state !== null) {
-      const applied = applyToDoc(document.doc(), state)
-      if (applied.effective !== null) broadcast(encodeMessage({ type: 'update', update: applied.effective }), null)
-    }
+    const caughtUp = await storage.catchUp()
+    if (caughtUp.effective !== null) broadcast(encodeMessage({ type: 'update', update: caughtUp.effective }), null)
     // The others lost this instance's presence with the link: tell them again.
-    const local = presence.encode(owners.keys())
+    const local = presence.table.encode(clientIds.localIds())
     if (local !== null) link?.publish({ kind: 'presence', update: local })
-    log.info({ updates: stored.updates.length }, 'pad resynced from the store')
+    log.info({ updates: caughtUp.updates }, 'pad resynced from the store')
   }
 
-  function isSettled(): boolean {
-    return !isDraining && !isDrainScheduled && (inbox.length === 0 || hasFailed) && presenceTimer === null
-  }
-
-  function notifyIfSettled(): void {
-    if (!isSettled()) return
-    for (const resolve of settleWaiters.splice(0)) resolve()
-  }
-
-  function scheduleIdleClose(): void {
-    if (idleTimer !== null) clearTimeout(idleTimer)
-    idleTimer = setTimeout(() => void room.close(CloseCode.goingAway, 'room unloaded'), options.idleMs)
+  function clearIdleTimer(): void {
+    if (idleTimer !== null) clock.clearTimeout(idleTimer)
+    idleTimer = null
   }
 
   const room: Room = {
@@ -659,16 +497,13 @@ export function createRoom(initialPad: PadRecord, options: RoomOptions, deps: Ro
       return peers.size
     },
     join(peer) {
-      if (closing !== null) {
+      if (isClosing()) {
         closePeer(peer, CloseCode.goingAway, 'pad is being unloaded, reconnect')
         return
       }
-      if (idleTimer !== null) {
-        clearTimeout(idleTimer)
-        idleTimer = null
-      }
+      clearIdleTimer()
       peers.add(peer)
-      push({
+      inbox.push({
         kind: 'task',
         run: () => {
           send(peer, encodeMessage({ type: 'settings', settings: toPadState(pad) }))
@@ -679,93 +514,88 @@ export function createRoom(initialPad: PadRecord, options: RoomOptions, deps: Ro
       })
     },
     receive(peer, frame) {
-      if (closing !== null) return
-      push({ kind: 'frame', peer, frame })
+      if (isClosing()) return
+      inbox.push({ kind: 'frame', peer, frame })
     },
     leave(peer) {
       peer.isClosed = true
       if (!peers.delete(peer)) return
       // Queued, so that a message of this peer still in the inbox cannot
       // bring its cursor back or claim its client ids after it left.
-      push({
+      inbox.push({
         kind: 'task',
         run: () => {
-          const ids = [...peer.clientIds]
-          for (const id of ids) if (owners.get(id) === peer) owners.delete(id)
-          markPresenceChanged(presence.remove(ids), true)
+          const ids = clientIds.release(peer)
+          presence.remove(ids)
           if (ids.length > 0) link?.publish({ kind: 'released', clientIds: ids })
         },
       })
-      if (peers.size === 0 && closing === null) scheduleIdleClose()
+      if (peers.size === 0 && !isClosing()) {
+        clearIdleTimer()
+        idleTimer = clock.setTimeout(() => void room.close(CloseCode.goingAway, 'room unloaded'), options.idleMs)
+      }
     },
     updatePad(next) {
       const wasLocked = pad.locked
       pad = next
-      push({
+      inbox.push({
         kind: 'task',
         run: () => {
           broadcast(encodeMessage({ type: 'settings', settings: toPadState(pad) }), null)
           if (wasLocked && !pad.locked) {
             // Edits made while locked stayed in the pages; asking each editor
             // for what the pad lacks brings them in now (their sync step 2).
-            const request = encodeMessage({ type: 'sync-step-1', stateVector: document.stateVector() })
+            const request = encodeMessage({ type: 'sync-step-1', stateVector: storage.document.stateVector() })
             for (const peer of peers) if (peer.role === Role.edit && !peer.isClosed) send(peer, request)
           }
         },
       })
     },
     closeRole(role, code, reason) {
-      for (const peer of peers) {
-        if (peer.role !== role) continue
-        closePeer(peer, code, reason)
-      }
+      for (const peer of peers) if (peer.role === role) closePeer(peer, code, reason)
     },
     deletePad() {
-      isDeleted = true
-      return room.close(CloseCode.deleted, 'the pad was deleted')
+      return closeRoom(CloseCode.deleted, 'the pad was deleted', 'deleted')
     },
     receiveRemote(message, instanceId) {
-      if (closing !== null) return
-      push({
+      if (isClosing()) return
+      inbox.push({
         kind: 'task',
         run: () => {
           if (message.kind === 'update') applyRemoteUpdate(message.update, instanceId)
           else if (message.kind === 'presence') applyRemotePresence(message.update, instanceId)
-          else for (const clientId of message.clientIds) if (remoteOwners.get(clientId) === instanceId) remoteOwners.delete(clientId)
+          else clientIds.forgetRemote(message.clientIds, instanceId)
         },
       })
     },
     resync() {
-      if (closing !== null) return
-      remoteOwners.clear()
-      push({ kind: 'task', run: resyncFromStore })
+      if (isClosing()) return
+      clientIds.forgetAllRemote()
+      inbox.push({ kind: 'task', run: resyncFromStore })
     },
-    settle() {
-      if (isSettled()) return Promise.resolve()
-      return new Promise<void>((resolve) => settleWaiters.push(resolve))
-    },
-    close(code, reason) {
-      if (closing !== null) return closing
-      deps.onClose(room)
-      if (idleTimer !== null) clearTimeout(idleTimer)
-      if (presenceExpiry !== null) clearInterval(presenceExpiry)
-      if (presenceTimer !== null) {
-        clearTimeout(presenceTimer)
-        presenceTimer = null
-      }
-      for (const peer of peers) closePeer(peer, code, reason)
-      peers.clear()
-      closing = room
-        .settle()
-        .then(compact)
-        .catch((error: unknown) => log.warn({ err: error }, 'could not compact while closing'))
-        .finally(() => {
-          document.destroy()
-          log.debug('room closed')
-        })
-      return closing
-    },
+    settle: () => inbox.settle(),
+    close: (code, reason) => closeRoom(code, reason, hasFailed() ? 'failed' : 'unloaded'),
   }
+
+  function closeRoom(code: number, reason: string, why: 'unloaded' | 'failed' | 'deleted'): Promise<void> {
+    if (phase.kind === 'closing') return phase.closed
+    deps.onClose(room)
+    clearIdleTimer()
+    presence.close()
+    for (const peer of peers) closePeer(peer, code, reason)
+    peers.clear()
+    const closed = inbox
+      .settle()
+      .then(compact)
+      .catch((error: unknown) => log.warn({ err: error }, 'could not compact while closing'))
+      .finally(() => {
+        storage.destroy()
+        log.debug('room closed')
+      })
+    phase = { kind: 'closing', closed, why }
+    return closed
+  }
+
   return room
 }
 
@@ -782,83 +612,9 @@ export function relayIntervalMs(peerCount: number): number {
 /** How often presences that were not renewed are looked for. */
 const presenceExpiryCheckMs = 3_000
 
-type RoomItem =
-  | { kind: 'frame'; peer: Peer; frame: Uint8Array }
-  | { kind: 'task'; run: () => void | Promise<void> }
-
-/** Writes applied to the doc but not stored yet, and how many write messages each peer sent in them. */
-interface WriteBatch {
-  updates: Uint8Array[]
-  bytes: number
-  writers: Map<Peer, number>
-}
-
-function emptyBatch(): WriteBatch {
-  return { updates: [], bytes: 0, writers: new Map() }
-}
-
 function firstKey<K>(map: Map<K, unknown>): K | null {
   for (const key of map.keys()) return key
   return null
-}
-
-const remoteOrigin = Symbol('another instance')
-
-/** Applies an update that needs no checking (stored by this server); returns what it added, if anything. */
-function applyToDoc(doc: Y.Doc, update: Uint8Array): { effective: Uint8Array | null; leftPending: boolean } {
-  const effective: Uint8Array[] = []
-  const collect = (applied: Uint8Array, origin: unknown): void => {
-    if (origin === remoteOrigin) effective.push(applied)
-  }
-  doc.on('update', collect)
-  try {
-    Y.applyUpdate(doc, update, remoteOrigin)
-  } finally {
-    doc.off('update', collect)
-  }
-  const leftPending = doc.store.pendingStructs !== null || doc.store.pendingDs !== null
-  doc.store.pendingStructs = null
-  doc.store.pendingDs = null
-  return { effective: effective.length === 0 ? null : effective.length === 1 ? (effective[0] as Uint8Array) : Y.mergeUpdates(effective), leftPending }
-}
-
-/**
- * The doc's state vector, with the clients of an update that failed part way
- * set back to where they were before it; null if even that cannot be read.
- */
-function stateVectorWithout(doc: Y.Doc, statesBefore: Map<number, number>): Map<number, number> | null {
-  try {
-    const stateVector = Y.decodeStateVector(Y.encodeStateVector(doc))
-    for (const [client, clock] of statesBefore) {
-      if (clock === 0) stateVector.delete(client)
-      else stateVector.set(client, clock)
-    }
-    return stateVector
-  } catch {
-    return null
-  }
-}
-
-/** Frees a doc that a failed update may have broken, where freeing may throw too. */
-function destroyQuietly(document: RoomDocument): void {
-  try {
-    document.destroy()
-  } catch {
-    // Its observers are the room's own; a broken doc is dropped either way.
-  }
-}
-
-/** An update with no structs and no deletions: applying it changes nothing. */
-function isEmptyUpdate(update: DecodedUpdate): boolean {
-  return update.structs.length === 0 && update.ds.clients.size === 0
-}
-
-function decodeUpdate(update: Uint8Array): DecodedUpdate {
-  try {
-    return Y.decodeUpdate(update) as unknown as DecodedUpdate
-  } catch {
-    throw new ProtocolError('malformed update', CloseCode.invalidPayload)
-  }
 }
 
 function assertNever(value: never): never {
