@@ -14,7 +14,8 @@ import type { PadRecord } from '../store/store'
 import { createFakeClock, type FakeClock } from '../testing/fake-clock'
 import { createMemoryRoomStore, type MemoryRoomStore } from '../testing/memory-room-store'
 import { createPeer, type Peer } from './peer'
-import { createRoom, relayIntervalMs, type Room, type RoomOptions } from './room'
+import { createRoom, type Room, type RoomOptions } from './room'
+import { relayIntervalMs } from './room-writes'
 
 const options: RoomOptions = { compactAfterUpdates: 1000, idleMs: 60_000, maxAwarenessBytes: 4096, maxDocumentBytes: 1 << 20, presenceIntervalMs: 50 }
 

@@ -1,40 +1,30 @@
 /**
  * A room: the live copy of one pad while anyone is connected. It owns the
- * pad's document, who is present, and its peers. Every message and task
- * (load, join, leave, settings) goes through one ordered inbox that starts
- * with loading the stored pad, so nobody is answered before the pad is
- * loaded, and the doc never holds more than the store (DESIGN.md,
- * "Durability"): writes are checked and applied as they come, and before
- * anyone can see them — relayed, acknowledged, or part of an answer to a sync
- * request — they are appended to the store.
- *
- * Under load the inbox is drained in batches (everything received in one turn
- * of the event loop, and whatever arrives while the store writes): the
- * batch's writes are merged into one update, stored in one append, relayed in
- * one frame and acknowledged once per writer; presence changes are relayed
- * together at most every `presenceIntervalMs`. A frame per message per peer
- * was what the server spent its time on (issue 6: `writev` was 56% of it).
+ * pad's peers and composes the parts that hold the rest: the ordered inbox
+ * (room-inbox.ts; nobody is answered before the pad is loaded), the stored
+ * pad and its doc (room-storage.ts), the writes (room-writes.ts; nothing is
+ * relayed, acknowledged or part of a sync answer before it is stored,
+ * DESIGN.md "Durability"), who speaks for each Yjs client id
+ * (client-ids.ts) and presence (presence-relay.ts). Here: what each message
+ * does, the room's lifecycle, and what other instances publish.
  *
  * A joining peer gets the pad's settings and presence at once, and the
  * room's own sync step 1 (its state vector: "send me what I lack") right
  * after the room has answered the peer's step 1, which a provider sends as
  * its first message: a newcomer's content then does not wait for a state
  * vector that, in a pad just loaded from the store, means decoding the whole
- * stored state (~30 ms for a 1 MB pad, issue 6 cold load). A peer whose
- * first message is something else gets the room's step 1 before it is
- * handled, as before.
+ * stored state (~30 ms for a 1 MB pad). A peer whose first message is
+ * something else gets the room's step 1 before it is handled.
  *
- * Writes and presence are checked against hostile-but-valid input (issue 3):
- * each Yjs client id belongs to one live connection, updates may not leave
- * anything pending, presence is bounded in size. It does not parse URLs, look
- * up keys, rate-limit or own sockets (that is relay.ts).
+ * It does not parse URLs, look up keys, rate-limit or own sockets (that is
+ * gateway.ts).
  */
 import * as Y from 'yjs'
 import { CloseCode } from '../../shared/protocol/close-codes'
 import { decodeMessage, encodeMessage, ProtocolError, type Message } from '../../shared/protocol/messages'
 import { canWrite, Role } from '../../shared/protocol/roles'
 import { toPadState } from '../api/pad-api'
-import { sleep, systemClock, type Clock, type Timer } from '../clock'
+import { systemClock, type Clock, type Timer } from '../clock'
 import type { Logger } from '../log'
 import type { Metrics } from '../metrics'
 import type { BusMessage } from '../scale-out/bus-message'
@@ -45,9 +35,9 @@ import { closePeer, type Peer } from './peer'
 import { createPresenceRelay } from './presence-relay'
 import { createRoomInbox } from './room-inbox'
 import { createRoomStorage, type RoomStore } from './room-storage'
-import { addsNothing, prepareUpdate } from './update-check'
-import { createWriteBatch } from './write-batch'
-import { decodeUpdate, hasPending, isEmptyUpdate, mergeAll, stateVectorWithout } from './yjs-updates'
+import { createRoomWrites } from './room-writes'
+import { addsNothing } from './update-check'
+import { decodeUpdate, isEmptyUpdate } from './yjs-updates'
 
 export interface RoomOptions {
   /** Compact the update log into a snapshot once it holds this many updates. */
@@ -124,7 +114,6 @@ export function createRoom(initialPad: PadRecord, options: RoomOptions, deps: Ro
   const peers = new Set<Peer>()
   const clientIds = createClientIdOwners((instanceId) => link?.isInstanceAlive(instanceId) === true)
   const storage = createRoomStorage(padId, { compactAfterUpdates: options.compactAfterUpdates, isShared: link !== null }, { store: deps.store, log })
-  const batch = createWriteBatch()
   const presence = createPresenceRelay(
     { intervalMs: options.presenceIntervalMs, expiryCheckMs: presenceExpiryCheckMs },
     {
@@ -134,10 +123,26 @@ export function createRoom(initialPad: PadRecord, options: RoomOptions, deps: Ro
       onRelayed: () => inbox.notifyIfSettled(),
     },
   )
+  const writes = createRoomWrites(
+    { maxDocumentBytes: options.maxDocumentBytes },
+    {
+      storage,
+      clientIds,
+      metrics,
+      log,
+      clock,
+      link,
+      send,
+      broadcast,
+      peerCount: () => peers.size,
+      afterRelay: () => {
+        presence.relayWaitingNow()
+        if (storage.needsCompaction) inbox.push({ kind: 'task', run: compact })
+      },
+    },
+  )
   /** Peers that joined and are still to get the room's sync step 1. */
   const owedStepOne = new WeakSet<Peer>()
-  /** When the last batch of writes was relayed. */
-  let lastRelayMs = 0
   let idleTimer: Timer | null = null
 
   const isClosing = (): boolean => phase.kind === 'closing'
@@ -148,8 +153,8 @@ export function createRoom(initialPad: PadRecord, options: RoomOptions, deps: Ro
     { kind: 'task', run: load },
     {
       handleFrame: handle,
-      beforeTask: storeBatch,
-      whenEmpty: storeBatchWhenDue,
+      beforeTask: () => writes.storeBatch(),
+      whenEmpty: () => writes.storeBatchWhenDue(),
       afterDrain: () => presence.relaySoon(),
       fail,
       isStopped: hasFailed,
@@ -168,17 +173,6 @@ export function createRoom(initialPad: PadRecord, options: RoomOptions, deps: Ro
 
   async function compact(): Promise<void> {
     if (mayStore()) await storage.compact()
-  }
-
-  /** Stores the batch when it is due; false when it is empty. */
-  async function storeBatchWhenDue(): Promise<boolean> {
-    if (batch.isEmpty) return false
-    // In a big room every relay is a write to hundreds of sockets: the
-    // writes of the next few milliseconds join this batch instead.
-    const wait = lastRelayMs + relayIntervalMs(peers.size) - clock.now()
-    if (wait >= 1) await sleep(clock, wait)
-    else await storeBatch()
-    return true
   }
 
   function handle(peer: Peer, frame: Uint8Array): Promise<void> | undefined {
@@ -215,7 +209,7 @@ export function createRoom(initialPad: PadRecord, options: RoomOptions, deps: Ro
     switch (message.type) {
       case 'sync-step-1':
         // The answer must not show writes that are not stored yet.
-        return afterStoring(() => {
+        return writes.afterStoring(() => {
           send(peer, encodeMessage({ type: 'sync-step-2', update: encodeMissing(message.stateVector) }))
           sendOwedStepOne(peer)
         })
@@ -235,11 +229,11 @@ export function createRoom(initialPad: PadRecord, options: RoomOptions, deps: Ro
           // with changes, it is left unacknowledged, so the page keeps saying
           // they are not saved, and asked for again on unlock.
           const decoded = decodeUpdate(message.update)
-          return afterStoring(() => {
-            if (isEmptyUpdate(decoded) || addsNothing(storage.document.doc(), decoded)) acknowledge(peer, 1)
+          return writes.afterStoring(() => {
+            if (isEmptyUpdate(decoded) || addsNothing(storage.document.doc(), decoded)) writes.acknowledge(peer, 1)
           })
         }
-        return write(peer, message.update)
+        return writes.write(peer, message.update)
       case 'awareness':
         applyAwareness(peer, message.update)
         return undefined
@@ -254,124 +248,12 @@ export function createRoom(initialPad: PadRecord, options: RoomOptions, deps: Ro
     }
   }
 
-  /** Runs `then` once the writes applied so far are stored (and relayed). */
-  function afterStoring(then: () => void): Promise<void> | undefined {
-    if (batch.isEmpty) {
-      then()
-      return undefined
-    }
-    return storeBatch().then(then)
-  }
-
   function encodeMissing(stateVector: Uint8Array): Uint8Array {
     try {
       return storage.document.missing(stateVector)
     } catch {
       throw new ProtocolError('malformed state vector in sync step 1', CloseCode.invalidPayload)
     }
-  }
-
-  /**
-   * Checks and applies a write; it joins the batch, stored before anyone
-   * sees it. Returns a promise only when Yjs refused what the checks let
-   * through and the doc had to be rebuilt.
-   */
-  function write(peer: Peer, update: Uint8Array): Promise<void> | undefined {
-    if (storage.storedBytes + batch.bytes + update.length > options.maxDocumentBytes) {
-      throw new ProtocolError(`the pad is full (${options.maxDocumentBytes} bytes)`, CloseCode.messageTooBig)
-    }
-    const decoded = decodeUpdate(update)
-    // What a provider with nothing new sends on every join: no need to build the doc for it.
-    if (isEmptyUpdate(decoded)) {
-      batch.countWrite(peer)
-      return undefined
-    }
-    const stopApplyTimer = metrics.updateApplySeconds.startTimer()
-    const doc = storage.document.doc()
-    const check = prepareUpdate(doc, update, decoded)
-    if (check.problem !== null) throw new ProtocolError(check.problem, CloseCode.invalidPayload)
-    clientIds.claim(peer, check.writtenClients)
-
-    const mark = batch.mark()
-    const statesBefore = new Map(check.writtenClients.map((client) => [client, Y.getState(doc.store, client)]))
-    // An update of new structs only is what it adds: kept as it came, after
-    // applying. Others (a sync step 2 that repeats what the pad has) are kept
-    // as what Yjs integrated, which it encodes only for an 'update' listener.
-    const collect = (effective: Uint8Array, origin: unknown): void => {
-      if (origin === peer) batch.keep(effective)
-    }
-    if (!check.isAllNew) doc.on('update', collect)
-    let applyError: unknown = null
-    try {
-      Y.applyUpdate(doc, check.update, peer)
-    } catch (error) {
-      applyError = error
-    } finally {
-      if (!check.isAllNew) doc.off('update', collect)
-    }
-    const leftPending = hasPending(doc)
-    stopApplyTimer()
-    if (applyError === null && !leftPending) {
-      if (check.isAllNew) batch.keep(update)
-      batch.countWrite(peer)
-      return undefined
-    }
-    // The checks missed something: Yjs threw part way, or kept part of the
-    // update pending. The doc may be half changed, even broken (a struct of
-    // length 0 once broke its struct store), so it is rebuilt from what is
-    // known good, the store and the batch, and the update is dropped whole:
-    // nothing of it was stored or relayed.
-    batch.rollBack(mark)
-    log.error({ err: applyError, leftPending, peer: peer.id }, 'an update passed the checks but Yjs refused it; rebuilding the pad from the store')
-    metrics.documentRebuilds.inc()
-    const seen = stateVectorWithout(doc, statesBefore)
-    return rebuildDocument(seen).then(() => {
-      throw new ProtocolError('update refused by Yjs', CloseCode.invalidPayload)
-    })
-  }
-
-  /**
-   * Replaces the doc with the stored pad plus the batch's writes. `seen` is
-   * what the peers were sent: with other instances, the store may hold more
-   * (published but not received yet), which is relayed now, since the
-   * rebuilt doc would ignore it when it comes.
-   */
-  async function rebuildDocument(seen: Map<number, number> | null): Promise<void> {
-    const state = await storage.rebuild(batch.updates)
-    if (link === null || state === null) return
-    const unseen = seen === null ? state : Y.diffUpdate(state, Y.encodeStateVector(seen))
-    if (!isEmptyUpdate(decodeUpdate(unseen))) broadcast(encodeMessage({ type: 'update', update: unseen }), null)
-  }
-
-  /** Stores the batch's writes as one update, then relays it and acknowledges each writer. */
-  async function storeBatch(): Promise<void> {
-    if (batch.isEmpty) return
-    const taken = batch.take()
-    if (taken.updates.length > 0) {
-      const merged = mergeAll(taken.updates)
-      const stopStoreTimer = metrics.storeWriteSeconds.startTimer()
-      try {
-        await storage.append(merged, clock.now())
-      } catch (error) {
-        // Still not stored: the batch stays, so that a failing room can try once more (fail()).
-        batch.putBack(taken)
-        throw error
-      }
-      stopStoreTimer()
-      // A lone writer already has its update; with several, each gets the
-      // others' and its own back, which Yjs ignores: one frame for everyone.
-      broadcast(encodeMessage({ type: 'update', update: merged }), taken.writers.size === 1 ? firstKey(taken.writers) : null)
-      lastRelayMs = clock.now()
-      link?.publish({ kind: 'update', update: merged })
-      presence.relayWaitingNow()
-      if (storage.needsCompaction) inbox.push({ kind: 'task', run: compact })
-    }
-    for (const [peer, count] of taken.writers) if (!peer.isRefused) acknowledge(peer, count)
-  }
-
-  function acknowledge(peer: Peer, writes: number): void {
-    peer.writeCount += writes
-    if (!peer.isClosed) send(peer, encodeMessage({ type: 'stored', writeCount: peer.writeCount }))
   }
 
   function applyAwareness(peer: Peer, update: Uint8Array): void {
@@ -433,7 +315,7 @@ export function createRoom(initialPad: PadRecord, options: RoomOptions, deps: Ro
     // lost; the pages then reconnect, and the pad they load merges with
     // what they hold. Only if that fails too are they told of a server error.
     log.error({ err: error }, 'room failed; storing what it accepted, then closing it so that the pad reloads from the store')
-    storeBatch().then(
+    writes.storeBatch().then(
       () => room.close(CloseCode.goingAway, 'the pad is being reloaded, reconnecting'),
       (storeError: unknown) => {
         log.error({ err: storeError }, 'could not store what the failed room accepted')
@@ -599,23 +481,8 @@ export function createRoom(initialPad: PadRecord, options: RoomOptions, deps: Ro
   return room
 }
 
-/**
- * How long a room waits between two relays of writes: nothing in a workshop
- * (under a millisecond for 30 people), up to 25 ms in a room of a thousand,
- * where each relay is a write to every socket. Latency stays far under what
- * people notice; the server's work per write shrinks with the room.
- */
-export function relayIntervalMs(peerCount: number): number {
-  return Math.min(25, peerCount / 50)
-}
-
 /** How often presences that were not renewed are looked for. */
 const presenceExpiryCheckMs = 3_000
-
-function firstKey<K>(map: Map<K, unknown>): K | null {
-  for (const key of map.keys()) return key
-  return null
-}
 
 function assertNever(value: never): never {
   throw new TypeError(`unexpected message ${JSON.stringify(value)}`)

@@ -249,6 +249,32 @@ describe('structure Yjs lets through but cannot apply', () => {
     expect(Y.equalSnapshots(Y.snapshot(loaded), Y.snapshot(live))).toBe(false)
   })
 
+  it('refuses a map entry written before another (with a right neighbour), which peers would order differently', () => {
+    const author = new Y.Doc()
+    author.clientID = 1
+    const authors = author.getMap('authors')
+    authors.set('k', 'premier')
+    authors.set('k', 'second')
+    const first = (authors._map.get('k') as Y.Item).left as Y.Item
+    const last = authors._map.get('k') as Y.Item
+    const base = Y.encodeStateAsUpdate(author)
+    // Written after the first value, concurrently with the second: a valid entry.
+    const after = encodeCraftedUpdate({ runs: [{ client: 2, clock: 0, structs: [{ kind: 'item', origin: first.id, content: { kind: 'any', values: ['concurrent'] } }] }] })
+    // Written before the last value: no editor does that.
+    const before = encodeCraftedUpdate({ runs: [{ client: 3, clock: 0, structs: [{ kind: 'item', rightOrigin: last.id, content: { kind: 'any', values: ['avant'] } }] }] })
+    const live = new Y.Doc()
+    Y.applyUpdate(live, base)
+    expect(check(live, after)).toBeNull()
+    Y.applyUpdate(live, after)
+    expect(check(live, before)).toMatch(/map entry .* before another/)
+
+    // Why: applied anyway, a peer loading the pad reads another value for the key than the live doc.
+    Y.applyUpdate(live, before)
+    const loaded = new Y.Doc()
+    Y.applyUpdate(loaded, Y.encodeStateAsUpdate(live))
+    expect(loaded.getMap('authors').get('k')).not.toBe(live.getMap('authors').get('k'))
+  })
+
   it('refuses clocks past the largest safe integer, skips and subdocuments', () => {
     const overflow = encodeCraftedUpdate({ runs: [{ client: 7, clock: 0, structs: [{ kind: 'gc', length: 2 ** 53 - 1 }, text('a')] }] })
     expect(check(new Y.Doc(), overflow)).toMatch(/past the largest clock/)

@@ -207,7 +207,10 @@ type ParentKey = string
  * GC struct, and every peer that then loads the pad turns the item into a GC
  * too while the peers that had it keep it alive: the pad diverges (found by
  * the update fuzzer: a bit flip that pointed a new card's rightOrigin into
- * another card's attributes). No editor makes such an item.
+ * another card's attributes). No editor makes such an item, nor a map entry
+ * with a right neighbour (found the same way: such an entry is ordered
+ * differently by peers that received it before or after another write of the
+ * key, so the key's value diverged).
  */
 function createPlacement(doc: Y.Doc, runs: Map<number, ClientRun>) {
   const placed = new Map<Struct, ParentKey>()
@@ -264,6 +267,13 @@ function createPlacement(doc: Y.Doc, runs: Map<number, ClientRun>) {
         else if (left !== null && right !== null && left !== right) {
           return `update inserts at clock ${struct.id.clock} of client ${struct.id.client} between content of two different lists`
         } else key = (left ?? right) as ParentKey
+        if (right !== null && key !== 'gc' && !key.endsWith('|')) {
+          // A map entry is always written after the key's last value, with no
+          // right neighbour (Y.Map.set, XML attributes). One with a right
+          // neighbour lands elsewhere depending on what arrived before it, and
+          // the key's live value then differs between peers and the store.
+          return `update writes a map entry at clock ${struct.id.clock} of client ${struct.id.client} before another`
+        }
       } else if (struct.parent instanceof Y.ID) {
         const parent = typeAt(struct.parent)
         key = parent === 'gc' ? 'gc' : `${parent}|${struct.parentSub ?? ''}`
