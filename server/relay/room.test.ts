@@ -10,33 +10,16 @@ import { decodeMessage, encodeMessage, type Message } from '../../shared/protoco
 import type { Role } from '../../shared/protocol/roles'
 import { createLogger } from '../log'
 import { createMetrics } from '../metrics'
-import type { PadRecord } from '../store/store'
 import { createFakeClock, type FakeClock } from '../testing/fake-clock'
 import { createMemoryRoomStore, type MemoryRoomStore } from '../testing/memory-room-store'
+import { padRecordFor } from '../testing/room-fixtures'
 import { createPeer, type Peer } from './peer'
 import { createRoom, type Room, type RoomOptions } from './room'
 import { relayIntervalMs } from './room-writes'
 
 const options: RoomOptions = { compactAfterUpdates: 1000, idleMs: 60_000, maxAwarenessBytes: 4096, maxDocumentBytes: 1 << 20, presenceIntervalMs: 50 }
 
-const pad: PadRecord = {
-  id: 'pad-unit',
-  title: '',
-  language: 'fr',
-  eventName: '',
-  eventDate: '',
-  eventPlace: '',
-  license: 'CC-BY-SA-4.0',
-  locked: false,
-  lifetime: 'year',
-  viewKey: 'view-key-of-the-unit-pad',
-  editKeyGeneration: 0,
-  createdAtMs: 0,
-  updatedAtMs: 0,
-  firstEditAtMs: null,
-  lastEditAtMs: null,
-  extraContributors: [],
-}
+const pad = padRecordFor('pad-unit', 0)
 
 interface TestPeer {
   peer: Peer

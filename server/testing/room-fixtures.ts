@@ -35,6 +35,28 @@ export const testRoomOptions: RoomOptions = {
   presenceIntervalMs: 20,
 }
 
+/** A pad's settings as a new pad has them, for tests that make rooms by hand. */
+export function padRecordFor(padId: string, nowMs: number): PadRecord {
+  return {
+    id: padId,
+    title: '',
+    language: 'fr',
+    eventName: '',
+    eventDate: '',
+    eventPlace: '',
+    license: 'CC-BY-SA-4.0',
+    locked: false,
+    lifetime: 'year',
+    viewKey: generateKey(),
+    editKeyGeneration: 0,
+    createdAtMs: nowMs,
+    updatedAtMs: nowMs,
+    firstEditAtMs: null,
+    lastEditAtMs: null,
+    extraContributors: [],
+  }
+}
+
 export interface RoomFixtures {
   memoryPeer(role: Role): MemoryPeer
   /** A pad in a fresh SQLite store whose document holds `text` in the Y.Text `t`. */
@@ -74,25 +96,7 @@ export function useRoomFixtures(): RoomFixtures {
       const padId = generatePadId()
       const doc = new Y.Doc()
       doc.getText('t').insert(0, text)
-      const now = Date.now()
-      const pad: PadRecord = {
-        id: padId,
-        title: '',
-        language: 'fr',
-        eventName: '',
-        eventDate: '',
-        eventPlace: '',
-        license: 'CC-BY-SA-4.0',
-        locked: false,
-        lifetime: 'year',
-        viewKey: generateKey(),
-        editKeyGeneration: 0,
-        createdAtMs: now,
-        updatedAtMs: now,
-        firstEditAtMs: null,
-        lastEditAtMs: null,
-        extraContributors: [],
-      }
+      const pad = padRecordFor(padId, Date.now())
       await store.createPad(
         pad,
         { edit: hashKey(generateKey()), view: hashKey(generateKey()), admin: hashKey(generateKey()) },
