@@ -27,6 +27,7 @@ import * as Y from 'yjs'
 import { loadMarkPrefix, type LoadPhase } from '../client/load-marks'
 import { padSchema } from '../shared/pad/schema'
 import { median } from './cold-load'
+import { chromiumFlags, chromiumPath } from '../e2e/chromium'
 import type { DisturbanceGuard } from './disturbance'
 import { buildLargePad, hasWholePad, largePad, type BuiltPad } from './large-pad'
 import type { PadTarget } from './load-client'
@@ -35,15 +36,8 @@ import { openPads, projectRoot, removeDataDir, startServer, type BenchServer } f
 /** Seven measured visits of each page: their medians moved by up to a third between runs with three. */
 export const browserRuns = { warmups: 1, measured: 7, timeoutMs: 60_000 }
 
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-const chromiumFlags = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
+const benchChromiumFlags = [
+  ...chromiumFlags,
   // Chromium 156's headless mode opens a real window per page, with the
   // omnibox popup preloaded in a WebUI renderer of its own: during the first
   // second of every visit it took about as much CPU as the page being
@@ -123,7 +117,7 @@ export async function runBrowser(source: LargePadSource, guard: DisturbanceGuard
     const key = source.target.url.slice(source.target.url.lastIndexOf('/') + 1)
     const padUrl = `${server.httpUrl}/p/${key}`
 
-    browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumFlags, headless: true })
+    browser = await chromium.launch({ executablePath: chromiumPath, args: benchChromiumFlags, headless: true })
     const scripts = new Map<string, ScriptAsset>()
     const padVisits: PagePhases[] = []
     const floorVisits: PagePhases[] = []

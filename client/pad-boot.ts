@@ -6,7 +6,7 @@
  * (`content-prefetch.ts`) — then loads that code and hands both over. It
  * renders nothing and decides nothing.
  */
-import { readPadKeyFromPath } from '../shared/protocol/pad-link'
+import { readPadKeyFromPath, relayUrlOf } from '../shared/protocol/pad-link'
 import { fetchPadSettings } from './settings/api-client'
 import { prefetchPadContent } from './connection/content-prefetch'
 import { LoadPhase, markLoadPhase } from './load-marks'
@@ -25,7 +25,7 @@ function sendEarlyRequests(key: string): EarlyRequests {
   // failure meanwhile from being reported as an unhandled rejection.
   settings.catch(() => {})
   const content = prefetchPadContent({
-    serverUrl: `${location.origin.replace(/^http/, 'ws')}/ws`,
+    serverUrl: relayUrlOf(location.origin),
     padKey: key,
     timeoutMs: contentPrefetchTimeoutMs,
   })

@@ -56,6 +56,7 @@ import { mountSharePanel } from './share/share-panel'
 import type { SharePanelElements } from './share/share-panel'
 import { closeMessageKeys, mountStatusView } from './connection/status'
 import { buildToolbar } from './editor/toolbar'
+import { relayUrlOf } from '../shared/protocol/pad-link'
 
 /** Longest wait between two attempts to fetch the settings while the server cannot be reached. */
 const maxSettingsRetryMs = 10_000
@@ -277,7 +278,7 @@ function openPad(context: OpenPadContext): void {
   disposers.push(() => void persistence.destroy())
 
   const connection = createConnection({
-    serverUrl: `${location.origin.replace(/^http/, 'ws')}/ws`,
+    serverUrl: relayUrlOf(location.origin),
     padKey: key,
     doc,
     tracksUnsyncedChanges: isWriter,

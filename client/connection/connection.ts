@@ -12,12 +12,11 @@
  * read-only meanwhile); what it had typed stays in the doc and reaches the
  * server once the pad is unlocked (`resumeAfterUnlock`).
  */
-import * as decoding from 'lib0/decoding'
 import type { Awareness } from 'y-protocols/awareness'
 import { WebsocketProvider } from 'y-websocket'
 import type * as Y from 'yjs'
 import { CloseCode, isReconnectable } from '../../shared/protocol/close-codes'
-import { MessageType } from '../../shared/protocol/messages'
+import { MessageType, readStoredPayload } from '../../shared/protocol/messages'
 import type { WriteKind } from './sync-tracker'
 import { reconnectDelayMs, reconnectMaxMs } from './reconnect-delay'
 import { classifyOutgoingFrame, createSyncTracker } from './sync-tracker'
@@ -144,7 +143,7 @@ export function createConnection(options: ConnectionOptions, target: Window = wi
   // The server's ack (shared/protocol/messages.ts, type 100): how many writes of this
   // connection it has stored. The provider only hands us frames of its current socket.
   provider.messageHandlers[MessageType.stored] = (_encoder, decoder) => {
-    tracker.recordStored(decoding.readVarUint(decoder))
+    tracker.recordStored(readStoredPayload(decoder))
     clearTooBigOnceSaved()
     refresh()
   }

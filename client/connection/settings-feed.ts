@@ -7,11 +7,9 @@
  * that is not a settings object throws (the server and the page disagree);
  * the provider and the connection carry on.
  */
-import * as decoding from 'lib0/decoding'
 import type { WebsocketProvider } from 'y-websocket'
 import type { PadState } from '../../shared/protocol/api'
-import { MessageType } from '../../shared/protocol/messages'
-import { parsePadState } from '../settings/pad-state'
+import { MessageType, readSettingsPayload } from '../../shared/protocol/messages'
 
 /** Calls `onState` with each settings message the provider receives; returns the function that stops it. */
 export function followPadState(
@@ -21,10 +19,8 @@ export function followPadState(
   let isFollowing = true
   provider.messageHandlers[MessageType.settings] = (_encoder, decoder) => {
     // Read even when no longer following, so the frame is consumed whole.
-    const json = decoding.readVarString(decoder)
-    if (!isFollowing) return
-    const value: unknown = JSON.parse(json)
-    onState(parsePadState(value))
+    const state = readSettingsPayload(decoder)
+    if (isFollowing) onState(state)
   }
   return () => {
     isFollowing = false

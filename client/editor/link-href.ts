@@ -5,8 +5,10 @@
  * reads what a person typed; `isSafeLinkHref` checks a stored href before it
  * is rendered, since pasted HTML and other peers can put any href in the doc.
  */
+import { safeLinkProtocols } from '../../shared/export/text-safety'
 
-export const allowedLinkProtocols: readonly string[] = ['http:', 'https:', 'mailto:']
+/** The exporters' list: one rule for what the pad links to and what a recipe links to. */
+const allowedLinkProtocols: readonly string[] = safeLinkProtocols
 
 const schemePattern = /^[a-zA-Z][a-zA-Z0-9+.-]*:/
 const emailPattern = /^[^\s@/:]+@[^\s@/:]+\.[^\s@/:]+$/

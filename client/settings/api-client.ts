@@ -18,7 +18,7 @@ import type {
 } from '../../shared/protocol/api'
 import { roles } from '../../shared/protocol/roles'
 import type { Role } from '../../shared/protocol/roles'
-import { isRecord, parsePadState } from './pad-state'
+import { isRecord, parsePadState } from '../../shared/protocol/pad-state'
 
 export class ApiError extends Error {
   override readonly name = 'ApiError'

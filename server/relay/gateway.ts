@@ -12,7 +12,7 @@ import type { Duplex } from 'node:stream'
 import { WebSocketServer, type RawData, type WebSocket } from 'ws'
 import { CloseCode } from '../../shared/protocol/close-codes'
 import { isPadKey } from '../../shared/protocol/pad-link'
-import { MessageType, SyncStep } from '../../shared/protocol/messages'
+import { isSyncRequestFrame } from '../../shared/protocol/messages'
 import { clientAddress } from '../client-address'
 import type { Config } from '../config'
 import type { Logger } from '../log'
@@ -224,7 +224,7 @@ export function createRelay(config: Config, deps: RelayDeps): Relay {
       metrics.bytesIn.inc(frame.length)
       if (!isBinary) return refuse(CloseCode.unsupportedData, 'text frames are not part of the protocol')
       if (!messages.take() || !bytes.take(frame.length)) return refuse(CloseCode.rateLimited, 'too many messages')
-      if (frame[0] === MessageType.sync && frame[1] === SyncStep.step1 && !syncRequests.take()) {
+      if (isSyncRequestFrame(frame) && !syncRequests.take()) {
         return refuse(CloseCode.rateLimited, 'too many sync requests')
       }
       if (room !== null && peer !== null) room.receive(peer, frame)

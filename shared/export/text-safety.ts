@@ -45,7 +45,7 @@ export function escapeMarkup(text: string): string {
   return cleanText(text).replace(/[&<>"]/g, (character) => markupEscapes[character] ?? '')
 }
 
-/** Protocols a link of an export may point to: web pages and e-mail. */
+/** Protocols a link may point to, in the pad and in its exports: web pages and e-mail. */
 export const safeLinkProtocols = ['http:', 'https:', 'mailto:'] as const
 
 interface WhatwgUrl {

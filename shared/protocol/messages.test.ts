@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { CloseCode } from './close-codes'
-import { decodeMessage, encodeMessage, isWriteFrame, ProtocolError, type Message } from './messages'
+import * as encoding from 'lib0/encoding'
+import { decodeMessage, encodeMessage, isSyncRequestFrame, isWriteFrame, ProtocolError, type Message } from './messages'
 
 const samples: Message[] = [
   { type: 'sync-step-1', stateVector: new Uint8Array([1, 2, 3]) },
@@ -39,6 +40,24 @@ describe('protocol', () => {
   it('tells write frames from the others', () => {
     const writes = samples.filter((message) => isWriteFrame(encodeMessage(message))).map((message) => message.type)
     expect(writes).toEqual(['sync-step-2', 'update'])
+  })
+
+  it('tells sync requests (step 1) from the others', () => {
+    expect(samples.filter((message) => isSyncRequestFrame(encodeMessage(message))).map((message) => message.type)).toEqual(['sync-step-1'])
+  })
+
+  it('checks the settings it decodes: JSON of an object, each field read with its default', () => {
+    const settingsFrame = (json: string): Uint8Array => {
+      const encoder = encoding.createEncoder()
+      encoding.writeVarUint(encoder, 101)
+      encoding.writeVarString(encoder, json)
+      return encoding.toUint8Array(encoder)
+    }
+    for (const json of ['{', '[1]', '"titre"', 'null']) {
+      expect(() => decodeMessage(settingsFrame(json))).toThrow(ProtocolError)
+    }
+    const decoded = decodeMessage(settingsFrame('{"title":"Atelier","locked":"oui","license":"GPL-3.0"}'))
+    expect(decoded.type === 'settings' && [decoded.settings.title, decoded.settings.locked, decoded.settings.license]).toEqual(['Atelier', false, 'CC-BY-SA-4.0'])
   })
 
   it('throws a ProtocolError with a close code for broken frames', () => {

@@ -31,6 +31,7 @@ import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import type { PadState } from './api'
 import { CloseCode } from './close-codes'
+import { parsePadState } from './pad-state'
 
 export const MessageType = {
   sync: 0,
@@ -59,6 +60,11 @@ export type Message =
 /** Whether a frame carries document content: an update or a sync step 2. */
 export function isWriteFrame(frame: Uint8Array): boolean {
   return frame[0] === MessageType.sync && (frame[1] === SyncStep.step2 || frame[1] === SyncStep.update)
+}
+
+/** Whether a frame asks for the pad (a sync step 1): each answer means encoding what the asker lacks. */
+export function isSyncRequestFrame(frame: Uint8Array): boolean {
+  return frame[0] === MessageType.sync && frame[1] === SyncStep.step1
 }
 
 /** A frame that breaks the protocol; `closeCode` is what the connection is closed with. */
@@ -98,12 +104,22 @@ function readMessage(decoder: decoding.Decoder): Message {
     case MessageType.queryAwareness:
       return { type: 'query-awareness' }
     case MessageType.stored:
-      return { type: 'stored', writeCount: decoding.readVarUint(decoder) }
+      return { type: 'stored', writeCount: readStoredPayload(decoder) }
     case MessageType.settings:
-      return { type: 'settings', settings: parseSettings(decoding.readVarString(decoder)) }
+      return { type: 'settings', settings: readSettingsPayload(decoder) }
     default:
       throw new ProtocolError(`unknown message type ${type}`)
   }
+}
+
+/** What a `stored` message carries after its type: the count of the connection's writes stored so far. */
+export function readStoredPayload(decoder: decoding.Decoder): number {
+  return decoding.readVarUint(decoder)
+}
+
+/** What a `settings` message carries after its type: the pad's settings, checked (a ProtocolError otherwise). */
+export function readSettingsPayload(decoder: decoding.Decoder): PadState {
+  return parseSettings(decoding.readVarString(decoder))
 }
 
 function readSyncMessage(decoder: decoding.Decoder): Message {
@@ -161,10 +177,11 @@ function parseSettings(json: string): PadState {
   } catch {
     throw new ProtocolError('settings are not valid JSON', CloseCode.invalidPayload)
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new ProtocolError('settings must be a JSON object', CloseCode.invalidPayload)
+  try {
+    return parsePadState(value)
+  } catch (error) {
+    throw new ProtocolError(`settings are not pad settings: ${(error as Error).message}`, CloseCode.invalidPayload)
   }
-  return value as PadState
 }
 
 function writeSync(encoder: encoding.Encoder, step: number, payload: Uint8Array): void {

@@ -14,6 +14,15 @@ export function isPadKey(value: string): boolean {
   return padKeyPattern.test(value)
 }
 
+/**
+ * The relay's WebSocket URL for a page served from `origin` (`https://pad.example`
+ * → `wss://pad.example/ws`), without the pad key: what a y-websocket
+ * provider takes as its server URL, the key being its room name.
+ */
+export function relayUrlOf(origin: string): string {
+  return `${origin.replace(/^http/, 'ws')}/ws`
+}
+
 /** Path of the page that opens a pad with this key. */
 export function padPath(key: string): string {
   return `/p/${key}`

@@ -5,11 +5,11 @@
  * `TypeError` (the server and the page disagree); fields that are missing or
  * of the wrong type fall back to their defaults, so that an older or newer
  * server still gives a usable page. It does not read the role or the links
- * (see `api-client.ts`).
+ * (see `client/settings/api-client.ts`).
  */
-import { defaultPadLifetime, padLanguages, padLifetimes } from '../../shared/protocol/api'
-import type { PadEvent, PadLanguage, PadState } from '../../shared/protocol/api'
-import { defaultLicenseId, isLicenseId } from '../../shared/pad/licenses'
+import { defaultLicenseId, isLicenseId } from '../pad/licenses'
+import { defaultPadLifetime, padLanguages, padLifetimes } from './api'
+import type { PadEvent, PadLanguage, PadState } from './api'
 
 const defaultPadLanguage: PadLanguage = 'fr'
 
