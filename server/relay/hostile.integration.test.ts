@@ -33,6 +33,7 @@ import {
   type TestServer,
 } from '../testing/harness'
 import { useTestResources } from '../testing/resources'
+import { emptyStructUpdate } from '../testing/hostile-updates'
 
 const resources = useTestResources()
 const { startServer: start } = resources
@@ -98,9 +99,6 @@ function squatterOf(victim: TestClient): Y.Doc {
   doc.clientID = victim.doc.clientID
   return doc
 }
-
-/** One update, applied to an empty doc, that made Yjs throw part way (an item, then a GC of length 0): issue 13. */
-const issue13Update = Buffer.from('AQLIg4u5CAADAQVhEAAAAAAAAAAAIAAAAQAAAACIyIOLuQgAA3cDc3RyfSp+AA==', 'base64')
 
 function nameOf(observer: TestClient, clientId: number): string | undefined {
   const state = observer.provider.awareness.getStates().get(clientId) as { user?: { name?: string } } | undefined
@@ -205,7 +203,7 @@ describe('hostile clients', () => {
     expect(stored.getText('t').toString()).toBe(expected)
   })
 
-  it('closes with 1007 the 48-byte update of issue 13, sent as an update and as a sync step 2, and nobody else; the stored pad equals the honest docs', async () => {
+  it('closes with 1007 the 48-byte update that once failed a whole room, sent as an update and as a sync step 2, and nobody else; the stored pad equals the honest docs', async () => {
     const server = await start()
     const pad = await createTestPad(server.url)
     const { alice, bob, closes } = await honestPair(server.wsUrl, pad.keys.edit)
@@ -214,7 +212,7 @@ describe('hostile clients', () => {
 
     for (const type of ['update', 'sync-step-2'] as const) {
       const mallory = await attacker(server.wsUrl, pad.keys.edit)
-      mallory.socket.send(encodeMessage({ type, update: issue13Update }))
+      mallory.socket.send(encodeMessage({ type, update: emptyStructUpdate }))
       expect(await closeCode(mallory)).toBe(CloseCode.invalidPayload)
     }
 

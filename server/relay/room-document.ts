@@ -4,7 +4,7 @@
  * compaction). Until then, joiners are answered from the bytes with Yjs's
  * update-level functions (`diffUpdate`, `encodeStateVectorFromUpdate`): a
  * pad loaded after a restart answers its first reader in the time it takes to
- * read it, not to rebuild a 1 MB document (issue 6, cold load). Both forms
+ * read it, not to rebuild a 1 MB document (the benchmark's cold load). Both forms
  * hold exactly what the store holds, so either may answer.
  */
 import * as Y from 'yjs'

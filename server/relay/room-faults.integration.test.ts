@@ -1,6 +1,6 @@
 /**
  * The room's safety nets, for faults no real input is known to reach any
- * more (issue 13): a gap in the update checks, through which Yjs throws part
+ * more: a gap in the update checks, through which Yjs throws part
  * way, and a bug while a write is handled in the middle of a batch. The
  * checks are replaced for chosen updates only (`vi.mock` of update-check):
  * everything else, the store, Yjs and the room, is real.
@@ -14,6 +14,7 @@ import type { Room } from './room'
 import { sumMetric, waitUntil } from '../testing/harness'
 import { useRoomFixtures } from '../testing/room-fixtures'
 import type { PreparedUpdate } from './update-check'
+import { emptyStructUpdate } from '../testing/hostile-updates'
 
 /** Updates (base64) that the checks let through unchecked, and those whose checking throws as a bug would. */
 const faults = vi.hoisted(() => ({ unchecked: new Set<string>(), failing: new Set<string>() }))
@@ -34,9 +35,6 @@ vi.mock('./update-check', async (importOriginal) => {
 
 const { memoryPeer, padWithText, openRoom } = useRoomFixtures()
 
-/** One update, applied to an empty doc, that made Yjs throw part way (an item, then a GC of length 0): issue 13. */
-const issue13Update = Buffer.from('AQLIg4u5CAADAQVhEAAAAAAAAAAAIAAAAQAAAACIyIOLuQgAA3cDc3RyfSp+AA==', 'base64')
-
 function typed(text: string, name = 't'): { doc: Y.Doc; update: Uint8Array } {
   const doc = new Y.Doc()
   let update: Uint8Array = new Uint8Array()
@@ -47,7 +45,7 @@ function typed(text: string, name = 't'): { doc: Y.Doc; update: Uint8Array } {
 
 describe('room safety nets', () => {
   it('rebuilds its doc from the store and the batch when Yjs throws part way through an update the checks let through, closing only its sender', async () => {
-    faults.unchecked.add(issue13Update.toString('base64'))
+    faults.unchecked.add(Buffer.from(emptyStructUpdate).toString('base64'))
     const { store, padId, pad } = await padWithText('')
     const metrics = createMetrics()
     const room = openRoom(store, pad, { metrics })
@@ -60,7 +58,7 @@ describe('room safety nets', () => {
     const fromAlice = typed('Alice', 'a')
     const fromBob = typed('Bob', 'b')
     room.receive(alice.peer, encodeMessage({ type: 'update', update: fromAlice.update }))
-    room.receive(mallory.peer, encodeMessage({ type: 'update', update: issue13Update }))
+    room.receive(mallory.peer, encodeMessage({ type: 'update', update: emptyStructUpdate }))
     room.receive(bob.peer, encodeMessage({ type: 'update', update: fromBob.update }))
     await room.settle()
 

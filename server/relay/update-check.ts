@@ -4,7 +4,7 @@
  * throw part way and leave the doc half changed:
  * - malformed structure that Yjs's reader does not refuse: a struct of
  *   length 0 (it breaks the binary search of the struct store: the 48-byte
- *   update of issue 13), a client's structs split into several runs (Yjs
+ *   update that once failed a whole room), a client's structs split into several runs (Yjs
  *   keeps only the last run of a client, so the check would see something
  *   else than what is applied), clocks past `Number.MAX_SAFE_INTEGER`
  *   (arithmetic on them loses precision), Skips, and subdocuments (no pad

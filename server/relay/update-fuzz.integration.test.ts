@@ -1,5 +1,5 @@
 /**
- * The seeded slice of the update fuzzer that CI runs (issue 13): a few
+ * The seeded slice of the update fuzzer that CI runs: a few
  * seconds of hostile updates of every category against a live pad where two
  * honest clients type. `FUZZ_SEED=<n> npx vitest run server/relay/update-fuzz.integration.test.ts`
  * replays a seed; `npm run fuzz` runs the same sessions for as long as asked.
@@ -16,7 +16,7 @@ describe('update fuzzing against a live pad', () => {
     const report = await runFuzzSession({ seed, updateCount: 3000, sendingBudgetMs: 6000, lanes: 6 })
     console.log(`update fuzz: ${JSON.stringify(report)}`)
     expect(report.failures).toEqual([])
-    // Long enough to mean something: every category went out, the issue 13 class (empty structs) many times.
+    // Long enough to mean something: every category went out, empty structs (the class that once failed a room) many times.
     expect(report.sent).toBeGreaterThanOrEqual(1000)
     for (const category of Object.values(HostileCategory)) expect(report.categories[category] ?? 0, category).toBeGreaterThan(0)
     expect(report.categories[HostileCategory.emptyStruct] ?? 0).toBeGreaterThanOrEqual(20)

@@ -1,5 +1,5 @@
 /**
- * Several instances serving the same pads over PostgreSQL and Redis (issue 7),
+ * Several instances serving the same pads over PostgreSQL and Redis,
  * each a real `server/main.ts` process as `npm start` runs it, with real
  * `postgres` and `redis-server` processes started for this file.
  */

@@ -1,5 +1,5 @@
 /**
- * One seeded fuzzing session against a live pad (issue 13): a real server on
+ * One seeded fuzzing session against a live pad: a real server on
  * a SQLite file, two honest stock clients typing, and attacker connections
  * on raw sockets sending hostile updates (hostile-updates.ts) as updates and
  * sync steps 2. It fails at the first close with 1011, the first honest

@@ -1,6 +1,6 @@
 /**
- * A generator of hostile Yjs updates against a pad, for the fuzzers (issue
- * 13): real updates of the pad's own layout (paragraphs, headings, lists,
+ * A generator of hostile Yjs updates against a pad, for the fuzzers: real
+ * updates of the pad's own layout (paragraphs, headings, lists,
  * initiative cards, text formatted with links, embeds, the authors map, an
  * array, insert-then-delete), made by fresh clients on copies of a known
  * document and then bit-flipped or cut; and crafted ones for each class of
@@ -13,6 +13,16 @@
 import * as Y from 'yjs'
 import { encodeCraftedUpdate, type CraftedStruct, type StructId } from './crafted-update'
 import type { SeededRandom } from './seeded-random'
+
+/**
+ * The smallest update known to have failed a whole room (an item, then a GC
+ * of length 0, in an empty doc): Yjs's reader accepts it, then throws part
+ * way while integrating it. Kept as a regression case at every level.
+ */
+export const emptyStructUpdate: Uint8Array = Uint8Array.from(
+  atob('AQLIg4u5CAADAQVhEAAAAAAAAAAAIAAAAQAAAACIyIOLuQgAA3cDc3RyfSp+AA=='),
+  (character) => character.charCodeAt(0),
+)
 
 export const HostileCategory = {
   /** A real layout update, unchanged: valid, and adds content. */
