@@ -24,11 +24,10 @@ import {
   StoreError,
   type PadKeyHashes,
   type PadRecord,
-  type PadSettingsFields,
   type Store,
   type StoredDocument,
 } from './store'
-import { parseLanguage, parseLicense, parseLifetime, parseNames, parseRole } from './stored-values'
+import { padFromRow, parseRole, type StoredPadRow } from './stored-values'
 
 export interface PostgresStoreOptions {
   /** `postgres://user:password@host:port/database`, as libpq takes it. */
@@ -94,25 +93,6 @@ CREATE TABLE pad_snapshots (
 const migrationLockId = 0x617465_6c6965
 
 /** A row of `pads` as pg returns it: BIGINT columns come as strings (they may exceed 2^53; ours never do). */
-interface PadRow {
-  id: string
-  title: string
-  language: string
-  event_name: string
-  event_date: string
-  event_place: string
-  license: string
-  locked: boolean
-  lifetime: string
-  view_key: string
-  edit_key_generation: number
-  created_at_ms: string
-  updated_at_ms: string
-  first_edit_at_ms: string | null
-  last_edit_at_ms: string | null
-  extra_contributors: unknown
-}
-
 interface PendingAppend {
   padId: string
   update: Uint8Array
@@ -283,7 +263,7 @@ export async function createPostgresStore(options: PostgresStoreOptions, deps: P
       ),
     findPadByKeyHash: (keyHash) =>
       run('find pad', async () => {
-        const { rows } = await pool.query<PadRow & { role: string; key_hash: Buffer }>(
+        const { rows } = await pool.query<StoredPadRow & { role: string; key_hash: Buffer }>(
           `SELECT pads.*, pad_keys.role, pad_keys.key_hash
            FROM pad_keys JOIN pads ON pads.id = pad_keys.pad_id WHERE pad_keys.key_hash = $1`,
           [toBuffer(keyHash)],
@@ -292,7 +272,7 @@ export async function createPostgresStore(options: PostgresStoreOptions, deps: P
         // The index found the row by its hash; comparing the bytes again in
         // constant time keeps the decision itself free of timing differences.
         if (row === undefined || row.key_hash.length !== keyHash.length || !timingSafeEqual(row.key_hash, keyHash)) return null
-        return { pad: fromRow(row), role: parseRole(row.role) }
+        return { pad: padFromRow(row), role: parseRole(row.role) }
       }),
     loadDocument: (padId) =>
       run('load document', async () => {
@@ -331,10 +311,10 @@ export async function createPostgresStore(options: PostgresStoreOptions, deps: P
     updatePad: (padId, fields, atMs) =>
       run('update pad', () =>
         transaction(async (client) => {
-          const { rows } = await client.query<PadRow>('SELECT * FROM pads WHERE id = $1 FOR UPDATE', [padId])
+          const { rows } = await client.query<StoredPadRow>('SELECT * FROM pads WHERE id = $1 FOR UPDATE', [padId])
           const row = rows[0]
           if (row === undefined) return null
-          const updated: PadRecord = { ...fromRow(row), ...fields, updatedAtMs: atMs }
+          const updated: PadRecord = { ...padFromRow(row), ...fields, updatedAtMs: atMs }
           await client.query(
             `UPDATE pads SET title = $2, event_name = $3, event_date = $4, event_place = $5, license = $6, locked = $7,
                lifetime = $8, updated_at_ms = $9, extra_contributors = $10 WHERE id = $1`,
@@ -428,27 +408,6 @@ function padValues(pad: PadRecord): unknown[] {
     pad.lifetime, pad.viewKey, pad.editKeyGeneration, pad.createdAtMs, pad.updatedAtMs, pad.firstEditAtMs,
     pad.lastEditAtMs, JSON.stringify(pad.extraContributors),
   ]
-}
-
-function fromRow(row: PadRow): PadRecord {
-  return {
-    id: row.id,
-    title: row.title,
-    language: parseLanguage(row.language),
-    eventName: row.event_name,
-    eventDate: row.event_date,
-    eventPlace: row.event_place,
-    license: parseLicense(row.license),
-    locked: row.locked,
-    lifetime: parseLifetime(row.lifetime),
-    viewKey: row.view_key,
-    editKeyGeneration: row.edit_key_generation,
-    createdAtMs: Number(row.created_at_ms),
-    updatedAtMs: Number(row.updated_at_ms),
-    firstEditAtMs: row.first_edit_at_ms === null ? null : Number(row.first_edit_at_ms),
-    lastEditAtMs: row.last_edit_at_ms === null ? null : Number(row.last_edit_at_ms),
-    extraContributors: parseNames(row.extra_contributors),
-  }
 }
 
 function toBuffer(bytes: Uint8Array): Buffer {

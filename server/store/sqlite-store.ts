@@ -23,7 +23,7 @@ import {
   type Store,
   type StoredDocument,
 } from './store'
-import { parseLanguage, parseLicense, parseLifetime, parseNames, parseRole } from './stored-values'
+import { padFromRow, parseLifetime, parseRole, type StoredPadRow } from './stored-values'
 
 export interface SqliteStoreOptions {
   /** Path of the database file; its folder is created if missing. */
@@ -79,25 +79,6 @@ ALTER TABLE pads ADD COLUMN extra_contributors TEXT NOT NULL DEFAULT '[]';
 `,
 ]
 
-interface PadRow {
-  id: string
-  title: string
-  language: string
-  event_name: string
-  event_date: string
-  event_place: string
-  license: string
-  locked: number
-  lifetime: string
-  view_key: string
-  edit_key_generation: number
-  created_at_ms: number
-  updated_at_ms: number
-  first_edit_at_ms: number | null
-  last_edit_at_ms: number | null
-  extra_contributors: string
-}
-
 export function createSqliteStore(options: SqliteStoreOptions): Store {
   fs.mkdirSync(path.dirname(options.file), { recursive: true })
   const db = new Database(options.file)
@@ -112,7 +93,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
      edit_key_generation, created_at_ms, updated_at_ms, first_edit_at_ms, last_edit_at_ms, extra_contributors)
     VALUES (@id, @title, @language, @event_name, @event_date, @event_place, @license, @locked, @lifetime, @view_key,
      @edit_key_generation, @created_at_ms, @updated_at_ms, @first_edit_at_ms, @last_edit_at_ms, @extra_contributors)`)
-  const selectPad = db.prepare<[string], PadRow>('SELECT * FROM pads WHERE id = ?')
+  const selectPad = db.prepare<[string], StoredPadRow>('SELECT * FROM pads WHERE id = ?')
   const updatePadRow = db.prepare(`UPDATE pads SET title = @title, event_name = @event_name, event_date = @event_date,
     event_place = @event_place, license = @license, locked = @locked, lifetime = @lifetime, updated_at_ms = @updated_at_ms,
     extra_contributors = @extra_contributors
@@ -124,7 +105,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     "SELECT id, lifetime, updated_at_ms FROM pads WHERE lifetime != 'forever' AND updated_at_ms < ?",
   )
   const insertKey = db.prepare('INSERT INTO pad_keys (key_hash, pad_id, role) VALUES (?, ?, ?)')
-  const selectByKey = db.prepare<[Uint8Array], PadRow & { role: string; key_hash: Buffer }>(
+  const selectByKey = db.prepare<[Uint8Array], StoredPadRow & { role: string; key_hash: Buffer }>(
     'SELECT pads.*, pad_keys.role AS role, pad_keys.key_hash AS key_hash FROM pad_keys JOIN pads ON pads.id = pad_keys.pad_id WHERE pad_keys.key_hash = ?',
   )
   const selectSnapshot = db.prepare<[string], { data: Buffer; through_seq: number }>(
@@ -166,7 +147,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
   const updateTransaction = db.transaction((padId: string, fields: Partial<PadSettingsFields>, atMs: number) => {
     const row = selectPad.get(padId)
     if (row === undefined) return null
-    const updated: PadRecord = { ...fromRow(row), ...fields, updatedAtMs: atMs }
+    const updated: PadRecord = { ...padFromRow(row), ...fields, updatedAtMs: atMs }
     updatePadRow.run(toRow(updated))
     return updated
   })
@@ -250,7 +231,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
         if (row === undefined || row.key_hash.length !== keyHash.length || !timingSafeEqual(row.key_hash, keyHash)) {
           return null
         }
-        return { pad: fromRow(row), role: parseRole(row.role) }
+        return { pad: padFromRow(row), role: parseRole(row.role) }
       }),
     loadDocument: (padId) => run('load document', () => loadTransaction(padId)),
     appendUpdate: (padId, update, atMs) =>
@@ -296,7 +277,7 @@ function migrate(db: Database.Database): void {
   }
 }
 
-function toRow(pad: PadRecord): PadRow {
+function toRow(pad: PadRecord): StoredPadRow {
   return {
     id: pad.id,
     title: pad.title,
@@ -314,27 +295,6 @@ function toRow(pad: PadRecord): PadRow {
     first_edit_at_ms: pad.firstEditAtMs,
     last_edit_at_ms: pad.lastEditAtMs,
     extra_contributors: JSON.stringify(pad.extraContributors),
-  }
-}
-
-function fromRow(row: PadRow): PadRecord {
-  return {
-    id: row.id,
-    title: row.title,
-    language: parseLanguage(row.language),
-    eventName: row.event_name,
-    eventDate: row.event_date,
-    eventPlace: row.event_place,
-    license: parseLicense(row.license),
-    locked: row.locked === 1,
-    lifetime: parseLifetime(row.lifetime),
-    viewKey: row.view_key,
-    editKeyGeneration: row.edit_key_generation,
-    createdAtMs: row.created_at_ms,
-    updatedAtMs: row.updated_at_ms,
-    firstEditAtMs: row.first_edit_at_ms,
-    lastEditAtMs: row.last_edit_at_ms,
-    extraContributors: parseNames(row.extra_contributors),
   }
 }
 

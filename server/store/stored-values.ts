@@ -1,13 +1,13 @@
 /**
  * Reading the values a store keeps back into the types of `PadRecord`, the
- * same way for every store: a value the code no longer knows (a language or
+ * same way for every store (one row mapping for SQLite and PostgreSQL): a value the code no longer knows (a language or
  * license removed since) falls back to the default instead of failing the
  * pad; an unknown role is the one thing that must never be guessed.
  */
 import { padLanguages, padLifetimes, type PadLanguage, type PadLifetime } from '../../shared/protocol/api'
 import { defaultLicenseId, isLicenseId, type LicenseId } from '../../shared/pad/licenses'
 import { roles, type Role } from '../../shared/protocol/roles'
-import { StoreError } from './store'
+import { StoreError, type PadRecord } from './store'
 
 export function parseLanguage(value: string): PadLanguage {
   return padLanguages.find((language) => language === value) ?? 'fr'
@@ -38,4 +38,49 @@ export function parseRole(value: string): Role {
   const role = roles.find((candidate) => candidate === value)
   if (role === undefined) throw new StoreError(`unknown role ${JSON.stringify(value)} in pad_keys`)
   return role
+}
+
+/**
+ * A row of the `pads` table as either driver returns it: SQLite gives
+ * booleans as 0/1 and numbers as numbers; PostgreSQL gives booleans, and
+ * BIGINT times as strings (pg does not guess whether they fit a number).
+ */
+export interface StoredPadRow {
+  id: string
+  title: string
+  language: string
+  event_name: string
+  event_date: string
+  event_place: string
+  license: string
+  locked: boolean | number
+  lifetime: string
+  view_key: string
+  edit_key_generation: number
+  created_at_ms: number | string
+  updated_at_ms: number | string
+  first_edit_at_ms: number | string | null
+  last_edit_at_ms: number | string | null
+  extra_contributors: unknown
+}
+
+export function padFromRow(row: StoredPadRow): PadRecord {
+  return {
+    id: row.id,
+    title: row.title,
+    language: parseLanguage(row.language),
+    eventName: row.event_name,
+    eventDate: row.event_date,
+    eventPlace: row.event_place,
+    license: parseLicense(row.license),
+    locked: row.locked === true || row.locked === 1,
+    lifetime: parseLifetime(row.lifetime),
+    viewKey: row.view_key,
+    editKeyGeneration: row.edit_key_generation,
+    createdAtMs: Number(row.created_at_ms),
+    updatedAtMs: Number(row.updated_at_ms),
+    firstEditAtMs: row.first_edit_at_ms === null ? null : Number(row.first_edit_at_ms),
+    lastEditAtMs: row.last_edit_at_ms === null ? null : Number(row.last_edit_at_ms),
+    extraContributors: parseNames(row.extra_contributors),
+  }
 }
