@@ -57,9 +57,9 @@ import type { SharePanelElements } from './share/share-panel'
 import { closeMessageKeys, mountStatusView } from './connection/status'
 import { buildToolbar } from './editor/toolbar'
 import { relayUrlOf } from '../shared/protocol/pad-link'
+import { retryDelayMs, retryPolicies } from '../shared/protocol/retry-delay'
 
 /** Longest wait between two attempts to fetch the settings while the server cannot be reached. */
-const maxSettingsRetryMs = 10_000
 
 interface PageMessage {
   key: MessageKey
@@ -504,7 +504,7 @@ async function fetchSettingsPatiently(key: string, firstAttempt: Promise<PadSett
         error instanceof NetworkError || (error instanceof ApiError && (error.status >= 500 || error.status === 429))
       if (!isTransient) throw error
       onRetry()
-      await new Promise((resolve) => setTimeout(resolve, Math.min(1000 * 2 ** attempt, maxSettingsRetryMs)))
+      await new Promise((resolve) => setTimeout(resolve, retryDelayMs(retryPolicies.settingsFetch, attempt)))
     }
   }
 }

@@ -1,7 +1,7 @@
 /** A lock brings the page back about a second later, then less and less often. */
 import { describe, expect, it } from 'vitest'
 import { lockedRetryDelayMs } from './connection'
-import { reconnectMaxMs } from './reconnect-delay'
+import { reconnectMaxMs } from '../../shared/protocol/retry-delay'
 
 describe('lockedRetryDelayMs', () => {
   it('comes back after about a second, doubling up to the reconnect ceiling', () => {

@@ -18,7 +18,7 @@ import type * as Y from 'yjs'
 import { CloseCode, isReconnectable } from '../../shared/protocol/close-codes'
 import { MessageType, readStoredPayload } from '../../shared/protocol/messages'
 import type { WriteKind } from './sync-tracker'
-import { reconnectDelayMs, reconnectMaxMs } from './reconnect-delay'
+import { reconnectDelayMs, retryDelayMs, retryPolicies } from '../../shared/protocol/retry-delay'
 import { classifyOutgoingFrame, createSyncTracker } from './sync-tracker'
 
 export const ConnectionPhase = {
@@ -75,15 +75,14 @@ export const defaultRateLimitRetryMs = 10_000
 
 /**
  * Wait before coming back after a lock closed the connection (4409), doubled
- * at each new 4409 up to `reconnectMaxMs`: the first comes back about a
+ * at each new 4409 up to its maximum (`retryPolicies.lockedPad`): the first comes back about a
  * second later and learns the lock from the server's settings; a server that
  * keeps refusing the handshake is not hammered.
  */
 export function lockedRetryDelayMs(attempt: number): number {
-  return Math.min(lockedRetryBaseMs * 2 ** Math.max(0, attempt), reconnectMaxMs)
+  return retryDelayMs(retryPolicies.lockedPad, attempt)
 }
 
-const lockedRetryBaseMs = 1000
 
 /** Close codes that are told to the user while the provider keeps retrying. */
 const transientExplainedCodes: readonly number[] = [CloseCode.messageTooBig, CloseCode.rateLimited, CloseCode.storeUnavailable]

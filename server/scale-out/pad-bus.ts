@@ -15,6 +15,7 @@ import { randomBytes } from 'node:crypto'
 import { Redis } from 'ioredis'
 import { decodeBusFrame, encodeBusFrame, instanceIdBytes, type BusMessage } from './bus-message'
 import type { Logger } from '../log'
+import { retryDelayMs, retryPolicies } from '../../shared/protocol/retry-delay'
 
 export interface PadBusListener {
   (message: BusMessage, instanceId: string): void
@@ -52,7 +53,8 @@ export function createPadBus(options: PadBusOptions, log: Logger): PadBus {
   const heartbeatMs = options.heartbeatMs ?? 1000
   const redisOptions = {
     // Reconnect for ever, at most every 2 s: an instance without Redis still serves its own clients.
-    retryStrategy: (attempt: number) => Math.min(100 * attempt, 2000),
+    // ioredis counts attempts from 1.
+    retryStrategy: (attempt: number) => retryDelayMs(retryPolicies.redis, attempt - 1),
     maxRetriesPerRequest: null,
     lazyConnect: true,
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { reconnectBaseMs, reconnectDelayMs, reconnectMaxMs } from './reconnect-delay'
+import { reconnectBaseMs, reconnectDelayMs, reconnectMaxMs, retryDelayMs, retryPolicies } from './retry-delay'
 
 describe('reconnectDelayMs', () => {
   it('spreads each wait over the upper half of an exponentially growing ceiling', () => {
@@ -17,5 +17,11 @@ describe('reconnectDelayMs', () => {
   it('gives pages that lost the connection together different waits', () => {
     const waits = new Set(Array.from({ length: 40 }, () => reconnectDelayMs(3)))
     expect(waits.size).toBeGreaterThan(20)
+  })
+
+  it('without jitter, doubles exactly up to the maximum (the locked pad, the settings, Redis)', () => {
+    expect([0, 1, 2, 3, 4].map((attempt) => retryDelayMs(retryPolicies.lockedPad, attempt))).toEqual([1000, 2000, 4000, 8000, 8000])
+    expect(retryDelayMs(retryPolicies.settingsFetch, 10)).toBe(10_000)
+    expect(retryDelayMs(retryPolicies.redis, 0)).toBe(100)
   })
 })
