@@ -2,7 +2,7 @@
  * The time a server part reads and the timers it sets, injected so that its
  * behaviour can be tested with a fake clock (server/testing/fake-clock.ts)
  * instead of waiting. It does not defer work to the end of a turn of the
- * event loop (relay/turn-end.ts does).
+ * event loop (room/turn-end.ts does).
  */
 export interface Clock {
   /** Milliseconds since the epoch. */

@@ -1,7 +1,7 @@
 /**
  * The sync tracker against real Y.Docs: a page doc and a server doc joined by
  * an in-order channel carrying real y-websocket frames, where the "server"
- * applies each write and acks with its running count, like `server/relay/room.ts`.
+ * applies each write and acks with its running count, like `server/room/room.ts`.
  * Each time the tracker says "synced", the test checks that the server doc
  * really holds everything the page has, deletions included.
  */

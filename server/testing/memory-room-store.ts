@@ -3,7 +3,7 @@
  * tests: an update log and a snapshot per pad, and every append recorded
  * with its time. Durable only as long as the test.
  */
-import type { RoomStore } from '../relay/room-storage'
+import type { RoomStore } from '../room/storage'
 import type { StoredDocument } from '../store/store'
 
 export interface MemoryRoomStore extends RoomStore {

@@ -1,8 +1,8 @@
 /**
  * A room: the live copy of one pad while anyone is connected. It owns the
  * pad's peers and composes the parts that hold the rest: the ordered inbox
- * (room-inbox.ts; nobody is answered before the pad is loaded), the stored
- * pad and its doc (room-storage.ts), the writes (room-writes.ts; nothing is
+ * (inbox.ts; nobody is answered before the pad is loaded), the stored
+ * pad and its doc (storage.ts), the writes (writes.ts; nothing is
  * relayed, acknowledged or part of a sync answer before it is stored,
  * DESIGN.md "Durability"), who speaks for each Yjs client id
  * (client-ids.ts) and presence (presence-relay.ts). Here: what each message
@@ -31,11 +31,11 @@ import type { BusMessage } from '../scale-out/bus-message'
 import { StoreError, type PadRecord } from '../store/store'
 import { readAwarenessEntries } from './awareness-check'
 import { ClientIdConflict, createClientIdOwners } from './client-ids'
-import { closePeer, type Peer } from './peer'
+import { closePeer, type Peer } from '../relay/peer'
 import { createPresenceRelay } from './presence-relay'
-import { createRoomInbox } from './room-inbox'
-import { createRoomStorage, type RoomStore } from './room-storage'
-import { createRoomWrites } from './room-writes'
+import { createRoomInbox } from './inbox'
+import { createRoomStorage, type RoomStore } from './storage'
+import { createRoomWrites } from './writes'
 import { addsNothing } from './update-check'
 import { decodeUpdate, isEmptyUpdate } from './yjs-updates'
 

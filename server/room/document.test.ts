@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { createRoomDocument, storedState } from './room-document'
+import { createRoomDocument, storedState } from './document'
 
 function docWith(text: string): Y.Doc {
   const doc = new Y.Doc()

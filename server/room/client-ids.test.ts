@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { CloseCode } from '../../shared/protocol/close-codes'
 import { ClientIdConflict, createClientIdOwners } from './client-ids'
-import { createPeer } from './peer'
+import { createPeer } from '../relay/peer'
 
 const socket = { send: () => {}, close: () => {}, probe: () => {} }
 

@@ -7,7 +7,7 @@
  * the inbox is empty, `whenEmpty` does what is still due (storing the batch)
  * until it says nothing is left. It does not know what a frame means.
  */
-import type { Peer } from './peer'
+import type { Peer } from '../relay/peer'
 import { atTurnEnd } from './turn-end'
 
 export type RoomItem =

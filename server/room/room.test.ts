@@ -13,9 +13,9 @@ import { createMetrics } from '../metrics'
 import { createFakeClock, type FakeClock } from '../testing/fake-clock'
 import { createMemoryRoomStore, type MemoryRoomStore } from '../testing/memory-room-store'
 import { padRecordFor } from '../testing/room-fixtures'
-import { createPeer, type Peer } from './peer'
+import { createPeer, type Peer } from '../relay/peer'
 import { createRoom, type Room, type RoomOptions } from './room'
-import { relayIntervalMs } from './room-writes'
+import { relayIntervalMs } from './writes'
 
 const options: RoomOptions = { compactAfterUpdates: 1000, idleMs: 60_000, maxAwarenessBytes: 4096, maxDocumentBytes: 1 << 20, presenceIntervalMs: 50 }
 

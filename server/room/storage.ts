@@ -9,7 +9,7 @@
 import * as Y from 'yjs'
 import type { Logger } from '../log'
 import type { Store } from '../store/store'
-import { createRoomDocument, storedState, type RoomDocument } from './room-document'
+import { createRoomDocument, storedState, type RoomDocument } from './document'
 import { applyTrusted, mergeAll } from './yjs-updates'
 
 /** The part of the store a room uses. */

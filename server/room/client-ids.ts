@@ -8,7 +8,7 @@
  */
 import { CloseCode } from '../../shared/protocol/close-codes'
 import { ProtocolError } from '../../shared/protocol/messages'
-import type { Peer } from './peer'
+import type { Peer } from '../relay/peer'
 
 /** A client id claimed by another live connection: maybe a reconnect whose old socket is not closed yet. */
 export class ClientIdConflict extends ProtocolError {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createPeer } from './peer'
+import { createPeer } from '../relay/peer'
 import { createWriteBatch } from './write-batch'
 
 const socket = { send: () => {}, close: () => {}, probe: () => {} }

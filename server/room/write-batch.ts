@@ -4,7 +4,7 @@
  * to acknowledge once they are stored. Pure bookkeeping: storing, relaying
  * and acknowledging are the room's.
  */
-import type { Peer } from './peer'
+import type { Peer } from '../relay/peer'
 
 export interface TakenWrites {
   updates: Uint8Array[]
