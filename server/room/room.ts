@@ -19,7 +19,6 @@
  * It does not parse URLs, look up keys, rate-limit or own sockets (that is
  * gateway.ts).
  */
-import * as Y from 'yjs'
 import { CloseCode } from '../../shared/protocol/close-codes'
 import { decodeMessage, encodeMessage, ProtocolError, type Message } from '../../shared/protocol/messages'
 import { canWrite, Role } from '../../shared/protocol/roles'
@@ -35,6 +34,7 @@ import { closePeer, type Peer } from '../relay/peer'
 import { createPresenceRelay } from './presence-relay'
 import { createRoomInbox } from './inbox'
 import { createRoomStorage, type RoomStore } from './storage'
+import { createRoomRemote } from './remote'
 import { createRoomWrites } from './writes'
 import { addsNothing } from './update-check'
 import { decodeUpdate, isEmptyUpdate } from './yjs-updates'
@@ -141,6 +141,15 @@ export function createRoom(initialPad: PadRecord, options: RoomOptions, deps: Ro
       },
     },
   )
+  const remote = createRoomRemote({
+    link,
+    storage,
+    clientIds,
+    presence,
+    log,
+    broadcast,
+    scheduleResync: () => inbox.push({ kind: 'task', run: remote.resyncFromStore }),
+  })
   /** Peers that joined and are still to get the room's sync step 1. */
   const owedStepOne = new WeakSet<Peer>()
   let idleTimer: Timer | null = null
@@ -324,50 +333,6 @@ export function createRoom(initialPad: PadRecord, options: RoomOptions, deps: Ro
     )
   }
 
-  function applyRemoteUpdate(update: Uint8Array, instanceId: string): void {
-    let writtenClients: number[]
-    try {
-      writtenClients = [...Y.parseUpdateMeta(update).to.keys()]
-    } catch (error) {
-      log.warn({ err: error, instanceId }, 'dropped a malformed update from another instance')
-      return
-    }
-    const applied = storage.applyStoredElsewhere(update)
-    if (applied.leftPending) {
-      // A message of the channel was lost (Redis restarted): the store has it.
-      log.warn({ instanceId }, 'an update from another instance depends on one this instance missed; resyncing')
-      inbox.push({ kind: 'task', run: resyncFromStore })
-    }
-    for (const clientId of writtenClients) clientIds.noteRemote(clientId, instanceId)
-    if (applied.effective !== null) broadcast(encodeMessage({ type: 'update', update: applied.effective }), null)
-  }
-
-  function applyRemotePresence(update: Uint8Array, instanceId: string): void {
-    let entries
-    try {
-      entries = readAwarenessEntries(update)
-    } catch (error) {
-      log.warn({ err: error, instanceId }, 'dropped malformed presence from another instance')
-      return
-    }
-    const fresh = entries.filter((entry) => {
-      const known = presence.table.clockOf(entry.clientId)
-      return !clientIds.isLocal(entry.clientId) && (known === undefined || entry.clock > known)
-    })
-    for (const entry of fresh) if (!entry.isRemoval) clientIds.noteRemote(entry.clientId, instanceId)
-    presence.apply(fresh, false)
-  }
-
-  /** Applies what the store holds and this instance may have missed; relays the difference to its peers. */
-  async function resyncFromStore(): Promise<void> {
-    const caughtUp = await storage.catchUp()
-    if (caughtUp.effective !== null) broadcast(encodeMessage({ type: 'update', update: caughtUp.effective }), null)
-    // The others lost this instance's presence with the link: tell them again.
-    const local = presence.table.encode(clientIds.localIds())
-    if (local !== null) link?.publish({ kind: 'presence', update: local })
-    log.info({ updates: caughtUp.updates }, 'pad resynced from the store')
-  }
-
   function clearIdleTimer(): void {
     if (idleTimer !== null) clock.clearTimeout(idleTimer)
     idleTimer = null
@@ -443,17 +408,13 @@ export function createRoom(initialPad: PadRecord, options: RoomOptions, deps: Ro
       if (isClosing()) return
       inbox.push({
         kind: 'task',
-        run: () => {
-          if (message.kind === 'update') applyRemoteUpdate(message.update, instanceId)
-          else if (message.kind === 'presence') applyRemotePresence(message.update, instanceId)
-          else clientIds.forgetRemote(message.clientIds, instanceId)
-        },
+        run: () => remote.receive(message, instanceId),
       })
     },
     resync() {
       if (isClosing()) return
       clientIds.forgetAllRemote()
-      inbox.push({ kind: 'task', run: resyncFromStore })
+      inbox.push({ kind: 'task', run: remote.resyncFromStore })
     },
     settle: () => inbox.settle(),
     close: (code, reason) => closeRoom(code, reason, hasFailed() ? 'failed' : 'unloaded'),
