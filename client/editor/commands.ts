@@ -32,7 +32,7 @@ export function toggleHeading(level: number): Command {
 }
 
 /** Turns the selected blocks into a list of `listType`, or takes them out of it when they already are. */
-export function toggleList(listType: NodeType): Command {
+function toggleList(listType: NodeType): Command {
   return (state, dispatch, view) => {
     if (findListType(state.selection.$from) === listType) return liftItem(state, dispatch, view)
     return wrapInList(listType)(state, dispatch, view)

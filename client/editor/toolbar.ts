@@ -187,10 +187,10 @@ export interface ModifierNames {
   shift: string
 }
 
-export const appleModifierNames: ModifierNames = { mod: '⌘', alt: '⌥', shift: '⇧' }
+const appleModifierNames: ModifierNames = { mod: '⌘', alt: '⌥', shift: '⇧' }
 
 /** A shortcut in prosemirror-keymap notation as people read it: `Mod-Shift-z` → `Ctrl+Maj+Z`. */
-export function describeShortcut(shortcut: string, names: ModifierNames): string {
+function describeShortcut(shortcut: string, names: ModifierNames): string {
   return shortcut
     .split('-')
     .map((part) => {

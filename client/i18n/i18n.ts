@@ -30,7 +30,7 @@ export function isLanguage(value: string): value is Language {
   return (languages as readonly string[]).includes(value)
 }
 
-export function isMessageKey(value: string): value is MessageKey {
+function isMessageKey(value: string): value is MessageKey {
   return Object.hasOwn(fr, value)
 }
 

@@ -22,7 +22,7 @@ import { findAuthorRanges } from './author-ranges'
 import { parseParticipant } from './participant'
 
 /** How long the document must stay still before it is coloured again. */
-export const authorColorsDelayMs = 200
+const authorColorsDelayMs = 200
 
 export interface AuthorLegendEntry {
   name: string

@@ -116,7 +116,7 @@ function parseApiErrorBody(body: unknown): ApiErrorBody | null {
   return { error: body.error, message: body.message }
 }
 
-export function parseCreatePadResponse(body: unknown): CreatePadResponse {
+function parseCreatePadResponse(body: unknown): CreatePadResponse {
   if (!isRecord(body) || typeof body.id !== 'string') throw new TypeError('create-pad response has no id')
   return { id: body.id, links: parseLinks(body.links, true), keys: parseLinks(body.keys, true) }
 }

@@ -9,7 +9,7 @@ import { padLifetimes } from '../../shared/protocol/api'
 import type { PadLifetime } from '../../shared/protocol/api'
 import type { Localization, MessageKey } from '../i18n/i18n'
 
-export const lifetimeLabelKeys: Readonly<Record<PadLifetime, MessageKey>> = {
+const lifetimeLabelKeys: Readonly<Record<PadLifetime, MessageKey>> = {
   day: 'lifetime.day',
   week: 'lifetime.week',
   month: 'lifetime.month',

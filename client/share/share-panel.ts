@@ -31,7 +31,7 @@ const linkDescriptions: readonly LinkDescription[] = [
 ]
 
 /** Pixels of the QR canvas: more than the stylesheet shows, even on a HiDPI screen (see qr-code.ts). */
-export const shareQrSizePx = 520
+const shareQrSizePx = 520
 
 export interface SharePanelElements {
   /** `#share-panel`: hidden when there is no link to show. */

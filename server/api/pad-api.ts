@@ -58,7 +58,7 @@ export function parseCreatePadRequest(body: unknown): Required<CreatePadRequest>
 }
 
 /** Checks an untrusted settings patch and turns it into store fields. */
-export function parseSettingsPatch(body: unknown): Partial<PadSettingsFields> {
+function parseSettingsPatch(body: unknown): Partial<PadSettingsFields> {
   const patch = readObject(body) as Record<keyof PadSettingsPatch, unknown>
   const fields: Partial<PadSettingsFields> = {}
   if (patch.title !== undefined) fields.title = readText(patch.title, 'title', maxTitleLength)

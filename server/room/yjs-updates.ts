@@ -57,7 +57,7 @@ export function hasPending(doc: Y.Doc): boolean {
   return doc.store.pendingStructs !== null || doc.store.pendingDs !== null
 }
 
-export function clearPending(doc: Y.Doc): void {
+function clearPending(doc: Y.Doc): void {
   doc.store.pendingStructs = null
   doc.store.pendingDs = null
 }

@@ -9,11 +9,11 @@ import { defaultLicenseId, isLicenseId, type LicenseId } from '../../shared/pad/
 import { roles, type Role } from '../../shared/protocol/roles'
 import { StoreError, type PadRecord } from './store'
 
-export function parseLanguage(value: string): PadLanguage {
+function parseLanguage(value: string): PadLanguage {
   return padLanguages.find((language) => language === value) ?? 'fr'
 }
 
-export function parseLicense(value: string): LicenseId {
+function parseLicense(value: string): LicenseId {
   return isLicenseId(value) ? value : defaultLicenseId
 }
 
@@ -22,7 +22,7 @@ export function parseLifetime(value: string): PadLifetime {
 }
 
 /** The names of a JSON array (given parsed, or as text); anything else is no names. */
-export function parseNames(value: unknown): string[] {
+function parseNames(value: unknown): string[] {
   let parsed = value
   if (typeof value === 'string') {
     try {

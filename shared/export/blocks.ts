@@ -61,7 +61,7 @@ export function readExportBlocks(body: RecipeNode): ExportBlock[] {
 }
 
 /** Whether a run of inlines holds no visible text. */
-export function isEmptyInlines(content: readonly ExportInline[]): boolean {
+function isEmptyInlines(content: readonly ExportInline[]): boolean {
   return content.every((inline) => inline.kind === 'link' ? isEmptyInlines(inline.content) : inline.kind === 'text' && inline.text.trim() === '')
 }
 

@@ -92,7 +92,7 @@ export const exportLabels: Readonly<Record<PadLanguage, ExportLabels>> = {
 }
 
 /** CC0 waives copyright: its attribution says "public domain", not "licensed under". */
-export function isPublicDomain(recipe: Recipe): boolean {
+function isPublicDomain(recipe: Recipe): boolean {
   return recipe.license.id === 'CC0-1.0'
 }
 

@@ -9,7 +9,7 @@
 import type { PadLanguage } from '../protocol/api'
 
 // The namespaces of ODF 1.2 (OASIS, part 1, §1.5) that the package's files use.
-export const odfNamespaces = {
+const odfNamespaces = {
   office: 'urn:oasis:names:tc:opendocument:xmlns:office:1.0',
   style: 'urn:oasis:names:tc:opendocument:xmlns:style:1.0',
   text: 'urn:oasis:names:tc:opendocument:xmlns:text:1.0',

@@ -45,7 +45,7 @@ export function renderRecipeOdt(recipe: Recipe): Uint8Array {
 }
 
 /** The XML files of the package, by path (all but `mimetype`). */
-export function renderOdtFiles(recipe: Recipe): Record<'content.xml' | 'styles.xml' | 'meta.xml' | 'META-INF/manifest.xml', string> {
+function renderOdtFiles(recipe: Recipe): Record<'content.xml' | 'styles.xml' | 'meta.xml' | 'META-INF/manifest.xml', string> {
   return {
     'content.xml': renderOdtContent(recipe),
     'styles.xml': renderOdtStyles(recipe.language),

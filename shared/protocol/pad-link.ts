@@ -6,8 +6,6 @@
  */
 
 /** 16 random bytes in base64url without padding: exactly 22 characters. */
-export const padKeyLength = 22
-
 const padKeyPattern = /^[A-Za-z0-9_-]{22}$/
 
 export function isPadKey(value: string): boolean {
