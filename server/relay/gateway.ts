@@ -198,28 +198,25 @@ export function createRelay(config: Config, deps: RelayDeps): Relay {
     metrics.connections.inc()
     socket.on('pong', () => unanswered.delete(socket))
     const peerSocket = socketFor(socket, raw)
-    let peer: Peer | null = null
-    let room: Room | null = null
     // Frames that arrive while the key is being looked up keep their order.
-    const early: Uint8Array[] = []
-    let refusal: { code: number; reason: string } | null = null
+    let state: ConnectionState = { phase: 'looking-up', early: [] }
     const messages = createTokenBucket(config.messagesPerSecond, config.messageBurst)
     const bytes = createTokenBucket(config.bytesPerSecond, config.byteBurst)
     const syncRequests = createTokenBucket(config.syncRequestsPerMinute / 60, config.syncRequestBurst)
 
     const refuse = (code: number, reason: string): void => {
-      log.info({ code, reason, peer: peer?.id }, 'closing connection')
-      if (peer !== null) {
-        peer.isRefused = true
-        closePeer(peer, code, reason)
-      } else {
-        refusal ??= { code, reason }
+      log.info({ code, reason, peer: state.phase === 'joined' ? state.peer.id : undefined }, 'closing connection')
+      if (state.phase === 'joined') {
+        state.peer.isRefused = true
+        closePeer(state.peer, code, reason)
+      } else if (state.phase === 'looking-up') {
+        state = { phase: 'refused' }
         peerSocket.close(code, reason)
       }
     }
 
     socket.on('message', (data: RawData, isBinary: boolean) => {
-      if (refusal !== null || peer?.isClosed === true) return
+      if (state.phase === 'refused' || (state.phase === 'joined' && state.peer.isClosed)) return
       const frame = toUint8Array(data)
       metrics.bytesIn.inc(frame.length)
       if (!isBinary) return refuse(CloseCode.unsupportedData, 'text frames are not part of the protocol')
@@ -227,8 +224,8 @@ export function createRelay(config: Config, deps: RelayDeps): Relay {
       if (isSyncRequestFrame(frame) && !syncRequests.take()) {
         return refuse(CloseCode.rateLimited, 'too many sync requests')
       }
-      if (room !== null && peer !== null) room.receive(peer, frame)
-      else early.push(frame)
+      if (state.phase === 'joined') state.room.receive(state.peer, frame)
+      else state.early.push(frame)
     })
     socket.on('close', () => {
       sockets.delete(socket)
@@ -236,7 +233,7 @@ export function createRelay(config: Config, deps: RelayDeps): Relay {
       const count = (connectionsByAddress.get(address) ?? 1) - 1
       if (count > 0) connectionsByAddress.set(address, count)
       else connectionsByAddress.delete(address)
-      if (room !== null && peer !== null) room.leave(peer)
+      if (state.phase === 'joined') state.room.leave(state.peer)
     })
     socket.on('error', (error: Error & { code?: string }) => {
       // ws refuses oversized and malformed frames itself and closes the
@@ -246,7 +243,7 @@ export function createRelay(config: Config, deps: RelayDeps): Relay {
         log.debug({ err: error }, 'socket error')
         return
       }
-      log.info({ code, reason: error.message, peer: peer?.id }, 'closing connection')
+      log.info({ code, reason: error.message, peer: state.phase === 'joined' ? state.peer.id : undefined }, 'closing connection')
       metrics.closes.inc({ code: String(code) })
     })
 
@@ -256,17 +253,18 @@ export function createRelay(config: Config, deps: RelayDeps): Relay {
     if (!isPadKey(key)) return refuse(CloseCode.unknownPad, 'unknown link')
     store.findPadByKeyHash(hashKey(key)).then(
       (found) => {
-        if (socket.readyState !== socket.OPEN || refusal !== null) return
+        if (socket.readyState !== socket.OPEN || state.phase !== 'looking-up') return
         if (found === null) return refuse(CloseCode.unknownPad, 'unknown link')
         if (isClosing) return refuse(CloseCode.goingAway, 'server shutting down')
-        const joined = roomFor(found.pad)
-        if (joined === null) return refuse(CloseCode.tryAgainLater, 'server busy, retry')
-        if (joined.peerCount >= config.maxConnectionsPerPad) return refuse(CloseCode.rateLimited, 'too many connections to this pad')
-        peer = createPeer(nextPeerId++, found.role, peerSocket)
-        room = joined
+        const room = roomFor(found.pad)
+        if (room === null) return refuse(CloseCode.tryAgainLater, 'server busy, retry')
+        if (room.peerCount >= config.maxConnectionsPerPad) return refuse(CloseCode.rateLimited, 'too many connections to this pad')
+        const peer = createPeer(nextPeerId++, found.role, peerSocket)
+        const { early } = state
+        state = { phase: 'joined', peer, room }
         log.info({ padId: found.pad.id, peer: peer.id, role: found.role }, 'peer joined')
         room.join(peer)
-        for (const frame of early.splice(0)) room.receive(peer, frame)
+        for (const frame of early) room.receive(peer, frame)
       },
       (error: unknown) => {
         log.error({ err: error }, 'key lookup failed')
@@ -328,3 +326,9 @@ function toUint8Array(data: RawData): Uint8Array {
   if (data instanceof ArrayBuffer) return new Uint8Array(data)
   return data
 }
+
+/** Where a connection is: its key being looked up (frames wait), joined to its pad's room, or refused before it joined. */
+type ConnectionState =
+  | { phase: 'looking-up'; early: Uint8Array[] }
+  | { phase: 'joined'; peer: Peer; room: Room }
+  | { phase: 'refused' }
