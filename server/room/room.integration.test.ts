@@ -169,9 +169,11 @@ describe('room', () => {
     const gate = new Promise<void>((resolve) => (openGate = resolve))
     const answeredBeforeStore: boolean[] = []
     const reader = memoryPeer('view')
+    let isAppending = false
     const gatedStore: Store = {
       ...store,
       appendUpdate: async (id, update, at) => {
+        isAppending = true
         await gate
         answeredBeforeStore.push(reader.received.some((message) => message.type === 'sync-step-2'))
         return store.appendUpdate(id, update, at)
@@ -184,7 +186,9 @@ describe('room', () => {
     await room.settle()
     room.receive(writer.peer, encodeMessage({ type: 'update', update: updateInserting('pas encore') }))
     room.receive(reader.peer, encodeMessage({ type: 'sync-step-1', stateVector: Y.encodeStateVector(new Y.Doc()) }))
-    await new Promise((resolve) => setTimeout(resolve, 30))
+    // The write is at the store, which holds it: the request behind it must wait.
+    await waitUntil('the write reached the store', () => isAppending)
+    await new Promise((resolve) => setImmediate(resolve))
     expect(reader.received.some((message) => message.type === 'sync-step-2')).toBe(false)
     openGate()
     await room.settle()
