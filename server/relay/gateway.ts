@@ -18,7 +18,7 @@ import type { Config } from '../config'
 import type { Logger } from '../log'
 import type { Metrics } from '../metrics'
 import { hashKey } from '../api/pad-keys'
-import { closePeer, createPeer, type Peer, type PeerSocket } from './peer'
+import { createPeer, refusePeer, type Peer, type PeerSocket } from './peer'
 import { createTokenBucket } from './rate-limit'
 import { createFrameCache } from './websocket-frame'
 import { createRoom, type Room } from '../room/room'
@@ -207,8 +207,7 @@ export function createRelay(config: Config, deps: RelayDeps): Relay {
     const refuse = (code: number, reason: string): void => {
       log.info({ code, reason, peer: state.phase === 'joined' ? state.peer.id : undefined }, 'closing connection')
       if (state.phase === 'joined') {
-        state.peer.isRefused = true
-        closePeer(state.peer, code, reason)
+        refusePeer(state.peer, code, reason)
       } else if (state.phase === 'looking-up') {
         state = { phase: 'refused' }
         peerSocket.close(code, reason)
@@ -216,7 +215,7 @@ export function createRelay(config: Config, deps: RelayDeps): Relay {
     }
 
     socket.on('message', (data: RawData, isBinary: boolean) => {
-      if (state.phase === 'refused' || (state.phase === 'joined' && state.peer.isClosed)) return
+      if (state.phase === 'refused' || (state.phase === 'joined' && state.peer.state !== 'open')) return
       const frame = toUint8Array(data)
       metrics.bytesIn.inc(frame.length)
       if (!isBinary) return refuse(CloseCode.unsupportedData, 'text frames are not part of the protocol')

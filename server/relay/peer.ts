@@ -25,19 +25,41 @@ export interface Peer {
   readonly clientIds: Set<number>
   /** Write messages (updates, sync step 2) stored from this connection: the `stored` ack. */
   writeCount: number
-  isClosed: boolean
-  /** Closed by the server for a message it refused: what it sent afterwards is ignored. */
-  isRefused: boolean
+  /**
+   * `open` until the connection closes or leaves (`closed`: nothing more is
+   * sent to it, what it sent before is still handled), or until the server
+   * refuses one of its messages (`refused`: what it sent afterwards is
+   * ignored too).
+   */
+  state: PeerState
 }
 
+export type PeerState = 'open' | 'closed' | 'refused'
+
 export function createPeer(id: number, role: Role, socket: PeerSocket): Peer {
-  return { id, role, socket, clientIds: new Set(), writeCount: 0, isClosed: false, isRefused: false }
+  return { id, role, socket, clientIds: new Set(), writeCount: 0, state: 'open' }
 }
 
 /** Closes a peer's socket once, whatever calls it first. */
 export function closePeer(peer: Peer, code: number, reason: string): void {
-  if (peer.isClosed) return
-  peer.isClosed = true
+  if (peer.state !== 'open') return
+  peer.state = 'closed'
+  closeSocket(peer, code, reason)
+}
+
+/** Refuses what a peer sent: nothing more of it is handled; its socket is closed unless it already was. */
+export function refusePeer(peer: Peer, code: number, reason: string): void {
+  const wasOpen = peer.state === 'open'
+  peer.state = 'refused'
+  if (wasOpen) closeSocket(peer, code, reason)
+}
+
+/** The peer's socket closed (it left): nothing more is sent to it. */
+export function markPeerLeft(peer: Peer): void {
+  if (peer.state === 'open') peer.state = 'closed'
+}
+
+function closeSocket(peer: Peer, code: number, reason: string): void {
   // Close reasons are limited to 123 bytes by RFC 6455.
   peer.socket.close(code, truncateUtf8(reason, 123))
 }

@@ -30,7 +30,7 @@ import type { BusMessage } from '../scale-out/bus-message'
 import { StoreError, type PadRecord } from '../store/store'
 import { readAwarenessEntries } from './awareness-check'
 import { ClientIdConflict, createClientIdOwners } from './client-ids'
-import { closePeer, type Peer } from '../relay/peer'
+import { closePeer, markPeerLeft, refusePeer, type Peer } from '../relay/peer'
 import { createPresenceRelay } from './presence-relay'
 import { createRoomInbox } from './inbox'
 import { createRoomStorage, type RoomStore } from './storage'
@@ -187,7 +187,7 @@ export function createRoom(initialPad: PadRecord, options: RoomOptions, deps: Ro
   function handle(peer: Peer, frame: Uint8Array): Promise<void> | undefined {
     // A peer that merely left still has its last writes stored; one that was
     // refused has nothing more handled.
-    if (peer.isRefused) return undefined
+    if (peer.state === 'refused') return undefined
     try {
       const message = decodeMessage(frame)
       metrics.messagesIn.inc({ type: message.type })
@@ -209,8 +209,7 @@ export function createRoom(initialPad: PadRecord, options: RoomOptions, deps: Ro
       error.holder?.socket.probe()
     }
     log.warn({ peer: peer.id, code: error.closeCode, reason: error.message }, 'closing peer: message refused')
-    peer.isRefused = true
-    closePeer(peer, error.closeCode, error.message)
+    refusePeer(peer, error.closeCode, error.message)
   }
 
   /** Handles a message; returns a promise only when it had to wait for the store. */
@@ -283,7 +282,7 @@ export function createRoom(initialPad: PadRecord, options: RoomOptions, deps: Ro
 
   /** Sends the room's sync step 1 to a peer that joined and has not had it yet. */
   function sendOwedStepOne(peer: Peer): void {
-    if (!owedStepOne.delete(peer) || peer.isClosed) return
+    if (!owedStepOne.delete(peer) || peer.state !== 'open') return
     send(peer, encodeMessage({ type: 'sync-step-1', stateVector: storage.document.stateVector() }))
   }
 
@@ -301,7 +300,7 @@ export function createRoom(initialPad: PadRecord, options: RoomOptions, deps: Ro
   function broadcast(frame: Uint8Array, except: Peer | null): void {
     let count = 0
     for (const peer of peers) {
-      if (peer === except || peer.isClosed) continue
+      if (peer === except || peer.state !== 'open') continue
       peer.socket.send(frame)
       count += 1
     }
@@ -365,7 +364,7 @@ export function createRoom(initialPad: PadRecord, options: RoomOptions, deps: Ro
       inbox.push({ kind: 'frame', peer, frame })
     },
     leave(peer) {
-      peer.isClosed = true
+      markPeerLeft(peer)
       if (!peers.delete(peer)) return
       // Queued, so that a message of this peer still in the inbox cannot
       // bring its cursor back or claim its client ids after it left.
@@ -393,7 +392,7 @@ export function createRoom(initialPad: PadRecord, options: RoomOptions, deps: Ro
             // Edits made while locked stayed in the pages; asking each editor
             // for what the pad lacks brings them in now (their sync step 2).
             const request = encodeMessage({ type: 'sync-step-1', stateVector: storage.document.stateVector() })
-            for (const peer of peers) if (peer.role === Role.edit && !peer.isClosed) send(peer, request)
+            for (const peer of peers) if (peer.role === Role.edit && peer.state === 'open') send(peer, request)
           }
         },
       })

@@ -178,12 +178,12 @@ export function createRoomWrites(options: RoomWritesOptions, deps: RoomWritesDep
       link?.publish({ kind: 'update', update: merged })
       deps.afterRelay()
     }
-    for (const [peer, count] of taken.writers) if (!peer.isRefused) acknowledge(peer, count)
+    for (const [peer, count] of taken.writers) if (peer.state !== 'refused') acknowledge(peer, count)
   }
 
   function acknowledge(peer: Peer, writes: number): void {
     peer.writeCount += writes
-    if (!peer.isClosed) send(peer, encodeMessage({ type: 'stored', writeCount: peer.writeCount }))
+    if (peer.state === 'open') send(peer, encodeMessage({ type: 'stored', writeCount: peer.writeCount }))
   }
 
 
