@@ -24,17 +24,13 @@ import { bodyFragmentName } from '../shared/pad/schema'
 import { ApiError, fetchPadSettings, NetworkError } from './settings/api-client'
 import { createAuthorColors } from './people/author-colors'
 import { mountAuthorLegend } from './people/author-legend'
-import type { AuthorLegendElements } from './people/author-legend'
 import { createAuthorship } from './people/authorship'
 import type { Connection } from './connection/connection'
 import { createConnection, defaultRateLimitRetryMs } from './connection/connection'
 import { askDisplayName } from './people/display-name'
-import type { NameDialogElements } from './people/display-name'
 import { createEditor } from './editor/editor'
 import { exportUrl, mountExportMenu } from './share/export-menu'
-import type { ExportMenuElements } from './share/export-menu'
 import { mountFacilitatorPanel } from './settings/facilitator-panel'
-import type { FacilitatorPanelElements } from './settings/facilitator-panel'
 import type { Localization, MessageKey, MessageParams } from './i18n/i18n'
 import { createLocalization, localizeTree, pickLanguage } from './i18n/i18n'
 import { mountLanguageSelect } from './i18n/language-select'
@@ -43,116 +39,24 @@ import type { LiveSettings } from './settings/live-settings'
 import { LoadPhase, markLoadPhase } from './load-marks'
 import { loadLocalParticipant, publishParticipant, storeLocalName } from './people/local-participant'
 import { mountPadDetails } from './settings/pad-details'
-import type { PadDetailsElements } from './settings/pad-details'
 import type { Participant } from './people/participant'
 import type { Preferences } from './people/preferences'
 import { createPreferences, openLocalStorage, PreferenceKey } from './people/preferences'
 import { mountPresenceList } from './people/presence-list'
 import { createProjectionMode } from './share/projection-mode'
-import type { ProjectionElements } from './share/projection-mode'
-import { requireElement } from './required-element'
+import { readPageElements, type PageElements } from './pad-elements'
 import { followPadState } from './connection/settings-feed'
 import { mountSharePanel } from './share/share-panel'
-import type { SharePanelElements } from './share/share-panel'
 import { closeMessageKeys, mountStatusView } from './connection/status'
 import { buildToolbar } from './editor/toolbar'
 import { relayUrlOf } from '../shared/protocol/pad-link'
 import { retryDelayMs, retryPolicies } from '../shared/protocol/retry-delay'
-
-/** Longest wait between two attempts to fetch the settings while the server cannot be reached. */
 
 interface PageMessage {
   key: MessageKey
   params?: MessageParams
 }
 
-function readPageElements() {
-  return {
-    skipLink: requireElement('skip-to-editor', HTMLAnchorElement),
-    title: requireElement('pad-title', HTMLElement),
-    readOnlyBadge: requireElement('read-only-badge', HTMLElement),
-    lockedBadge: requireElement('locked-badge', HTMLElement),
-    status: requireElement('connection-status', HTMLElement),
-    statusAnnouncer: requireElement('status-announcer', HTMLElement),
-    changeNameButton: requireElement('change-name-button', HTMLButtonElement),
-    languageSelect: requireElement('language-select', HTMLSelectElement),
-    details: {
-      container: requireElement('pad-details', HTMLElement),
-      event: requireElement('pad-event', HTMLElement),
-      license: requireElement('pad-license', HTMLElement),
-      expiry: requireElement('pad-expiry', HTMLElement),
-    } satisfies PadDetailsElements,
-    loading: requireElement('pad-loading', HTMLElement),
-    error: requireElement('pad-error', HTMLElement),
-    errorMessage: requireElement('pad-error-message', HTMLElement),
-    main: requireElement('pad-main', HTMLElement),
-    closedNotice: requireElement('closed-notice', HTMLElement),
-    lockNotice: requireElement('lock-notice', HTMLElement),
-    toolbar: requireElement('toolbar', HTMLElement),
-    editor: requireElement('editor', HTMLElement),
-    exportMenu: {
-      menu: requireElement('export-menu', HTMLDetailsElement),
-      links: requireElement('export-links', HTMLElement),
-    } satisfies ExportMenuElements,
-    authorLegend: {
-      toggle: requireElement('author-colors-toggle', HTMLButtonElement),
-      legend: requireElement('author-legend', HTMLElement),
-    } satisfies AuthorLegendElements,
-    deleteExportLink: requireElement('delete-export-link', HTMLAnchorElement),
-    presence: requireElement('presence', HTMLElement),
-    presenceCount: requireElement('presence-count', HTMLElement),
-    share: {
-      panel: requireElement('share-panel', HTMLElement),
-      qr: requireElement('share-qr', HTMLCanvasElement),
-      qrCaption: requireElement('share-qr-caption', HTMLElement),
-      qrLink: requireElement('share-qr-link', HTMLElement),
-      links: requireElement('share-links', HTMLElement),
-    } satisfies SharePanelElements,
-    projection: {
-      button: requireElement('projection-button', HTMLButtonElement),
-      dialog: requireElement('projection', HTMLDialogElement),
-      title: requireElement('projection-title', HTMLElement),
-      event: requireElement('projection-event', HTMLElement),
-      document: requireElement('projection-document', HTMLElement),
-      qr: requireElement('projection-qr', HTMLCanvasElement),
-      qrCaption: requireElement('projection-qr-caption', HTMLElement),
-      link: requireElement('projection-link', HTMLElement),
-      count: requireElement('projection-count', HTMLElement),
-      exit: requireElement('projection-exit', HTMLButtonElement),
-    } satisfies ProjectionElements,
-    facilitator: {
-      panel: requireElement('facilitator-panel', HTMLElement),
-      form: requireElement('settings-form', HTMLFormElement),
-      fields: {
-        title: requireElement('settings-title', HTMLInputElement),
-        eventName: requireElement('settings-event-name', HTMLInputElement),
-        eventDate: requireElement('settings-event-date', HTMLInputElement),
-        eventPlace: requireElement('settings-event-place', HTMLInputElement),
-        license: requireElement('settings-license', HTMLSelectElement),
-        lifetime: requireElement('settings-lifetime', HTMLSelectElement),
-        extraContributors: requireElement('settings-extra-contributors', HTMLTextAreaElement),
-      },
-      licenseWarning: requireElement('license-warning', HTMLElement),
-      save: requireElement('settings-save', HTMLButtonElement),
-      settingsFeedback: requireElement('settings-feedback', HTMLElement),
-      lockToggle: requireElement('lock-toggle', HTMLButtonElement),
-      lockHelp: requireElement('lock-help', HTMLElement),
-      rotate: requireElement('rotate-edit-link', HTMLButtonElement),
-      rotateDialog: requireElement('rotate-dialog', HTMLDialogElement),
-      delete: requireElement('delete-pad', HTMLButtonElement),
-      deleteDialog: requireElement('delete-dialog', HTMLDialogElement),
-      actionFeedback: requireElement('facilitator-feedback', HTMLElement),
-    } satisfies FacilitatorPanelElements,
-    nameDialog: {
-      dialog: requireElement('name-dialog', HTMLDialogElement),
-      form: requireElement('name-form', HTMLFormElement),
-      input: requireElement('name-input', HTMLInputElement),
-      error: requireElement('name-error', HTMLElement),
-    } satisfies NameDialogElements,
-  }
-}
-
-type PageElements = ReturnType<typeof readPageElements>
 
 /** What the entry script (pad-boot.ts) asked the server for before this code was loaded. */
 export interface EarlyRequests {
