@@ -27,6 +27,7 @@ import {
   type Store,
   type StoredDocument,
 } from './store'
+import { postgresMigrations } from './postgres-migrations'
 import { padFromRow, parseRole, type StoredPadRow } from './stored-values'
 
 export interface PostgresStoreOptions {
@@ -46,53 +47,10 @@ export interface PostgresStoreDeps {
 
 const defaultOptions = { connectTimeoutMs: 5000, queryTimeoutMs: 10_000 }
 
-/** Each entry takes the schema from its index to the next version; `atelier_migrations` records where a database is. */
-const migrations = [
-  `
-CREATE TABLE pads (
-  id TEXT PRIMARY KEY,
-  title TEXT NOT NULL,
-  language TEXT NOT NULL,
-  event_name TEXT NOT NULL DEFAULT '',
-  event_date TEXT NOT NULL DEFAULT '',
-  event_place TEXT NOT NULL DEFAULT '',
-  license TEXT NOT NULL,
-  locked BOOLEAN NOT NULL DEFAULT false,
-  lifetime TEXT NOT NULL,
-  view_key TEXT NOT NULL,
-  edit_key_generation INTEGER NOT NULL DEFAULT 0,
-  created_at_ms BIGINT NOT NULL,
-  updated_at_ms BIGINT NOT NULL,
-  first_edit_at_ms BIGINT,
-  last_edit_at_ms BIGINT,
-  extra_contributors JSONB NOT NULL DEFAULT '[]',
-  last_seq BIGINT NOT NULL DEFAULT 0
-);
-CREATE INDEX pads_by_update ON pads (updated_at_ms);
-CREATE TABLE pad_keys (
-  key_hash BYTEA PRIMARY KEY,
-  pad_id TEXT NOT NULL REFERENCES pads (id) ON DELETE CASCADE,
-  role TEXT NOT NULL
-);
-CREATE INDEX pad_keys_by_pad ON pad_keys (pad_id);
-CREATE TABLE pad_updates (
-  pad_id TEXT NOT NULL REFERENCES pads (id) ON DELETE CASCADE,
-  seq BIGINT NOT NULL,
-  data BYTEA NOT NULL,
-  PRIMARY KEY (pad_id, seq)
-);
-CREATE TABLE pad_snapshots (
-  pad_id TEXT PRIMARY KEY REFERENCES pads (id) ON DELETE CASCADE,
-  data BYTEA NOT NULL,
-  through_seq BIGINT NOT NULL
-);
-`,
-]
-
 // Any fixed number, the same in every instance: whoever holds this lock migrates, the others wait and then find nothing to do.
 const migrationLockId = 0x617465_6c6965
 
-/** A row of `pads` as pg returns it: BIGINT columns come as strings (they may exceed 2^53; ours never do). */
+/** An append waiting to be committed with the others of its group. */
 interface PendingAppend {
   padId: string
   update: Uint8Array
@@ -376,8 +334,8 @@ async function migrate(client: pg.PoolClient): Promise<void> {
     applied_at TIMESTAMPTZ NOT NULL DEFAULT now()
   )`)
   const { rows } = await client.query<{ version: number | null }>('SELECT max(version) AS version FROM atelier_migrations')
-  for (let version = rows[0]?.version ?? 0; version < migrations.length; version++) {
-    await client.query(migrations[version] ?? '')
+  for (let version = rows[0]?.version ?? 0; version < postgresMigrations.length; version++) {
+    await client.query(postgresMigrations[version] ?? '')
     await client.query('INSERT INTO atelier_migrations (version) VALUES ($1)', [version + 1])
   }
 }

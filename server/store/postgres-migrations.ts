@@ -1,0 +1,47 @@
+/**
+ * The PostgreSQL schema, as the list of steps that build it: each entry
+ * takes a database from its index to the next version, and
+ * `atelier_migrations` records where a database is. Steps are only ever
+ * appended (an instance of an older version may share the database).
+ */
+export const postgresMigrations: readonly string[] = [
+  `
+CREATE TABLE pads (
+  id TEXT PRIMARY KEY,
+  title TEXT NOT NULL,
+  language TEXT NOT NULL,
+  event_name TEXT NOT NULL DEFAULT '',
+  event_date TEXT NOT NULL DEFAULT '',
+  event_place TEXT NOT NULL DEFAULT '',
+  license TEXT NOT NULL,
+  locked BOOLEAN NOT NULL DEFAULT false,
+  lifetime TEXT NOT NULL,
+  view_key TEXT NOT NULL,
+  edit_key_generation INTEGER NOT NULL DEFAULT 0,
+  created_at_ms BIGINT NOT NULL,
+  updated_at_ms BIGINT NOT NULL,
+  first_edit_at_ms BIGINT,
+  last_edit_at_ms BIGINT,
+  extra_contributors JSONB NOT NULL DEFAULT '[]',
+  last_seq BIGINT NOT NULL DEFAULT 0
+);
+CREATE INDEX pads_by_update ON pads (updated_at_ms);
+CREATE TABLE pad_keys (
+  key_hash BYTEA PRIMARY KEY,
+  pad_id TEXT NOT NULL REFERENCES pads (id) ON DELETE CASCADE,
+  role TEXT NOT NULL
+);
+CREATE INDEX pad_keys_by_pad ON pad_keys (pad_id);
+CREATE TABLE pad_updates (
+  pad_id TEXT NOT NULL REFERENCES pads (id) ON DELETE CASCADE,
+  seq BIGINT NOT NULL,
+  data BYTEA NOT NULL,
+  PRIMARY KEY (pad_id, seq)
+);
+CREATE TABLE pad_snapshots (
+  pad_id TEXT PRIMARY KEY REFERENCES pads (id) ON DELETE CASCADE,
+  data BYTEA NOT NULL,
+  through_seq BIGINT NOT NULL
+);
+`,
+]
