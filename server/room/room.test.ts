@@ -11,6 +11,7 @@ import type { Role } from '../../shared/protocol/roles'
 import { createLogger } from '../log'
 import { createMetrics } from '../metrics'
 import { createFakeClock, type FakeClock } from '../testing/fake-clock'
+import { emptyStructUpdate } from '../testing/hostile-updates'
 import { createMemoryRoomStore, type MemoryRoomStore } from '../testing/memory-room-store'
 import { padRecordFor } from '../testing/room-fixtures'
 import { createPeer, type Peer } from '../relay/peer'
@@ -106,6 +107,25 @@ describe('room, on a fake clock', () => {
       { type: 'stored', writeCount: 1 },
       { type: 'stored', writeCount: 3 },
     ])
+    await room.close(CloseCode.goingAway, 'test over')
+  })
+
+  it('closes with 1007 only the sender of the 48-byte update that once failed a whole room, and stores the others\' writes of the same batch', async () => {
+    const { room, clock, store, peer } = roomOnFakeClock()
+    const [alice, mallory, reader] = [peer('edit'), peer('edit'), peer('view')]
+    await room.settle()
+    const [typed] = typing('a') as [Uint8Array]
+    room.receive(alice.peer, encodeMessage({ type: 'update', update: typed }))
+    room.receive(mallory.peer, encodeMessage({ type: 'update', update: emptyStructUpdate }))
+    await clock.advance(0)
+    await room.settle()
+    expect(mallory.closedWith).toBe(CloseCode.invalidPayload)
+    expect([alice.closedWith, reader.closedWith]).toEqual([null, null])
+    expect(store.appends).toHaveLength(1)
+    const stored = new Y.Doc()
+    for (const append of store.appends) Y.applyUpdate(stored, append.update)
+    expect(stored.getText('t').toString()).toBe('a')
+    expect(stored.store.clients.size).toBe(1)
     await room.close(CloseCode.goingAway, 'test over')
   })
 })
