@@ -64,7 +64,7 @@ export function summarizeProfile(profile: CpuProfile, top = 25): ProfileSummary 
     const files = new Set<string>()
     for (let cursor: number | undefined = id; cursor !== undefined; cursor = parent.get(cursor)) {
       const url = byId.get(cursor)?.callFrame.url ?? ''
-      const match = /\/((?:server|shared|bench)\/[^/]+\.ts)$/.exec(url)
+      const match = /\/((?:server|shared|bench)\/(?:[^/]+\/)*[^/]+\.ts)$/.exec(url)
       if (match?.[1] !== undefined) files.add(match[1])
     }
     for (const file of files) fileUs.set(file, (fileUs.get(file) ?? 0) + us)
