@@ -12,8 +12,8 @@ import WebSocket from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import type { DisturbanceGuard } from './disturbance'
-import { buildLargePad, hasWholePad, type BuiltPad } from './large-pad'
-import type { PadTarget } from './load-client'
+import { buildLargePad, hasWholePad, type BuiltPad } from './browser/large-pad'
+import type { PadTarget } from './load/load-client'
 import { openPads, removeDataDir, serverDialects, startServer, type BenchServer, type ServerKind } from './server-process'
 
 export const coldLoad = { restarts: 5, timeoutMs: 60_000 }

@@ -5,12 +5,12 @@
  * big-room ramp step by step, and a short generated reading; all as Markdown,
  * printed and written to bench/RESULTS.md. Pure: formats, never measures.
  */
-import type { BrowserResult } from './browser-load'
+import type { BrowserResult } from './browser/browser-load'
 import { disturbanceLimits } from './disturbance'
 import type { ColdLoadResult } from './cold-load'
-import type { LoadResult } from './load-spec'
-import type { IdleResult, RampResult } from './load-scenarios'
-import { bigRoom, idleScale, manyPads, workshop } from './load-scenarios'
+import type { LoadResult } from './load/load-spec'
+import type { IdleResult, RampResult } from './load/load-scenarios'
+import { bigRoom, idleScale, manyPads, workshop } from './load/load-scenarios'
 import { LoadPhase } from '../client/load-marks'
 import { formatMs, markdownTable } from './markdown'
 import {
@@ -20,7 +20,7 @@ import {
   scaleOutFailures,
   scaleOutSteps,
   type ScaleOutResults,
-} from './scale-out-report'
+} from './scale-out/scale-out-report'
 import { floorKind, serverKinds, serverLabels, type ServerKind } from './server-process'
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: string }

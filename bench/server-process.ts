@@ -13,8 +13,8 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { startPinned, stopChild } from './child-processes'
-import type { PadTarget } from './load-client'
-import type { Dialect } from './wire'
+import type { PadTarget } from './load/load-client'
+import type { Dialect } from './load/wire'
 
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 

@@ -2,7 +2,7 @@
  * Where the pad page is on its way to an editable pad, as User Timing marks
  * (`performance.mark`) named `atelier:<phase>`: they show in the browser's
  * performance panel, and the benchmark's browser scenario reads them to say
- * where a visit's time went (bench/browser-load.ts). Each phase is marked
+ * where a visit's time went (bench/browser/browser-load.ts). Each phase is marked
  * once per page; a mark costs microseconds and changes nothing else.
  */
 

@@ -14,13 +14,13 @@ import { createLatencyHistogram } from './latency-histogram'
 import { clockTenths } from './latency-marker'
 import { createLoadClient, type Deliveries, type LoadClient, type PadTarget } from './load-client'
 import type { LoadResult, LoadSpec, ProcessFigures, WatchedProcess } from './load-spec'
-import { readCoreBusySeconds, readCpuSeconds, readProcessTreeCpuSeconds, readRssBytes } from './proc-stats'
+import { readCoreBusySeconds, readCpuSeconds, readProcessTreeCpuSeconds, readRssBytes } from '../proc-stats'
 import { createWireCodec, type WireCodec } from './wire'
 
 const specFile = process.env.BENCH_LOAD_SPEC_FILE
 const spec = specFile === undefined ? null : (JSON.parse(fs.readFileSync(specFile, 'utf8')) as LoadSpec)
 if (spec === null) {
-  console.error('bench/load.ts is started by bench/run.ts with BENCH_LOAD_SPEC_FILE set')
+  console.error('bench/load/load.ts is started by bench/run.ts with BENCH_LOAD_SPEC_FILE set')
   process.exit(2)
 }
 

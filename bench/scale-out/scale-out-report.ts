@@ -5,11 +5,11 @@
  * the server core, the "nothing lost" checks, and the sentence that says how
  * the processes were placed. Pure: formats, never measures.
  */
-import type { LoadResult, ProcessFigures } from './load-spec'
-import { formatMs, markdownTable } from './markdown'
-import type { Outcome, TargetCheck } from './report'
+import type { LoadResult, ProcessFigures } from '../load/load-spec'
+import { formatMs, markdownTable } from '../markdown'
+import type { Outcome, TargetCheck } from '../report'
 import { scaleOutSetupLabels, scaleOutSetups, twoInstancesManyPads, twoInstancesOnePad, type ScaleOutSetup } from './scale-out-scenarios'
-import type { LoadShape } from './load-scenarios'
+import type { LoadShape } from '../load/load-scenarios'
 
 export interface ScaleOutResults {
   steps: Partial<Record<ScaleOutSetup, Outcome<LoadResult>>>

@@ -14,7 +14,7 @@
  */
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
-import { MessageType, SyncStep } from '../shared/protocol/messages'
+import { MessageType, SyncStep } from '../../shared/protocol/messages'
 
 export const dialects = ['y-websocket', 'hocuspocus'] as const
 export type Dialect = (typeof dialects)[number]

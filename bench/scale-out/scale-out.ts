@@ -9,12 +9,12 @@
  * It does not generate load nor decide what is measured (scale-out-scenarios.ts).
  */
 import { spawnSync } from 'node:child_process'
-import { startPostgres, startRedis, type PostgresProcess, type RedisProcess } from '../server/testing/services'
-import { canPin } from './child-processes'
-import type { PadTarget } from './load-client'
-import type { WatchedProcess } from './load-spec'
-import { findChildren, listDescendants } from './proc-stats'
-import { removeDataDir, serverCore, startServer, type BenchServer } from './server-process'
+import { startPostgres, startRedis, type PostgresProcess, type RedisProcess } from '../../server/testing/services'
+import { canPin } from '../child-processes'
+import type { PadTarget } from '../load/load-client'
+import type { WatchedProcess } from '../load/load-spec'
+import { findChildren, listDescendants } from '../proc-stats'
+import { removeDataDir, serverCore, startServer, type BenchServer } from '../server-process'
 
 export interface ScaleOutServices {
   readonly redisUrl: string

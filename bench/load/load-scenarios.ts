@@ -5,12 +5,12 @@
  * load process measured. Durations are bounded so that the whole run fits in
  * 15 minutes on a 2-core machine; BENCH_QUICK=1 shortens them for a trial.
  */
-import { disturbanceLimits, type DisturbanceGuard } from './disturbance'
+import { disturbanceLimits, type DisturbanceGuard } from '../disturbance'
 import type { PadTarget } from './load-client'
 import type { LoadResult, LoadSpec, WatchedProcess } from './load-spec'
 import { runLoadProcess } from './load-process'
-import { canPin } from './child-processes'
-import { openPads, removeDataDir, serverCore, serverDialects, serverLabels, startServer, type ServerKind } from './server-process'
+import { canPin } from '../child-processes'
+import { openPads, removeDataDir, serverCore, serverDialects, serverLabels, startServer, type ServerKind } from '../server-process'
 
 const isQuick = process.env.BENCH_QUICK === '1'
 

@@ -8,8 +8,8 @@
  */
 import WebSocket from 'ws'
 import * as Y from 'yjs'
-import type { PadTarget } from './load-client'
-import { createWireCodec, FrameKind, readFrame, type Dialect } from './wire'
+import type { PadTarget } from '../load/load-client'
+import { createWireCodec, FrameKind, readFrame, type Dialect } from '../load/wire'
 
 export const largePad = {
   updates: 20_000,

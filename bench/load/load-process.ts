@@ -1,14 +1,14 @@
 /**
- * Runs one load step in a fresh load process (bench/load.ts) on the load
+ * Runs one load step in a fresh load process (bench/load/load.ts) on the load
  * core, and returns what it measured. A fresh process per step keeps the
  * steps independent (no heap or sockets left from the previous one).
  */
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { startPinned, stopChild } from './child-processes'
+import { startPinned, stopChild } from '../child-processes'
 import type { LoadResult, LoadSpec } from './load-spec'
-import { loadCore, projectRoot } from './server-process'
+import { loadCore, projectRoot } from '../server-process'
 
 export async function runLoadProcess(spec: LoadSpec): Promise<LoadResult> {
   // A file, not an env var: 2,000 pad URLs exceed the kernel's limit on one environment string.
@@ -23,7 +23,7 @@ export async function runLoadProcess(spec: LoadSpec): Promise<LoadResult> {
 }
 
 async function runWithSpecFile(spec: LoadSpec, specFile: string): Promise<LoadResult> {
-  const child = startPinned(loadCore, process.execPath, [...(process.env.BENCH_LOAD_PROFILE_DIR ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.BENCH_LOAD_PROFILE_DIR] : []), '--import', 'tsx', 'bench/load.ts'], {
+  const child = startPinned(loadCore, process.execPath, [...(process.env.BENCH_LOAD_PROFILE_DIR ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.BENCH_LOAD_PROFILE_DIR] : []), '--import', 'tsx', 'bench/load/load.ts'], {
     cwd: projectRoot,
     env: { ...process.env, BENCH_LOAD_SPEC_FILE: specFile },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -9,11 +9,11 @@
  * figures show what running as two instances costs within one core, not what
  * a second machine would add.
  */
-import type { LoadResult } from './load-spec'
-import { buildLoadSpec, manyPads, runGuardedStep, type LoadShape, type ScenarioContext } from './load-scenarios'
-import { runLoadProcess } from './load-process'
+import type { LoadResult } from '../load/load-spec'
+import { buildLoadSpec, manyPads, runGuardedStep, type LoadShape, type ScenarioContext } from '../load/load-scenarios'
+import { runLoadProcess } from '../load/load-process'
 import { startInstances, type ScaleOutServices } from './scale-out'
-import { openPads } from './server-process'
+import { openPads } from '../server-process'
 
 const isQuick = process.env.BENCH_QUICK === '1'
 
