@@ -81,6 +81,8 @@ describe('projection mode', () => {
 
     await page.keyboard.press('Escape')
     await page.locator('#projection').waitFor({ state: 'hidden' })
+    // A dialog's close event comes in a task after it is hidden; the projection's view goes then.
+    await page.locator('#projection .ProseMirror').waitFor({ state: 'detached' })
     expect(await page.locator('#projection .ProseMirror').count()).toBe(0)
     expect(await page.locator('#editor .ProseMirror').isVisible()).toBe(true)
     expect(await editorText(page)).toContain('Dernière ligne tapée.')
