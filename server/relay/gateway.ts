@@ -18,9 +18,9 @@ import type { Config } from '../config'
 import type { Logger } from '../log'
 import type { Metrics } from '../metrics'
 import { hashKey } from '../api/pad-keys'
-import { createPeer, refusePeer, type Peer, type PeerSocket } from './peer'
+import { createPeer, refusePeer, type Peer } from './peer'
+import { createPeerSockets } from './peer-sockets'
 import { createTokenBucket } from './rate-limit'
-import { createFrameCache } from './websocket-frame'
 import { createRoom, type Room } from '../room/room'
 import type { PadChangeListener } from '../api/pad-api'
 import { StoreError, type PadRecord, type Store } from '../store/store'
@@ -55,11 +55,14 @@ export function createRelay(config: Config, deps: RelayDeps): Relay {
   const { store, log, metrics } = deps
   const bus = deps.bus ?? null
   const rooms = new Map<string, Room>()
-  const sockets = new Set<WebSocket>()
-  const unanswered = new WeakSet<WebSocket>()
   const connectionsByAddress = new Map<string, number>()
   let nextPeerId = 1
   let isClosing = false
+
+  const peerSockets = createPeerSockets(
+    { maxBufferedBytes: config.maxBufferedBytes, pingIntervalMs, probeTimeoutMs },
+    { log, metrics },
+  )
 
   const wss = new WebSocketServer({
     noServer: true,
@@ -67,18 +70,6 @@ export function createRelay(config: Config, deps: RelayDeps): Relay {
     // Yjs updates are already compact; deflate would cost CPU on every frame.
     perMessageDeflate: false,
   })
-
-  const pinger = setInterval(() => {
-    for (const socket of sockets) {
-      if (unanswered.has(socket)) {
-        socket.terminate()
-        continue
-      }
-      unanswered.add(socket)
-      socket.ping()
-    }
-  }, pingIntervalMs)
-  pinger.unref()
 
   function roomFor(pad: PadRecord): Room | null {
     const padId = pad.id
@@ -119,20 +110,6 @@ export function createRelay(config: Config, deps: RelayDeps): Relay {
     return room
   }
 
-  /**
-   * Sockets written to in this synchronous run, corked until it ends (the
-   * microtask that follows): the frames a peer gets from one relay (an
-   * update, its acknowledgement, presence) leave in one system call instead
-   * of one each, without waiting for the next turn of the event loop.
-   */
-  const corkedSockets = new Set<Duplex>()
-  /** A relayed frame is framed once for all the peers it goes to. */
-  const frameOf = createFrameCache()
-  const uncorkAll = (): void => {
-    for (const raw of corkedSockets) raw.uncork()
-    corkedSockets.clear()
-  }
-
   /** What another instance published about a loaded pad: its writes and presence, or the facilitator's changes. */
   function applyFromOtherInstance(room: Room, message: BusMessage, instanceId: string): void {
     switch (message.kind) {
@@ -158,46 +135,9 @@ export function createRelay(config: Config, deps: RelayDeps): Relay {
     for (const room of rooms.values()) room.resync()
   })
 
-  function socketFor(socket: WebSocket, raw: Duplex): PeerSocket {
-    return {
-      send(frame) {
-        if (socket.readyState !== socket.OPEN) return
-        if (!corkedSockets.has(raw)) {
-          if (corkedSockets.size === 0) queueMicrotask(uncorkAll)
-          corkedSockets.add(raw)
-          raw.cork()
-        }
-        // ws never queues here (no compression, no Blobs), so writing the
-        // frame's bytes straight to the socket keeps the order of frames.
-        raw.write(frameOf(frame))
-        // A client that stops reading would make us buffer every update of
-        // the pad for it; drop it instead (it resyncs when it reconnects).
-        if (socket.bufferedAmount > config.maxBufferedBytes) {
-          log.warn({ bufferedBytes: socket.bufferedAmount }, 'dropping a connection that does not read')
-          metrics.closes.inc({ code: 'backpressure' })
-          socket.terminate()
-        }
-      },
-      close(code, reason) {
-        // Every close the server makes passes here, and only here is it counted.
-        metrics.closes.inc({ code: String(code) })
-        socket.close(code, reason)
-      },
-      probe() {
-        unanswered.add(socket)
-        socket.ping()
-        setTimeout(() => {
-          if (unanswered.has(socket)) socket.terminate()
-        }, probeTimeoutMs).unref()
-      },
-    }
-  }
-
   function accept(socket: WebSocket, raw: Duplex, key: string, address: string): void {
-    sockets.add(socket)
     metrics.connections.inc()
-    socket.on('pong', () => unanswered.delete(socket))
-    const peerSocket = socketFor(socket, raw)
+    const peerSocket = peerSockets.add(socket, raw)
     // Frames that arrive while the key is being looked up keep their order.
     let state: ConnectionState = { phase: 'looking-up', early: [] }
     const messages = createTokenBucket(config.messagesPerSecond, config.messageBurst)
@@ -227,7 +167,7 @@ export function createRelay(config: Config, deps: RelayDeps): Relay {
       else state.early.push(frame)
     })
     socket.on('close', () => {
-      sockets.delete(socket)
+      peerSockets.remove(socket)
       metrics.connections.dec()
       const count = (connectionsByAddress.get(address) ?? 1) - 1
       if (count > 0) connectionsByAddress.set(address, count)
@@ -304,9 +244,9 @@ export function createRelay(config: Config, deps: RelayDeps): Relay {
     async close() {
       if (isClosing) return
       isClosing = true
-      clearInterval(pinger)
+      peerSockets.stopPinging()
       await Promise.all([...rooms.values()].map((room) => room.close(CloseCode.goingAway, 'server restarting')))
-      for (const socket of sockets) socket.close(CloseCode.goingAway, 'server restarting')
+      peerSockets.closeAll(CloseCode.goingAway, 'server restarting')
       await new Promise<void>((resolve) => wss.close(() => resolve()))
     },
   }
