@@ -23,7 +23,7 @@ import { CloseCode } from '../../shared/protocol/close-codes'
 import { decodeMessage, encodeMessage, ProtocolError, type Message } from '../../shared/protocol/messages'
 import { canWrite, Role } from '../../shared/protocol/roles'
 import { toPadState } from '../api/pad-api'
-import { systemClock, type Clock, type Timer } from '../clock'
+import { systemClock, type Clock } from '../clock'
 import type { Logger } from '../log'
 import type { Metrics } from '../metrics'
 import type { BusMessage } from '../scale-out/bus-message'
@@ -34,6 +34,7 @@ import { closePeer, markPeerLeft, refusePeer, type Peer } from '../relay/peer'
 import { createPresenceRelay } from './presence-relay'
 import { createRoomInbox } from './inbox'
 import { createRoomStorage, type RoomStore } from './storage'
+import { createRoomPeers } from './peers'
 import { createRoomRemote } from './remote'
 import { createRoomWrites } from './writes'
 import { addsNothing } from './update-check'
@@ -111,7 +112,11 @@ export function createRoom(initialPad: PadRecord, options: RoomOptions, deps: Ro
   const log = deps.log.child({ padId })
   let pad = initialPad
   let phase: RoomPhase = { kind: 'open' }
-  const peers = new Set<Peer>()
+  const peers = createRoomPeers(
+    { idleMs: options.idleMs },
+    { clock, metrics, onIdle: () => void room.close(CloseCode.goingAway, 'room unloaded') },
+  )
+  const { send, broadcast } = peers
   const clientIds = createClientIdOwners((instanceId) => link?.isInstanceAlive(instanceId) === true)
   const storage = createRoomStorage(padId, { compactAfterUpdates: options.compactAfterUpdates, isShared: link !== null }, { store: deps.store, log })
   const presence = createPresenceRelay(
@@ -150,9 +155,6 @@ export function createRoom(initialPad: PadRecord, options: RoomOptions, deps: Ro
     broadcast,
     scheduleResync: () => inbox.push({ kind: 'task', run: remote.resyncFromStore }),
   })
-  /** Peers that joined and are still to get the room's sync step 1. */
-  const owedStepOne = new WeakSet<Peer>()
-  let idleTimer: Timer | null = null
 
   const isClosing = (): boolean => phase.kind === 'closing'
   const hasFailed = (): boolean => phase.kind === 'failed' || (phase.kind === 'closing' && phase.why === 'failed')
@@ -282,30 +284,13 @@ export function createRoom(initialPad: PadRecord, options: RoomOptions, deps: Ro
 
   /** Sends the room's sync step 1 to a peer that joined and has not had it yet. */
   function sendOwedStepOne(peer: Peer): void {
-    if (!owedStepOne.delete(peer) || peer.state !== 'open') return
+    if (!peers.takeOwedStepOne(peer)) return
     send(peer, encodeMessage({ type: 'sync-step-1', stateVector: storage.document.stateVector() }))
   }
 
   function sendAllPresence(peer: Peer): void {
     const update = presence.table.encodeAll()
     if (update !== null) send(peer, encodeMessage({ type: 'awareness', update }))
-  }
-
-  function send(peer: Peer, frame: Uint8Array): void {
-    metrics.messagesOut.inc()
-    metrics.bytesOut.inc(frame.length)
-    peer.socket.send(frame)
-  }
-
-  function broadcast(frame: Uint8Array, except: Peer | null): void {
-    let count = 0
-    for (const peer of peers) {
-      if (peer === except || peer.state !== 'open') continue
-      peer.socket.send(frame)
-      count += 1
-    }
-    metrics.messagesOut.inc(count)
-    metrics.bytesOut.inc(count * frame.length)
   }
 
   /** Anything but a bad message is the room's failure: its doc may now differ from the store. */
@@ -332,11 +317,6 @@ export function createRoom(initialPad: PadRecord, options: RoomOptions, deps: Ro
     )
   }
 
-  function clearIdleTimer(): void {
-    if (idleTimer !== null) clock.clearTimeout(idleTimer)
-    idleTimer = null
-  }
-
   const room: Room = {
     padId,
     get peerCount() {
@@ -347,7 +327,6 @@ export function createRoom(initialPad: PadRecord, options: RoomOptions, deps: Ro
         closePeer(peer, CloseCode.goingAway, 'pad is being unloaded, reconnect')
         return
       }
-      clearIdleTimer()
       peers.add(peer)
       inbox.push({
         kind: 'task',
@@ -355,7 +334,7 @@ export function createRoom(initialPad: PadRecord, options: RoomOptions, deps: Ro
           send(peer, encodeMessage({ type: 'settings', settings: toPadState(pad) }))
           sendAllPresence(peer)
           // Sent once the peer's first message is handled (see the top of this file).
-          owedStepOne.add(peer)
+          peers.oweStepOne(peer)
         },
       })
     },
@@ -365,7 +344,7 @@ export function createRoom(initialPad: PadRecord, options: RoomOptions, deps: Ro
     },
     leave(peer) {
       markPeerLeft(peer)
-      if (!peers.delete(peer)) return
+      if (!peers.remove(peer)) return
       // Queued, so that a message of this peer still in the inbox cannot
       // bring its cursor back or claim its client ids after it left.
       inbox.push({
@@ -376,10 +355,6 @@ export function createRoom(initialPad: PadRecord, options: RoomOptions, deps: Ro
           if (ids.length > 0) link?.publish({ kind: 'released', clientIds: ids })
         },
       })
-      if (peers.size === 0 && !isClosing()) {
-        clearIdleTimer()
-        idleTimer = clock.setTimeout(() => void room.close(CloseCode.goingAway, 'room unloaded'), options.idleMs)
-      }
     },
     updatePad(next) {
       const wasLocked = pad.locked
@@ -392,13 +367,13 @@ export function createRoom(initialPad: PadRecord, options: RoomOptions, deps: Ro
             // Edits made while locked stayed in the pages; asking each editor
             // for what the pad lacks brings them in now (their sync step 2).
             const request = encodeMessage({ type: 'sync-step-1', stateVector: storage.document.stateVector() })
-            for (const peer of peers) if (peer.role === Role.edit && peer.state === 'open') send(peer, request)
+            for (const peer of peers.withRole(Role.edit)) send(peer, request)
           }
         },
       })
     },
     closeRole(role, code, reason) {
-      for (const peer of peers) if (peer.role === role) closePeer(peer, code, reason)
+      for (const peer of peers.withRole(role)) closePeer(peer, code, reason)
     },
     deletePad() {
       return closeRoom(CloseCode.deleted, 'the pad was deleted', 'deleted')
@@ -422,10 +397,8 @@ export function createRoom(initialPad: PadRecord, options: RoomOptions, deps: Ro
   function closeRoom(code: number, reason: string, why: 'unloaded' | 'failed' | 'deleted'): Promise<void> {
     if (phase.kind === 'closing') return phase.closed
     deps.onClose(room)
-    clearIdleTimer()
     presence.close()
-    for (const peer of peers) closePeer(peer, code, reason)
-    peers.clear()
+    peers.closeAll(code, reason)
     const closed = inbox
       .settle()
       .then(compact)
