@@ -4,7 +4,7 @@
  * room on first join. It owns its rooms and forgets each one as it closes.
  * It enforces the per-connection limits (message and byte rates, sync
  * requests, connections per pad and per address, loaded pads) and drops
- * connections that stop reading. It does not interpret messages (room.ts) or
+ * connections that stop reading. It does not interpret messages (room/messages.ts) or
  * serve HTTP (http.ts).
  */
 import type { IncomingMessage } from 'node:http'

@@ -2,7 +2,7 @@
  * Who is connected to a room: its peers, what is sent to them (one peer, or
  * everyone in one frame), which of them still owe the room's sync step 1,
  * and the room's unloading once the last one has left for `idleMs`. It does
- * not decide what to send (room.ts) nor own the sockets (relay/).
+ * not decide what to send (messages.ts) nor own the sockets (relay/).
  */
 import type { Role } from '../../shared/protocol/roles'
 import type { Clock, Timer } from '../clock'

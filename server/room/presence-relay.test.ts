@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { readAwarenessEntries, type AwarenessEntry } from './awareness-check'
+import { readAwarenessEntries, type AwarenessEntry } from './updates/awareness-check'
 import { createPresenceRelay } from './presence-relay'
 import { presenceOutdatedMs } from './presence-table'
 import { createFakeClock } from '../testing/fake-clock'

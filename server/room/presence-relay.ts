@@ -9,7 +9,7 @@
  * (awareness-check.ts).
  */
 import type { Clock, Timer } from '../clock'
-import type { AwarenessEntry } from './awareness-check'
+import type { AwarenessEntry } from './updates/awareness-check'
 import { createPresenceTable, type PresenceTable } from './presence-table'
 
 export interface PresenceRelayOptions {

@@ -11,7 +11,7 @@
 import * as Y from 'yjs'
 import { encodeMessage } from '../../shared/protocol/messages'
 import type { Logger } from '../log'
-import { readAwarenessEntries } from './awareness-check'
+import { readAwarenessEntries } from './updates/awareness-check'
 import type { ClientIdOwners } from './client-ids'
 import type { Peer } from '../relay/peer'
 import type { PresenceRelay } from './presence-relay'

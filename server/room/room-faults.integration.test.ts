@@ -13,14 +13,14 @@ import { createMetrics } from '../metrics'
 import type { Room } from './room'
 import { sumMetric, waitUntil } from '../testing/harness'
 import { useRoomFixtures } from '../testing/room-fixtures'
-import type { PreparedUpdate } from './update-check'
+import type { PreparedUpdate } from './updates/update-check'
 import { emptyStructUpdate } from '../testing/hostile-updates'
 
 /** Updates (base64) that the checks let through unchecked, and those whose checking throws as a bug would. */
 const faults = vi.hoisted(() => ({ unchecked: new Set<string>(), failing: new Set<string>() }))
 
-vi.mock('./update-check', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('./update-check')>()
+vi.mock('./updates/update-check', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('./updates/update-check')>()
   return {
     ...actual,
     prepareUpdate: (...args: Parameters<typeof actual.prepareUpdate>): PreparedUpdate => {

@@ -4,13 +4,13 @@
  * instances stored, and rebuilding the doc from the store when an update
  * left it in doubt. It keeps the pad's stored size, so that a write that
  * would pass `maxDocumentBytes` is refused before it is applied. It decides
- * nothing about who may write what (room.ts and update-check.ts do).
+ * nothing about who may write what (messages.ts and updates/update-check.ts do).
  */
 import * as Y from 'yjs'
 import type { Logger } from '../log'
 import type { Store } from '../store/store'
 import { createRoomDocument, storedState, type RoomDocument } from './document'
-import { applyTrusted, mergeAll } from './yjs-updates'
+import { applyTrusted, mergeAll } from './updates/yjs-updates'
 
 /** The part of the store a room uses. */
 export type RoomStore = Pick<Store, 'loadDocument' | 'appendUpdate' | 'compact'>

@@ -19,9 +19,9 @@ import type { ClientIdOwners } from './client-ids'
 import type { Peer } from '../relay/peer'
 import type { RoomLink } from './room'
 import type { RoomStorage } from './storage'
-import { prepareUpdate } from './update-check'
+import { prepareUpdate } from './updates/update-check'
 import { createWriteBatch, type WriteBatch } from './write-batch'
-import { decodeUpdate, hasPending, isEmptyUpdate, mergeAll, stateVectorWithout } from './yjs-updates'
+import { decodeUpdate, hasPending, isEmptyUpdate, mergeAll, stateVectorWithout } from './updates/yjs-updates'
 
 export interface RoomWritesOptions {
   maxDocumentBytes: number

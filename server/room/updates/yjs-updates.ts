@@ -5,8 +5,8 @@
  * state vector of a doc that an update failed to change cleanly.
  */
 import * as Y from 'yjs'
-import { CloseCode } from '../../shared/protocol/close-codes'
-import { ProtocolError } from '../../shared/protocol/messages'
+import { CloseCode } from '../../../shared/protocol/close-codes'
+import { ProtocolError } from '../../../shared/protocol/messages'
 import type { DecodedUpdate } from './update-check'
 
 export function decodeUpdate(update: Uint8Array): DecodedUpdate {

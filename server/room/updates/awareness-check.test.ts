@@ -2,7 +2,7 @@ import * as encoding from 'lib0/encoding'
 import { describe, expect, it } from 'vitest'
 import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness'
 import * as Y from 'yjs'
-import { ProtocolError } from '../../shared/protocol/messages'
+import { ProtocolError } from '../../../shared/protocol/messages'
 import { encodeAwarenessEntries, readAwarenessEntries } from './awareness-check'
 
 /** An awareness update as y-protocols writes it, for one client with `state`. */

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { encodeCraftedUpdate, type CraftedStruct } from '../testing/crafted-update'
-import { createBaseDocument, createHostileUpdates, emptyStructUpdate, HostileCategory } from '../testing/hostile-updates'
-import { createSeededRandom } from '../testing/seeded-random'
+import { encodeCraftedUpdate, type CraftedStruct } from '../../testing/crafted-update'
+import { createBaseDocument, createHostileUpdates, emptyStructUpdate, HostileCategory } from '../../testing/hostile-updates'
+import { createSeededRandom } from '../../testing/seeded-random'
 import { addsNothing, checkUpdate, prepareUpdate, type DecodedUpdate } from './update-check'
 
 function updatesOf(doc: Y.Doc, edit: () => void): Uint8Array {
@@ -297,12 +297,12 @@ describe('structure Yjs lets through but cannot apply', () => {
 })
 
 describe('prepareUpdate and apply, for any update (property)', () => {
-  // The seed is printed so that a failure replays: FUZZ_SEED=<n> npx vitest run server/room/update-check.test.ts
+  // The seed is printed so that a failure replays: FUZZ_SEED=<n> npx vitest run server/room/updates/update-check.test.ts
   const seed = process.env.FUZZ_SEED !== undefined ? Number(process.env.FUZZ_SEED) >>> 0 : 0x13c4ec
   const updateCount = 3000
 
   it(`never lets through an update that Yjs cannot apply to a copy of the pad, that leaves something pending, or after which the pad loads differently from the live doc (seed ${seed})`, () => {
-    console.log(`update-check property seed ${seed} (replay with FUZZ_SEED=${seed} npx vitest run server/room/update-check.test.ts)`)
+    console.log(`update-check property seed ${seed} (replay with FUZZ_SEED=${seed} npx vitest run server/room/updates/update-check.test.ts)`)
     const random = createSeededRandom(seed)
     const room = createBaseDocument(random)
     const source = createHostileUpdates(random, room)

@@ -9,8 +9,8 @@
  */
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
-import { CloseCode } from '../../shared/protocol/close-codes'
-import { ProtocolError } from '../../shared/protocol/messages'
+import { CloseCode } from '../../../shared/protocol/close-codes'
+import { ProtocolError } from '../../../shared/protocol/messages'
 
 export interface AwarenessEntry {
   clientId: number
