@@ -40,6 +40,12 @@ export type PadSettingsFields = Pick<
   'title' | 'eventName' | 'eventDate' | 'eventPlace' | 'license' | 'locked' | 'lifetime' | 'extraContributors'
 >
 
+/** A pad found by one of its keys, with the role that key gives. */
+export interface PadWithRole {
+  pad: PadRecord
+  role: Role
+}
+
 export interface PadKeyHashes {
   edit: Uint8Array
   view: Uint8Array
@@ -59,7 +65,7 @@ export interface Store {
   /** Creates a pad with its key hashes and, optionally, its initial content. */
   createPad(pad: PadRecord, keyHashes: PadKeyHashes, initialUpdate: Uint8Array | null): Promise<void>
   /** The pad and role a key hash opens, or null for an unknown key. */
-  findPadByKeyHash(keyHash: Uint8Array): Promise<{ pad: PadRecord; role: Role } | null>
+  findPadByKeyHash(keyHash: Uint8Array): Promise<PadWithRole | null>
   loadDocument(padId: string): Promise<StoredDocument>
   /** Appends an update durably (it survives a crash of the process once this resolves); returns its sequence number. */
   appendUpdate(padId: string, update: Uint8Array, atMs: number): Promise<number>
