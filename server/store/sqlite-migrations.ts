@@ -1,0 +1,67 @@
+/**
+ * The SQLite schema, as the list of steps that build it: each entry takes a
+ * file from its index to the next version, and SQLite's `user_version` says
+ * where a file is. Steps are only ever appended (a file written by an older
+ * version must open in a newer one).
+ */
+import type Database from 'better-sqlite3'
+import { defaultLicenseId } from '../../shared/pad/licenses'
+
+const sqliteMigrations: readonly string[] = [
+  `
+CREATE TABLE IF NOT EXISTS pads (
+  id TEXT PRIMARY KEY,
+  title TEXT NOT NULL,
+  language TEXT NOT NULL,
+  locked INTEGER NOT NULL DEFAULT 0,
+  view_key TEXT NOT NULL,
+  edit_key_generation INTEGER NOT NULL DEFAULT 0,
+  created_at_ms INTEGER NOT NULL,
+  updated_at_ms INTEGER NOT NULL,
+  expires_at_ms INTEGER
+);
+CREATE TABLE IF NOT EXISTS pad_keys (
+  key_hash BLOB PRIMARY KEY,
+  pad_id TEXT NOT NULL REFERENCES pads(id) ON DELETE CASCADE,
+  role TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS pad_keys_by_pad ON pad_keys(pad_id);
+CREATE TABLE IF NOT EXISTS pad_updates (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  pad_id TEXT NOT NULL REFERENCES pads(id) ON DELETE CASCADE,
+  data BLOB NOT NULL
+);
+CREATE INDEX IF NOT EXISTS pad_updates_by_pad ON pad_updates(pad_id, seq);
+CREATE TABLE IF NOT EXISTS pad_snapshots (
+  pad_id TEXT PRIMARY KEY REFERENCES pads(id) ON DELETE CASCADE,
+  data BLOB NOT NULL,
+  through_seq INTEGER NOT NULL
+);
+`,
+  `
+ALTER TABLE pads ADD COLUMN event_name TEXT NOT NULL DEFAULT '';
+ALTER TABLE pads ADD COLUMN event_date TEXT NOT NULL DEFAULT '';
+ALTER TABLE pads ADD COLUMN event_place TEXT NOT NULL DEFAULT '';
+ALTER TABLE pads ADD COLUMN license TEXT NOT NULL DEFAULT '${defaultLicenseId}';
+ALTER TABLE pads ADD COLUMN lifetime TEXT NOT NULL DEFAULT 'year';
+ALTER TABLE pads DROP COLUMN expires_at_ms;
+CREATE INDEX IF NOT EXISTS pads_by_update ON pads(updated_at_ms);
+`,
+  `
+ALTER TABLE pads ADD COLUMN first_edit_at_ms INTEGER;
+ALTER TABLE pads ADD COLUMN last_edit_at_ms INTEGER;
+ALTER TABLE pads ADD COLUMN extra_contributors TEXT NOT NULL DEFAULT '[]';
+`,
+]
+
+/** Brings the file's schema up to date, one transaction per step. */
+export function migrateSqlite(db: Database.Database): void {
+  const current = db.pragma('user_version', { simple: true })
+  const from = typeof current === 'number' ? current : 0
+  for (let version = from; version < sqliteMigrations.length; version++) {
+    db.transaction(() => {
+      db.exec(sqliteMigrations[version] ?? '')
+      db.pragma(`user_version = ${version + 1}`)
+    })()
+  }
+}
