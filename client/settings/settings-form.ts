@@ -4,7 +4,7 @@
  * facilitator changed (`buildSettingsPatch`) — only the fields that differ, so
  * that saving the title does not overwrite a license changed meanwhile from
  * another device. Checks what the server would refuse, so the facilitator
- * hears it next to the field. Pure: `facilitator-panel.ts` reads and fills the
+ * hears it next to the field. Pure: `settings-fields.ts` reads and fills the
  * DOM.
  */
 import { maxEventFieldLength, maxExtraContributors, maxTitleLength, padLifetimes } from '../../shared/protocol/api'
