@@ -19,7 +19,7 @@ import type { ClientIdOwners } from './client-ids'
 import type { Peer } from '../relay/peer'
 import type { RoomLink } from './room'
 import type { RoomStorage } from './storage'
-import { prepareUpdate } from './updates/update-check'
+import { prepareUpdate, type PreparedUpdate } from './updates/update-check'
 import { createWriteBatch, type WriteBatch } from './write-batch'
 import { decodeUpdate, hasPending, isEmptyUpdate, mergeAll, stateVectorWithout } from './updates/yjs-updates'
 
@@ -73,7 +73,6 @@ export function createRoomWrites(options: RoomWritesOptions, deps: RoomWritesDep
     return true
   }
 
-
   /** Runs `then` once the writes applied so far are stored (and relayed). */
   function afterStoring(then: () => void): Promise<void> | undefined {
     if (batch.isEmpty) {
@@ -82,7 +81,6 @@ export function createRoomWrites(options: RoomWritesOptions, deps: RoomWritesDep
     }
     return storeBatch().then(then)
   }
-
 
   /**
    * Checks and applies a write; it joins the batch, stored before anyone
@@ -106,26 +104,9 @@ export function createRoomWrites(options: RoomWritesOptions, deps: RoomWritesDep
     clientIds.claim(peer, check.writtenClients)
 
     const mark = batch.mark()
-    const statesBefore = new Map(check.writtenClients.map((client) => [client, Y.getState(doc.store, client)]))
-    // An update of new structs only is what it adds: kept as it came, after
-    // applying. Others (a sync step 2 that repeats what the pad has) are kept
-    // as what Yjs integrated, which it encodes only for an 'update' listener.
-    const collect = (effective: Uint8Array, origin: unknown): void => {
-      if (origin === peer) batch.keep(effective)
-    }
-    if (!check.isAllNew) doc.on('update', collect)
-    let applyError: unknown = null
-    try {
-      Y.applyUpdate(doc, check.update, peer)
-    } catch (error) {
-      applyError = error
-    } finally {
-      if (!check.isAllNew) doc.off('update', collect)
-    }
-    const leftPending = hasPending(doc)
+    const applied = applyChecked(doc, update, check, peer, (effective) => batch.keep(effective))
     stopApplyTimer()
-    if (applyError === null && !leftPending) {
-      if (check.isAllNew) batch.keep(update)
+    if (applied.isWhole) {
       batch.countWrite(peer)
       return undefined
     }
@@ -135,10 +116,9 @@ export function createRoomWrites(options: RoomWritesOptions, deps: RoomWritesDep
     // known good, the store and the batch, and the update is dropped whole:
     // nothing of it was stored or relayed.
     batch.rollBack(mark)
-    log.error({ err: applyError, leftPending, peer: peer.id }, 'an update passed the checks but Yjs refused it; rebuilding the pad from the store')
+    log.error({ err: applied.error, leftPending: applied.leftPending, peer: peer.id }, 'an update passed the checks but Yjs refused it; rebuilding the pad from the store')
     metrics.documentRebuilds.inc()
-    const seen = stateVectorWithout(doc, statesBefore)
-    return rebuildDocument(seen).then(() => {
+    return rebuildDocument(applied.seen).then(() => {
       throw new ProtocolError('update refused by Yjs', CloseCode.invalidPayload)
     })
   }
@@ -186,7 +166,6 @@ export function createRoomWrites(options: RoomWritesOptions, deps: RoomWritesDep
     if (peer.state === 'open') send(peer, encodeMessage({ type: 'stored', writeCount: peer.writeCount }))
   }
 
-
   return { batch, write, storeBatch, storeBatchWhenDue, afterStoring, acknowledge }
 }
 
@@ -198,6 +177,44 @@ export function createRoomWrites(options: RoomWritesOptions, deps: RoomWritesDep
  */
 export function relayIntervalMs(peerCount: number): number {
   return Math.min(25, peerCount / 50)
+}
+
+/** An update the checks accepted, with what to apply. */
+type CheckedUpdate = Extract<PreparedUpdate, { problem: null }>
+
+/** What applying a checked write did: all of it is in the doc, or Yjs threw or kept part of it pending. */
+type Application =
+  | { isWhole: true }
+  | { isWhole: false; error: unknown; leftPending: boolean; seen: Map<number, number> | null }
+
+/**
+ * Applies a write that passed the checks; `keep` gets what it adds to the
+ * pad (to store and relay). On a refusal, `seen` is the state vector the
+ * peers were sent (the doc's, without what this write added).
+ */
+function applyChecked(doc: Y.Doc, update: Uint8Array, check: CheckedUpdate, origin: Peer, keep: (added: Uint8Array) => void): Application {
+  const statesBefore = new Map(check.writtenClients.map((client) => [client, Y.getState(doc.store, client)]))
+  // An update of new structs only is what it adds: kept as it came, after
+  // applying. Others (a sync step 2 that repeats what the pad has) are kept
+  // as what Yjs integrated, which it encodes only for an 'update' listener.
+  const collect = (effective: Uint8Array, from: unknown): void => {
+    if (from === origin) keep(effective)
+  }
+  if (!check.isAllNew) doc.on('update', collect)
+  let error: unknown = null
+  try {
+    Y.applyUpdate(doc, check.update, origin)
+  } catch (thrown) {
+    error = thrown
+  } finally {
+    if (!check.isAllNew) doc.off('update', collect)
+  }
+  const leftPending = hasPending(doc)
+  if (error === null && !leftPending) {
+    if (check.isAllNew) keep(update)
+    return { isWhole: true }
+  }
+  return { isWhole: false, error, leftPending, seen: stateVectorWithout(doc, statesBefore) }
 }
 
 function firstKey<K>(map: Map<K, unknown>): K | null {
