@@ -8,6 +8,7 @@ import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { Config } from './config'
 import { createHttpHandler } from './api/http'
+import { systemClock, type Clock } from './clock'
 import type { Logger } from './log'
 import { createMetrics, type Metrics } from './metrics'
 import { createRelay, type Relay } from './relay/gateway'
@@ -26,14 +27,17 @@ export interface PadServerDeps {
   log: Logger
   /** The link to other instances (REDIS_URL); closed with the server. */
   bus?: PadBus | null
+  /** The time pads are dated and expire by; the system clock by default. */
+  clock?: Clock
 }
 
 export function createPadServer(config: Config, deps: PadServerDeps): PadServer {
   const metrics = createMetrics()
   const relay = createRelay(config, { ...deps, metrics })
-  const server = http.createServer(createHttpHandler(config, { ...deps, metrics, padChanges: relay }))
+  const clock = deps.clock ?? systemClock
+  const server = http.createServer(createHttpHandler(config, { ...deps, metrics, padChanges: relay, clock }))
   const sweepExpiredPads = (): void => {
-    deps.store.deleteExpiredPads(Date.now()).then(
+    deps.store.deleteExpiredPads(clock.now()).then(
       (padIds) => {
         for (const padId of padIds) relay.padDeleted(padId)
         if (padIds.length > 0) deps.log.info({ count: padIds.length }, 'expired pads deleted')

@@ -1,0 +1,124 @@
+/**
+ * The pad API's routes (DESIGN.md's contract): create a pad, read, change or
+ * delete its settings, rotate its edit link, export its recipe. Each route
+ * checks its method and body here and leaves the decision to pad-api.ts;
+ * pad creations are rate-limited per client address. Health, metrics and
+ * pages are http.ts.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { exportContentDisposition, exportFormatIds, exportFormats, isExportFormatId } from '../../shared/export/formats'
+import { clientAddress } from '../client-address'
+import type { Clock } from '../clock'
+import type { Config } from '../config'
+import type { Logger } from '../log'
+import { createKeyedRateLimiter } from '../relay/rate-limit'
+import type { Store } from '../store/store'
+import { HttpError } from './http-error'
+import { allowMethods, readJsonBody, sendJson } from './http-io'
+import {
+  createPad,
+  deletePad,
+  findPad,
+  parseCreatePadRequest,
+  readPadSettings,
+  rotateEditLink,
+  updatePadSettings,
+  type PadChangeListener,
+} from './pad-api'
+import { readRecipe } from './pad-export'
+
+export interface PadRoutesDeps {
+  store: Store
+  log: Logger
+  clock: Clock
+  /** Told of every change a facilitator makes, so that open connections follow it (the relay). */
+  padChanges: PadChangeListener
+}
+
+/** What a pad route needs to know of its request. */
+export interface PadRequest {
+  request: IncomingMessage
+  response: ServerResponse
+  url: URL
+  method: string
+  /** The origin links are built on (PUBLIC_URL, or the request's host). */
+  origin: string
+}
+
+/** Answers a request under `/api/pads`; resolves false when no pad route matches its path. */
+export type PadRoutes = (pad: PadRequest) => Promise<boolean>
+
+type PadRoutesConfig = Pick<Config, 'padCreationsPerHour' | 'padCreationBurst' | 'trustProxy' | 'maxApiBodyBytes'>
+
+export function createPadRoutes(config: PadRoutesConfig, deps: PadRoutesDeps): PadRoutes {
+  const { store, log, clock, padChanges } = deps
+  // Against scripts filling the disk with pads; a venue behind one address still creates plenty.
+  const padCreations = createKeyedRateLimiter(config.padCreationsPerHour / 3600, config.padCreationBurst)
+
+  async function create({ request, response, method, origin }: PadRequest): Promise<void> {
+    allowMethods(method, ['POST'])
+    if (!padCreations.take(clientAddress(request, config.trustProxy))) {
+      response.setHeader('Retry-After', String(Math.ceil(3600 / config.padCreationsPerHour)))
+      throw new HttpError(429, 'too_many_pads', 'Too many pads created from this address; try again in a few minutes.')
+    }
+    const body = parseCreatePadRequest(await readJsonBody(request, config.maxApiBodyBytes))
+    const created = await createPad(store, body, origin, clock.now())
+    log.info({ padId: created.id }, 'pad created')
+    sendJson(response, 201, created)
+  }
+
+  async function exportRecipe({ response, url, method, origin }: PadRequest, key: string): Promise<void> {
+    allowMethods(method, ['GET'])
+    const format = url.searchParams.get('format') ?? 'html'
+    if (!isExportFormatId(format)) {
+      throw new HttpError(400, 'invalid_format', `format must be one of ${exportFormatIds.join(', ')}.`)
+    }
+    const { pad } = await findPad(store, key)
+    const recipe = await readRecipe(store, pad, origin)
+    const rendered = exportFormats[format].render(recipe)
+    const body = typeof rendered === 'string' ? Buffer.from(rendered, 'utf8') : Buffer.from(rendered)
+    response.writeHead(200, {
+      'Content-Type': exportFormats[format].mediaType,
+      'Content-Disposition': exportContentDisposition(recipe, format),
+      'Content-Length': body.length,
+      'Cache-Control': 'no-store',
+    })
+    response.end(body)
+  }
+
+  async function settings({ request, response, method, origin }: PadRequest, key: string): Promise<void> {
+    allowMethods(method, ['GET', 'PATCH', 'DELETE'])
+    if (method === 'GET') return sendJson(response, 200, await readPadSettings(store, key, origin))
+    if (method === 'PATCH') {
+      const body = await readJsonBody(request, config.maxApiBodyBytes)
+      return sendJson(response, 200, await updatePadSettings(store, padChanges, key, body, origin, clock.now()))
+    }
+    const padId = await deletePad(store, padChanges, key)
+    log.info({ padId }, 'pad deleted')
+    response.writeHead(204, { 'Cache-Control': 'no-store' })
+    response.end()
+  }
+
+  return async (pad) => {
+    const { pathname } = pad.url
+    if (pathname === '/api/pads') {
+      await create(pad)
+      return true
+    }
+    const exportMatch = /^\/api\/pads\/([^/]+)\/export$/.exec(pathname)
+    if (exportMatch !== null) {
+      await exportRecipe(pad, exportMatch[1] ?? '')
+      return true
+    }
+    const padMatch = /^\/api\/pads\/([^/]+)(\/rotate)?$/.exec(pathname)
+    if (padMatch === null) return false
+    const key = padMatch[1] ?? ''
+    if (padMatch[2] === undefined) {
+      await settings(pad, key)
+    } else {
+      allowMethods(pad.method, ['POST'])
+      sendJson(pad.response, 200, await rotateEditLink(store, padChanges, key, pad.origin))
+    }
+    return true
+  }
+}
