@@ -1,7 +1,7 @@
 /**
  * Our server as several instances on one machine, for the scale-out
  * scenarios: one PostgreSQL and one Redis for the whole run, started with the
- * tests' launcher (server/testing/services.ts), a fresh schema per step, and pad
+ * tests' launcher (server/scale-out/local-services.ts), a fresh schema per step, and pad
  * server instances over them. Every process that serves the load — the
  * instances, postgres with all its backends, redis-server — is pinned to the
  * server core, so that the load core stays the load process's and every
@@ -9,7 +9,7 @@
  * It does not generate load nor decide what is measured (scale-out-scenarios.ts).
  */
 import { spawnSync } from 'node:child_process'
-import { startPostgres, startRedis, type PostgresProcess, type RedisProcess } from '../../server/testing/services'
+import { startPostgres, startRedis, type PostgresProcess, type RedisProcess } from '../../server/scale-out/local-services'
 import { canPin } from '../child-processes'
 import type { PadTarget } from '../load/load-client'
 import type { WatchedProcess } from '../load/load-spec'

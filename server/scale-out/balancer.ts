@@ -7,7 +7,7 @@
  */
 import net from 'node:net'
 
-export interface TestBalancer {
+export interface Balancer {
   /** `ws://127.0.0.1:<port>`: the origin clients connect to. */
   readonly wsUrl: string
   /** How many connections each backend (by index) was given. */
@@ -16,7 +16,7 @@ export interface TestBalancer {
 }
 
 /** Listens on `port` of 127.0.0.1 (0: a free one). */
-export async function startTestBalancer(backendPorts: readonly number[], port = 0): Promise<TestBalancer> {
+export async function startBalancer(backendPorts: readonly number[], port = 0): Promise<Balancer> {
   let next = 0
   const connectionsPerBackend = backendPorts.map(() => 0)
   const sockets = new Set<net.Socket>()

@@ -9,8 +9,8 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { startTestBalancer } from './balancer'
-import { startPostgres, startRedis, type ServiceProcess } from '../testing/services'
+import { startBalancer } from './balancer'
+import { startPostgres, startRedis, type ServiceProcess } from './local-services'
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 
@@ -36,7 +36,7 @@ async function main(): Promise<void> {
   const port = Number(process.env.PORT ?? 3000)
   const services: ServiceProcess[] = []
   const instances: ChildProcess[] = []
-  let balancer: Awaited<ReturnType<typeof startTestBalancer>> | null = null
+  let balancer: Awaited<ReturnType<typeof startBalancer>> | null = null
   const stopAll = async (): Promise<void> => {
     for (const child of instances) child.kill('SIGTERM')
     await Promise.all(instances.map((child) => (child.exitCode === null ? new Promise((resolve) => child.once('exit', resolve)) : null)))
@@ -52,7 +52,7 @@ async function main(): Promise<void> {
     const publicUrl = `http://127.0.0.1:${port}`
     const env = { DATABASE_URL: postgres.url, REDIS_URL: redis.url, PUBLIC_URL: publicUrl, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' }
     instances.push(...(await Promise.all([startInstance('a', port + 1, env), startInstance('b', port + 2, env)])))
-    balancer = await startTestBalancer([port + 1, port + 2], port)
+    balancer = await startBalancer([port + 1, port + 2], port)
     process.stderr.write(
       [
         '',

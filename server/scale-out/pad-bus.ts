@@ -14,6 +14,7 @@
 import { randomBytes } from 'node:crypto'
 import { Redis } from 'ioredis'
 import { decodeBusFrame, encodeBusFrame, instanceIdBytes, type BusMessage } from './bus-message'
+import { createInstanceLiveness } from './instance-liveness'
 import type { Logger } from '../log'
 import { retryDelayMs, retryPolicies } from '../../shared/protocol/retry-delay'
 
@@ -51,47 +52,22 @@ const heartbeatChannel = 'atelier:instances'
 export function createPadBus(options: PadBusOptions, log: Logger): PadBus {
   const instanceId = randomBytes(instanceIdBytes).toString('hex')
   const heartbeatMs = options.heartbeatMs ?? 1000
-  const redisOptions = {
-    // Reconnect for ever, at most every 2 s: an instance without Redis still serves its own clients.
-    // ioredis counts attempts from 1.
-    retryStrategy: (attempt: number) => retryDelayMs(retryPolicies.redis, attempt - 1),
-    maxRetriesPerRequest: null,
-    lazyConnect: true,
-  }
-  const publisher = new Redis(options.url, { ...redisOptions, enableOfflineQueue: false })
-  const subscriber = new Redis(options.url, { ...redisOptions, autoResubscribe: false })
+  const { publisher, subscriber } = openRedisConnections(options.url, log)
   const listeners = new Map<string, PadBusListener>()
-  const lastSeen = new Map<string, number>()
+  const liveness = createInstanceLiveness(heartbeatMs, Date.now)
   const reconnectListeners: Array<() => void> = []
   let isConnected = false
   let hasBeenConnected = false
   let isClosed = false
 
-  for (const [name, connection] of [
-    ['publisher', publisher],
-    ['subscriber', subscriber],
-  ] as const) {
-    // Without a listener ioredis would print every failed reconnection.
-    connection.on('error', (error: Error) => log.debug({ err: error, connection: name }, 'redis error'))
-  }
-
   subscriber.on('messageBuffer', (channel: Buffer, frame: Buffer) => {
     const name = channel.toString()
-    if (name === heartbeatChannel) {
-      lastSeen.set(frame.toString('hex'), Date.now())
-      return
-    }
+    if (name === heartbeatChannel) return liveness.heard(frame.toString('hex'))
     const listener = listeners.get(name)
     if (listener === undefined) return
-    let decoded
-    try {
-      decoded = decodeBusFrame(frame)
-    } catch (error) {
-      log.warn({ err: error, channel: name }, 'dropped a bus frame that does not decode')
-      return
-    }
-    if (decoded.instanceId === instanceId) return
-    lastSeen.set(decoded.instanceId, Date.now())
+    const decoded = decodeFrame(frame, name, log)
+    if (decoded === null || decoded.instanceId === instanceId) return
+    liveness.heard(decoded.instanceId)
     listener(decoded.message, decoded.instanceId)
   })
 
@@ -114,7 +90,7 @@ export function createPadBus(options: PadBusOptions, log: Logger): PadBus {
     if (isConnected && !isClosed) log.warn('lost the link to redis: each instance serves its own clients until it is back')
     isConnected = false
     // Nobody can be heard while Redis is away: nobody's client ids are held.
-    lastSeen.clear()
+    liveness.forgetAll()
   })
 
   const heartbeat = setInterval(() => {
@@ -154,10 +130,7 @@ export function createPadBus(options: PadBusOptions, log: Logger): PadBus {
         log.debug({ err: error, padId }, 'could not publish to redis')
       })
     },
-    isInstanceAlive(id) {
-      const seen = lastSeen.get(id)
-      return seen !== undefined && Date.now() - seen < heartbeatMs * 3
-    },
+    isInstanceAlive: (id) => liveness.isAlive(id),
     onReconnected(listener) {
       reconnectListeners.push(listener)
     },
@@ -168,5 +141,36 @@ export function createPadBus(options: PadBusOptions, log: Logger): PadBus {
       publisher.disconnect()
       subscriber.disconnect()
     },
+  }
+}
+
+/** The two connections to Redis: one publishes (dropping frames while disconnected), one listens. */
+function openRedisConnections(url: string, log: Logger): { publisher: Redis; subscriber: Redis } {
+  const redisOptions = {
+    // Reconnect for ever, at most every 2 s: an instance without Redis still serves its own clients.
+    // ioredis counts attempts from 1.
+    retryStrategy: (attempt: number) => retryDelayMs(retryPolicies.redis, attempt - 1),
+    maxRetriesPerRequest: null,
+    lazyConnect: true,
+  }
+  const publisher = new Redis(url, { ...redisOptions, enableOfflineQueue: false })
+  const subscriber = new Redis(url, { ...redisOptions, autoResubscribe: false })
+  for (const [name, connection] of [
+    ['publisher', publisher],
+    ['subscriber', subscriber],
+  ] as const) {
+    // Without a listener ioredis would print every failed reconnection.
+    connection.on('error', (error: Error) => log.debug({ err: error, connection: name }, 'redis error'))
+  }
+  return { publisher, subscriber }
+}
+
+/** A pad channel's frame, or null (logged) when it does not decode. */
+function decodeFrame(frame: Buffer, channel: string, log: Logger): ReturnType<typeof decodeBusFrame> | null {
+  try {
+    return decodeBusFrame(frame)
+  } catch (error) {
+    log.warn({ err: error, channel }, 'dropped a bus frame that does not decode')
+    return null
   }
 }

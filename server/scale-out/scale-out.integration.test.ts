@@ -8,10 +8,10 @@ import * as Y from 'yjs'
 import type { CreatePadResponse } from '../../shared/protocol/api'
 import { CloseCode } from '../../shared/protocol/close-codes'
 import { decodeMessage, encodeMessage } from '../../shared/protocol/messages'
-import { startTestBalancer, type TestBalancer } from './balancer'
+import { startBalancer, type Balancer } from './balancer'
 import { createTestPad, makeTempDir, waitUntil, type ServerProcess, type TestClient } from '../testing/harness'
 import { useTestResources } from '../testing/resources'
-import type { PostgresProcess, RedisProcess } from '../testing/services'
+import type { PostgresProcess, RedisProcess } from './local-services'
 
 const services = useTestResources({ scope: 'file' })
 const resources = useTestResources()
@@ -99,7 +99,7 @@ describe('several instances over PostgreSQL and Redis', () => {
 
   it('loses nothing relayed when an instance is killed mid-burst: its clients reconnect to the other', async () => {
     const { a, b, pad } = await startTwoInstancesWithPad()
-    const balancer: TestBalancer = await startTestBalancer([portOf(a), portOf(b)])
+    const balancer: Balancer = await startBalancer([portOf(a), portOf(b)])
     try {
       const writer = await syncedClient(balancer.wsUrl, pad.keys.edit)
       expect(balancer.connectionsPerBackend).toEqual([1, 0])

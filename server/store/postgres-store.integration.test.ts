@@ -10,7 +10,7 @@ import { StoreError, type Store } from './store'
 import { describeStore, docOf, newPad, textOf } from '../testing/store-suite'
 import { createTestPad, makeTempDir, waitUntil, whenSynced } from '../testing/harness'
 import { useTestResources } from '../testing/resources'
-import type { PostgresProcess } from '../testing/services'
+import type { PostgresProcess } from '../scale-out/local-services'
 
 // One postgres for the whole file (it takes about a second to start); each test gets its own schema.
 const resources = useTestResources({ scope: 'file' })

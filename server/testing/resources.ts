@@ -20,7 +20,7 @@ import {
   type TestClient,
   type TestServer,
 } from './harness'
-import { startPostgres, startRedis, type PostgresProcess, type RedisProcess, type ServiceProcess } from './services'
+import { startPostgres, startRedis, type PostgresProcess, type RedisProcess, type ServiceProcess } from '../scale-out/local-services'
 
 /** A running server, or its WebSocket origin. */
 export type ServerTarget = TestServer | ServerProcess | string

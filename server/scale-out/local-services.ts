@@ -1,5 +1,6 @@
 /**
- * Real `postgres` and `redis-server` processes for tests: each in a fresh
+ * Real `postgres` and `redis-server` processes on this machine, for
+ * `npm run cluster`, the tests and the benchmark: each in a fresh
  * temporary folder, on a free loopback port, ready to accept connections
  * when the promise resolves, and able to stop, crash (SIGKILL) and start
  * again on the same port and data. For tests (through `useTestResources()`,

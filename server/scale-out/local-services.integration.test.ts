@@ -5,8 +5,8 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import pg from 'pg'
 import { describe, expect, it } from 'vitest'
-import { useTestResources } from './resources'
-import { waitUntil } from './harness'
+import { useTestResources } from '../testing/resources'
+import { waitUntil } from '../testing/harness'
 
 const resources = useTestResources()
 
@@ -54,7 +54,7 @@ describe('startPostgres', () => {
 it('kills the servers of a test process that dies without cleaning up', async () => {
   const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
   const script = `
-    const { startPostgres, startRedis } = await import(${JSON.stringify(path.join(root, 'server/testing/services.ts'))})
+    const { startPostgres, startRedis } = await import(${JSON.stringify(path.join(root, 'server/scale-out/local-services.ts'))})
     const [postgres, redis] = await Promise.all([startPostgres(), startRedis()])
     console.log(JSON.stringify([postgres.dir, redis.dir]))
     setInterval(() => {}, 1000)`
