@@ -4,8 +4,9 @@
  * yet (the server's *stored* acks, counted by `sync-tracker.ts`), why the
  * server closed the connection, and the browser's own online/offline events.
  * It sums all of that up as one `ConnectionState` value for the status line
- * and the composition root. It does not render anything and does not own the
- * doc.
+ * and the composition root; why the link is down and when to connect again
+ * is `reconnection.ts`'s part. It does not render anything and does not own
+ * the doc.
  *
  * A lock is not final: an edit connection that wrote while the facilitator
  * locked the pad is closed with 4409 and comes back by itself (the page stays
@@ -15,10 +16,10 @@
 import type { Awareness } from 'y-protocols/awareness'
 import { WebsocketProvider } from 'y-websocket'
 import type * as Y from 'yjs'
-import { CloseCode, isReconnectable } from '../../shared/protocol/close-codes'
 import { MessageType, readStoredPayload } from '../../shared/protocol/messages'
-import type { WriteKind } from './sync-tracker'
-import { reconnectDelayMs, retryDelayMs, retryPolicies } from '../../shared/protocol/retry-delay'
+import type { LinkFacts, Reconnection } from './reconnection'
+import { createReconnection } from './reconnection'
+import type { SyncTracker, WriteKind } from './sync-tracker'
 import { classifyOutgoingFrame, createSyncTracker } from './sync-tracker'
 
 export const ConnectionPhase = {
@@ -73,19 +74,14 @@ export interface Connection {
 
 export const defaultRateLimitRetryMs = 10_000
 
-/**
- * Wait before coming back after a lock closed the connection (4409), doubled
- * at each new 4409 up to its maximum (`retryPolicies.lockedPad`): the first comes back about a
- * second later and learns the lock from the server's settings; a server that
- * keeps refusing the handshake is not hammered.
- */
-export function lockedRetryDelayMs(attempt: number): number {
-  return retryDelayMs(retryPolicies.lockedPad, attempt)
+/** What the listeners of one connection share: they report to the tracker and the reconnection, then `refresh`. */
+interface ConnectionParts {
+  provider: WebsocketProvider
+  tracker: SyncTracker
+  reconnection: Reconnection
+  /** Recomputes the state and tells the listeners if it changed. */
+  refresh(): void
 }
-
-
-/** Close codes that are told to the user while the provider keeps retrying. */
-const transientExplainedCodes: readonly number[] = [CloseCode.messageTooBig, CloseCode.rateLimited, CloseCode.storeUnavailable]
 
 export function createConnection(options: ConnectionOptions, target: Window = window): Connection {
   const { doc, tracksUnsyncedChanges } = options
@@ -99,156 +95,35 @@ export function createConnection(options: ConnectionOptions, target: Window = wi
       refresh()
     }),
   })
+  const reconnection = createReconnection(
+    { rateLimitRetryMs: options.rateLimitRetryMs, isBrowserOffline: !target.navigator.onLine },
+    {
+      connect: () => provider.connect(),
+      stopProviderRetries: () => {
+        provider.shouldConnect = false
+      },
+    },
+  )
   const listeners = new Set<(state: ConnectionState) => void>()
+  let state = readState()
 
-  let isBrowserOffline = !target.navigator.onLine
-  let hasLostConnection = false
-  let closeCode: number | null = null
-  let isFinal = false
-  let rateLimitTimer: ReturnType<typeof setTimeout> | null = null
-  let reconnectTimer: ReturnType<typeof setTimeout> | null = null
-  let reconnectAttempt = 0
-  let lockedRetryTimer: ReturnType<typeof setTimeout> | null = null
-  let lockedRetryAttempt = 0
-  let state = computeState()
-
-  function computeState(): ConnectionState {
+  function readState(): ConnectionState {
     const isConnected = provider.wsconnected && provider.synced
-    let phase: ConnectionPhase = ConnectionPhase.connecting
-    if (isConnected && !isFinal) phase = ConnectionPhase.connected
-    else if (isBrowserOffline || isFinal || hasLostConnection || closeCode !== null) phase = ConnectionPhase.offline
-    return {
-      phase,
-      hasUnsyncedChanges: tracksUnsyncedChanges && tracker.hasUnsyncedChanges,
-      closeCode,
-      isFinal,
-    }
+    return summarizeState(isConnected, reconnection.facts, tracksUnsyncedChanges && tracker.hasUnsyncedChanges)
   }
 
   function refresh(): void {
-    const next = computeState()
-    if (
-      next.phase === state.phase &&
-      next.hasUnsyncedChanges === state.hasUnsyncedChanges &&
-      next.closeCode === state.closeCode &&
-      next.isFinal === state.isFinal
-    ) {
-      return
-    }
+    const next = readState()
+    if (isSameState(next, state)) return
     state = next
     for (const listener of listeners) listener(state)
   }
 
-  // The server's ack (shared/protocol/messages.ts, type 100): how many writes of this
-  // connection it has stored. The provider only hands us frames of its current socket.
-  provider.messageHandlers[MessageType.stored] = (_encoder, decoder) => {
-    tracker.recordStored(readStoredPayload(decoder))
-    clearTooBigOnceSaved()
-    refresh()
-  }
-
-  const onDocUpdate = (_update: Uint8Array, origin: unknown): void => {
-    if (origin === provider) return
-    // y-websocket sends a local update only on an open socket (its
-    // `broadcastMessage`); otherwise the next sync step 2 has to carry it.
-    const socket = provider.ws
-    const isSent = provider.wsconnected && socket !== null && socket.readyState === socket.OPEN
-    if (!isSent) tracker.recordUnsentChange()
-    refresh()
-  }
-  doc.on('update', onDocUpdate)
-
-  provider.on('status', ({ status }: { status: string }) => {
-    if (status === 'disconnected') forgetRemoteAwarenessClocks(provider.awareness)
-    refresh()
-  })
-  provider.on('sync', (isSynced: boolean) => {
-    if (isSynced) {
-      reconnectAttempt = 0
-      hasLostConnection = false
-      if (closeCode === CloseCode.messageTooBig) clearTooBigOnceSaved()
-      else closeCode = null
-    }
-    refresh()
-  })
-  provider.on('connection-close', (event: CloseEvent | null) => {
-    tracker.recordConnectionClosed()
-    hasLostConnection = true
-    if (event !== null && transientExplainedCodes.includes(event.code)) closeCode = event.code
-    if (event !== null && isReconnectable(event.code) && !isBrowserOffline) scheduleReconnect()
-    refresh()
-  })
-  provider.on('closed', ({ code }: { code: number; reason: string }) => {
-    closeCode = code
-    if (code === CloseCode.rateLimited) {
-      // The limit is about bursts (a long paste): waiting a little is enough, and
-      // giving up would leave a participant silently offline for the workshop.
-      scheduleRateLimitRetry()
-    } else if (code === CloseCode.locked) {
-      // A write raced the lock: the page goes read-only and comes back to hear
-      // the lock (or the unlock) from the server's settings.
-      scheduleLockedRetry()
-    } else {
-      isFinal = !isReconnectable(code)
-    }
-    refresh()
-  })
-
-  // "Too big" stays said while the change that was too big is unsaved: the
-  // provider reconnects and syncs at once, then the same write closes it again.
-  function clearTooBigOnceSaved(): void {
-    if (closeCode === CloseCode.messageTooBig && !tracker.hasUnsyncedChanges) closeCode = null
-  }
-
-  // The provider would retry on its own fixed schedule; it is told not to
-  // (its pending retry then does nothing) and we retry with jitter instead.
-  function scheduleReconnect(): void {
-    provider.shouldConnect = false
-    if (reconnectTimer !== null) clearTimeout(reconnectTimer)
-    const delayMs = reconnectDelayMs(reconnectAttempt)
-    reconnectAttempt += 1
-    reconnectTimer = setTimeout(() => {
-      reconnectTimer = null
-      if (!isBrowserOffline && !isFinal && rateLimitTimer === null && lockedRetryTimer === null) provider.connect()
-    }, delayMs)
-  }
-
-  function scheduleLockedRetry(): void {
-    if (lockedRetryTimer !== null) clearTimeout(lockedRetryTimer)
-    const delayMs = lockedRetryDelayMs(lockedRetryAttempt)
-    lockedRetryAttempt += 1
-    lockedRetryTimer = setTimeout(() => {
-      lockedRetryTimer = null
-      if (!isBrowserOffline && !isFinal && rateLimitTimer === null) provider.connect()
-    }, delayMs)
-  }
-
-  function scheduleRateLimitRetry(): void {
-    if (rateLimitTimer !== null) clearTimeout(rateLimitTimer)
-    rateLimitTimer = setTimeout(() => {
-      rateLimitTimer = null
-      if (!isBrowserOffline && !isFinal) provider.connect()
-    }, options.rateLimitRetryMs)
-  }
-
-  // Browsers notice a dead network long before a WebSocket does (up to 30 s of
-  // silence in y-websocket): follow their online/offline events.
-  const onOffline = (): void => {
-    isBrowserOffline = true
-    provider.disconnect()
-    refresh()
-  }
-  const onOnline = (): void => {
-    isBrowserOffline = false
-    if (reconnectTimer !== null) clearTimeout(reconnectTimer)
-    reconnectTimer = null
-    if (!isFinal && rateLimitTimer === null && lockedRetryTimer === null) provider.connect()
-    refresh()
-  }
-  target.addEventListener('offline', onOffline)
-  target.addEventListener('online', onOnline)
-
-  if (!isBrowserOffline) provider.connect()
+  const parts: ConnectionParts = { provider, tracker, reconnection, refresh }
+  followProvider(parts)
+  const stopFollowingDoc = followDocUpdates(doc, parts)
+  const stopFollowingBrowser = followBrowserNetwork(target, parts)
+  if (!reconnection.facts.isBrowserOffline) provider.connect()
 
   let isClosed = false
   return {
@@ -262,14 +137,8 @@ export function createConnection(options: ConnectionOptions, target: Window = wi
       return () => listeners.delete(listener)
     },
     resumeAfterUnlock() {
-      if (isClosed || isFinal) return
-      lockedRetryAttempt = 0
-      if (lockedRetryTimer !== null) {
-        clearTimeout(lockedRetryTimer)
-        lockedRetryTimer = null
-        if (!isBrowserOffline && rateLimitTimer === null) provider.connect()
-        return
-      }
+      if (isClosed || reconnection.facts.isFinal) return
+      if (reconnection.resumeAfterLock()) return
       if (provider.wsconnected && tracker.hasUnsyncedChanges) {
         // While locked, the server dropped this socket's sync step 2 without
         // storing or acking it, so its acks no longer line up with the writes
@@ -282,15 +151,91 @@ export function createConnection(options: ConnectionOptions, target: Window = wi
     close() {
       if (isClosed) return
       isClosed = true
-      if (lockedRetryTimer !== null) clearTimeout(lockedRetryTimer)
-      if (rateLimitTimer !== null) clearTimeout(rateLimitTimer)
-      if (reconnectTimer !== null) clearTimeout(reconnectTimer)
-      target.removeEventListener('offline', onOffline)
-      target.removeEventListener('online', onOnline)
-      doc.off('update', onDocUpdate)
+      reconnection.close()
+      stopFollowingBrowser()
+      stopFollowingDoc()
       listeners.clear()
       provider.destroy()
     },
+  }
+}
+
+/** The state shown for the provider's connection and the facts about its link. */
+function summarizeState(isConnected: boolean, facts: LinkFacts, hasUnsyncedChanges: boolean): ConnectionState {
+  const { isBrowserOffline, hasLostConnection, closeCode, isFinal } = facts
+  let phase: ConnectionPhase = ConnectionPhase.connecting
+  if (isConnected && !isFinal) phase = ConnectionPhase.connected
+  else if (isBrowserOffline || isFinal || hasLostConnection || closeCode !== null) phase = ConnectionPhase.offline
+  return { phase, hasUnsyncedChanges, closeCode, isFinal }
+}
+
+function isSameState(a: ConnectionState, b: ConnectionState): boolean {
+  return a.phase === b.phase && a.hasUnsyncedChanges === b.hasUnsyncedChanges && a.closeCode === b.closeCode && a.isFinal === b.isFinal
+}
+
+/** The provider's events and the server's acks, told to the tracker and the reconnection. */
+function followProvider({ provider, tracker, reconnection, refresh }: ConnectionParts): void {
+  // The server's ack (shared/protocol/messages.ts, type 100): how many writes of this
+  // connection it has stored. The provider only hands us frames of its current socket.
+  provider.messageHandlers[MessageType.stored] = (_encoder, decoder) => {
+    tracker.recordStored(readStoredPayload(decoder))
+    reconnection.afterStored(tracker.hasUnsyncedChanges)
+    refresh()
+  }
+  provider.on('status', ({ status }: { status: string }) => {
+    if (status === 'disconnected') forgetRemoteAwarenessClocks(provider.awareness)
+    refresh()
+  })
+  provider.on('sync', (isSynced: boolean) => {
+    if (isSynced) reconnection.afterSynced(tracker.hasUnsyncedChanges)
+    refresh()
+  })
+  provider.on('connection-close', (event: CloseEvent | null) => {
+    tracker.recordConnectionClosed()
+    reconnection.afterConnectionClose(event)
+    refresh()
+  })
+  provider.on('closed', ({ code }: { code: number; reason: string }) => {
+    reconnection.afterClosed(code)
+    refresh()
+  })
+}
+
+/** Counts local changes the provider could not send; returns the function that stops. */
+function followDocUpdates(doc: Y.Doc, { provider, tracker, refresh }: ConnectionParts): () => void {
+  const onDocUpdate = (_update: Uint8Array, origin: unknown): void => {
+    if (origin === provider) return
+    // y-websocket sends a local update only on an open socket (its
+    // `broadcastMessage`); otherwise the next sync step 2 has to carry it.
+    const socket = provider.ws
+    const isSent = provider.wsconnected && socket !== null && socket.readyState === socket.OPEN
+    if (!isSent) tracker.recordUnsentChange()
+    refresh()
+  }
+  doc.on('update', onDocUpdate)
+  return () => doc.off('update', onDocUpdate)
+}
+
+/**
+ * Browsers notice a dead network long before a WebSocket does (up to 30 s of
+ * silence in y-websocket): follow their online/offline events. Returns the
+ * function that stops.
+ */
+function followBrowserNetwork(target: Window, { provider, reconnection, refresh }: ConnectionParts): () => void {
+  const onOffline = (): void => {
+    reconnection.goOffline()
+    provider.disconnect()
+    refresh()
+  }
+  const onOnline = (): void => {
+    reconnection.goOnline()
+    refresh()
+  }
+  target.addEventListener('offline', onOffline)
+  target.addEventListener('online', onOnline)
+  return () => {
+    target.removeEventListener('offline', onOffline)
+    target.removeEventListener('online', onOnline)
   }
 }
 
