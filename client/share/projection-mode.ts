@@ -70,118 +70,16 @@ export interface ProjectionMode {
 }
 
 export function createProjectionMode(options: ProjectionOptions): ProjectionMode {
-  const { elements, editor, awareness, settings, localization, baseUrl } = options
+  const { elements } = options
   const { dialog } = elements
   let endSession: (() => void) | null = null
 
   const enter = (): void => {
     if (dialog.open) return
     // Full screen must be asked for within the click; the layout works without it.
-    const fullscreen =
-      document.fullscreenEnabled && document.fullscreenElement === null
-        ? document.documentElement.requestFullscreen({ navigationUI: 'hide' }).then(
-            () => true,
-            () => false,
-          )
-        : Promise.resolve(false)
+    const fullscreen = askForFullscreen()
     dialog.showModal()
-    endSession = startSession(fullscreen)
-  }
-
-  const startSession = (fullscreen: Promise<boolean>): (() => void) => {
-    const disposers: (() => void)[] = []
-    const view = new EditorView(elements.document, {
-      state: EditorState.create({ doc: editor.view.state.doc }),
-      editable: () => false,
-      attributes: () => ({
-        'aria-label': localization.t('projection.document'),
-        'aria-readonly': 'true',
-        lang: settings.current.language,
-      }),
-      markViews: { link: renderSafeLink },
-      nodeViews: { initiative_field: buildInitiativeFieldView(settings.current.language) },
-    })
-    disposers.push(() => {
-      view.destroy()
-      elements.document.replaceChildren()
-    })
-    disposers.push(
-      editor.onDocChange((doc, previous) => {
-        view.updateState(EditorState.create({ doc }))
-        const position = findChangedPosition(previous, doc)
-        if (position !== null) revealPosition(view, elements.document, position)
-      }),
-    )
-    // Notes grow at the end: that is where the room is looking when projection starts.
-    revealPosition(view, elements.document, view.state.doc.content.size)
-
-    let drawnQrLink: string | null = null
-    const renderDetails = (): void => {
-      const current = settings.current
-      elements.title.textContent = current.title === '' ? localization.t('pad.untitled') : current.title
-      const eventLine = formatEventLine(current.event, localization.language)
-      elements.event.textContent = eventLine
-      elements.event.hidden = eventLine === ''
-      const shared = pickSharedLink(current.links, baseUrl)
-      elements.qr.hidden = shared === null
-      if (shared !== null && shared.href !== drawnQrLink) {
-        drawQrCode(elements.qr, shared.href, projectionQrSizePx)
-        drawnQrLink = shared.href
-      }
-      const shortLink = shared === null ? '' : formatShortLink(shared.href)
-      showShortLink(elements.link, shared?.href ?? '')
-      elements.qrCaption.textContent =
-        shared === null ? '' : localization.t(shared.kind === 'edit' ? 'projection.scan.edit' : 'projection.scan.view')
-      elements.qr.setAttribute(
-        'aria-label',
-        localization.t(shared?.kind === 'view' ? 'share.qr.label.view' : 'share.qr.label.edit', { link: shortLink }),
-      )
-      view.setProps({})
-    }
-    const collator = createNameCollator(localization)
-    const renderCount = (): void => {
-      const count = listPresence(awareness.getStates(), awareness.clientID, collator).length
-      elements.count.textContent = localization.plural('projection.count', count)
-      elements.count.dataset.count = String(count)
-    }
-    renderDetails()
-    renderCount()
-    disposers.push(settings.onChange(renderDetails))
-    awareness.on('change', renderCount)
-    disposers.push(() => awareness.off('change', renderCount))
-    disposers.push(
-      localization.onChange(() => {
-        renderDetails()
-        renderCount()
-      }),
-    )
-
-    // Escape in full screen is taken by the browser to leave full screen: leave projection with it.
-    let isFullscreenOurs = false
-    const onFullscreenChange = (): void => {
-      if (document.fullscreenElement === null && isFullscreenOurs) {
-        isFullscreenOurs = false
-        dialog.close()
-      }
-    }
-    document.addEventListener('fullscreenchange', onFullscreenChange)
-    disposers.push(() => document.removeEventListener('fullscreenchange', onFullscreenChange))
-    let isEnded = false
-    void fullscreen.then((isFullscreen) => {
-      isFullscreenOurs = isFullscreen && !isEnded
-      if (isFullscreen && isEnded && document.fullscreenElement !== null) void document.exitFullscreen()
-    })
-    disposers.push(() => {
-      if (isFullscreenOurs && document.fullscreenElement !== null) void document.exitFullscreen()
-      isFullscreenOurs = false
-    })
-
-    disposers.push(keepScreenAwake())
-
-    return () => {
-      isEnded = true
-      for (const dispose of disposers.splice(0).reverse()) dispose()
-    }
+    endSession = startSession(options, fullscreen)
   }
 
   const onClose = (): void => {
@@ -209,6 +107,135 @@ export function createProjectionMode(options: ProjectionOptions): ProjectionMode
       elements.exit.removeEventListener('click', onExitClick)
       dialog.removeEventListener('close', onClose)
     },
+  }
+}
+
+/** Full screen for the whole page where the browser allows it; resolves to whether it was granted. */
+function askForFullscreen(): Promise<boolean> {
+  if (!document.fullscreenEnabled || document.fullscreenElement !== null) return Promise.resolve(false)
+  return document.documentElement.requestFullscreen({ navigationUI: 'hide' }).then(
+    () => true,
+    () => false,
+  )
+}
+
+/** One projection, from the dialog's opening to its closing; returns the function that ends it. */
+function startSession(options: ProjectionOptions, fullscreen: Promise<boolean>): () => void {
+  const { elements, editor, awareness, settings, localization } = options
+  const disposers: (() => void)[] = []
+  const view = createProjectedView(options)
+  disposers.push(() => {
+    view.destroy()
+    elements.document.replaceChildren()
+  })
+  disposers.push(
+    editor.onDocChange((doc, previous) => {
+      view.updateState(EditorState.create({ doc }))
+      const position = findChangedPosition(previous, doc)
+      if (position !== null) revealPosition(view, elements.document, position)
+    }),
+  )
+  // Notes grow at the end: that is where the room is looking when projection starts.
+  revealPosition(view, elements.document, view.state.doc.content.size)
+
+  const renderDetails = createDetailsRenderer(options, view)
+  const renderCount = createCountRenderer(options)
+  renderDetails()
+  renderCount()
+  disposers.push(settings.onChange(renderDetails))
+  awareness.on('change', renderCount)
+  disposers.push(() => awareness.off('change', renderCount))
+  disposers.push(
+    localization.onChange(() => {
+      renderDetails()
+      renderCount()
+    }),
+  )
+  disposers.push(followFullscreen(elements.dialog, fullscreen))
+  disposers.push(keepScreenAwake())
+
+  return () => {
+    for (const dispose of disposers.splice(0).reverse()) dispose()
+  }
+}
+
+/** The second, read-only view of the editor's document, in `#projection-document`. */
+function createProjectedView({ elements, editor, settings, localization }: ProjectionOptions): EditorView {
+  return new EditorView(elements.document, {
+    state: EditorState.create({ doc: editor.view.state.doc }),
+    editable: () => false,
+    attributes: () => ({
+      'aria-label': localization.t('projection.document'),
+      'aria-readonly': 'true',
+      lang: settings.current.language,
+    }),
+    markViews: { link: renderSafeLink },
+    nodeViews: { initiative_field: buildInitiativeFieldView(settings.current.language) },
+  })
+}
+
+/** Renders the title, the event and the link to join (QR code, short form); the QR code is drawn again only for a new link. */
+function createDetailsRenderer(options: ProjectionOptions, view: EditorView): () => void {
+  const { elements, settings, localization, baseUrl } = options
+  let drawnQrLink: string | null = null
+  return () => {
+    const current = settings.current
+    elements.title.textContent = current.title === '' ? localization.t('pad.untitled') : current.title
+    const eventLine = formatEventLine(current.event, localization.language)
+    elements.event.textContent = eventLine
+    elements.event.hidden = eventLine === ''
+    const shared = pickSharedLink(current.links, baseUrl)
+    elements.qr.hidden = shared === null
+    if (shared !== null && shared.href !== drawnQrLink) {
+      drawQrCode(elements.qr, shared.href, projectionQrSizePx)
+      drawnQrLink = shared.href
+    }
+    const shortLink = shared === null ? '' : formatShortLink(shared.href)
+    showShortLink(elements.link, shared?.href ?? '')
+    elements.qrCaption.textContent =
+      shared === null ? '' : localization.t(shared.kind === 'edit' ? 'projection.scan.edit' : 'projection.scan.view')
+    elements.qr.setAttribute(
+      'aria-label',
+      localization.t(shared?.kind === 'view' ? 'share.qr.label.view' : 'share.qr.label.edit', { link: shortLink }),
+    )
+    view.setProps({})
+  }
+}
+
+/** Renders how many people are connected (`#projection-count`). */
+function createCountRenderer({ elements, awareness, localization }: ProjectionOptions): () => void {
+  const collator = createNameCollator(localization)
+  return () => {
+    const count = listPresence(awareness.getStates(), awareness.clientID, collator).length
+    elements.count.textContent = localization.plural('projection.count', count)
+    elements.count.dataset.count = String(count)
+  }
+}
+
+/**
+ * Escape in full screen is taken by the browser to leave full screen: leave
+ * projection with it. Returns the function that leaves the full screen this
+ * projection asked for, if it got it, and stops listening.
+ */
+function followFullscreen(dialog: HTMLDialogElement, fullscreen: Promise<boolean>): () => void {
+  let isFullscreenOurs = false
+  let isEnded = false
+  const onFullscreenChange = (): void => {
+    if (document.fullscreenElement === null && isFullscreenOurs) {
+      isFullscreenOurs = false
+      dialog.close()
+    }
+  }
+  document.addEventListener('fullscreenchange', onFullscreenChange)
+  void fullscreen.then((isFullscreen) => {
+    isFullscreenOurs = isFullscreen && !isEnded
+    if (isFullscreen && isEnded && document.fullscreenElement !== null) void document.exitFullscreen()
+  })
+  return () => {
+    isEnded = true
+    if (isFullscreenOurs && document.fullscreenElement !== null) void document.exitFullscreen()
+    isFullscreenOurs = false
+    document.removeEventListener('fullscreenchange', onFullscreenChange)
   }
 }
 
