@@ -118,11 +118,11 @@ export function createAuthorColors(options: AuthorColorsOptions): AuthorColors {
   const { fragment, authors, awareness } = options
   const delayMs = options.delayMs ?? authorColorsDelayMs
   const listeners = new Set<() => void>()
+  const haveCursorColorsChanged = watchCursorColors(awareness)
   let editorView: EditorView | null = null
   let isShown = false
   let legend: AuthorLegendEntry[] = []
   let timer: ReturnType<typeof setTimeout> | null = null
-  let cursorColorsSeen = ''
 
   const notify = (): void => {
     for (const listener of [...listeners]) listener()
@@ -140,10 +140,7 @@ export function createAuthorColors(options: AuthorColorsOptions): AuthorColors {
     const coloring = isShown
       ? colorByAuthor(view.state.doc, fragment, readAuthorNames(authors), readCursorColors(awareness.getStates()))
       : { runs: [], legend: [] }
-    const decorations = coloring.runs.map(({ from, to, colorIndex }) =>
-      Decoration.inline(from, to, { class: `author-text ${authorColorClass(colorIndex)}` }),
-    )
-    view.dispatch(view.state.tr.setMeta(authorColorsKey, DecorationSet.create(view.state.doc, decorations)))
+    view.dispatch(view.state.tr.setMeta(authorColorsKey, decorateRuns(view.state.doc, coloring.runs)))
     if (JSON.stringify(coloring.legend) !== JSON.stringify(legend)) {
       legend = coloring.legend
       notify()
@@ -158,41 +155,21 @@ export function createAuthorColors(options: AuthorColorsOptions): AuthorColors {
 
   const onAuthorsChange = (): void => schedule()
   const onAwarenessChange = (): void => {
-    // Awareness changes with every cursor move; only a new name or colour matters here.
-    const seen = JSON.stringify([...readCursorColors(awareness.getStates())].sort())
-    if (seen === cursorColorsSeen) return
-    cursorColorsSeen = seen
-    schedule()
+    if (haveCursorColorsChanged()) schedule()
   }
 
-  const plugin = new Plugin<DecorationSet>({
-    key: authorColorsKey,
-    state: {
-      init: () => DecorationSet.empty,
-      apply(tr, decorations) {
-        const next: unknown = tr.getMeta(authorColorsKey)
-        if (next instanceof DecorationSet) return next
-        return tr.docChanged ? decorations.map(tr.mapping, tr.doc) : decorations
-      },
-    },
-    props: {
-      decorations: (state) => authorColorsKey.getState(state),
-    },
-    view(view) {
+  const plugin = buildAuthorColorsPlugin({
+    attach(view) {
       editorView = view
       authors.observe(onAuthorsChange)
       awareness.on('change', onAwarenessChange)
-      return {
-        update(updated, previousState) {
-          if (updated.state.doc !== previousState.doc) schedule()
-        },
-        destroy() {
-          cancel()
-          authors.unobserve(onAuthorsChange)
-          awareness.off('change', onAwarenessChange)
-          editorView = null
-        },
-      }
+    },
+    onDocChange: schedule,
+    detach() {
+      cancel()
+      authors.unobserve(onAuthorsChange)
+      awareness.off('change', onAwarenessChange)
+      editorView = null
     },
   })
 
@@ -215,4 +192,62 @@ export function createAuthorColors(options: AuthorColorsOptions): AuthorColors {
       return () => listeners.delete(listener)
     },
   }
+}
+
+/**
+ * Whether a present participant's name or cursor colour changed since the
+ * last call: awareness changes with every cursor move, and only a new name or
+ * colour matters here.
+ */
+function watchCursorColors(awareness: Awareness): () => boolean {
+  let seen = ''
+  return () => {
+    const next = JSON.stringify([...readCursorColors(awareness.getStates())].sort())
+    if (next === seen) return false
+    seen = next
+    return true
+  }
+}
+
+function decorateRuns(doc: ProseMirrorNode, runs: readonly ColoredRun[]): DecorationSet {
+  const decorations = runs.map(({ from, to, colorIndex }) =>
+    Decoration.inline(from, to, { class: `author-text ${authorColorClass(colorIndex)}` }),
+  )
+  return DecorationSet.create(doc, decorations)
+}
+
+/** What the plugin's view tells the colouring: the editor it is in, each new document, and its end. */
+interface ColoringHooks {
+  attach(view: EditorView): void
+  onDocChange(): void
+  detach(): void
+}
+
+/** The plugin that holds the decorations (set through its meta, mapped through other changes). */
+function buildAuthorColorsPlugin(hooks: ColoringHooks): Plugin<DecorationSet> {
+  return new Plugin<DecorationSet>({
+    key: authorColorsKey,
+    state: {
+      init: () => DecorationSet.empty,
+      apply(tr, decorations) {
+        const next: unknown = tr.getMeta(authorColorsKey)
+        if (next instanceof DecorationSet) return next
+        return tr.docChanged ? decorations.map(tr.mapping, tr.doc) : decorations
+      },
+    },
+    props: {
+      decorations: (state) => authorColorsKey.getState(state),
+    },
+    view(view) {
+      hooks.attach(view)
+      return {
+        update(updated, previousState) {
+          if (updated.state.doc !== previousState.doc) hooks.onDocChange()
+        },
+        destroy() {
+          hooks.detach()
+        },
+      }
+    },
+  })
 }
