@@ -48,8 +48,18 @@ type ConnectionState =
   | { phase: 'joined'; peer: Peer; room: Room }
   | { phase: 'refused' }
 
-/** Takes a connection that asked for `/ws/<key>` from `address`. */
-export function acceptConnection(socket: WebSocket, raw: Duplex, key: string, address: string, limits: ConnectionLimits, deps: ConnectionDeps): void {
+/** What a connection said in its upgrade request: the pad key, and who it is. */
+export interface ConnectionRequest {
+  key: string
+  /** The client's address (behind a trusted proxy, the forwarded one). */
+  address: string
+  /** The participant it speaks for, from the secret it presented; null without one. */
+  participantId: string | null
+}
+
+/** Takes a connection that asked for `/ws/<key>`. */
+export function acceptConnection(socket: WebSocket, raw: Duplex, request: ConnectionRequest, limits: ConnectionLimits, deps: ConnectionDeps): void {
+  const { key, address } = request
   const { log, metrics } = deps
   metrics.connections.inc()
   const peerSocket = deps.peerSockets.add(socket, raw)
@@ -102,7 +112,7 @@ export function acceptConnection(socket: WebSocket, raw: Duplex, key: string, ad
     const room = deps.rooms.roomFor(found.pad)
     if (room === null) return refuse(CloseCode.tryAgainLater, 'server busy, retry')
     if (room.peerCount >= limits.maxConnectionsPerPad) return refuse(CloseCode.rateLimited, 'too many connections to this pad')
-    const peer = createPeer(deps.nextPeerId(), found.role, peerSocket)
+    const peer = createPeer(deps.nextPeerId(), found.role, peerSocket, request.participantId)
     const { early } = state
     state = { phase: 'joined', peer, room }
     log.info({ padId: found.pad.id, peer: peer.id, role: found.role }, 'peer joined')

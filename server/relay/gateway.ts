@@ -10,6 +10,7 @@ import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { WebSocketServer } from 'ws'
 import { CloseCode } from '../../shared/protocol/close-codes'
+import { isParticipantSecret, participantIdOf, participantSecretParam } from '../../shared/protocol/participant-id'
 import type { PadChangeListener } from '../api/pad-api'
 import { clientAddress } from '../client-address'
 import type { Config } from '../config'
@@ -68,13 +69,16 @@ export function createRelay(config: Config, deps: RelayDeps): Relay {
 
   return {
     handleUpgrade(request, socket, head) {
-      const key = /^\/ws\/([^/?#]+)/.exec(request.url ?? '')?.[1]
+      const url = new URL(request.url ?? '/', 'http://localhost')
+      const key = /^\/ws\/([^/]+)/.exec(url.pathname)?.[1]
       if (key === undefined || isClosing) {
         socket.end(`HTTP/1.1 ${isClosing ? '503 Service Unavailable' : '404 Not Found'}\r\nConnection: close\r\n\r\n`)
         return
       }
       const address = clientAddress(request, config.trustProxy)
-      wss.handleUpgrade(request, socket, head, (ws) => acceptConnection(ws, socket, key, address, config, connectionDeps))
+      const participantId = readParticipantId(url.searchParams.get(participantSecretParam))
+      const who = { key, address, participantId }
+      wss.handleUpgrade(request, socket, head, (ws) => acceptConnection(ws, socket, who, config, connectionDeps))
     },
     get roomCount() {
       return rooms.size
@@ -91,4 +95,9 @@ export function createRelay(config: Config, deps: RelayDeps): Relay {
       await new Promise<void>((resolve) => wss.close(() => resolve()))
     },
   }
+}
+
+/** The participant id of a presented secret; null when there is none or it is malformed (the connection then credits nobody). */
+function readParticipantId(secret: string | null): string | null {
+  return secret !== null && isParticipantSecret(secret) ? participantIdOf(secret) : null
 }

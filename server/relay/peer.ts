@@ -16,6 +16,12 @@ export interface PeerSocket {
 export interface Peer {
   readonly id: number
   readonly role: Role
+  /**
+   * The participant this connection speaks for (derived from the secret it
+   * presented, shared/protocol/participant-id.ts), or null when it presented
+   * none (a view link, a page of an older version, a raw client).
+   */
+  readonly participantId: string | null
   readonly socket: PeerSocket
   /**
    * Yjs client ids this connection speaks for (in its writes and presence):
@@ -36,8 +42,8 @@ export interface Peer {
 
 export type PeerState = 'open' | 'closed' | 'refused'
 
-export function createPeer(id: number, role: Role, socket: PeerSocket): Peer {
-  return { id, role, socket, clientIds: new Set(), writeCount: 0, state: 'open' }
+export function createPeer(id: number, role: Role, socket: PeerSocket, participantId: string | null = null): Peer {
+  return { id, role, participantId, socket, clientIds: new Set(), writeCount: 0, state: 'open' }
 }
 
 /** Closes a peer's socket once, whatever calls it first. */
