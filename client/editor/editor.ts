@@ -54,53 +54,13 @@ export interface Editor {
 }
 
 export function createEditor(options: EditorOptions): Editor {
-  const { container, fragment, awareness, localization } = options
+  const { container, localization } = options
   let isEditable = options.isEditable
-
-  const openLinkPrompt: Command = (_state, _dispatch, view) =>
-    view !== undefined && isEditable && editLink(view, localization)
-
-  // A pad already in the doc (the pad page puts its prefetched content in
-  // first) is converted once, as the editor's first state, and y-prosemirror
-  // is handed the mapping it would otherwise build by rendering an empty
-  // editor and then replacing all of its content in one transaction.
-  const converted = fragment.length > 0 ? initProseMirrorDoc(fragment, padSchema) : null
-  const initial = converted !== null && padSchema.topNodeType.validContent(converted.doc.content) ? converted : null
-  // y-prosemirror's plugin factories are typed `any`; these annotations are the seam.
-  const syncPlugin: Plugin = ySyncPlugin(fragment, initial === null ? {} : { mapping: initial.mapping })
-  const cursorPlugin: Plugin = yCursorPlugin(awareness, {
-    awarenessStateFilter: isDrawnRemoteState,
-    cursorBuilder: buildRemoteCursor,
-    selectionBuilder: buildRemoteSelection,
-  })
-  const undoPlugin: Plugin = yUndoPlugin()
   const docListeners = new Set<(doc: Node, previous: Node) => void>()
-  const docWatchPlugin = new Plugin({
-    view: () => ({
-      update(view, previousState) {
-        if (view.state.doc === previousState.doc) return
-        for (const listener of [...docListeners]) listener(view.state.doc, previousState.doc)
-      },
-    }),
-  })
-
-  const state = EditorState.create({
-    schema: padSchema,
-    ...(initial === null ? {} : { doc: initial.doc }),
-    plugins: [
-      syncPlugin,
-      cursorPlugin,
-      undoPlugin,
-      // Before the other keymaps: inside an initiative card, Enter and Backspace are the card's.
-      buildInitiativePlugin(options.contentLanguage),
-      buildEditorKeymap({ editLink: openLinkPrompt }),
-      keymap(baseKeymap),
-      buildInputRules(),
-      // "Start writing here" is not said to a page that cannot write (view link, locked pad).
-      buildPlaceholder(() => (isEditable ? localization.t('editor.placeholder') : '')),
-      docWatchPlugin,
-      ...(options.plugins ?? []),
-    ],
+  const state = createEditorState(options, {
+    isEditable: () => isEditable,
+    openLinkPrompt: (_state, _dispatch, view) => view !== undefined && isEditable && editLink(view, localization),
+    docListeners,
   })
 
   const view = new EditorView(
@@ -148,6 +108,65 @@ export function createEditor(options: EditorOptions): Editor {
       view.destroy()
     },
   }
+}
+
+/** What the editor's first state needs from the editor around it. */
+interface EditorStateParts {
+  isEditable(): boolean
+  openLinkPrompt: Command
+  /** Told each new document, with the one before (`onDocChange`). */
+  docListeners: ReadonlySet<(doc: Node, previous: Node) => void>
+}
+
+/** The editor's first state: the pad already in the doc, if any, and every plugin in order. */
+function createEditorState(options: EditorOptions, parts: EditorStateParts): EditorState {
+  const { fragment, awareness, localization } = options
+  // A pad already in the doc (the pad page puts its prefetched content in
+  // first) is converted once, as the editor's first state, and y-prosemirror
+  // is handed the mapping it would otherwise build by rendering an empty
+  // editor and then replacing all of its content in one transaction.
+  const converted = fragment.length > 0 ? initProseMirrorDoc(fragment, padSchema) : null
+  const initial = converted !== null && padSchema.topNodeType.validContent(converted.doc.content) ? converted : null
+  // y-prosemirror's plugin factories are typed `any`; these annotations are the seam.
+  const syncPlugin: Plugin = ySyncPlugin(fragment, initial === null ? {} : { mapping: initial.mapping })
+  const cursorPlugin: Plugin = yCursorPlugin(awareness, {
+    awarenessStateFilter: isDrawnRemoteState,
+    cursorBuilder: buildRemoteCursor,
+    selectionBuilder: buildRemoteSelection,
+  })
+  const undoPlugin: Plugin = yUndoPlugin()
+  const docWatchPlugin = buildDocWatchPlugin(parts.docListeners)
+
+  return EditorState.create({
+    schema: padSchema,
+    ...(initial === null ? {} : { doc: initial.doc }),
+    plugins: [
+      syncPlugin,
+      cursorPlugin,
+      undoPlugin,
+      // Before the other keymaps: inside an initiative card, Enter and Backspace are the card's.
+      buildInitiativePlugin(options.contentLanguage),
+      buildEditorKeymap({ editLink: parts.openLinkPrompt }),
+      keymap(baseKeymap),
+      buildInputRules(),
+      // "Start writing here" is not said to a page that cannot write (view link, locked pad).
+      buildPlaceholder(() => (parts.isEditable() ? localization.t('editor.placeholder') : '')),
+      docWatchPlugin,
+      ...(options.plugins ?? []),
+    ],
+  })
+}
+
+/** A plugin that tells `listeners` each new document, with the one before. */
+function buildDocWatchPlugin(listeners: ReadonlySet<(doc: Node, previous: Node) => void>): Plugin {
+  return new Plugin({
+    view: () => ({
+      update(view, previousState) {
+        if (view.state.doc === previousState.doc) return
+        for (const listener of [...listeners]) listener(view.state.doc, previousState.doc)
+      },
+    }),
+  })
 }
 
 /**
