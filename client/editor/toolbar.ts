@@ -7,9 +7,8 @@
  * keyboard users reach the editor quickly. Buttons are labelled through
  * `data-i18n-aria-label`; `pad.ts` localizes them with the rest of the page.
  */
-import type { EditorState } from 'prosemirror-state'
+import type { Command, EditorState, PluginView } from 'prosemirror-state'
 import { Plugin } from 'prosemirror-state'
-import type { Command } from 'prosemirror-state'
 import type { EditorView } from 'prosemirror-view'
 import { redoCommand, undoCommand } from 'y-prosemirror'
 import {
@@ -223,6 +222,17 @@ interface RenderedItem {
 export function buildToolbar(container: HTMLElement, context: ToolbarContext): Plugin {
   const { localization } = context
   const isApple = /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent)
+  const rendered = renderButtons(container)
+  const describe = (): void => describeButtons(rendered, localization, isApple)
+  describe()
+  const stopListening = localization.onChange(describe)
+  return new Plugin({
+    view: (view) => createToolbarView(view, { container, rendered, context, stopListening }),
+  })
+}
+
+/** Puts one button per item into `container`, in groups; only the first button is a Tab stop. */
+function renderButtons(container: HTMLElement): RenderedItem[] {
   const rendered: RenderedItem[] = []
   container.replaceChildren()
   let group = createGroup()
@@ -246,73 +256,86 @@ export function buildToolbar(container: HTMLElement, context: ToolbarContext): P
     group.append(button)
     rendered.push({ item, button })
   }
+  return rendered
+}
 
-  const describe = (): void => {
-    const modifierNames = readModifierNames(localization, isApple)
-    for (const { item, button } of rendered) {
-      const label = localization.t(item.labelKey)
-      button.title =
-        item.shortcut === null
-          ? label
-          : localization.t('toolbar.shortcut', { label, shortcut: describeShortcut(item.shortcut, modifierNames) })
-    }
+/** Each button's tooltip: its label, and its shortcut as this platform writes it. */
+function describeButtons(rendered: readonly RenderedItem[], localization: Localization, isApple: boolean): void {
+  const modifierNames = readModifierNames(localization, isApple)
+  for (const { item, button } of rendered) {
+    const label = localization.t(item.labelKey)
+    button.title =
+      item.shortcut === null
+        ? label
+        : localization.t('toolbar.shortcut', { label, shortcut: describeShortcut(item.shortcut, modifierNames) })
   }
-  describe()
-  const stopListening = localization.onChange(describe)
+}
 
-  return new Plugin({
-    view(view) {
-      const onMouseDown = (event: MouseEvent): void => {
-        // Keeps the editor's selection: a click on a button must not blur the text.
-        if (event.target instanceof Element && event.target.closest('button') !== null) event.preventDefault()
-      }
-      const onClick = (event: MouseEvent): void => {
-        const entry = findRendered(rendered, event.target)
-        if (entry === undefined || entry.button.getAttribute('aria-disabled') === 'true') return
-        entry.item.run(view, context)
-        view.focus()
-      }
-      const onKeyDown = (event: KeyboardEvent): void => moveFocus(rendered, event)
-      container.addEventListener('mousedown', onMouseDown)
-      container.addEventListener('click', onClick)
-      container.addEventListener('keydown', onKeyDown)
-      let shown: { state: EditorState; isEditable: boolean } | null = null
-      const update = (current: EditorView): void => {
-        // Every transaction updates the plugin views, remote cursors' included:
-        // the buttons only depend on the document, the selection, the stored
-        // marks and whether the editor is editable.
-        const { state, editable } = current
-        if (
-          shown !== null &&
-          shown.isEditable === editable &&
-          shown.state.doc === state.doc &&
-          shown.state.selection.eq(state.selection) &&
-          shown.state.storedMarks === state.storedMarks
-        ) {
-          return
-        }
-        shown = { state, isEditable: editable }
-        for (const { item, button } of rendered) {
-          const isActive = item.isActive?.(current.state) ?? false
-          // An active button stays enabled: it shows where the cursor is, and may toggle back.
-          const isEnabled = current.editable && (isActive || item.isEnabled(current.state))
-          // aria-disabled rather than disabled keeps the button focusable in the toolbar.
-          button.setAttribute('aria-disabled', String(!isEnabled))
-          if (item.isActive !== undefined) button.setAttribute('aria-pressed', String(isActive))
-        }
-      }
-      update(view)
-      return {
-        update,
-        destroy() {
-          stopListening()
-          container.removeEventListener('mousedown', onMouseDown)
-          container.removeEventListener('click', onClick)
-          container.removeEventListener('keydown', onKeyDown)
-        },
-      }
+interface ToolbarViewParts {
+  container: HTMLElement
+  rendered: readonly RenderedItem[]
+  context: ToolbarContext
+  /** Stops describing the buttons again on a language change. */
+  stopListening(): void
+}
+
+/** The plugin's view: runs the clicked button's item, moves focus with the keys, and keeps the buttons' states. */
+function createToolbarView(view: EditorView, parts: ToolbarViewParts): PluginView {
+  const { container, rendered, context } = parts
+  const onMouseDown = (event: MouseEvent): void => {
+    // Keeps the editor's selection: a click on a button must not blur the text.
+    if (event.target instanceof Element && event.target.closest('button') !== null) event.preventDefault()
+  }
+  const onClick = (event: MouseEvent): void => {
+    const entry = findRendered(rendered, event.target)
+    if (entry === undefined || entry.button.getAttribute('aria-disabled') === 'true') return
+    entry.item.run(view, context)
+    view.focus()
+  }
+  const onKeyDown = (event: KeyboardEvent): void => moveFocus(rendered, event)
+  container.addEventListener('mousedown', onMouseDown)
+  container.addEventListener('click', onClick)
+  container.addEventListener('keydown', onKeyDown)
+  let shown: { state: EditorState; isEditable: boolean } | null = null
+  const update = (current: EditorView): void => {
+    // Every transaction updates the plugin views, remote cursors' included:
+    // the buttons only depend on the document, the selection, the stored
+    // marks and whether the editor is editable.
+    const { state, editable } = current
+    if (
+      shown !== null &&
+      shown.isEditable === editable &&
+      shown.state.doc === state.doc &&
+      shown.state.selection.eq(state.selection) &&
+      shown.state.storedMarks === state.storedMarks
+    ) {
+      return
+    }
+    shown = { state, isEditable: editable }
+    renderButtonStates(rendered, current)
+  }
+  update(view)
+  return {
+    update,
+    destroy() {
+      parts.stopListening()
+      container.removeEventListener('mousedown', onMouseDown)
+      container.removeEventListener('click', onClick)
+      container.removeEventListener('keydown', onKeyDown)
     },
-  })
+  }
+}
+
+/** `aria-pressed` on what is active at the selection, `aria-disabled` where a command cannot run. */
+function renderButtonStates(rendered: readonly RenderedItem[], current: EditorView): void {
+  for (const { item, button } of rendered) {
+    const isActive = item.isActive?.(current.state) ?? false
+    // An active button stays enabled: it shows where the cursor is, and may toggle back.
+    const isEnabled = current.editable && (isActive || item.isEnabled(current.state))
+    // aria-disabled rather than disabled keeps the button focusable in the toolbar.
+    button.setAttribute('aria-disabled', String(!isEnabled))
+    if (item.isActive !== undefined) button.setAttribute('aria-pressed', String(isActive))
+  }
 }
 
 function createGroup(): HTMLElement {
