@@ -24,12 +24,7 @@ export function readPageElements() {
     statusAnnouncer: requireElement('status-announcer', HTMLElement),
     changeNameButton: requireElement('change-name-button', HTMLButtonElement),
     languageSelect: requireElement('language-select', HTMLSelectElement),
-    details: {
-      container: requireElement('pad-details', HTMLElement),
-      event: requireElement('pad-event', HTMLElement),
-      license: requireElement('pad-license', HTMLElement),
-      expiry: requireElement('pad-expiry', HTMLElement),
-    } satisfies PadDetailsElements,
+    details: readPadDetailsElements(),
     loading: requireElement('pad-loading', HTMLElement),
     error: requireElement('pad-error', HTMLElement),
     errorMessage: requireElement('pad-error-message', HTMLElement),
@@ -49,55 +44,80 @@ export function readPageElements() {
     deleteExportLink: requireElement('delete-export-link', HTMLAnchorElement),
     presence: requireElement('presence', HTMLElement),
     presenceCount: requireElement('presence-count', HTMLElement),
-    share: {
-      panel: requireElement('share-panel', HTMLElement),
-      qr: requireElement('share-qr', HTMLCanvasElement),
-      qrCaption: requireElement('share-qr-caption', HTMLElement),
-      qrLink: requireElement('share-qr-link', HTMLElement),
-      links: requireElement('share-links', HTMLElement),
-    } satisfies SharePanelElements,
-    projection: {
-      button: requireElement('projection-button', HTMLButtonElement),
-      dialog: requireElement('projection', HTMLDialogElement),
-      title: requireElement('projection-title', HTMLElement),
-      event: requireElement('projection-event', HTMLElement),
-      document: requireElement('projection-document', HTMLElement),
-      qr: requireElement('projection-qr', HTMLCanvasElement),
-      qrCaption: requireElement('projection-qr-caption', HTMLElement),
-      link: requireElement('projection-link', HTMLElement),
-      count: requireElement('projection-count', HTMLElement),
-      exit: requireElement('projection-exit', HTMLButtonElement),
-    } satisfies ProjectionElements,
-    facilitator: {
-      panel: requireElement('facilitator-panel', HTMLElement),
-      form: requireElement('settings-form', HTMLFormElement),
-      fields: {
-        title: requireElement('settings-title', HTMLInputElement),
-        eventName: requireElement('settings-event-name', HTMLInputElement),
-        eventDate: requireElement('settings-event-date', HTMLInputElement),
-        eventPlace: requireElement('settings-event-place', HTMLInputElement),
-        license: requireElement('settings-license', HTMLSelectElement),
-        lifetime: requireElement('settings-lifetime', HTMLSelectElement),
-        extraContributors: requireElement('settings-extra-contributors', HTMLTextAreaElement),
-      },
-      licenseWarning: requireElement('license-warning', HTMLElement),
-      save: requireElement('settings-save', HTMLButtonElement),
-      settingsFeedback: requireElement('settings-feedback', HTMLElement),
-      lockToggle: requireElement('lock-toggle', HTMLButtonElement),
-      lockHelp: requireElement('lock-help', HTMLElement),
-      rotate: requireElement('rotate-edit-link', HTMLButtonElement),
-      rotateDialog: requireElement('rotate-dialog', HTMLDialogElement),
-      delete: requireElement('delete-pad', HTMLButtonElement),
-      deleteDialog: requireElement('delete-dialog', HTMLDialogElement),
-      actionFeedback: requireElement('facilitator-feedback', HTMLElement),
-    } satisfies FacilitatorPanelElements,
-    nameDialog: {
-      dialog: requireElement('name-dialog', HTMLDialogElement),
-      form: requireElement('name-form', HTMLFormElement),
-      input: requireElement('name-input', HTMLInputElement),
-      error: requireElement('name-error', HTMLElement),
-    } satisfies NameDialogElements,
+    share: readSharePanelElements(),
+    projection: readProjectionElements(),
+    facilitator: readFacilitatorPanelElements(),
+    nameDialog: readNameDialogElements(),
   }
 }
 
 export type PageElements = ReturnType<typeof readPageElements>
+
+function readPadDetailsElements(): PadDetailsElements {
+  return {
+    container: requireElement('pad-details', HTMLElement),
+    event: requireElement('pad-event', HTMLElement),
+    license: requireElement('pad-license', HTMLElement),
+    expiry: requireElement('pad-expiry', HTMLElement),
+  }
+}
+
+function readSharePanelElements(): SharePanelElements {
+  return {
+    panel: requireElement('share-panel', HTMLElement),
+    qr: requireElement('share-qr', HTMLCanvasElement),
+    qrCaption: requireElement('share-qr-caption', HTMLElement),
+    qrLink: requireElement('share-qr-link', HTMLElement),
+    links: requireElement('share-links', HTMLElement),
+  }
+}
+
+function readProjectionElements(): ProjectionElements {
+  return {
+    button: requireElement('projection-button', HTMLButtonElement),
+    dialog: requireElement('projection', HTMLDialogElement),
+    title: requireElement('projection-title', HTMLElement),
+    event: requireElement('projection-event', HTMLElement),
+    document: requireElement('projection-document', HTMLElement),
+    qr: requireElement('projection-qr', HTMLCanvasElement),
+    qrCaption: requireElement('projection-qr-caption', HTMLElement),
+    link: requireElement('projection-link', HTMLElement),
+    count: requireElement('projection-count', HTMLElement),
+    exit: requireElement('projection-exit', HTMLButtonElement),
+  }
+}
+
+function readFacilitatorPanelElements(): FacilitatorPanelElements {
+  return {
+    panel: requireElement('facilitator-panel', HTMLElement),
+    form: requireElement('settings-form', HTMLFormElement),
+    fields: {
+      title: requireElement('settings-title', HTMLInputElement),
+      eventName: requireElement('settings-event-name', HTMLInputElement),
+      eventDate: requireElement('settings-event-date', HTMLInputElement),
+      eventPlace: requireElement('settings-event-place', HTMLInputElement),
+      license: requireElement('settings-license', HTMLSelectElement),
+      lifetime: requireElement('settings-lifetime', HTMLSelectElement),
+      extraContributors: requireElement('settings-extra-contributors', HTMLTextAreaElement),
+    },
+    licenseWarning: requireElement('license-warning', HTMLElement),
+    save: requireElement('settings-save', HTMLButtonElement),
+    settingsFeedback: requireElement('settings-feedback', HTMLElement),
+    lockToggle: requireElement('lock-toggle', HTMLButtonElement),
+    lockHelp: requireElement('lock-help', HTMLElement),
+    rotate: requireElement('rotate-edit-link', HTMLButtonElement),
+    rotateDialog: requireElement('rotate-dialog', HTMLDialogElement),
+    delete: requireElement('delete-pad', HTMLButtonElement),
+    deleteDialog: requireElement('delete-dialog', HTMLDialogElement),
+    actionFeedback: requireElement('facilitator-feedback', HTMLElement),
+  }
+}
+
+function readNameDialogElements(): NameDialogElements {
+  return {
+    dialog: requireElement('name-dialog', HTMLDialogElement),
+    form: requireElement('name-form', HTMLFormElement),
+    input: requireElement('name-input', HTMLInputElement),
+    error: requireElement('name-error', HTMLElement),
+  }
+}
