@@ -10,8 +10,8 @@
  * records as the author of its changes; the pad's details (event, license,
  * expiry), the share panel and the export menu follow once the editor is on
  * screen. Everything it starts is listed in `disposers` and stopped on
- * `pagehide`. The pieces live in their own modules; this file only connects
- * them and decides what a read-only, locked or closed pad looks like.
+ * `pagehide`. The pieces live in their own modules, what a read-only, locked
+ * or closed pad looks like in `pad-access.ts`; this file only connects them.
  */
 import { IndexeddbPersistence } from 'y-indexeddb'
 import * as Y from 'yjs'
@@ -19,7 +19,7 @@ import type { PadSettings } from '../shared/protocol/api'
 import { maxEventFieldLength, maxTitleLength } from '../shared/protocol/api'
 import { authorsMapName } from '../shared/pad/attribution'
 import { CloseCode } from '../shared/protocol/close-codes'
-import { canWrite, Role } from '../shared/protocol/roles'
+import { Role } from '../shared/protocol/roles'
 import { bodyFragmentName } from '../shared/pad/schema'
 import { ApiError, fetchPadSettings, NetworkError } from './settings/api-client'
 import { createAuthorColors } from './people/author-colors'
@@ -27,7 +27,7 @@ import { mountAuthorLegend } from './people/author-legend'
 import { createAuthorship } from './people/authorship'
 import type { Connection } from './connection/connection'
 import { createConnection, defaultRateLimitRetryMs } from './connection/connection'
-import { askDisplayName } from './people/display-name'
+import type { Editor } from './editor/editor'
 import { createEditor } from './editor/editor'
 import { exportUrl, mountExportMenu } from './share/export-menu'
 import { mountFacilitatorPanel } from './settings/facilitator-panel'
@@ -37,17 +37,18 @@ import { mountLanguageSelect } from './i18n/language-select'
 import { createLiveSettings } from './settings/live-settings'
 import type { LiveSettings } from './settings/live-settings'
 import { LoadPhase, markLoadPhase } from './load-marks'
-import { loadLocalParticipant, publishParticipant, storeLocalName } from './people/local-participant'
+import { introduceParticipant } from './people/name-introduction'
 import { mountPadDetails } from './settings/pad-details'
-import type { Participant } from './people/participant'
 import type { Preferences } from './people/preferences'
 import { createPreferences, openLocalStorage, PreferenceKey } from './people/preferences'
 import { mountPresenceList } from './people/presence-list'
 import { createProjectionMode } from './share/projection-mode'
+import type { PadAccess } from './pad-access'
+import { createPadAccess, renderPadAccess } from './pad-access'
 import { readPageElements, type PageElements } from './pad-elements'
 import { followPadState } from './connection/settings-feed'
 import { mountSharePanel } from './share/share-panel'
-import { closeMessageKeys, mountStatusView } from './connection/status'
+import { mountStatusView } from './connection/status'
 import { buildToolbar } from './editor/toolbar'
 import { relayUrlOf } from '../shared/protocol/pad-link'
 import { retryDelayMs, retryPolicies } from '../shared/protocol/retry-delay'
@@ -56,7 +57,6 @@ interface PageMessage {
   key: MessageKey
   params?: MessageParams
 }
-
 
 /** What the entry script (pad-boot.ts) asked the server for before this code was loaded. */
 export interface EarlyRequests {
@@ -80,30 +80,15 @@ export async function startPadPage(early: EarlyRequests | null): Promise<void> {
     pickLanguage(preferences.read(PreferenceKey.language), navigator.languages ?? [navigator.language]),
   )
   const elements = readPageElements()
-  let liveSettings: LiveSettings | null = null
-  let pageError: PageMessage | null = null
-  let loadingMessage: PageMessage | null = { key: 'pad.loading' }
-
-  const renderPage = (): void => {
-    localizeTree(document, localization)
-    const padTitle = liveSettings?.current.title ?? null
-    const title = padTitle === null ? null : padTitle || localization.t('pad.untitled')
-    elements.title.textContent = title ?? ''
-    elements.title.hidden = title === null
-    document.title = title === null ? localization.t('app.name') : localization.t('pad.documentTitle', { title })
-    elements.loading.hidden = loadingMessage === null
-    elements.loading.textContent = loadingMessage === null ? '' : localization.t(loadingMessage.key)
-    elements.error.hidden = pageError === null
-    elements.errorMessage.textContent = pageError === null ? '' : localization.t(pageError.key, pageError.params)
-  }
-  disposers.push(localization.onChange(renderPage))
+  const shell = createPageShell(elements, localization)
+  disposers.push(localization.onChange(shell.render))
   disposers.push(mountLanguageSelect(elements.languageSelect, localization, preferences))
-  renderPage()
+  shell.render()
 
   if (early === null) {
-    loadingMessage = null
-    pageError = { key: 'pad.error.badLink' }
-    renderPage()
+    shell.setLoading(null)
+    shell.setError({ key: 'pad.error.badLink' })
+    shell.render()
     return
   }
 
@@ -111,19 +96,19 @@ export async function startPadPage(early: EarlyRequests | null): Promise<void> {
   let settings: PadSettings
   try {
     settings = await fetchSettingsPatiently(key, early.settings, () => {
-      loadingMessage = { key: 'pad.retrying' }
-      renderPage()
+      shell.setLoading({ key: 'pad.retrying' })
+      shell.render()
     })
   } catch (error) {
-    loadingMessage = null
-    pageError = describeSettingsError(error)
-    renderPage()
+    shell.setLoading(null)
+    shell.setError(describeSettingsError(error))
+    shell.render()
     return
   }
   const padSettings = createLiveSettings(settings)
-  liveSettings = padSettings
-  disposers.push(padSettings.onChange(renderPage))
-  renderPage()
+  shell.setSettings(padSettings)
+  disposers.push(padSettings.onChange(shell.render))
+  shell.render()
 
   // The prefetched content (a megabyte after a long workshop) goes into the
   // doc before anything listens to it, and before the connection opens: the
@@ -136,9 +121,9 @@ export async function startPadPage(early: EarlyRequests | null): Promise<void> {
     Y.applyUpdate(doc, content, early)
     markLoadPhase(LoadPhase.doc)
   }
-  loadingMessage = null
-  renderPage()
-  openPad({ key, doc, settings: padSettings, elements, localization, preferences, disposers, renderPage })
+  shell.setLoading(null)
+  shell.render()
+  openPad({ key, doc, settings: padSettings, elements, localization, preferences, disposers, renderPage: shell.render })
   markLoadPhase(LoadPhase.editor)
 
   // The panels that need only the settings come in a task of their own, once
@@ -154,6 +139,45 @@ export async function startPadPage(early: EarlyRequests | null): Promise<void> {
   disposers.push(() => clearTimeout(panelsTimer))
 }
 
+/** What the page says around the pad: its title (in the tab too), the loading line and the error. */
+interface PageShell {
+  setSettings(settings: LiveSettings): void
+  setLoading(message: PageMessage | null): void
+  setError(message: PageMessage): void
+  /** Also localizes the page's static texts (`localizeTree`). */
+  render(): void
+}
+
+function createPageShell(elements: PageElements, localization: Localization): PageShell {
+  let liveSettings: LiveSettings | null = null
+  let pageError: PageMessage | null = null
+  let loadingMessage: PageMessage | null = { key: 'pad.loading' }
+  const render = (): void => {
+    localizeTree(document, localization)
+    const padTitle = liveSettings?.current.title ?? null
+    const title = padTitle === null ? null : padTitle || localization.t('pad.untitled')
+    elements.title.textContent = title ?? ''
+    elements.title.hidden = title === null
+    document.title = title === null ? localization.t('app.name') : localization.t('pad.documentTitle', { title })
+    elements.loading.hidden = loadingMessage === null
+    elements.loading.textContent = loadingMessage === null ? '' : localization.t(loadingMessage.key)
+    elements.error.hidden = pageError === null
+    elements.errorMessage.textContent = pageError === null ? '' : localization.t(pageError.key, pageError.params)
+  }
+  return {
+    setSettings(settings) {
+      liveSettings = settings
+    },
+    setLoading(message) {
+      loadingMessage = message
+    },
+    setError(message) {
+      pageError = message
+    },
+    render,
+  }
+}
+
 interface OpenPadContext {
   key: string
   doc: Y.Doc
@@ -166,50 +190,27 @@ interface OpenPadContext {
 }
 
 function openPad(context: OpenPadContext): void {
-  const { key, doc, settings, elements, localization, preferences, disposers } = context
-  const { role, id: padId } = settings.current
-  const isWriter = canWrite(role)
-  /** The server closed this page's connection with 4409: read-only until a settings message says unlocked. */
-  let isRefusedByLock = false
-  /** The close code that ended this page's connection for good (the link is dead), if any. */
-  let finalCloseCode: number | null = null
-  const isLockedForThisRole = (): boolean => role === Role.edit && (settings.current.locked || isRefusedByLock)
-  const isReadOnly = (): boolean => !isWriter || isLockedForThisRole() || finalCloseCode !== null
+  const { key, doc, settings, elements, localization, disposers } = context
+  const access = createPadAccess(settings)
 
   // Kept per pad id, not per key: the edit and view links of one pad share it,
   // and a rotated edit link finds its unsaved changes again.
-  const persistence = new IndexeddbPersistence(`atelier-pad:${padId}`, doc)
+  const persistence = new IndexeddbPersistence(`atelier-pad:${settings.current.id}`, doc)
   disposers.push(() => void persistence.destroy())
 
   const connection = createConnection({
     serverUrl: relayUrlOf(location.origin),
     padKey: key,
     doc,
-    tracksUnsyncedChanges: isWriter,
+    tracksUnsyncedChanges: access.isWriter,
     rateLimitRetryMs: defaultRateLimitRetryMs,
   })
   disposers.push(() => connection.close())
 
   /** The participant's display name, once chosen: new initiative cards credit it. */
   let displayName = ''
-  const fragment = doc.getXmlFragment(bodyFragmentName)
-  const toolbarPlugin = isWriter
-    ? buildToolbar(elements.toolbar, { localization, readDisplayName: () => displayName })
-    : null
-  const authorColors = createAuthorColors({ fragment, authors: doc.getMap(authorsMapName), awareness: connection.awareness })
-  const editor = createEditor({
-    container: elements.editor,
-    fragment,
-    awareness: connection.awareness,
-    localization,
-    contentLanguage: settings.current.language,
-    isEditable: !isReadOnly(),
-    plugins: [...(toolbarPlugin === null ? [] : [toolbarPlugin]), authorColors.plugin],
-  })
-  disposers.push(() => editor.destroy())
-  disposers.push(mountAuthorLegend(elements.authorLegend, authorColors, localization))
-
-  const authorship = createAuthorship({ doc, connection, canWrite: () => isWriter && !isReadOnly() })
+  const editor = mountEditor(context, connection, access, () => displayName)
+  const authorship = createAuthorship({ doc, connection, canWrite: () => access.isWriter && !access.isReadOnly() })
   disposers.push(() => authorship.close())
 
   const projection = createProjectionMode({
@@ -222,39 +223,12 @@ function openPad(context: OpenPadContext): void {
   })
   disposers.push(() => projection.close())
 
-  const renderAccess = (): void => {
-    const { locked } = settings.current
-    elements.readOnlyBadge.hidden = role !== Role.view
-    elements.lockedBadge.hidden = !(locked || isRefusedByLock) || finalCloseCode !== null
-    elements.toolbar.hidden = isReadOnly()
-    document.body.dataset.role = role
-    document.body.dataset.readOnly = String(isReadOnly())
-    document.body.dataset.locked = String(locked)
-    editor.setEditable(!isReadOnly())
-    // A pad that opens up again may now hear who writes on this page.
-    authorship.refresh()
-
-    const lockNoticeKey: MessageKey | null =
-      finalCloseCode !== null || role === Role.view || !(locked || isRefusedByLock)
-        ? null
-        : role === Role.admin
-          ? 'lock.notice.admin'
-          : 'lock.notice.edit'
-    elements.lockNotice.hidden = lockNoticeKey === null
-    elements.lockNotice.textContent = lockNoticeKey === null ? '' : localization.t(lockNoticeKey)
-
-    const closedKey = finalCloseCode === null ? undefined : closeMessageKeys[finalCloseCode]
-    elements.closedNotice.hidden = closedKey === undefined
-    elements.closedNotice.textContent = closedKey === undefined ? '' : localization.t(closedKey)
-    // The stylesheet hides what a dead link no longer offers (sharing it, the facilitator panel).
-    if (finalCloseCode !== null) document.body.dataset.closeCode = String(finalCloseCode)
-  }
+  const renderAccess = (): void => renderPadAccess({ elements, access, settings, localization, editor, authorship })
   renderAccess()
   disposers.push(localization.onChange(renderAccess))
 
   const closeForGood = (code: number): void => {
-    if (finalCloseCode !== null) return
-    finalCloseCode = code
+    if (!access.closeForGood(code)) return
     if (code === CloseCode.deleted) {
       // The facilitator deleted the pad: its copy in this browser goes too.
       void persistence.clearData()
@@ -262,39 +236,95 @@ function openPad(context: OpenPadContext): void {
     }
     renderAccess()
   }
+  followAccess({ context, connection, access, renderAccess, closeForGood })
+  mountConnectionViews(context, connection, access)
+  if (access.role === Role.admin) mountAdminPanel(context, () => closeForGood(CloseCode.deleted))
 
+  elements.skipLink.addEventListener('click', (event) => {
+    event.preventDefault()
+    editor.focus()
+  })
+
+  elements.main.hidden = false
+  // Static labels the modules above added (toolbar, share panel) are localized here.
+  context.renderPage()
+  void introduceParticipant({
+    elements,
+    awareness: connection.awareness,
+    localization,
+    preferences: context.preferences,
+    disposers,
+    onName: (name) => {
+      displayName = name
+      authorship.setName(name)
+    },
+  })
+}
+
+/** The editor with its toolbar (writing links only) and the colours by author, with their legend. */
+function mountEditor(context: OpenPadContext, connection: Connection, access: PadAccess, readDisplayName: () => string): Editor {
+  const { doc, settings, elements, localization, disposers } = context
+  const fragment = doc.getXmlFragment(bodyFragmentName)
+  const toolbarPlugin = access.isWriter ? buildToolbar(elements.toolbar, { localization, readDisplayName }) : null
+  const authorColors = createAuthorColors({ fragment, authors: doc.getMap(authorsMapName), awareness: connection.awareness })
+  const editor = createEditor({
+    container: elements.editor,
+    fragment,
+    awareness: connection.awareness,
+    localization,
+    contentLanguage: settings.current.language,
+    isEditable: !access.isReadOnly(),
+    plugins: [...(toolbarPlugin === null ? [] : [toolbarPlugin]), authorColors.plugin],
+  })
+  disposers.push(() => editor.destroy())
+  disposers.push(mountAuthorLegend(elements.authorLegend, authorColors, localization))
+  return editor
+}
+
+interface AccessSources {
+  context: OpenPadContext
+  connection: Connection
+  access: PadAccess
+  renderAccess(): void
+  closeForGood(code: number): void
+}
+
+/** What the connection and the pushed settings say about access: a write refused by a lock, a dead link, a lock or an unlock. */
+function followAccess({ context, connection, access, renderAccess, closeForGood }: AccessSources): void {
+  const { key, settings, disposers } = context
   disposers.push(
     connection.onChange((state) => {
-      if (state.closeCode === CloseCode.locked && !isRefusedByLock) {
-        isRefusedByLock = true
-        renderAccess()
-      }
+      if (state.closeCode === CloseCode.locked && access.refuseByLock()) renderAccess()
       if (state.isFinal && state.closeCode !== null) closeForGood(state.closeCode)
     }),
   )
 
   disposers.push(
     followPadState(connection.provider, (state) => {
-      const wasLocked = settings.current.locked || isRefusedByLock
-      if (!state.locked) isRefusedByLock = false
+      const wasLocked = access.isLocked()
+      if (!state.locked) access.endRefusalByLock()
       settings.applyState(state)
       renderAccess()
       // Writes the server refused or dropped while the pad was locked go to it now.
-      if (wasLocked && !state.locked && role === Role.edit) connection.resumeAfterUnlock()
+      if (wasLocked && !state.locked && access.role === Role.edit) connection.resumeAfterUnlock()
       // Another device of the facilitator may have rotated the edit link: the
       // links are not in the pushed state, so an admin page reads them again.
-      if (role === Role.admin) void refreshLinks(key, settings)
+      if (access.role === Role.admin) void refreshLinks(key, settings)
     }),
   )
   disposers.push(settings.onChange(renderAccess))
+}
 
+/** The status line and the presence list, which follow the connection. */
+function mountConnectionViews(context: OpenPadContext, connection: Connection, access: PadAccess): void {
+  const { elements, localization, disposers } = context
   disposers.push(
     mountStatusView({
       element: elements.status,
       announcer: elements.statusAnnouncer,
       connection,
       localization,
-      isReadOnly,
+      isReadOnly: access.isReadOnly,
     }),
   )
   disposers.push(
@@ -305,33 +335,23 @@ function openPad(context: OpenPadContext): void {
       localization,
     }),
   )
-  if (role === Role.admin) {
-    elements.facilitator.fields.title.maxLength = maxTitleLength
-    elements.facilitator.fields.eventName.maxLength = maxEventFieldLength
-    elements.facilitator.fields.eventPlace.maxLength = maxEventFieldLength
-    disposers.push(
-      mountFacilitatorPanel({
-        elements: elements.facilitator,
-        adminKey: key,
-        settings,
-        localization,
-        onDeleted: () => closeForGood(CloseCode.deleted),
-      }),
-    )
-  }
+}
 
-  elements.skipLink.addEventListener('click', (event) => {
-    event.preventDefault()
-    editor.focus()
-  })
-
-  elements.main.hidden = false
-  // Static labels the modules above added (toolbar, share panel) are localized here.
-  context.renderPage()
-  void introduceParticipant(elements, connection, localization, preferences, disposers, (name) => {
-    displayName = name
-    authorship.setName(name)
-  })
+/** The facilitator panel, for the admin link: its fields take the server's length limits. */
+function mountAdminPanel(context: OpenPadContext, onDeleted: () => void): void {
+  const { key, settings, elements, localization, disposers } = context
+  elements.facilitator.fields.title.maxLength = maxTitleLength
+  elements.facilitator.fields.eventName.maxLength = maxEventFieldLength
+  elements.facilitator.fields.eventPlace.maxLength = maxEventFieldLength
+  disposers.push(
+    mountFacilitatorPanel({
+      elements: elements.facilitator,
+      adminKey: key,
+      settings,
+      localization,
+      onDeleted,
+    }),
+  )
 }
 
 /** Reads the admin page's links again and applies them; on failure the links shown stay as they were. */
@@ -341,56 +361,6 @@ async function refreshLinks(key: string, settings: LiveSettings): Promise<void> 
   } catch {
     // The pad was deleted or the network is down: the connection says so on its own.
   }
-}
-
-/**
- * Publishes who is typing; asks for a name on a first visit, and lets it be
- * changed later. `onName` hears the name once chosen and after each change.
- */
-async function introduceParticipant(
-  elements: PageElements,
-  connection: Connection,
-  localization: Localization,
-  preferences: Preferences,
-  disposers: (() => void)[],
-  onName: (name: string) => void,
-): Promise<void> {
-  const stored = loadLocalParticipant(preferences, Math.random)
-  const participant: Participant = { name: stored.name ?? '', color: stored.color }
-  const { changeNameButton } = elements
-  const swatch = changeNameButton.querySelector<HTMLElement>('.name-swatch')
-  const nameText = changeNameButton.querySelector<HTMLElement>('.name-text')
-
-  const renderButton = (): void => {
-    changeNameButton.hidden = participant.name === ''
-    if (swatch !== null) swatch.style.backgroundColor = participant.color
-    if (nameText !== null) nameText.textContent = participant.name
-    changeNameButton.setAttribute('aria-label', localization.t('name.change', { name: participant.name }))
-  }
-  disposers.push(localization.onChange(renderButton))
-
-  if (stored.name === null) {
-    const chosen = await askDisplayName(elements.nameDialog, localization, null)
-    if (chosen !== null) storeLocalName(preferences, chosen)
-    // Dismissed: a guest name for this visit only, so the question comes back next time.
-    participant.name = chosen ?? localization.t('name.guest', { number: 1 + Math.floor(Math.random() * 99) })
-  } else {
-    participant.name = stored.name
-  }
-  publishParticipant(connection.awareness, participant)
-  onName(participant.name)
-  renderButton()
-
-  changeNameButton.addEventListener('click', () => {
-    void askDisplayName(elements.nameDialog, localization, participant.name).then((chosen) => {
-      if (chosen === null) return
-      participant.name = chosen
-      storeLocalName(preferences, chosen)
-      publishParticipant(connection.awareness, participant)
-      onName(participant.name)
-      renderButton()
-    })
-  })
 }
 
 /**

@@ -1,0 +1,76 @@
+/**
+ * This page's participant, introduced to the others: their name is asked on
+ * a first visit (a guest name for this visit only when the question is
+ * dismissed, so it comes back next time), published in awareness with their
+ * cursor colour, shown on `#change-name-button` and changed from there. It
+ * does not record the name as the author of the text: `onName` hears it for
+ * whoever does (`authorship.ts`, the toolbar's initiative cards).
+ */
+import type { Awareness } from 'y-protocols/awareness'
+import type { Localization } from '../i18n/i18n'
+import type { NameDialogElements } from './display-name'
+import { askDisplayName } from './display-name'
+import { loadLocalParticipant, publishParticipant, storeLocalName } from './local-participant'
+import type { Participant } from './participant'
+import type { Preferences } from './preferences'
+
+export interface NameIntroductionElements {
+  /** `#change-name-button`, holding a `.name-swatch` and a `.name-text`. */
+  changeNameButton: HTMLButtonElement
+  nameDialog: NameDialogElements
+}
+
+export interface NameIntroductionOptions {
+  elements: NameIntroductionElements
+  awareness: Awareness
+  localization: Localization
+  preferences: Preferences
+  /** Where the language listener's disposal is registered. */
+  disposers: (() => void)[]
+  /** Hears the name once chosen and after each change. */
+  onName(name: string): void
+}
+
+/**
+ * Publishes who is typing; asks for a name on a first visit, and lets it be
+ * changed later. Resolves once the first name is published.
+ */
+export async function introduceParticipant(options: NameIntroductionOptions): Promise<void> {
+  const { elements, awareness, localization, preferences, onName } = options
+  const stored = loadLocalParticipant(preferences, Math.random)
+  const participant: Participant = { name: stored.name ?? '', color: stored.color }
+  const { changeNameButton } = elements
+  const swatch = changeNameButton.querySelector<HTMLElement>('.name-swatch')
+  const nameText = changeNameButton.querySelector<HTMLElement>('.name-text')
+
+  const renderButton = (): void => {
+    changeNameButton.hidden = participant.name === ''
+    if (swatch !== null) swatch.style.backgroundColor = participant.color
+    if (nameText !== null) nameText.textContent = participant.name
+    changeNameButton.setAttribute('aria-label', localization.t('name.change', { name: participant.name }))
+  }
+  options.disposers.push(localization.onChange(renderButton))
+
+  if (stored.name === null) {
+    const chosen = await askDisplayName(elements.nameDialog, localization, null)
+    if (chosen !== null) storeLocalName(preferences, chosen)
+    // Dismissed: a guest name for this visit only, so the question comes back next time.
+    participant.name = chosen ?? localization.t('name.guest', { number: 1 + Math.floor(Math.random() * 99) })
+  } else {
+    participant.name = stored.name
+  }
+  publishParticipant(awareness, participant)
+  onName(participant.name)
+  renderButton()
+
+  changeNameButton.addEventListener('click', () => {
+    void askDisplayName(elements.nameDialog, localization, participant.name).then((chosen) => {
+      if (chosen === null) return
+      participant.name = chosen
+      storeLocalName(preferences, chosen)
+      publishParticipant(awareness, participant)
+      onName(participant.name)
+      renderButton()
+    })
+  })
+}
