@@ -56,7 +56,7 @@ export interface RoomMessages {
 }
 
 export function createRoomMessages(options: RoomMessagesOptions, deps: RoomMessagesDeps): RoomMessages {
-  const { peers, storage, writes, presence, clientIds, metrics, log } = deps
+  const { peers, storage, writes, presence, metrics, log } = deps
   const { send } = peers
 
   function handle(peer: Peer, frame: Uint8Array): Promise<void> | undefined {
@@ -68,23 +68,11 @@ export function createRoomMessages(options: RoomMessagesOptions, deps: RoomMessa
       metrics.messagesIn.inc({ type: message.type })
       if (message.type !== 'sync-step-1') sendOwedStepOne(peer)
       const handling = dispatch(peer, message)
-      return handling === undefined ? undefined : handling.catch((error: unknown) => reject(peer, error))
+      return handling === undefined ? undefined : handling.catch((error: unknown) => reject(log, peer, error))
     } catch (error) {
-      reject(peer, error)
+      reject(log, peer, error)
       return undefined
     }
-  }
-
-  /** Closes the peer that sent a bad message; any other error is the room's failure. */
-  function reject(peer: Peer, error: unknown): void {
-    if (!(error instanceof ProtocolError)) throw error
-    if (error instanceof ClientIdConflict) {
-      // An honest reconnect whose old socket lingers: the probe drops that
-      // socket if it is dead, and the retry succeeds. A live holder keeps it.
-      error.holder?.socket.probe()
-    }
-    log.warn({ peer: peer.id, code: error.closeCode, reason: error.message }, 'closing peer: message refused')
-    refusePeer(peer, error.closeCode, error.message)
   }
 
   function dispatch(peer: Peer, message: Message): Promise<void> | undefined {
@@ -92,14 +80,14 @@ export function createRoomMessages(options: RoomMessagesOptions, deps: RoomMessa
       case 'sync-step-1':
         // The answer must not show writes that are not stored yet.
         return writes.afterStoring(() => {
-          send(peer, encodeMessage({ type: 'sync-step-2', update: encodeMissing(message.stateVector) }))
+          send(peer, encodeMessage({ type: 'sync-step-2', update: encodeMissing(storage, message.stateVector) }))
           sendOwedStepOne(peer)
         })
       case 'sync-step-2':
       case 'update':
-        return receiveWrite(peer, message)
+        return receiveWrite(peer, message, deps)
       case 'awareness':
-        applyAwareness(peer, message.update)
+        applyAwareness(peer, message.update, options.maxAwarenessBytes, deps)
         return undefined
       case 'query-awareness':
         sendAllPresence(peer)
@@ -110,52 +98,6 @@ export function createRoomMessages(options: RoomMessagesOptions, deps: RoomMessa
       default:
         return assertNever(message)
     }
-  }
-
-  function receiveWrite(peer: Peer, message: Extract<Message, { type: 'sync-step-2' | 'update' }>): Promise<void> | undefined {
-    if (!canWrite(peer.role)) {
-      // A view link's provider always answers sync step 1 with a step 2;
-      // it is dropped, never applied or relayed.
-      log.debug({ peer: peer.id }, 'dropped a write from a view connection')
-      return undefined
-    }
-    if (deps.pad().locked && peer.role === Role.edit) {
-      // An update means the page wrote after the lock reached it.
-      if (message.type === 'update') throw new ProtocolError('the pad is locked', CloseCode.locked)
-      // A step 2 is the provider's answer to our step 1 on every join.
-      // With nothing new in it, it is acknowledged (the pad has it all);
-      // with changes, it is left unacknowledged, so the page keeps saying
-      // they are not saved, and asked for again on unlock.
-      const decoded = decodeUpdate(message.update)
-      return writes.afterStoring(() => {
-        if (isEmptyUpdate(decoded) || addsNothing(storage.document.doc(), decoded)) writes.acknowledge(peer, 1)
-      })
-    }
-    return writes.write(peer, message.update)
-  }
-
-  function encodeMissing(stateVector: Uint8Array): Uint8Array {
-    try {
-      return storage.document.missing(stateVector)
-    } catch {
-      throw new ProtocolError('malformed state vector in sync step 1', CloseCode.invalidPayload)
-    }
-  }
-
-  function applyAwareness(peer: Peer, update: Uint8Array): void {
-    if (update.length > options.maxAwarenessBytes) {
-      throw new ProtocolError(`presence larger than ${options.maxAwarenessBytes} bytes`, CloseCode.messageTooBig)
-    }
-    // The stock provider sends back every presence change it receives, with
-    // the clock it got: such echoes are dropped. A newer clock is a claim to
-    // speak for that client id, allowed only to its connection.
-    const fresh = readAwarenessEntries(update).filter((entry) => {
-      const known = presence.table.clockOf(entry.clientId)
-      return known === undefined || entry.clock > known
-    })
-    if (fresh.length === 0) return
-    clientIds.claim(peer, fresh.map((entry) => entry.clientId))
-    presence.apply(fresh, true)
   }
 
   /** Sends the room's sync step 1 to a peer that joined and has not had it yet. */
@@ -186,6 +128,72 @@ export function createRoomMessages(options: RoomMessagesOptions, deps: RoomMessa
       }
     },
   }
+}
+
+/** A write from a peer: dropped from a view link, refused or left unacknowledged on a locked pad, else checked and batched. */
+function receiveWrite(
+  peer: Peer,
+  message: Extract<Message, { type: 'sync-step-2' | 'update' }>,
+  deps: Pick<RoomMessagesDeps, 'pad' | 'storage' | 'writes' | 'log'>,
+): Promise<void> | undefined {
+  const { storage, writes, log } = deps
+  if (!canWrite(peer.role)) {
+    // A view link's provider always answers sync step 1 with a step 2;
+    // it is dropped, never applied or relayed.
+    log.debug({ peer: peer.id }, 'dropped a write from a view connection')
+    return undefined
+  }
+  if (deps.pad().locked && peer.role === Role.edit) {
+    // An update means the page wrote after the lock reached it.
+    if (message.type === 'update') throw new ProtocolError('the pad is locked', CloseCode.locked)
+    // A step 2 is the provider's answer to our step 1 on every join.
+    // With nothing new in it, it is acknowledged (the pad has it all);
+    // with changes, it is left unacknowledged, so the page keeps saying
+    // they are not saved, and asked for again on unlock.
+    const decoded = decodeUpdate(message.update)
+    return writes.afterStoring(() => {
+      if (isEmptyUpdate(decoded) || addsNothing(storage.document.doc(), decoded)) writes.acknowledge(peer, 1)
+    })
+  }
+  return writes.write(peer, message.update)
+}
+
+/** Closes the peer that sent a bad message; any other error is the room's failure. */
+function reject(log: Logger, peer: Peer, error: unknown): void {
+  if (!(error instanceof ProtocolError)) throw error
+  if (error instanceof ClientIdConflict) {
+    // An honest reconnect whose old socket lingers: the probe drops that
+    // socket if it is dead, and the retry succeeds. A live holder keeps it.
+    error.holder?.socket.probe()
+  }
+  log.warn({ peer: peer.id, code: error.closeCode, reason: error.message }, 'closing peer: message refused')
+  refusePeer(peer, error.closeCode, error.message)
+}
+
+function encodeMissing(storage: RoomStorage, stateVector: Uint8Array): Uint8Array {
+  try {
+    return storage.document.missing(stateVector)
+  } catch {
+    throw new ProtocolError('malformed state vector in sync step 1', CloseCode.invalidPayload)
+  }
+}
+
+/** Relays a peer's presence changes; a newer clock for a client id is a claim to speak for it. */
+function applyAwareness(peer: Peer, update: Uint8Array, maxAwarenessBytes: number, deps: Pick<RoomMessagesDeps, 'presence' | 'clientIds'>): void {
+  const { presence, clientIds } = deps
+  if (update.length > maxAwarenessBytes) {
+    throw new ProtocolError(`presence larger than ${maxAwarenessBytes} bytes`, CloseCode.messageTooBig)
+  }
+  // The stock provider sends back every presence change it receives, with
+  // the clock it got: such echoes are dropped. A newer clock is a claim to
+  // speak for that client id, allowed only to its connection.
+  const fresh = readAwarenessEntries(update).filter((entry) => {
+    const known = presence.table.clockOf(entry.clientId)
+    return known === undefined || entry.clock > known
+  })
+  if (fresh.length === 0) return
+  clientIds.claim(peer, fresh.map((entry) => entry.clientId))
+  presence.apply(fresh, true)
 }
 
 function assertNever(value: never): never {

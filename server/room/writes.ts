@@ -118,22 +118,9 @@ export function createRoomWrites(options: RoomWritesOptions, deps: RoomWritesDep
     batch.rollBack(mark)
     log.error({ err: applied.error, leftPending: applied.leftPending, peer: peer.id }, 'an update passed the checks but Yjs refused it; rebuilding the pad from the store')
     metrics.documentRebuilds.inc()
-    return rebuildDocument(applied.seen).then(() => {
+    return rebuildDocument(applied.seen, batch.updates, deps).then(() => {
       throw new ProtocolError('update refused by Yjs', CloseCode.invalidPayload)
     })
-  }
-
-  /**
-   * Replaces the doc with the stored pad plus the batch's writes. `seen` is
-   * what the peers were sent: with other instances, the store may hold more
-   * (published but not received yet), which is relayed now, since the
-   * rebuilt doc would ignore it when it comes.
-   */
-  async function rebuildDocument(seen: Map<number, number> | null): Promise<void> {
-    const state = await storage.rebuild(batch.updates)
-    if (link === null || state === null) return
-    const unseen = seen === null ? state : Y.diffUpdate(state, Y.encodeStateVector(seen))
-    if (!isEmptyUpdate(decodeUpdate(unseen))) broadcast(encodeMessage({ type: 'update', update: unseen }), null)
   }
 
   /** Stores the batch's writes as one update, then relays it and acknowledges each writer. */
@@ -177,6 +164,24 @@ export function createRoomWrites(options: RoomWritesOptions, deps: RoomWritesDep
  */
 export function relayIntervalMs(peerCount: number): number {
   return Math.min(25, peerCount / 50)
+}
+
+/**
+ * Replaces the doc with the stored pad plus the batch's writes. `seen` is
+ * what the peers were sent: with other instances, the store may hold more
+ * (published but not received yet), which is relayed now, since the
+ * rebuilt doc would ignore it when it comes.
+ */
+async function rebuildDocument(
+  seen: Map<number, number> | null,
+  batchUpdates: readonly Uint8Array[],
+  deps: Pick<RoomWritesDeps, 'storage' | 'link' | 'broadcast'>,
+): Promise<void> {
+  const { storage, link, broadcast } = deps
+  const state = await storage.rebuild(batchUpdates)
+  if (link === null || state === null) return
+  const unseen = seen === null ? state : Y.diffUpdate(state, Y.encodeStateVector(seen))
+  if (!isEmptyUpdate(decodeUpdate(unseen))) broadcast(encodeMessage({ type: 'update', update: unseen }), null)
 }
 
 /** An update the checks accepted, with what to apply. */
