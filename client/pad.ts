@@ -17,7 +17,7 @@ import { IndexeddbPersistence } from 'y-indexeddb'
 import * as Y from 'yjs'
 import type { PadSettings } from '../shared/protocol/api'
 import { maxEventFieldLength, maxTitleLength } from '../shared/protocol/api'
-import { authorsMapName } from '../shared/pad/attribution'
+import { authorsMapName, participantsMapName } from '../shared/pad/attribution'
 import { CloseCode } from '../shared/protocol/close-codes'
 import { Role } from '../shared/protocol/roles'
 import { bodyFragmentName } from '../shared/pad/schema'
@@ -25,14 +25,16 @@ import { ApiError, fetchPadSettings, NetworkError } from './settings/api-client'
 import { createAuthorColors } from './people/author-colors'
 import { mountAuthorLegend } from './people/author-legend'
 import { createAuthorship } from './people/authorship'
+import { loadParticipantIdentity } from './people/participant-secret'
+import { createAuthorshipPlugin, forgetMovedTextOnReconnect } from './editor/authorship-plugin'
 import type { Connection } from './connection/connection'
 import { createConnection, defaultRateLimitRetryMs } from './connection/connection'
 import type { Editor } from './editor/editor'
 import { createEditor } from './editor/editor'
 import { exportUrl, mountExportMenu } from './share/export-menu'
 import { mountFacilitatorPanel } from './settings/facilitator-panel'
-import type { Localization, MessageKey, MessageParams } from './i18n/i18n'
-import { createLocalization, localizeTree, pickLanguage } from './i18n/i18n'
+import type { Localization } from './i18n/i18n'
+import { createLocalization, pickLanguage } from './i18n/i18n'
 import { mountLanguageSelect } from './i18n/language-select'
 import { createLiveSettings } from './settings/live-settings'
 import type { LiveSettings } from './settings/live-settings'
@@ -51,12 +53,8 @@ import { mountSharePanel } from './share/share-panel'
 import { mountStatusView } from './connection/status'
 import { buildToolbar } from './editor/toolbar'
 import { relayUrlOf } from '../shared/protocol/pad-link'
+import { createPageShell, type PageMessage } from './page-shell'
 import { retryDelayMs, retryPolicies } from '../shared/protocol/retry-delay'
-
-interface PageMessage {
-  key: MessageKey
-  params?: MessageParams
-}
 
 /** What the entry script (pad-boot.ts) asked the server for before this code was loaded. */
 export interface EarlyRequests {
@@ -139,45 +137,6 @@ export async function startPadPage(early: EarlyRequests | null): Promise<void> {
   disposers.push(() => clearTimeout(panelsTimer))
 }
 
-/** What the page says around the pad: its title (in the tab too), the loading line and the error. */
-interface PageShell {
-  setSettings(settings: LiveSettings): void
-  setLoading(message: PageMessage | null): void
-  setError(message: PageMessage): void
-  /** Also localizes the page's static texts (`localizeTree`). */
-  render(): void
-}
-
-function createPageShell(elements: PageElements, localization: Localization): PageShell {
-  let liveSettings: LiveSettings | null = null
-  let pageError: PageMessage | null = null
-  let loadingMessage: PageMessage | null = { key: 'pad.loading' }
-  const render = (): void => {
-    localizeTree(document, localization)
-    const padTitle = liveSettings?.current.title ?? null
-    const title = padTitle === null ? null : padTitle || localization.t('pad.untitled')
-    elements.title.textContent = title ?? ''
-    elements.title.hidden = title === null
-    document.title = title === null ? localization.t('app.name') : localization.t('pad.documentTitle', { title })
-    elements.loading.hidden = loadingMessage === null
-    elements.loading.textContent = loadingMessage === null ? '' : localization.t(loadingMessage.key)
-    elements.error.hidden = pageError === null
-    elements.errorMessage.textContent = pageError === null ? '' : localization.t(pageError.key, pageError.params)
-  }
-  return {
-    setSettings(settings) {
-      liveSettings = settings
-    },
-    setLoading(message) {
-      loadingMessage = message
-    },
-    setError(message) {
-      pageError = message
-    },
-    render,
-  }
-}
-
 interface OpenPadContext {
   key: string
   doc: Y.Doc
@@ -192,6 +151,7 @@ interface OpenPadContext {
 function openPad(context: OpenPadContext): void {
   const { key, doc, settings, elements, localization, disposers } = context
   const access = createPadAccess(settings)
+  const participant = loadParticipantIdentity(context.preferences, (bytes) => crypto.getRandomValues(bytes))
 
   // Kept per pad id, not per key: the edit and view links of one pad share it,
   // and a rotated edit link finds its unsaved changes again.
@@ -201,6 +161,7 @@ function openPad(context: OpenPadContext): void {
   const connection = createConnection({
     serverUrl: relayUrlOf(location.origin),
     padKey: key,
+    participantSecret: access.isWriter ? participant.secret : null,
     doc,
     tracksUnsyncedChanges: access.isWriter,
     rateLimitRetryMs: defaultRateLimitRetryMs,
@@ -209,8 +170,13 @@ function openPad(context: OpenPadContext): void {
 
   /** The participant's display name, once chosen: new initiative cards credit it. */
   let displayName = ''
-  const editor = mountEditor(context, connection, access, () => displayName)
-  const authorship = createAuthorship({ doc, connection, canWrite: () => access.isWriter && !access.isReadOnly() })
+  const editor = mountEditor(context, connection, access, { participantId: participant.id, readDisplayName: () => displayName })
+  const authorship = createAuthorship({
+    doc,
+    participantId: participant.id,
+    connection,
+    canWrite: () => access.isWriter && !access.isReadOnly(),
+  })
   disposers.push(() => authorship.close())
 
   const projection = createProjectionMode({
@@ -237,6 +203,7 @@ function openPad(context: OpenPadContext): void {
     renderAccess()
   }
   followAccess({ context, connection, access, renderAccess, closeForGood })
+  disposers.push(forgetMovedTextOnReconnect(connection, editor.view))
   mountConnectionViews(context, connection, access)
   if (access.role === Role.admin) mountAdminPanel(context, () => closeForGood(CloseCode.deleted))
 
@@ -261,12 +228,25 @@ function openPad(context: OpenPadContext): void {
   })
 }
 
-/** The editor with its toolbar (writing links only) and the colours by author, with their legend. */
-function mountEditor(context: OpenPadContext, connection: Connection, access: PadAccess, readDisplayName: () => string): Editor {
+/** Who writes in this page's editor. */
+interface EditorWriter {
+  participantId: string
+  /** The participant's display name, once chosen: new initiative cards credit it. */
+  readDisplayName(): string
+}
+
+/** The editor with its toolbar and the credit of what is typed (writing links only), and the colours by author, with their legend. */
+function mountEditor(context: OpenPadContext, connection: Connection, access: PadAccess, writer: EditorWriter): Editor {
   const { doc, settings, elements, localization, disposers } = context
   const fragment = doc.getXmlFragment(bodyFragmentName)
-  const toolbarPlugin = access.isWriter ? buildToolbar(elements.toolbar, { localization, readDisplayName }) : null
-  const authorColors = createAuthorColors({ fragment, authors: doc.getMap(authorsMapName), awareness: connection.awareness })
+  const writingPlugins = access.isWriter
+    ? [buildToolbar(elements.toolbar, { localization, readDisplayName: writer.readDisplayName }), createAuthorshipPlugin(writer.participantId)]
+    : []
+  const authorColors = createAuthorColors({
+    fragment,
+    credits: [doc.getMap(participantsMapName), doc.getMap(authorsMapName)],
+    awareness: connection.awareness,
+  })
   const editor = createEditor({
     container: elements.editor,
     fragment,
@@ -274,7 +254,7 @@ function mountEditor(context: OpenPadContext, connection: Connection, access: Pa
     localization,
     contentLanguage: settings.current.language,
     isEditable: !access.isReadOnly(),
-    plugins: [...(toolbarPlugin === null ? [] : [toolbarPlugin]), authorColors.plugin],
+    plugins: [...writingPlugins, authorColors.plugin],
   })
   disposers.push(() => editor.destroy())
   disposers.push(mountAuthorLegend(elements.authorLegend, authorColors, localization))

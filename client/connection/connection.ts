@@ -15,6 +15,7 @@
  */
 import type { Awareness } from 'y-protocols/awareness'
 import { WebsocketProvider } from 'y-websocket'
+import { participantSecretParam } from '../../shared/protocol/participant-id'
 import type * as Y from 'yjs'
 import { MessageType, readStoredPayload } from '../../shared/protocol/messages'
 import type { LinkFacts, Reconnection } from './reconnection'
@@ -51,6 +52,8 @@ export interface ConnectionOptions {
   /** WebSocket URL of the relay without the pad key, e.g. `wss://pad.example/ws`. */
   serverUrl: string
   padKey: string
+  /** Presented with every connection so the relay knows which participant writes (writers only); null for readers. */
+  participantSecret: string | null
   doc: Y.Doc
   /** False for read-only links: the server ignores their writes and never acks them. */
   tracksUnsyncedChanges: boolean
@@ -89,6 +92,7 @@ export function createConnection(options: ConnectionOptions, target: Window = wi
   const provider = new WebsocketProvider(options.serverUrl, options.padKey, doc, {
     // Two tabs of one browser must sync through the server, not behind its back.
     disableBc: true,
+    params: options.participantSecret === null ? {} : { [participantSecretParam]: options.participantSecret },
     connect: false,
     WebSocketPolyfill: createWriteCountingWebSocket(WebSocket, (kind) => {
       tracker.recordWriteSent(kind)

@@ -1,18 +1,19 @@
-/** Colouring by author on real Y.Docs: decorations by recorded name, a legend of the authors with text, nothing for unsigned text. */
+/** Colouring by author on real Y.Docs: decorations by the name the recipe credits, a legend of the authors with text, nothing for unsigned text. */
 import type { Node as ProseMirrorNode } from 'prosemirror-model'
 import { EditorState } from 'prosemirror-state'
 import { describe, expect, it } from 'vitest'
 import { prosemirrorToYXmlFragment, yXmlFragmentToProseMirrorRootNode } from 'y-prosemirror'
 import * as Y from 'yjs'
-import { authorsMapName, recordAuthor } from '../../shared/pad/attribution'
+import { recordParticipant } from '../../shared/pad/attribution'
+import { recordLegacyAuthor } from '../../shared/testing/legacy-authors'
 import { bodyFragmentName, padSchema } from '../../shared/pad/schema'
-import { colorByAuthor, readAuthorNames, readCursorColors } from './author-colors'
+import { colorByAuthor, readCursorColors } from './author-colors'
 import { participantColors } from './participant'
 
 function participantDoc(clientId: number, name: string | null): Y.Doc {
   const doc = new Y.Doc()
   doc.clientID = clientId
-  if (name !== null) recordAuthor(doc, name)
+  if (name !== null) recordLegacyAuthor(doc, name)
   return doc
 }
 
@@ -54,14 +55,8 @@ describe('colorByAuthor', () => {
 
     const fragment = awa.getXmlFragment(bodyFragmentName)
     const doc = yXmlFragmentToProseMirrorRootNode(fragment, padSchema)
-    const names = readAuthorNames(awa.getMap(authorsMapName))
-    expect([...names].sort()).toEqual([
-      [2, 'Awa'],
-      [3, 'Basile'],
-      [4, 'Awa'],
-    ])
     // Basile is here with his violet cursor; Awa is not: she gets the colour farthest from violet, green.
-    const coloring = colorByAuthor(doc, fragment, names, new Map([['Basile', participantColors[6]]]))
+    const coloring = colorByAuthor(doc, fragment, new Map([['Basile', participantColors[6]]]))
     expect(coloredText(doc, coloring)).toEqual([
       ['Repair Café ', 'Awa', 3],
       ['Villeurbanne', 'Basile', 6],
@@ -77,23 +72,33 @@ describe('colorByAuthor', () => {
     type(template, 'Modèle')
     const fragment = template.getXmlFragment(bodyFragmentName)
     const doc = yXmlFragmentToProseMirrorRootNode(fragment, padSchema)
-    expect(colorByAuthor(doc, fragment, readAuthorNames(template.getMap(authorsMapName)), new Map())).toEqual({
+    expect(colorByAuthor(doc, fragment, new Map())).toEqual({
       runs: [],
       legend: [],
     })
   })
 })
 
-describe('readAuthorNames and readCursorColors', () => {
-  it('keep only well-formed entries', () => {
+describe('colorByAuthor with author marks', () => {
+  it('tints text by the participant its mark names, as the recipe credits them, and leaves unnamed people untinted', () => {
     const doc = new Y.Doc()
-    const authors = doc.getMap<unknown>(authorsMapName)
-    authors.set('12', '  Awa\u0007 ')
-    authors.set('not-a-client', 'Intrus')
-    authors.set('13', 42)
-    authors.set('14', '   ')
-    expect([...readAuthorNames(authors)]).toEqual([[12, 'Awa']])
+    const alice = 'A'.repeat(22)
+    const bruno = 'B'.repeat(22)
+    recordParticipant(doc, alice, { name: 'Alice', organisation: '', isNamed: true })
+    recordParticipant(doc, bruno, { name: 'Bruno', organisation: '', isNamed: false })
+    const fragment = doc.getXmlFragment(bodyFragmentName)
+    const mark = (id: string) => [padSchema.marks.author!.create({ id })]
+    const body = padSchema.node('doc', null, [padSchema.node('paragraph', null, [padSchema.text('Alice ', mark(alice)), padSchema.text('Bruno', mark(bruno))])])
+    prosemirrorToYXmlFragment(body, fragment)
+    const view = yXmlFragmentToProseMirrorRootNode(fragment, padSchema)
+    const coloring = colorByAuthor(view, fragment, new Map())
+    expect(coloredText(view, coloring).map(([text, name]) => [text, name])).toEqual([['Alice ', 'Alice']])
+    expect(coloring.legend.map((entry) => entry.name)).toEqual(['Alice'])
+  })
+})
 
+describe('readCursorColors', () => {
+  it('keeps only well-formed entries', () => {
     const states = new Map<number, Record<string, unknown>>([
       [1, { user: { name: 'Awa', color: participantColors[2] } }],
       [2, { user: { name: 'Basile', color: 'red; background: url(x)' } }],

@@ -2,11 +2,13 @@
  * Colouring the pad's text by author (Etherpad's "authorship colours"), as a
  * ProseMirror plugin of inline decorations: each run of text found by
  * `author-ranges.ts` gets the class of its author's palette colour
- * (`author-palette.ts`), the author being the name recorded for that Yjs
- * client in the doc's `authors` map. Text with no recorded author (a
- * template, written by the server) stays as it is. Off by default; while on,
- * it colours again 200 ms after the last change of the document, of the
- * authors or of someone's cursor colour, and keeps a legend (one entry per
+ * (`author-palette.ts`), the author being named as the recipe credits them
+ * (shared/pad/attribution.ts: the participant's entry, or for older text the
+ * name recorded for its Yjs client), so what the page tints is what the
+ * export credits. Text nobody is credited for (a template, written by the
+ * server) stays as it is. Off by default; while on, it colours again 200 ms
+ * after the last change of the document, of the participants' credits or of
+ * someone's cursor colour, and keeps a legend (one entry per
  * author whose text is in the pad) for `author-legend.ts` to draw. It never
  * writes to the document.
  */
@@ -16,7 +18,7 @@ import type { EditorView } from 'prosemirror-view'
 import type { Awareness } from 'y-protocols/awareness'
 import { Decoration, DecorationSet } from 'prosemirror-view'
 import type * as Y from 'yjs'
-import { cleanAuthorName } from '../../shared/pad/attribution'
+import { cleanAuthorName, readCredits } from '../../shared/pad/attribution'
 import { assignAuthorColors, authorColorClass } from './author-palette'
 import { findAuthorRanges } from './author-ranges'
 import { parseParticipant } from './participant'
@@ -44,18 +46,6 @@ export interface AuthorColoring {
   legend: AuthorLegendEntry[]
 }
 
-/** The recorded name of each client id in the `authors` map (shared/pad/attribution.ts). */
-export function readAuthorNames(authors: Y.Map<unknown>): Map<number, string> {
-  const names = new Map<number, string>()
-  for (const [client, value] of authors) {
-    const clientId = Number(client)
-    if (!Number.isSafeInteger(clientId) || typeof value !== 'string') continue
-    const name = cleanAuthorName(value)
-    if (name !== '') names.set(clientId, name)
-  }
-  return names
-}
-
 /** Each present participant's cursor colour by name, from awareness states (untrusted). */
 export function readCursorColors(states: ReadonlyMap<number, Readonly<Record<string, unknown>>>): Map<string, string> {
   const colors = new Map<string, string>()
@@ -72,13 +62,15 @@ export function readCursorColors(states: ReadonlyMap<number, Readonly<Record<str
 export function colorByAuthor(
   doc: ProseMirrorNode,
   fragment: Y.XmlFragment,
-  authorNames: ReadonlyMap<number, string>,
   cursorColors: ReadonlyMap<string, string>,
 ): AuthorColoring {
+  const credits = fragment.doc === null ? () => null : readCredits(fragment.doc)
   const named: { from: number; to: number; name: string }[] = []
   for (const range of findAuthorRanges(fragment, doc)) {
-    const name = authorNames.get(range.clientId)
-    if (name === undefined) continue
+    const credit = credits(range.author)
+    // Someone who chose not to be named is not named here either.
+    if (credit === null || !credit.isNamed) continue
+    const name = credit.name
     const last = named[named.length - 1]
     // One person's successive visits are several clients: one run for the eye.
     if (last !== undefined && last.name === name && last.to === range.from) last.to = range.to
@@ -95,8 +87,8 @@ export function colorByAuthor(
 
 export interface AuthorColorsOptions {
   fragment: Y.XmlFragment
-  /** The doc's `authors` map. */
-  authors: Y.Map<unknown>
+  /** The doc's maps of credits: `participants` and, for older text, `authors`. */
+  credits: readonly Y.Map<unknown>[]
   /** Where present participants' cursor colours come from. */
   awareness: Awareness
   delayMs?: number
@@ -115,7 +107,7 @@ export interface AuthorColors {
 const authorColorsKey = new PluginKey<DecorationSet>('authorColors')
 
 export function createAuthorColors(options: AuthorColorsOptions): AuthorColors {
-  const { fragment, authors, awareness } = options
+  const { fragment, credits, awareness } = options
   const delayMs = options.delayMs ?? authorColorsDelayMs
   const listeners = new Set<() => void>()
   const haveCursorColorsChanged = watchCursorColors(awareness)
@@ -138,7 +130,7 @@ export function createAuthorColors(options: AuthorColorsOptions): AuthorColors {
     const view = editorView
     if (view === null) return
     const coloring = isShown
-      ? colorByAuthor(view.state.doc, fragment, readAuthorNames(authors), readCursorColors(awareness.getStates()))
+      ? colorByAuthor(view.state.doc, fragment, readCursorColors(awareness.getStates()))
       : { runs: [], legend: [] }
     view.dispatch(view.state.tr.setMeta(authorColorsKey, decorateRuns(view.state.doc, coloring.runs)))
     if (JSON.stringify(coloring.legend) !== JSON.stringify(legend)) {
@@ -153,7 +145,7 @@ export function createAuthorColors(options: AuthorColorsOptions): AuthorColors {
     timer = setTimeout(recolor, delayMs)
   }
 
-  const onAuthorsChange = (): void => schedule()
+  const onCreditsChange = (): void => schedule()
   const onAwarenessChange = (): void => {
     if (haveCursorColorsChanged()) schedule()
   }
@@ -161,13 +153,13 @@ export function createAuthorColors(options: AuthorColorsOptions): AuthorColors {
   const plugin = buildAuthorColorsPlugin({
     attach(view) {
       editorView = view
-      authors.observe(onAuthorsChange)
+      for (const map of credits) map.observe(onCreditsChange)
       awareness.on('change', onAwarenessChange)
     },
     onDocChange: schedule,
     detach() {
       cancel()
-      authors.unobserve(onAuthorsChange)
+      for (const map of credits) map.unobserve(onCreditsChange)
       awareness.off('change', onAwarenessChange)
       editorView = null
     },

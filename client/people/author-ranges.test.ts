@@ -1,7 +1,8 @@
 /**
- * Runs of text by Yjs client, on real Y.Docs edited the way the editor edits
+ * Runs of text by author, on real Y.Docs edited the way the editor edits
  * them (a ProseMirror transaction written into the fragment by y-prosemirror)
- * and synced between two participants.
+ * and synced between two participants: by the author mark where the text has
+ * one, else (pads from before it) by the Yjs client that typed it.
  */
 import type { Node as ProseMirrorNode } from 'prosemirror-model'
 import { EditorState, type Transaction } from 'prosemirror-state'
@@ -10,6 +11,7 @@ import { prosemirrorToYXmlFragment, yXmlFragmentToProseMirrorRootNode } from 'y-
 import * as Y from 'yjs'
 import { initiativeFields } from '../../shared/pad/initiative'
 import { bodyFragmentName, padSchema } from '../../shared/pad/schema'
+import type { AuthorKey } from '../../shared/pad/attribution'
 import { findAuthorRanges } from './author-ranges'
 import { padMarks } from '../editor/schema-types'
 
@@ -39,18 +41,21 @@ function edit(pad: Pad, change: (tr: Transaction) => void): void {
   prosemirrorToYXmlFragment(tr.doc, pad.fragment)
 }
 
-/** What each client's runs say, as text. */
-function runs(pad: Pad): [number, string][] {
+/** What each author's runs say, as text. */
+function runs(pad: Pad): [AuthorKey, string][] {
   const doc = view(pad)
-  return findAuthorRanges(pad.fragment, doc).map((range) => [range.clientId, doc.textBetween(range.from, range.to)])
+  return findAuthorRanges(pad.fragment, doc).map((range) => [range.author, doc.textBetween(range.from, range.to)])
 }
 
-const awa = 101
-const basile = 202
+const awaClient = 101
+const basileClient = 202
+/** Text without an author mark is its client's. */
+const awa: AuthorKey = `client:${awaClient}`
+const basile: AuthorKey = `client:${basileClient}`
 
 function twoParticipants(content: object[]): [Pad, Pad] {
-  const first = openPad(awa)
-  const second = openPad(basile)
+  const first = openPad(awaClient)
+  const second = openPad(basileClient)
   edit(first, (tr) => tr.replaceWith(0, tr.doc.content.size, padSchema.nodeFromJSON({ type: 'doc', content }).content))
   sync(first, second)
   return [first, second]
@@ -69,8 +74,8 @@ describe('findAuthorRanges', () => {
     ])
     const doc = view(first)
     expect(findAuthorRanges(first.fragment, doc)).toEqual([
-      { from: 1, to: 9, clientId: awa },
-      { from: 9, to: 12, clientId: basile },
+      { from: 1, to: 9, author: awa },
+      { from: 9, to: 12, author: basile },
     ])
   })
 
@@ -105,9 +110,9 @@ describe('findAuthorRanges', () => {
     sync(second, first)
     const doc = view(first)
     expect(findAuthorRanges(first.fragment, doc)).toEqual([
-      { from: 1, to: 3, clientId: awa },
-      { from: 4, to: 6, clientId: awa },
-      { from: 6, to: 7, clientId: basile },
+      { from: 1, to: 3, author: awa },
+      { from: 4, to: 6, author: awa },
+      { from: 6, to: 7, author: basile },
     ])
   })
 
@@ -133,7 +138,7 @@ describe('findAuthorRanges', () => {
     ])
     expect(runs(second)).toEqual(runs(first))
     const doc = view(first)
-    const basileRange = findAuthorRanges(first.fragment, doc).find((range) => range.clientId === basile)
+    const basileRange = findAuthorRanges(first.fragment, doc).find((range) => range.author === basile)
     expect(basileRange && doc.resolve(basileRange.from).parent.attrs.field).toBe('territory')
   })
 
@@ -142,6 +147,15 @@ describe('findAuthorRanges', () => {
     const stale = view(second)
     edit(first, (tr) => tr.insertText(' de plus', 3))
     sync(first, second)
-    expect(findAuthorRanges(second.fragment, stale)).toEqual([{ from: 5, to: 9, clientId: awa }])
+    expect(findAuthorRanges(second.fragment, stale)).toEqual([{ from: 5, to: 9, author: awa }])
+  })
+  it('reads the author mark first: a paragraph another participant turned into a heading stays its writer’s', () => {
+    const alice = 'A'.repeat(22)
+    const marked = { type: 'paragraph', content: [{ type: 'text', text: 'Écrit par Alice', marks: [{ type: 'author', attrs: { id: alice } }] }] }
+    const [first, second] = twoParticipants([marked])
+    edit(second, (tr) => tr.setBlockType(1, 2, padSchema.nodes.heading!, { level: 1 }))
+    sync(second, first)
+    expect(view(first).child(0).type.name).toBe('heading')
+    expect(runs(first)).toEqual([[`participant:${alice}`, 'Écrit par Alice']])
   })
 })

@@ -1,28 +1,30 @@
 /**
- * Which Yjs client typed which characters of the editor's document: for each
- * run of text still in the pad, its ProseMirror range and the client id that
- * inserted it (the key of the doc's `authors` map, see shared/pad/attribution.ts).
+ * Who wrote which characters of the editor's document, read as the credits
+ * read them (shared/pad/attribution.ts): for each run of text still in the
+ * pad, its ProseMirror range and its author — the participant its author
+ * attribute names, or for older text the Yjs client that inserted it.
  *
  * It walks the `body` fragment beside the ProseMirror document that
  * y-prosemirror keeps in step with it, rather than through the binding's
  * private `mapping`: both trees have the same shape (one `Y.XmlElement` per
  * node, named after its type; a textblock's text runs are `Y.XmlText`s, its
  * inline nodes such as `hard_break` are elements of size 1). Inside a
- * `Y.XmlText`, each live string item is one run; mark changes are format
- * items, which take no room in ProseMirror. A block whose sizes do not agree
+ * `Y.XmlText`, each live string item is one run; mark changes (the author
+ * attribute among them) are format items, which take no room in ProseMirror. A block whose sizes do not agree
  * (the two trees caught between two updates) is skipped rather than
  * coloured wrongly; the next pass catches up. It knows no names or colours.
  */
 import type { Node as ProseMirrorNode } from 'prosemirror-model'
 import * as Y from 'yjs'
+import { authorAfter, authorKeyOf, type AuthorKey } from '../../shared/pad/attribution'
 
 export interface AuthorRange {
   from: number
   to: number
-  clientId: number
+  author: AuthorKey
 }
 
-/** The runs of `doc` (the ProseMirror twin of `fragment`) by client, in document order, adjacent runs of one client merged. */
+/** The runs of `doc` (the ProseMirror twin of `fragment`) by author, in document order, adjacent runs of one author merged. */
 export function findAuthorRanges(fragment: Y.XmlFragment, doc: ProseMirrorNode): AuthorRange[] {
   const ranges: AuthorRange[] = []
   collectChildren(fragment, doc, 0, ranges)
@@ -62,10 +64,13 @@ function collectTextblock(
   let position = contentStart
   for (const child of element.toArray()) {
     if (child instanceof Y.XmlText) {
+      let author: string | null = null
       for (let item = child._start; item !== null; item = item.right) {
-        if (item.deleted || !item.countable) continue
+        if (item.deleted) continue
+        author = authorAfter(item, author)
+        if (!item.countable) continue
         if (item.content instanceof Y.ContentString) {
-          found.push({ from: position, to: position + item.length, clientId: item.id.client })
+          found.push({ from: position, to: position + item.length, author: authorKeyOf(item, author) })
         }
         position += item.length
       }
@@ -80,6 +85,6 @@ function collectTextblock(
 
 function appendMerged(ranges: AuthorRange[], range: AuthorRange): void {
   const last = ranges[ranges.length - 1]
-  if (last !== undefined && last.clientId === range.clientId && last.to === range.from) last.to = range.to
+  if (last !== undefined && last.author === range.author && last.to === range.from) last.to = range.to
   else ranges.push({ ...range })
 }

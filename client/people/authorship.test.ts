@@ -1,11 +1,11 @@
 /**
- * The page records its writer's name in the pad once connected, again after
- * a rename, and never while it may not write. The connection is a small
+ * The page records its participant's credit in the pad once connected, again
+ * after a rename, and never while it may not write. The connection is a small
  * stand-in that only says its phase; the doc is a real Y.Doc.
  */
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { authorsMapName } from '../../shared/pad/attribution'
+import { participantsMapName, parseParticipantCredit } from '../../shared/pad/attribution'
 import { createAuthorship } from './authorship'
 import type { ConnectionState } from '../connection/connection'
 
@@ -27,15 +27,17 @@ function connectionStandIn() {
   }
 }
 
+const participantId = 'P'.repeat(22)
+
 function recordedName(doc: Y.Doc): unknown {
-  return doc.getMap(authorsMapName).get(String(doc.clientID))
+  return parseParticipantCredit(doc.getMap(participantsMapName).get(participantId))?.name
 }
 
 describe('createAuthorship', () => {
   it('records the name once connected, and the new one after a rename', () => {
     const doc = new Y.Doc()
     const connection = connectionStandIn()
-    const authorship = createAuthorship({ doc, connection, canWrite: () => true })
+    const authorship = createAuthorship({ doc, participantId, connection, canWrite: () => true })
     authorship.setName('Awa')
     expect(recordedName(doc)).toBeUndefined()
     connection.setPhase('connected')
@@ -48,7 +50,7 @@ describe('createAuthorship', () => {
     const doc = new Y.Doc()
     const connection = connectionStandIn()
     let isWritable = false
-    const authorship = createAuthorship({ doc, connection, canWrite: () => isWritable })
+    const authorship = createAuthorship({ doc, participantId, connection, canWrite: () => isWritable })
     connection.setPhase('connected')
     authorship.setName('Basile')
     expect(recordedName(doc)).toBeUndefined()
@@ -60,10 +62,10 @@ describe('createAuthorship', () => {
   it('writes nothing once closed', () => {
     const doc = new Y.Doc()
     const connection = connectionStandIn()
-    const authorship = createAuthorship({ doc, connection, canWrite: () => true })
+    const authorship = createAuthorship({ doc, participantId, connection, canWrite: () => true })
     authorship.setName('Chloé')
     authorship.close()
     connection.setPhase('connected')
-    expect(doc.getMap(authorsMapName).size).toBe(0)
+    expect(doc.getMap(participantsMapName).size).toBe(0)
   })
 })

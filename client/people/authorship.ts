@@ -1,18 +1,22 @@
 /**
- * Says in the pad who this page's writer is, so that the recipe credits them
- * and the text can be coloured by author: `recordAuthor(doc, name)` of
- * shared/pad/attribution.ts (this doc's Yjs client id → display name, in the
- * doc's `authors` map), called once the page is connected and synced, again
- * whenever the name changes, and again when a locked pad opens up. It writes
- * only while the page may write: a view link's or a locked pad's write would
- * be refused by the server (and a write into a lock closes the connection).
+ * Says in the pad how this page's participant is credited, so that the
+ * recipe and the author colours name them: `recordParticipant` of
+ * shared/pad/attribution.ts (participant id → name, in the doc's
+ * `participants` map), called once the page is connected and synced, again
+ * whenever the name changes — renaming yourself renames your credit
+ * everywhere — and again when a locked pad opens up. It writes only while
+ * the page may write: a view link's or a locked pad's write would be refused
+ * by the server (and a write into a lock closes the connection). Which text
+ * is theirs is the author mark's business (editor/authorship-plugin.ts).
  */
 import type * as Y from 'yjs'
-import { recordAuthor } from '../../shared/pad/attribution'
+import { recordParticipant } from '../../shared/pad/attribution'
 import type { ConnectionPhase, ConnectionState } from '../connection/connection'
 
 export interface AuthorshipOptions {
   doc: Y.Doc
+  /** This page's participant (people/participant-secret.ts). */
+  participantId: string
   /** The page's connection to the relay, or anything that tells the same. */
   connection: {
     readonly state: Pick<ConnectionState, 'phase'>
@@ -33,14 +37,14 @@ export interface Authorship {
 const connected: ConnectionPhase = 'connected'
 
 export function createAuthorship(options: AuthorshipOptions): Authorship {
-  const { doc, connection, canWrite } = options
+  const { doc, participantId, connection, canWrite } = options
   let name = ''
   let isClosed = false
 
   const record = (): void => {
     if (isClosed || name === '' || connection.state.phase !== connected || !canWrite()) return
-    // recordAuthor writes only when the recorded name differs: calling it often costs nothing.
-    recordAuthor(doc, name)
+    // recordParticipant writes only when the recorded credit differs: calling it often costs nothing.
+    recordParticipant(doc, participantId, { name, organisation: '', isNamed: true })
   }
   const stopConnection = connection.onChange(record)
 

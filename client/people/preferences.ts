@@ -1,6 +1,7 @@
 /**
  * What this browser remembers about its participant between visits: display
- * name, cursor color and interface language, in `localStorage`. Storage may be
+ * name, cursor color, interface language and the participant's secret, in
+ * `localStorage`. Storage may be
  * missing or refuse writes (private browsing, blocked cookies, full quota);
  * then the page still works and simply forgets at the end of the visit. Values
  * read back are untrusted: callers validate them.
@@ -10,6 +11,8 @@ export const PreferenceKey = {
   name: 'atelier-pad:name',
   color: 'atelier-pad:color',
   language: 'atelier-pad:language',
+  /** The participant's secret (participant-secret.ts). */
+  participantSecret: 'atelier-pad:participant',
 } as const
 
 export type PreferenceKey = (typeof PreferenceKey)[keyof typeof PreferenceKey]

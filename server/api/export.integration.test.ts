@@ -2,7 +2,7 @@ import { unzipSync, strFromU8 } from 'fflate'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import type { CreatePadResponse } from '../../shared/protocol/api'
-import { recordAuthor } from '../../shared/pad/attribution'
+import { recordLegacyAuthor } from '../../shared/testing/legacy-authors'
 import type { Recipe } from '../../shared/export/recipe'
 import { waitUntil, whenSynced, type TestClient, type TestServer } from '../testing/harness'
 import { useTestResources } from '../testing/resources'
@@ -20,7 +20,7 @@ async function collectePad(server: TestServer): Promise<CreatePadResponse> {
 
 /** Writes, as a participant named `name`, the card's name field and a paragraph at the end. */
 function writeAs(client: TestClient, name: string, initiative: string): void {
-  recordAuthor(client.doc, name)
+  recordLegacyAuthor(client.doc, name)
   const body = client.doc.getXmlFragment('body')
   client.doc.transact(() => {
     const card = body.toArray().find((node) => node instanceof Y.XmlElement && node.nodeName === 'initiative') as Y.XmlElement
@@ -57,7 +57,7 @@ describe('export', () => {
     const json = await get('json')
     expect(json.status).toBe(200)
     const recipe = (await json.json()) as Recipe
-    expect(recipe).toMatchObject({ version: 1, title: 'Collecte à Villeurbanne', language: 'fr', source: pad.links.view })
+    expect(recipe).toMatchObject({ version: 2, title: 'Collecte à Villeurbanne', language: 'fr', source: pad.links.view })
     expect(recipe.license).toMatchObject({ id: 'CC-BY-4.0', url: 'https://creativecommons.org/licenses/by/4.0/deed.fr' })
     expect(recipe.contributors.map((contributor) => contributor.name)).toEqual(['Camille'])
     expect(recipe.initiatives.map((initiative) => initiative.name)).toEqual(['Repair café de Cusset'])

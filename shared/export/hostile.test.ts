@@ -90,7 +90,7 @@ function hostileRecipe(body: RecipeNode): Recipe {
     summary: text,
     event: { name: text, date: '2025-11-20"><script>', place: text },
     license: { ...base.license, isLibre: false, name: text, url: 'javascript:alert(1)' },
-    contributors: hostileTexts.map((name) => ({ name, characters: 1 })),
+    contributors: hostileTexts.map((name) => ({ name, organisation: name, characters: 1 })),
     source: 'javascript:alert(document.cookie)',
     body,
     initiatives: [

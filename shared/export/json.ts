@@ -1,18 +1,20 @@
 /**
  * The recipe as JSON: the `Recipe` value of recipe.ts itself, pretty-printed
  * (two spaces, a final newline), so that scripts get everything the other
- * formats show, structured. Its shape, version 1:
+ * formats show, structured. Its shape, version 2:
  *
  * ```
  * {
- *   "version": 1,
+ *   "version": 2,
  *   "title": string, "summary": string, "language": "fr" | "en",
  *   "event": { "name": string, "date": "YYYY-MM-DD" | "", "place": string },
  *   "license": { "id": SPDX id, "name": string, "url": string, "isLibre": boolean },
- *   "contributors": [{ "name": string, "characters": number }],   // most text first
+ *   "contributors": [{ "name": string, "organisation": string, "characters": number }],   // most text first
+ *   "unnamedContributors": number,                               // wrote, chose not to be named
  *   "createdAt": ISO 8601, "updatedAt": ISO 8601,
  *   "source": string,                                             // the pad's view link
  *   "body": ProseMirror JSON of shared/pad/schema.ts ({ type, attrs?, content?, marks?, text? }),
+ *           without the author marks (the credits are in "contributors"),
  *   "initiatives": [{ "name", "territory", "carriers", "theme", "need", "link", "citedBy": string }],
  *   "session": { "date": string | null, "firstEditAt": string | null, "lastEditAt": string | null,
  *                "durationMinutes": number | null, "peoplePresent": string[],

@@ -23,6 +23,10 @@ export interface ExportLabels {
   license: string
   /** Who to credit when no one is named. */
   anonymousAuthors: string
+  /** The people who chose not to be named, after the named ones ("2 autres personnes"). */
+  otherPeople: (count: number) => string
+  /** The people who chose not to be named, when nobody is ("3 personnes"). */
+  people: (count: number) => string
   /** For licenses that keep copyright (every one here but CC0). */
   licensedSentence: readonly AttributionPart[]
   /** For CC0, which waives it. */
@@ -51,6 +55,8 @@ export const exportLabels: Readonly<Record<PadLanguage, ExportLabels>> = {
     source: 'Source',
     license: 'Licence',
     anonymousAuthors: 'les participant·es de l’atelier',
+    otherPeople: (count) => (count === 1 ? 'une autre personne' : `${count} autres personnes`),
+    people: (count) => (count === 1 ? 'une personne' : `${count} personnes`),
     licensedSentence: [slot('title'), ', par ', slot('authors'), ', est mis à disposition selon les termes de la licence ', slot('license'), '.'],
     publicDomainSentence: [slot('title'), ', par ', slot('authors'), ', est placé dans le domaine public : ', slot('license'), '.'],
     notLibreNote:
@@ -74,6 +80,8 @@ export const exportLabels: Readonly<Record<PadLanguage, ExportLabels>> = {
     source: 'Source',
     license: 'License',
     anonymousAuthors: 'the workshop participants',
+    otherPeople: (count) => (count === 1 ? 'one other person' : `${count} other people`),
+    people: (count) => (count === 1 ? 'one person' : `${count} people`),
     licensedSentence: [slot('title'), ' by ', slot('authors'), ' is licensed under ', slot('license'), '.'],
     publicDomainSentence: [slot('title'), ' by ', slot('authors'), ' is dedicated to the public domain: ', slot('license'), '.'],
     notLibreNote:
@@ -102,10 +110,23 @@ export function attributionSentence(recipe: Recipe): readonly AttributionPart[] 
   return isPublicDomain(recipe) ? labels.publicDomainSentence : labels.licensedSentence
 }
 
-/** The names to credit, in the recipe's order ("Alice, Bruno et Chloé"); the anonymous wording when none. */
+/**
+ * The people to credit, in the recipe's order, each with their organisation,
+ * and those who chose not to be named counted at the end ("Alice (Tiers-lieu
+ * du Moulin), Bruno et 2 autres personnes"); the anonymous wording when
+ * nobody wrote.
+ */
 export function formatAuthors(recipe: Recipe): string {
-  const names = recipe.contributors.map((contributor) => contributor.name)
-  return names.length === 0 ? exportLabels[recipe.language].anonymousAuthors : joinWords(names, recipe.language)
+  const labels = exportLabels[recipe.language]
+  const names = recipe.contributors.map(contributorCredit)
+  const unnamed = recipe.unnamedContributors
+  if (names.length === 0) return unnamed === 0 ? labels.anonymousAuthors : labels.people(unnamed)
+  return joinWords(unnamed === 0 ? names : [...names, labels.otherPeople(unnamed)], recipe.language)
+}
+
+/** "Alice (Tiers-lieu du Moulin)", or the name alone. */
+export function contributorCredit(contributor: { name: string; organisation: string }): string {
+  return contributor.organisation === '' ? contributor.name : `${contributor.name} (${contributor.organisation})`
 }
 
 export function joinWords(words: readonly string[], language: PadLanguage): string {

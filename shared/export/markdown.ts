@@ -17,7 +17,7 @@ import { defaultMarkdownParser, defaultMarkdownSerializer, MarkdownParser, Markd
 import type { Node as ProseMirrorNode } from 'prosemirror-model'
 import type { PadLanguage } from '../protocol/api'
 import { readExportBlocks, type ExportBlock, type ExportInline, type ExportText } from './blocks'
-import { attributionSentence, eventParts, exportLabels, formatAuthors, sessionFacts } from './labels'
+import { attributionSentence, contributorCredit, eventParts, exportLabels, formatAuthors, sessionFacts } from './labels'
 import { initiativeFieldLabels, isInitiativeField } from '../pad/initiative'
 import type { Recipe, RecipeNode } from './recipe'
 import { padSchema } from '../pad/schema'
@@ -68,7 +68,9 @@ function renderFrontMatter(recipe: Recipe): string {
     `  url: ${yamlString(recipe.license.url)}`,
     ...(recipe.contributors.length === 0
       ? ['contributors: []']
-      : ['contributors:', ...recipe.contributors.map((contributor) => `  - ${yamlString(contributor.name)}`)]),
+      : ['contributors:', ...recipe.contributors.map((contributor) => `  - ${yamlString(contributorCredit(contributor))}`)]),
+    // People who wrote and chose not to be named: counted, never named.
+    ...(recipe.unnamedContributors === 0 ? [] : [`unnamed: ${yamlString(String(recipe.unnamedContributors))}`]),
     `created: ${yamlString(recipe.createdAt)}`,
     `updated: ${yamlString(recipe.updatedAt)}`,
     `source: ${yamlString(recipe.source)}`,

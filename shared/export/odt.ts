@@ -93,7 +93,7 @@ function renderOdtMeta(recipe: Recipe): string {
     ...userDefined('License name', recipe.license.name),
     ...userDefined('License URL', recipe.license.url),
     ...userDefined('Source', recipe.source),
-    ...userDefined('Contributors', recipe.contributors.map((contributor) => contributor.name).join(', ')),
+    ...userDefined('Contributors', formatAuthors(recipe)),
     '</office:meta>',
     '</office:document-meta>',
     '',

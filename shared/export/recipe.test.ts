@@ -1,7 +1,9 @@
 import { prosemirrorJSONToYDoc } from 'y-prosemirror'
 import { describe, expect, it } from 'vitest'
 import type { PadState } from '../protocol/api'
-import { recordAuthor } from '../pad/attribution'
+import { recordParticipant } from '../pad/attribution'
+import { recordLegacyAuthor } from '../testing/legacy-authors'
+import { formatAuthors } from './labels'
 import { buildRecipe, recipeBody } from './recipe'
 import { padSchema } from '../pad/schema'
 import { templateDocument, templateHints } from '../pad/templates'
@@ -37,7 +39,7 @@ describe('buildRecipe', () => {
     const content = [...(json?.content ?? [])]
     content.splice(1, 1, { type: 'paragraph', content: [{ type: 'text', text: 'Réparer ensemble plutôt que jeter.' }] })
     const doc = prosemirrorJSONToYDoc(padSchema, { type: 'doc', content }, 'body')
-    recordAuthor(doc, 'Awa')
+    recordLegacyAuthor(doc, 'Awa')
     const recipe = buildRecipe({
       state: { ...state, title: 'Repair café', event: { name: 'Rencontre', date: '', place: 'Lyon' } },
       sourceLink: 'https://pad.example.org/p/x',
@@ -50,5 +52,42 @@ describe('buildRecipe', () => {
     expect(recipe.session).toMatchObject({ date: '2026-11-21', durationMinutes: 90, peoplePresent: ['Awa', 'Zoé'] })
     expect(recipe.contributors.map((contributor) => contributor.name)).toEqual(['Awa', 'Zoé'])
     expect(recipe.license).toMatchObject({ id: 'CC-BY-SA-4.0', isLibre: true })
+  })
+  it('credits by author mark as each participant chose, and keeps the marks out of the body', () => {
+    const alice = 'A'.repeat(22)
+    const bruno = 'B'.repeat(22)
+    const claire = 'C'.repeat(22)
+    const by = (id: string) => [{ type: 'author', attrs: { id } }]
+    const doc = prosemirrorJSONToYDoc(
+      padSchema,
+      {
+        type: 'doc',
+        content: [
+          {
+            type: 'paragraph',
+            content: [
+              { type: 'text', text: 'Alice écrit ', marks: by(alice) },
+              { type: 'text', text: 'en gras', marks: [{ type: 'strong' }, ...by(bruno)] },
+              { type: 'text', text: ' discret', marks: by(claire) },
+            ],
+          },
+        ],
+      },
+      'body',
+    )
+    recordParticipant(doc, alice, { name: 'Alice', organisation: 'Tiers-lieu du Moulin', isNamed: true })
+    recordParticipant(doc, bruno, { name: 'Bruno', organisation: '', isNamed: true })
+    recordParticipant(doc, claire, { name: 'Claire', organisation: '', isNamed: false })
+    const recipe = buildRecipe({ state, sourceLink: 'https://pad.example.org/p/x', doc, extraContributors: [], firstEditAt: null, lastEditAt: null })
+    expect(recipe.contributors).toEqual([
+      { name: 'Alice', organisation: 'Tiers-lieu du Moulin', characters: 12 },
+      { name: 'Bruno', organisation: '', characters: 7 },
+    ])
+    expect(recipe.unnamedContributors).toBe(1)
+    expect(formatAuthors(recipe)).toBe('Alice (Tiers-lieu du Moulin), Bruno et une autre personne')
+    expect(JSON.stringify(recipe.body)).not.toContain('author')
+    expect(JSON.stringify(recipe.body)).toContain('strong')
+    expect(JSON.stringify(recipe)).not.toContain('Claire')
+    expect(recipe.session.peoplePresent).toEqual(['Alice', 'Bruno'])
   })
 })

@@ -11,12 +11,13 @@ import { yXmlFragmentToProseMirrorRootNode } from 'y-prosemirror'
 import type * as Y from 'yjs'
 import type { PadEvent, PadLanguage, PadState } from '../protocol/api'
 import { listContributors, listPeoplePresent, type Contributor } from '../pad/attribution'
+import { authorMarkName } from '../pad/author-mark'
 import { initiativeFields, type InitiativeField } from '../pad/initiative'
 import { licenses, type LicenseId } from '../pad/licenses'
 import { bodyFragmentName, padSchema } from '../pad/schema'
 import { templateHints } from '../pad/templates'
 
-export const recipeVersion = 1
+export const recipeVersion = 2
 
 /** ProseMirror JSON of the pad's body (node and mark names of shared/pad/schema.ts). */
 export interface RecipeNode {
@@ -37,7 +38,10 @@ export interface Recipe {
   language: PadLanguage
   event: PadEvent
   license: { id: LicenseId; name: string; url: string; isLibre: boolean }
+  /** Everyone credited by name, most text first, then the people the facilitator added. */
   contributors: Contributor[]
+  /** How many people whose text is in the pad chose not to be named. */
+  unnamedContributors: number
   createdAt: string
   updatedAt: string
   /** The read-only (view) link of the pad: where the recipe comes from. */
@@ -76,6 +80,7 @@ const maxSummaryLength = 300
 
 export function buildRecipe(source: RecipeSource): Recipe {
   const { state, doc } = source
+  const contributors = listContributors(doc, source.extraContributors)
   const body = withoutTemplateHints(yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(bodyFragmentName), padSchema))
   const license = licenses[state.license]
   const initiatives = readInitiatives(body)
@@ -88,11 +93,12 @@ export function buildRecipe(source: RecipeSource): Recipe {
     language: state.language,
     event: { ...state.event },
     license: { id: license.id, name: license.name[state.language], url: license.url, isLibre: license.isLibre },
-    contributors: listContributors(doc, source.extraContributors),
+    contributors: contributors.named,
+    unnamedContributors: contributors.unnamedCount,
     createdAt: state.createdAt,
     updatedAt: state.updatedAt,
     source: source.sourceLink,
-    body: body.toJSON() as RecipeNode,
+    body: withoutAuthorMarks(body.toJSON() as RecipeNode),
     initiatives,
     session: {
       date: state.event.date !== '' ? state.event.date : (source.firstEditAt?.slice(0, 10) ?? null),
@@ -104,6 +110,21 @@ export function buildRecipe(source: RecipeSource): Recipe {
       sections: readSections(body),
     },
   }
+}
+
+/**
+ * The body's JSON without author marks: the recipe credits people in
+ * `contributors`, as each chose; which text is whose stays in the pad (a
+ * participant who chose not to be named is not even given an id here).
+ */
+function withoutAuthorMarks(node: RecipeNode): RecipeNode {
+  // Keys keep their order (the JSON export is read by people too).
+  const copy: RecipeNode = { ...node }
+  if (node.content !== undefined) copy.content = node.content.map(withoutAuthorMarks)
+  const kept = node.marks?.filter((mark) => mark.type !== authorMarkName)
+  if (kept !== undefined && kept.length > 0) copy.marks = kept
+  else delete copy.marks
+  return copy
 }
 
 /** The body of a recipe as a ProseMirror node, checked against the schema. */

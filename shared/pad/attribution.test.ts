@@ -1,75 +1,162 @@
+import type { Node as ProseMirrorNode } from 'prosemirror-model'
+import { findWrapping, Transform } from 'prosemirror-transform'
 import { describe, expect, it } from 'vitest'
+import { updateYFragment, yXmlFragmentToProseMirrorRootNode } from 'y-prosemirror'
 import * as Y from 'yjs'
-import { countCharactersByClient, listContributors, listPeoplePresent, recordAuthor } from './attribution'
+import { recordLegacyAuthor } from '../testing/legacy-authors'
+import { countCharactersByAuthor, listContributors, listPeoplePresent, recordParticipant } from './attribution'
+import { bodyFragmentName, padSchema } from './schema'
+
+const alice = 'A'.repeat(22)
+const bruno = 'B'.repeat(22)
 
 /** Two participants' docs kept in sync by hand, as the relay would. */
-function pair(): { alice: Y.Doc; bob: Y.Doc } {
-  const alice = new Y.Doc()
-  const bob = new Y.Doc()
-  alice.on('update', (update: Uint8Array, origin: unknown) => origin !== 'remote' && Y.applyUpdate(bob, update, 'remote'))
-  bob.on('update', (update: Uint8Array, origin: unknown) => origin !== 'remote' && Y.applyUpdate(alice, update, 'remote'))
-  return { alice, bob }
+function pair(): { aliceDoc: Y.Doc; brunoDoc: Y.Doc } {
+  const aliceDoc = new Y.Doc()
+  const brunoDoc = new Y.Doc()
+  aliceDoc.on('update', (update: Uint8Array, origin: unknown) => origin !== 'remote' && Y.applyUpdate(brunoDoc, update, 'remote'))
+  brunoDoc.on('update', (update: Uint8Array, origin: unknown) => origin !== 'remote' && Y.applyUpdate(aliceDoc, update, 'remote'))
+  return { aliceDoc, brunoDoc }
 }
 
-function paragraphWith(doc: Y.Doc, text: string): Y.XmlText {
+function paragraphWith(doc: Y.Doc, text: string, author: string | null = null): Y.XmlText {
   const paragraph = new Y.XmlElement('paragraph')
   const content = new Y.XmlText()
-  content.insert(0, text)
+  content.insert(0, text, author === null ? {} : { author: { id: author } })
   paragraph.insert(0, [content])
-  const body = doc.getXmlFragment('body')
+  const body = doc.getXmlFragment(bodyFragmentName)
   body.insert(body.length, [paragraph])
   return content
 }
 
+/** The body as the page's editor sees it. */
+function editorDoc(doc: Y.Doc): ProseMirrorNode {
+  return yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(bodyFragmentName), padSchema)
+}
+
+/** Writes an edited ProseMirror body back to the doc the way the page's binding does (y-prosemirror's own diff). */
+function writeBack(doc: Y.Doc, body: ProseMirrorNode): void {
+  doc.transact(() => updateYFragment(doc, doc.getXmlFragment(bodyFragmentName), body, { mapping: new Map(), isOMark: new Map() }))
+}
+
+/** Bruno's tidying: paragraph 1 becomes a heading, paragraph 2 a bullet; he types nothing. */
+function reformat(body: ProseMirrorNode): ProseMirrorNode {
+  const { heading, bullet_list: bulletList } = padSchema.nodes
+  const first = body.child(0)
+  const transform = new Transform(body).setBlockType(1, 1 + first.nodeSize - 1, heading!, { level: 1 })
+  const secondStart = transform.doc.child(0).nodeSize
+  const $from = transform.doc.resolve(secondStart + 1)
+  const range = $from.blockRange(transform.doc.resolve(secondStart + transform.doc.child(1).nodeSize - 1))
+  const wrapping = range === null ? null : findWrapping(range, bulletList!)
+  if (range === null || wrapping === null) throw new Error('paragraph 2 cannot become a bullet')
+  return transform.wrap(range, wrapping).doc
+}
+
+const paragraphs = ['Une épicerie solidaire à Vénissieux.', 'Un atelier vélo tenu par des bénévoles.', 'La cantine du quartier, le jeudi.']
+
 describe('attribution', () => {
-  it('credits each person with the characters of theirs still in the pad, most first', () => {
-    const { alice, bob } = pair()
-    recordAuthor(alice, 'Alice')
-    recordAuthor(bob, '  Bob  ')
-    paragraphWith(alice, 'Alice a écrit ceci.')
-    const bobText = 'Bob a écrit beaucoup plus que cela, vraiment.'
-    const bobs = paragraphWith(bob, bobText)
-    bobs.delete(0, 20)
-    expect(countCharactersByClient(alice).get(bob.clientID)).toBe(bobText.length - 20)
-    expect(listContributors(alice)).toEqual([
-      { name: 'Bob', characters: bobText.length - 20 },
-      { name: 'Alice', characters: 19 },
-    ])
+  it('credits each run to the participant its author attribute names, whoever’s client inserted it', () => {
+    const { aliceDoc, brunoDoc } = pair()
+    recordParticipant(aliceDoc, alice, { name: 'Alice', organisation: 'Tiers-lieu du Moulin', isNamed: true })
+    recordParticipant(brunoDoc, bruno, { name: 'Bruno', organisation: '', isNamed: true })
+    paragraphWith(aliceDoc, 'Alice a écrit ceci.', alice)
+    const brunos = paragraphWith(brunoDoc, 'Bruno a écrit beaucoup plus que cela, vraiment.', bruno)
+    brunos.delete(0, 20)
+    expect(countCharactersByAuthor(aliceDoc).get(`participant:${bruno}`)).toBe(47 - 20)
+    expect(listContributors(aliceDoc)).toEqual({
+      named: [
+        { name: 'Bruno', organisation: '', characters: 27 },
+        { name: 'Alice', organisation: 'Tiers-lieu du Moulin', characters: 19 },
+      ],
+      unnamedCount: 0,
+    })
   })
 
-  it('leaves out text nobody is named for (a template) and people whose text was all deleted', () => {
-    const { alice, bob } = pair()
+  it('keeps the writer’s credit when someone else turns their paragraphs into a heading and a bullet', () => {
+    const { aliceDoc, brunoDoc } = pair()
+    recordParticipant(aliceDoc, alice, { name: 'Alice', organisation: '', isNamed: true })
+    recordParticipant(brunoDoc, bruno, { name: 'Bruno', organisation: '', isNamed: true })
+    for (const text of paragraphs) paragraphWith(aliceDoc, text, alice)
+    const written = paragraphs.join('').length
+    writeBack(brunoDoc, reformat(editorDoc(brunoDoc)))
+    const body = editorDoc(aliceDoc)
+    expect(body.child(0).type.name).toBe('heading')
+    expect(body.child(1).type.name).toBe('bullet_list')
+    // The rebuilt blocks are new Yjs items of Bruno's client: credit did not follow them.
+    expect(listContributors(aliceDoc).named).toEqual([{ name: 'Alice', organisation: '', characters: written }])
+  })
+
+  it('without an author attribute (a pad from before it), the same tidying moves the credit: the bug it fixes', () => {
+    const { aliceDoc, brunoDoc } = pair()
+    recordLegacyAuthor(aliceDoc, 'Alice')
+    recordLegacyAuthor(brunoDoc, 'Bruno')
+    for (const text of paragraphs) paragraphWith(aliceDoc, text)
+    writeBack(brunoDoc, reformat(editorDoc(brunoDoc)))
+    const credited = Object.fromEntries(listContributors(aliceDoc).named.map((contributor) => [contributor.name, contributor.characters]))
+    expect(credited['Bruno']).toBe(paragraphs[0]!.length + paragraphs[1]!.length)
+  })
+
+  it('reads a pad from before the author attribute by the client that typed each character, named in `authors`', () => {
+    const { aliceDoc, brunoDoc } = pair()
     const template = new Y.Doc()
     paragraphWith(template, 'Contexte de l’atelier')
-    Y.applyUpdate(alice, Y.encodeStateAsUpdate(template))
-    recordAuthor(alice, 'Alice')
-    recordAuthor(bob, 'Bob')
-    paragraphWith(alice, 'oui')
-    const erased = paragraphWith(bob, 'effacé')
+    Y.applyUpdate(aliceDoc, Y.encodeStateAsUpdate(template))
+    recordLegacyAuthor(aliceDoc, 'Alice')
+    recordLegacyAuthor(brunoDoc, 'Bruno')
+    paragraphWith(aliceDoc, 'oui')
+    const erased = paragraphWith(brunoDoc, 'effacé')
     erased.delete(0, erased.length)
-    expect(listContributors(bob)).toEqual([{ name: 'Alice', characters: 3 }])
-    expect(listPeoplePresent(bob)).toEqual(['Alice', 'Bob'])
+    expect(listContributors(brunoDoc).named).toEqual([{ name: 'Alice', organisation: '', characters: 3 }])
+    expect(listPeoplePresent(brunoDoc)).toEqual(['Alice', 'Bruno'])
   })
 
-  it('adds the facilitator\'s extra names after the writers, once', () => {
-    const { alice } = pair()
-    recordAuthor(alice, 'Alice')
-    paragraphWith(alice, 'texte')
-    expect(listContributors(alice, ['Zoé', 'Alice', ' '])).toEqual([
-      { name: 'Alice', characters: 5 },
-      { name: 'Zoé', characters: 0 },
+  it('counts a participant who chose not to be named, and names them nowhere', () => {
+    const { aliceDoc } = pair()
+    recordParticipant(aliceDoc, alice, { name: 'Alice', organisation: '', isNamed: false })
+    recordParticipant(aliceDoc, bruno, { name: 'Bruno', organisation: '', isNamed: true })
+    paragraphWith(aliceDoc, 'discret', alice)
+    paragraphWith(aliceDoc, 'visible', bruno)
+    expect(listContributors(aliceDoc)).toEqual({ named: [{ name: 'Bruno', organisation: '', characters: 7 }], unnamedCount: 1 })
+    expect(listPeoplePresent(aliceDoc)).toEqual(['Bruno'])
+  })
+
+  it('follows a rename everywhere: the credit is the participant’s current entry', () => {
+    const { aliceDoc } = pair()
+    recordParticipant(aliceDoc, alice, { name: 'Alice', organisation: '', isNamed: true })
+    paragraphWith(aliceDoc, 'texte', alice)
+    recordParticipant(aliceDoc, alice, { name: 'Alice M.', organisation: '', isNamed: true })
+    expect(listContributors(aliceDoc).named).toEqual([{ name: 'Alice M.', organisation: '', characters: 5 }])
+  })
+
+  it('credits nobody for text whose participant has no entry, or whose attribute is not a participant id', () => {
+    const { aliceDoc } = pair()
+    paragraphWith(aliceDoc, 'sans nom', alice)
+    const text = paragraphWith(aliceDoc, 'faux')
+    text.format(0, 4, { author: { id: 'not an id' } })
+    expect(listContributors(aliceDoc)).toEqual({ named: [], unnamedCount: 0 })
+  })
+
+  it('adds the facilitator’s extra names after the writers, once', () => {
+    const { aliceDoc } = pair()
+    recordParticipant(aliceDoc, alice, { name: 'Alice', organisation: '', isNamed: true })
+    paragraphWith(aliceDoc, 'texte', alice)
+    expect(listContributors(aliceDoc, ['Zoé', 'Alice', ' ']).named).toEqual([
+      { name: 'Alice', organisation: '', characters: 5 },
+      { name: 'Zoé', organisation: '', characters: 0 },
     ])
-    expect(listPeoplePresent(alice, ['Zoé'])).toEqual(['Alice', 'Zoé'])
+    expect(listPeoplePresent(aliceDoc, ['Zoé'])).toEqual(['Alice', 'Zoé'])
   })
 
   it('merges two sessions of the same name and strips control characters from names', () => {
     const first = new Y.Doc()
-    recordAuthor(first, 'Camille')
+    recordLegacyAuthor(first, 'Camille')
     paragraphWith(first, 'abc')
     const second = new Y.Doc()
     Y.applyUpdate(second, Y.encodeStateAsUpdate(first))
-    recordAuthor(second, 'Cam\u0000ille')
+    recordLegacyAuthor(second, 'Cam\u0000ille')
     paragraphWith(second, 'de')
-    expect(listContributors(second)).toEqual([{ name: 'Camille', characters: 5 }])
+    recordParticipant(second, alice, { name: 'Camille', organisation: '', isNamed: true })
+    paragraphWith(second, 'fgh', alice)
+    expect(listContributors(second).named).toEqual([{ name: 'Camille', organisation: '', characters: 8 }])
   })
 })

@@ -47,7 +47,7 @@ export const initiativeNodes: Record<'initiative' | 'initiative_field', NodeSpec
   },
   initiative_field: {
     content: 'text*',
-    marks: 'strong em link code',
+    marks: 'strong em link code author',
     attrs: { field: { default: 'name', validate: (value: unknown) => { if (!isInitiativeField(value)) throw new RangeError(`unknown initiative field ${String(value)}`) } } },
     defining: true,
     isolating: true,

@@ -3,11 +3,13 @@
  * prosemirror-schema-basic and prosemirror-schema-list, with the names fixed by
  * DESIGN.md's document contract, so that the browser, the server and the
  * exporters read the same `body` fragment, plus the initiative card
- * (initiative.ts). It does not say how anything looks.
+ * (initiative.ts) and the author mark that credits text (author-mark.ts). It
+ * does not say how anything looks.
  */
 import { Schema } from 'prosemirror-model'
 import { schema as basicSchema } from 'prosemirror-schema-basic'
 import { addListNodes } from 'prosemirror-schema-list'
+import { authorMarkName, authorMarkSpec } from './author-mark'
 import { initiativeNodes } from './initiative'
 
 /** Name of the Y.XmlFragment that holds the ProseMirror document in a pad's Y.Doc. */
@@ -22,7 +24,7 @@ const basicNodes = basicSchema.spec.nodes.remove('image')
 
 export const padSchema = new Schema({
   nodes: addListNodes(basicNodes, 'paragraph block*', 'block').append(initiativeNodes),
-  marks: basicSchema.spec.marks,
+  marks: basicSchema.spec.marks.addToEnd(authorMarkName, authorMarkSpec),
 })
 
 export type PadSchema = typeof padSchema

@@ -9,7 +9,7 @@
 import { prosemirrorToYXmlFragment, yXmlFragmentToProseMirrorRootNode } from 'y-prosemirror'
 import * as Y from 'yjs'
 import type { PadLanguage, PadState } from '../protocol/api'
-import { recordAuthor } from '../pad/attribution'
+import { recordLegacyAuthor } from './legacy-authors'
 import { initiativeFields, type InitiativeField } from '../pad/initiative'
 import type { LicenseId } from '../pad/licenses'
 import { buildRecipe, type Recipe, type RecipeNode } from '../export/recipe'
@@ -300,7 +300,7 @@ export function buildFixtureDoc(template: TemplateId, language: PadLanguage, edi
     const authorDoc = new Y.Doc()
     authorDoc.clientID = firstAuthorClientId + index
     Y.applyUpdate(authorDoc, Y.encodeStateAsUpdate(doc))
-    recordAuthor(authorDoc, author)
+    recordLegacyAuthor(authorDoc, author)
     const current = yXmlFragmentToProseMirrorRootNode(authorDoc.getXmlFragment(bodyFragmentName), padSchema).toJSON() as RecipeNode
     const next = padSchema.nodeFromJSON(edit(current))
     next.check()

@@ -1,0 +1,198 @@
+/**
+ * Credits what this page writes: text that a local change brings into the
+ * pad gets the author mark (shared/pad/author-mark.ts) of this page's
+ * participant, so the recipe names whoever typed it. Text that only moves
+ * keeps its writer: a change may carry someone else's credit over as long as
+ * it removes at least as much of that person's text, now (a drag, a card
+ * moved, a block rebuilt) or earlier in this session (a cut, then a paste).
+ * Anything beyond that — a copy pasted twice, another pad's text — credits
+ * the person who pasted it. Typing is always the typist's, even in the
+ * middle of someone's word (ProseMirror hands new text the marks around it).
+ *
+ * The server enforces the same rule on every update (server/room/), so a page
+ * never sends what it would refuse. Changes that come from Yjs (other
+ * people's, undo and redo, which restore text with its attribute) are left
+ * alone. It does not colour anything (people/author-colors.ts).
+ */
+import type { Mark, MarkType, Node as ProseMirrorNode } from 'prosemirror-model'
+import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state'
+import { ReplaceStep, type Step } from 'prosemirror-transform'
+import type { EditorView } from 'prosemirror-view'
+import { ySyncPluginKey } from 'y-prosemirror'
+import type { Connection } from '../connection/connection'
+import { authorMarkName } from '../../shared/pad/author-mark'
+
+/** Characters of each author's text this page removed and may bring back credited to them. */
+export type MovedText = ReadonlyMap<string, number>
+
+interface AuthorshipState {
+  /** What this session removed of other people's text: a later paste may credit them up to that much. */
+  moved: MovedText
+}
+
+export const authorshipKey = new PluginKey<AuthorshipState>('authorship')
+
+/** Forgets what was removed earlier, so that the page never credits more than the server allows. */
+function forgetMovedText(state: EditorState): Transaction {
+  return state.tr.setMeta(authorshipKey, 'forget')
+}
+
+/**
+ * A new connection starts the server's count of what this participant moved
+ * afresh (server/room/), so the editor forgets what it moved too: it never carries over
+ * more credit than the server allows.
+ */
+export function forgetMovedTextOnReconnect(connection: Pick<Connection, 'state' | 'onChange'>, view: Pick<EditorView, 'state' | 'dispatch'>): () => void {
+  let wasConnected = connection.state.phase === 'connected'
+  return connection.onChange((state) => {
+    const isConnected = state.phase === 'connected'
+    if (isConnected && !wasConnected) view.dispatch(forgetMovedText(view.state))
+    wasConnected = isConnected
+  })
+}
+
+export function createAuthorshipPlugin(participantId: string): Plugin<AuthorshipState> {
+  return new Plugin<AuthorshipState>({
+    key: authorshipKey,
+    state: {
+      init: () => ({ moved: new Map() }),
+      apply(tr, value) {
+        const meta: unknown = tr.getMeta(authorshipKey)
+        if (meta === 'forget') return { moved: new Map() }
+        const moved = new Map(value.moved)
+        if (meta instanceof Map) {
+          // Credit this plugin carried over: spent.
+          for (const [author, characters] of meta as MovedText) moved.set(author, (moved.get(author) ?? 0) - characters)
+          return { moved }
+        }
+        if (!isLocalEdit(tr)) return value
+        for (const [author, characters] of removedText(tr)) {
+          if (author !== null && author !== participantId) moved.set(author, (moved.get(author) ?? 0) + characters)
+        }
+        return { moved }
+      },
+    },
+    appendTransaction(transactions, _oldState, newState) {
+      const markType = newState.schema.marks[authorMarkName]
+      if (markType === undefined) return null
+      const budget = new Map(authorshipKey.getState(newState)?.moved ?? [])
+      const tr = newState.tr
+      const credited = new Map<string, number>()
+      for (const transaction of transactions) {
+        if (!isLocalEdit(transaction)) continue
+        // What this change removed was already added to the session's budget by `apply`.
+        for (const range of insertedRanges(transaction, transactions, newState.doc)) {
+          creditRange(tr, range, { markType, participantId, isTyping: isTyping(transaction), budget, credited })
+        }
+      }
+      if (!tr.docChanged && credited.size === 0) return null
+      // Carried-over credit spends the budget; the next `apply` records it.
+      // Not kept out of the undo history: y-prosemirror takes the last transaction's word for the whole change, typing included.
+      return tr.setMeta(authorshipKey, credited)
+    },
+  })
+}
+
+/** A change this page made to the document (not one that came from Yjs). */
+function isLocalEdit(tr: Transaction): boolean {
+  if (!tr.docChanged) return false
+  const sync = tr.getMeta(ySyncPluginKey) as { isChangeOrigin?: boolean } | undefined
+  return sync?.isChangeOrigin !== true && tr.getMeta(authorshipKey) === undefined
+}
+
+/** Typing: one replacement whose new content is text alone (a key press, an input rule, an IME composition). */
+function isTyping(tr: Transaction): boolean {
+  if (tr.steps.length !== 1 || tr.getMeta('uiEvent') !== undefined) return false
+  const step = tr.steps[0]
+  if (!(step instanceof ReplaceStep)) return false
+  let isText = step.slice.openStart === step.slice.openEnd
+  step.slice.content.forEach((node) => {
+    if (!node.isText) isText = false
+  })
+  return isText && step.slice.size > 0
+}
+
+/** Characters of text each author lost in `tr`, read in the documents before each step. */
+function removedText(tr: Transaction): Map<string | null, number> {
+  const removed = new Map<string | null, number>()
+  tr.steps.forEach((step: Step, index) => {
+    const before = tr.docs[index]
+    if (before === undefined) return
+    step.getMap().forEach((oldStart, oldEnd) => {
+      if (oldEnd <= oldStart) return
+      before.nodesBetween(oldStart, oldEnd, (node, position) => {
+        if (!node.isText) return true
+        const from = Math.max(oldStart, position)
+        const to = Math.min(oldEnd, position + node.nodeSize)
+        if (to > from) {
+          const author = authorOf(node.marks)
+          removed.set(author, (removed.get(author) ?? 0) + to - from)
+        }
+        return false
+      })
+    })
+  })
+  return removed
+}
+
+interface Range {
+  from: number
+  to: number
+}
+
+/** Where the text `tr` brought in is in `finalDoc`, the document after every transaction of this round. */
+function insertedRanges(tr: Transaction, round: readonly Transaction[], finalDoc: ProseMirrorNode): Range[] {
+  const ranges: Range[] = []
+  const later = round.slice(round.indexOf(tr) + 1)
+  tr.steps.forEach((step, index) => {
+    step.getMap().forEach((_oldStart, _oldEnd, newStart, newEnd) => {
+      if (newEnd <= newStart) return
+      let from = tr.mapping.slice(index + 1).map(newStart, 1)
+      let to = tr.mapping.slice(index + 1).map(newEnd, -1)
+      for (const next of later) {
+        from = next.mapping.map(from, 1)
+        to = next.mapping.map(to, -1)
+      }
+      if (to > from && to <= finalDoc.content.size) ranges.push({ from, to })
+    })
+  })
+  return ranges
+}
+
+interface CreditRules {
+  markType: MarkType
+  participantId: string
+  /** Typed text is the typist's, whatever marks ProseMirror gave it. */
+  isTyping: boolean
+  /** Characters of each author that may still be credited to them; spent as text is. */
+  budget: Map<string, number>
+  /** What this round credited to others, to take from the session's budget. */
+  credited: Map<string, number>
+}
+
+/** Gives each text node in `range` its author mark: kept while the budget allows, else this participant's. */
+function creditRange(tr: Transaction, range: Range, rules: CreditRules): void {
+  const { markType, participantId, budget, credited } = rules
+  tr.doc.nodesBetween(range.from, range.to, (node, position) => {
+    if (!node.isText) return true
+    const from = Math.max(range.from, position)
+    const to = Math.min(range.to, position + node.nodeSize)
+    const author = authorOf(node.marks)
+    if (to <= from || author === participantId) return false
+    const length = to - from
+    const allowed = author === null || rules.isTyping ? 0 : Math.min(length, budget.get(author) ?? 0)
+    if (author !== null && allowed > 0) {
+      budget.set(author, (budget.get(author) ?? 0) - allowed)
+      credited.set(author, (credited.get(author) ?? 0) + allowed)
+    }
+    // The part beyond what may be carried over is this participant's.
+    if (allowed < length) tr.addMark(from + allowed, to, markType.create({ id: participantId }))
+    return false
+  })
+}
+
+function authorOf(marks: readonly Mark[]): string | null {
+  const mark = marks.find((candidate) => candidate.type.name === authorMarkName)
+  const id: unknown = mark?.attrs['id']
+  return typeof id === 'string' ? id : null
+}
