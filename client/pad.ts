@@ -26,7 +26,7 @@ import { createAuthorColors } from './people/author-colors'
 import { mountAuthorLegend } from './people/author-legend'
 import { createAuthorship } from './people/authorship'
 import { loadParticipantIdentity } from './people/participant-secret'
-import { createAuthorshipPlugin, forgetMovedTextOnReconnect } from './editor/authorship-plugin'
+import { createAuthorshipPlugin, followServerCredit } from './editor/authorship-plugin'
 import type { Connection } from './connection/connection'
 import { createConnection, defaultRateLimitRetryMs } from './connection/connection'
 import type { Editor } from './editor/editor'
@@ -203,7 +203,7 @@ function openPad(context: OpenPadContext): void {
     renderAccess()
   }
   followAccess({ context, connection, access, renderAccess, closeForGood })
-  disposers.push(forgetMovedTextOnReconnect(connection, editor.view))
+  if (access.isWriter) disposers.push(followServerCredit(connection, editor.view, participant.id))
   mountConnectionViews(context, connection, access)
   if (access.role === Role.admin) mountAdminPanel(context, () => closeForGood(CloseCode.deleted))
 

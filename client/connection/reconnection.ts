@@ -4,7 +4,7 @@
  * close code, a link that no longer works) and the three waits before
  * connecting again — after a lost connection (with jitter, instead of the
  * provider's fixed schedule), after "too many messages" (4429) and after a
- * lock refused a write (4409, growing waits). `connection.ts` feeds it the
+ * lock, or the credit check, refused a write (4409, 4422: growing waits). `connection.ts` feeds it the
  * provider's and the browser's events and reads `facts`; this part owns the
  * timers and does not listen to anything itself.
  */
@@ -116,9 +116,11 @@ export function createReconnection(config: ReconnectionConfig, deps: Reconnectio
         // The limit is about bursts (a long paste): waiting a little is enough, and
         // giving up would leave a participant silently offline for the workshop.
         rateLimitRetry.schedule()
-      } else if (code === CloseCode.locked) {
+      } else if (code === CloseCode.locked || code === CloseCode.creditRefused) {
         // A write raced the lock: the page goes read-only and comes back to hear
-        // the lock (or the unlock) from the server's settings.
+        // the lock (or the unlock) from the server's settings. Or the server
+        // refused a write's credits: the page gives back what it carried over
+        // (editor/authorship-plugin.ts) and comes back with that.
         lockedRetry.schedule()
       } else {
         isFinal = !isReconnectable(code)

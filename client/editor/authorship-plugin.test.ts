@@ -12,7 +12,7 @@ import { ySyncPluginKey } from 'y-prosemirror'
 import { authorMarkName } from '../../shared/pad/author-mark'
 import { padSchema } from '../../shared/pad/schema'
 import type { ConnectionState } from '../connection/connection'
-import { createAuthorshipPlugin, forgetMovedTextOnReconnect } from './authorship-plugin'
+import { createAuthorshipPlugin, followServerCredit } from './authorship-plugin'
 
 const alice = 'A'.repeat(22)
 const bruno = 'B'.repeat(22)
@@ -117,7 +117,7 @@ describe('authorship plugin', () => {
         state = state.apply(tr)
       },
     }
-    forgetMovedTextOnReconnect(connection, view)
+    followServerCredit(connection, view, bruno)
     for (const listener of listeners) listener({ ...connection.state, phase: 'connected' })
     const end = state.doc.content.size - 1
     state = apply(state, (tr) => tr.setSelection(TextSelection.create(tr.doc, end)).replaceSelection(cut).setMeta('uiEvent', 'paste'))

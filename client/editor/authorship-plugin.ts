@@ -17,59 +17,54 @@
 import type { Mark, MarkType, Node as ProseMirrorNode } from 'prosemirror-model'
 import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state'
 import { ReplaceStep, type Step } from 'prosemirror-transform'
-import type { EditorView } from 'prosemirror-view'
+import { Decoration, DecorationSet, type EditorView } from 'prosemirror-view'
 import { ySyncPluginKey } from 'y-prosemirror'
 import type { Connection } from '../connection/connection'
 import { authorMarkName } from '../../shared/pad/author-mark'
+import { CloseCode } from '../../shared/protocol/close-codes'
 
 /** Characters of each author's text this page removed and may bring back credited to them. */
 export type MovedText = ReadonlyMap<string, number>
 
 interface AuthorshipState {
-  /** What this session removed of other people's text: a later paste may credit them up to that much. */
+  /** What this connection removed of other people's text: a later paste may credit them up to that much. */
   moved: MovedText
+  /** Where this page carried someone's credit over, until the server has stored it: what to re-credit if it refuses. */
+  carried: DecorationSet
 }
+
+/** What a transaction tells the plugin. */
+type AuthorshipMeta =
+  /** A new connection: the server's count of what was moved starts afresh. */
+  | { kind: 'forget' }
+  /** The plugin carried credit over: `spent` of the budget, at `ranges`. */
+  | { kind: 'carried'; spent: MovedText; ranges: readonly Range[] }
+  /** The server stored everything this page wrote, or the carried credit was taken back: nothing to re-credit. */
+  | { kind: 'settled' }
 
 export const authorshipKey = new PluginKey<AuthorshipState>('authorship')
-
-/** Forgets what was removed earlier, so that the page never credits more than the server allows. */
-function forgetMovedText(state: EditorState): Transaction {
-  return state.tr.setMeta(authorshipKey, 'forget')
-}
-
-/**
- * A new connection starts the server's count of what this participant moved
- * afresh (server/room/), so the editor forgets what it moved too: it never carries over
- * more credit than the server allows.
- */
-export function forgetMovedTextOnReconnect(connection: Pick<Connection, 'state' | 'onChange'>, view: Pick<EditorView, 'state' | 'dispatch'>): () => void {
-  let wasConnected = connection.state.phase === 'connected'
-  return connection.onChange((state) => {
-    const isConnected = state.phase === 'connected'
-    if (isConnected && !wasConnected) view.dispatch(forgetMovedText(view.state))
-    wasConnected = isConnected
-  })
-}
 
 export function createAuthorshipPlugin(participantId: string): Plugin<AuthorshipState> {
   return new Plugin<AuthorshipState>({
     key: authorshipKey,
     state: {
-      init: () => ({ moved: new Map() }),
+      init: () => ({ moved: new Map(), carried: DecorationSet.empty }),
       apply(tr, value) {
-        const meta: unknown = tr.getMeta(authorshipKey)
-        if (meta === 'forget') return { moved: new Map() }
+        const meta = tr.getMeta(authorshipKey) as AuthorshipMeta | undefined
+        const carried = value.carried.map(tr.mapping, tr.doc)
+        if (meta?.kind === 'forget') return { moved: new Map(), carried }
+        if (meta?.kind === 'settled') return { moved: value.moved, carried: DecorationSet.empty }
         const moved = new Map(value.moved)
-        if (meta instanceof Map) {
-          // Credit this plugin carried over: spent.
-          for (const [author, characters] of meta as MovedText) moved.set(author, (moved.get(author) ?? 0) - characters)
-          return { moved }
+        if (meta?.kind === 'carried') {
+          for (const [author, characters] of meta.spent) moved.set(author, (moved.get(author) ?? 0) - characters)
+          const marks = meta.ranges.map((range) => Decoration.inline(range.from, range.to, {}))
+          return { moved, carried: carried.add(tr.doc, marks) }
         }
-        if (!isLocalEdit(tr)) return value
+        if (!isLocalEdit(tr)) return { moved: value.moved, carried }
         for (const [author, characters] of removedText(tr)) {
           if (author !== null && author !== participantId) moved.set(author, (moved.get(author) ?? 0) + characters)
         }
-        return { moved }
+        return { moved, carried }
       },
     },
     appendTransaction(transactions, _oldState, newState) {
@@ -77,20 +72,61 @@ export function createAuthorshipPlugin(participantId: string): Plugin<Authorship
       if (markType === undefined) return null
       const budget = new Map(authorshipKey.getState(newState)?.moved ?? [])
       const tr = newState.tr
-      const credited = new Map<string, number>()
+      const spent = new Map<string, number>()
+      const ranges: Range[] = []
       for (const transaction of transactions) {
         if (!isLocalEdit(transaction)) continue
-        // What this change removed was already added to the session's budget by `apply`.
+        // What this change removed was already added to the budget by `apply`.
         for (const range of insertedRanges(transaction, transactions, newState.doc)) {
-          creditRange(tr, range, { markType, participantId, isTyping: isTyping(transaction), budget, credited })
+          creditRange(tr, range, { markType, participantId, isTyping: isTyping(transaction), budget, spent, carried: ranges })
         }
       }
-      if (!tr.docChanged && credited.size === 0) return null
-      // Carried-over credit spends the budget; the next `apply` records it.
+      if (!tr.docChanged && spent.size === 0) return null
       // Not kept out of the undo history: y-prosemirror takes the last transaction's word for the whole change, typing included.
-      return tr.setMeta(authorshipKey, credited)
+      const meta: AuthorshipMeta = { kind: 'carried', spent, ranges }
+      return tr.setMeta(authorshipKey, meta)
     },
   })
+}
+
+/**
+ * Follows what the server says of this page's credits: a new connection
+ * starts its count of moved text afresh (so the page forgets its own, and
+ * never carries over more than the server allows); once everything the page
+ * wrote is stored, nothing carried over can be refused any more; and if the
+ * server refused a write's credits (4422: a paste whose cut the server no
+ * longer counts, its room reloaded meanwhile), the credit carried over is
+ * taken back — given to this participant — before the page reconnects, so
+ * that the write it sends again is one the server accepts.
+ */
+export function followServerCredit(
+  connection: Pick<Connection, 'state' | 'onChange'>,
+  view: Pick<EditorView, 'state' | 'dispatch'>,
+  participantId: string,
+): () => void {
+  let wasConnected = connection.state.phase === 'connected'
+  return connection.onChange((state) => {
+    const isConnected = state.phase === 'connected'
+    const dispatch = (meta: AuthorshipMeta, tr = view.state.tr): void => view.dispatch(tr.setMeta(authorshipKey, meta))
+    if (state.closeCode === CloseCode.creditRefused && hasCarried(view.state)) dispatch({ kind: 'settled' }, recreditCarried(view.state, participantId))
+    if (isConnected && !wasConnected) dispatch({ kind: 'forget' })
+    if (isConnected && !state.hasUnsyncedChanges && hasCarried(view.state)) dispatch({ kind: 'settled' })
+    wasConnected = isConnected
+  })
+}
+
+function hasCarried(state: EditorState): boolean {
+  return (authorshipKey.getState(state)?.carried.find().length ?? 0) > 0
+}
+
+/** Gives this participant the text whose credit the page carried over. */
+function recreditCarried(state: EditorState, participantId: string): Transaction {
+  const tr = state.tr
+  const markType = state.schema.marks[authorMarkName]
+  for (const range of authorshipKey.getState(state)?.carried.find() ?? []) {
+    if (markType !== undefined) tr.addMark(range.from, range.to, markType.create({ id: participantId }))
+  }
+  return tr
 }
 
 /** A change this page made to the document (not one that came from Yjs). */
@@ -166,13 +202,15 @@ interface CreditRules {
   isTyping: boolean
   /** Characters of each author that may still be credited to them; spent as text is. */
   budget: Map<string, number>
-  /** What this round credited to others, to take from the session's budget. */
-  credited: Map<string, number>
+  /** What this round credited to others, to take from the budget. */
+  spent: Map<string, number>
+  /** Where this round carried credit over. */
+  carried: Range[]
 }
 
 /** Gives each text node in `range` its author mark: kept while the budget allows, else this participant's. */
 function creditRange(tr: Transaction, range: Range, rules: CreditRules): void {
-  const { markType, participantId, budget, credited } = rules
+  const { markType, participantId, budget, spent } = rules
   tr.doc.nodesBetween(range.from, range.to, (node, position) => {
     if (!node.isText) return true
     const from = Math.max(range.from, position)
@@ -183,7 +221,8 @@ function creditRange(tr: Transaction, range: Range, rules: CreditRules): void {
     const allowed = author === null || rules.isTyping ? 0 : Math.min(length, budget.get(author) ?? 0)
     if (author !== null && allowed > 0) {
       budget.set(author, (budget.get(author) ?? 0) - allowed)
-      credited.set(author, (credited.get(author) ?? 0) + allowed)
+      spent.set(author, (spent.get(author) ?? 0) + allowed)
+      rules.carried.push({ from, to: from + allowed })
     }
     // The part beyond what may be carried over is this participant's.
     if (allowed < length) tr.addMark(from + allowed, to, markType.create({ id: participantId }))

@@ -19,6 +19,8 @@ import type { ClientIdOwners } from './client-ids'
 import type { Peer } from '../relay/peer'
 import type { RoomLink } from './room'
 import type { RoomStorage } from './storage'
+import { checkCredits, readCreditsBefore } from './updates/credit-check'
+import { createCreditLedger } from './updates/credit-ledger'
 import { prepareUpdate, type PreparedUpdate } from './updates/update-check'
 import { createWriteBatch, type WriteBatch } from './write-batch'
 import { decodeUpdate, hasPending, isEmptyUpdate, mergeAll, stateVectorWithout } from './updates/yjs-updates'
@@ -59,6 +61,7 @@ export interface RoomWrites {
 export function createRoomWrites(options: RoomWritesOptions, deps: RoomWritesDeps): RoomWrites {
   const { storage, clientIds, metrics, log, clock, link, send, broadcast } = deps
   const batch = createWriteBatch()
+  const credit = createCreditLedger()
   /** When the last batch of writes was relayed. */
   let lastRelayMs = 0
 
@@ -104,11 +107,24 @@ export function createRoomWrites(options: RoomWritesOptions, deps: RoomWritesDep
     clientIds.claim(peer, check.writtenClients)
 
     const mark = batch.mark()
+    const applying = check.update === update ? decoded : decodeUpdate(check.update)
+    const statesBefore = new Map(check.writtenClients.map((client) => [client, Y.getState(doc.store, client)]))
+    const creditsBefore = readCreditsBefore(doc, applying)
     const applied = applyChecked(doc, update, check, peer, (effective) => batch.keep(effective))
     stopApplyTimer()
     if (applied.isWhole) {
-      batch.countWrite(peer)
-      return undefined
+      const credits = checkCredits(doc, applying, creditsBefore, credit.writerOf(peer))
+      if (credits.problem === null) {
+        credit.record(peer, credits.moved)
+        batch.countWrite(peer)
+        return undefined
+      }
+      // Applied, but not the writer's to credit: undone like any refused write, and its sender told why.
+      batch.rollBack(mark)
+      log.warn({ peer: peer.id, reason: credits.problem }, 'refused a write whose credits are not its own')
+      return rebuildDocument(stateVectorWithout(doc, statesBefore), batch.updates, deps).then(() => {
+        throw new ProtocolError(credits.problem, CloseCode.creditRefused)
+      })
     }
     // The checks missed something: Yjs threw part way, or kept part of the
     // update pending. The doc may be half changed, even broken (a struct of
@@ -118,7 +134,7 @@ export function createRoomWrites(options: RoomWritesOptions, deps: RoomWritesDep
     batch.rollBack(mark)
     log.error({ err: applied.error, leftPending: applied.leftPending, peer: peer.id }, 'an update passed the checks but Yjs refused it; rebuilding the pad from the store')
     metrics.documentRebuilds.inc()
-    return rebuildDocument(applied.seen, batch.updates, deps).then(() => {
+    return rebuildDocument(stateVectorWithout(doc, statesBefore), batch.updates, deps).then(() => {
       throw new ProtocolError('update refused by Yjs', CloseCode.invalidPayload)
     })
   }
@@ -190,15 +206,13 @@ type CheckedUpdate = Extract<PreparedUpdate, { problem: null }>
 /** What applying a checked write did: all of it is in the doc, or Yjs threw or kept part of it pending. */
 type Application =
   | { isWhole: true }
-  | { isWhole: false; error: unknown; leftPending: boolean; seen: Map<number, number> | null }
+  | { isWhole: false; error: unknown; leftPending: boolean }
 
 /**
  * Applies a write that passed the checks; `keep` gets what it adds to the
- * pad (to store and relay). On a refusal, `seen` is the state vector the
- * peers were sent (the doc's, without what this write added).
+ * pad (to store and relay).
  */
 function applyChecked(doc: Y.Doc, update: Uint8Array, check: CheckedUpdate, origin: Peer, keep: (added: Uint8Array) => void): Application {
-  const statesBefore = new Map(check.writtenClients.map((client) => [client, Y.getState(doc.store, client)]))
   // An update of new structs only is what it adds: kept as it came, after
   // applying. Others (a sync step 2 that repeats what the pad has) are kept
   // as what Yjs integrated, which it encodes only for an 'update' listener.
@@ -219,7 +233,7 @@ function applyChecked(doc: Y.Doc, update: Uint8Array, check: CheckedUpdate, orig
     if (check.isAllNew) keep(update)
     return { isWhole: true }
   }
-  return { isWhole: false, error, leftPending, seen: stateVectorWithout(doc, statesBefore) }
+  return { isWhole: false, error, leftPending }
 }
 
 function firstKey<K>(map: Map<K, unknown>): K | null {

@@ -61,6 +61,8 @@ const refusalCodes: readonly number[] = [
   CloseCode.messageTooBig,
   CloseCode.tryAgainLater,
   CloseCode.rateLimited,
+  // A flipped byte can turn an honest paragraph into a write under someone else's name.
+  CloseCode.creditRefused,
 ]
 
 /** Ends an attacker's batch: an unknown message type, which closes it if nothing before did. */

@@ -102,11 +102,16 @@ export interface TestClient {
   destroy(): void
 }
 
-/** A stock y-websocket client in Node. The tests write to a Y.Text named `t` beside the `body` fragment. */
-export function connectClient(wsUrl: string, key: string, doc = new Y.Doc()): TestClient {
+/**
+ * A stock y-websocket client in Node. The tests write to a Y.Text named `t`
+ * beside the `body` fragment. `params` go in the relay URL's query, as the
+ * page's participant secret does.
+ */
+export function connectClient(wsUrl: string, key: string, doc = new Y.Doc(), params: Record<string, string> = {}): TestClient {
   const provider = new WebsocketProvider(`${wsUrl}/ws`, key, doc, {
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
+    params,
   })
   return {
     doc,

@@ -28,7 +28,8 @@ export type ServerTarget = TestServer | ServerProcess | string
 export interface TestResources {
   startServer(env?: Record<string, string>, dataDir?: string): Promise<TestServer>
   startProcess(dataDir: string, env?: Record<string, string>): Promise<ServerProcess>
-  client(target: ServerTarget, key: string, doc?: Y.Doc): TestClient
+  /** A stock client; `params` go in the relay URL's query (a participant secret). */
+  client(target: ServerTarget, key: string, doc?: Y.Doc, params?: Record<string, string>): TestClient
   raw(target: ServerTarget, key: string): RawClient
   /** A stock client, once it has synced with its pad. */
   syncedClient(target: ServerTarget, key: string, doc?: Y.Doc): Promise<TestClient>
@@ -68,8 +69,8 @@ export function useTestResources(options: TestResourcesOptions = {}): TestResour
 
   const wsUrlOf = (target: ServerTarget): string => (typeof target === 'string' ? target : target.wsUrl)
 
-  function client(target: ServerTarget, key: string, doc?: Y.Doc): TestClient {
-    const made = connectClient(wsUrlOf(target), key, doc)
+  function client(target: ServerTarget, key: string, doc?: Y.Doc, params?: Record<string, string>): TestClient {
+    const made = connectClient(wsUrlOf(target), key, doc, params)
     clients.push(made)
     return made
   }

@@ -30,6 +30,8 @@ export const CloseCode = {
   deleted: 4410,
   /** The edit link was rotated. */
   rotated: 4411,
+  /** A write credited text to someone who did not write it, or took someone's credit: refused whole. */
+  creditRefused: 4422,
   /** Too many messages or bytes. */
   rateLimited: 4429,
 } as const

@@ -1,0 +1,73 @@
+/**
+ * Credit follows the writer, in real Chromium against a real server: Alice
+ * types three paragraphs on a blank pad; Bruno types nothing, only turns the
+ * first into a heading and the second into a bullet, with the toolbar (by
+ * mouse) and then the keyboard (Shift+Tab lifts the bullet out again). The
+ * JSON export credits Alice alone, with every character she typed, and the
+ * author colours tint her text only; when she renames herself, the credit
+ * follows. Each person has a browser context of their own.
+ */
+import { describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { createTestPad } from '../server/testing/harness'
+import type { Recipe } from '../shared/export/recipe'
+import { editorText, useBrowserSession } from './fixtures'
+
+const session = useBrowserSession()
+
+const paragraphs = ['Une épicerie solidaire à Vénissieux.', 'Un atelier vélo tenu par des bénévoles.', 'La cantine du quartier, le jeudi.']
+
+async function exportJson(url: string, viewKey: string): Promise<Recipe> {
+  const response = await fetch(`${url}/api/pads/${viewKey}/export?format=json`)
+  expect(response.status).toBe(200)
+  return (await response.json()) as Recipe
+}
+
+/** Puts the caret at the start of the `index`th block of the editor. */
+async function caretInBlock(page: Page, index: number): Promise<void> {
+  await page.locator('#editor .ProseMirror > *').nth(index).click({ position: { x: 2, y: 2 } })
+}
+
+describe('credits in the browser', () => {
+  it('credits the writer alone when someone else reformats their paragraphs, by mouse and by keyboard, and follows a rename', async () => {
+    const pad = await createTestPad(session.server.url, 'Crédits')
+    const alice = await session.join(pad.links.edit, 'Alice')
+    const bruno = await session.join(pad.links.edit, 'Bruno')
+    const editor = alice.page.locator('#editor .ProseMirror')
+    await editor.click()
+    await alice.page.keyboard.press('Control+End')
+    await alice.page.keyboard.type(paragraphs.join('\n'))
+    await expect.poll(() => editorText(bruno.page)).toContain(paragraphs[2])
+
+    // By mouse: the toolbar's heading and bullet buttons.
+    await caretInBlock(bruno.page, 0)
+    await bruno.page.locator('#toolbar [data-command="heading-1"]').click()
+    await caretInBlock(bruno.page, 1)
+    await bruno.page.locator('#toolbar [data-command="bullet-list"]').click()
+    await expect.poll(() => alice.page.locator('#editor .ProseMirror > h1, #editor .ProseMirror > ul').count()).toBe(2)
+    // By keyboard: Shift+Tab in the top-level bullet takes it out of the list again.
+    await alice.page.locator('#editor .ProseMirror li').waitFor()
+    await bruno.page.locator('#editor .ProseMirror li').click()
+    await bruno.page.keyboard.press('Shift+Tab')
+    await expect.poll(() => alice.page.locator('#editor .ProseMirror li').count()).toBe(0)
+
+    const written = paragraphs.join('').length
+    await expect
+      .poll(async () => (await exportJson(session.server.url, pad.keys.view)).contributors, { timeout: 5000 })
+      .toEqual([{ name: 'Alice', organisation: '', characters: written }])
+
+    // The author colours tint Alice's text, nobody else's.
+    await bruno.page.locator('#author-colors-toggle').click()
+    await expect.poll(() => bruno.page.locator('#author-legend').innerText()).toContain('Alice')
+    expect(await bruno.page.locator('#author-legend').innerText()).not.toContain('Bruno')
+
+    // Renaming herself renames her credit.
+    await alice.page.locator('#change-name-button').click()
+    const nameInput = alice.page.locator('#name-dialog input')
+    await nameInput.fill('Alice Martin')
+    await nameInput.press('Enter')
+    await expect
+      .poll(async () => (await exportJson(session.server.url, pad.keys.view)).contributors.map((contributor) => contributor.name), { timeout: 5000 })
+      .toEqual(['Alice Martin'])
+  })
+})
