@@ -21,6 +21,12 @@ export interface Config {
   redisUrl: string | null
   /** Public origin used to build links (e.g. https://pad.example.org); derived from host and port when empty. */
   publicUrl: string
+  /**
+   * Without PUBLIC_URL, the host names a request's Host header may carry for
+   * its links to use it, besides this machine's own addresses and localhost
+   * (e.g. `atelier.local`); any other Host gets links to HOST:PORT.
+   */
+  allowedHosts: string[]
   /** Folder of the built web client. */
   clientDir: string
   /** Minimum log level: trace, debug, info, warn, error, fatal or silent. */
@@ -78,6 +84,7 @@ export const defaults: Config = {
   databasePoolSize: 10,
   redisUrl: null,
   publicUrl: '',
+  allowedHosts: [],
   clientDir: './dist/client',
   logLevel: 'info',
   maxMessageBytes: 8 * 1024 * 1024,
@@ -141,6 +148,11 @@ export function loadConfig(env: Env): Config {
   }
   const boolean = (raw: string): Parsed<boolean> =>
     raw === 'true' || raw === '1' ? { value: true } : raw === 'false' || raw === '0' ? { value: false } : { problem: 'expected true or false' }
+  const hostNames = (raw: string): Parsed<string[]> => {
+    const names = raw.split(',').map((name) => name.trim().toLowerCase()).filter((name) => name !== '')
+    const bad = names.filter((name) => !/^[a-z0-9.-]+$|^\[[0-9a-f:.]+\]$/.test(name))
+    return bad.length === 0 ? { value: names } : { problem: `expected host names separated by commas, such as atelier.local,pad.example.org (not ${bad.join(', ')})` }
+  }
   const logLevel = (raw: string): Parsed<LogLevel> => {
     const level = logLevels.find((candidate) => candidate === raw)
     return level !== undefined ? { value: level } : { problem: `expected one of ${logLevels.join(', ')}` }
@@ -162,6 +174,7 @@ export function loadConfig(env: Env): Config {
     databasePoolSize: read('databasePoolSize', integer(1, 1000)),
     redisUrl: read('redisUrl', serviceUrl(['redis:', 'rediss:'], 'redis://host:6379', true), hideUrl),
     publicUrl: read('publicUrl', text),
+    allowedHosts: read('allowedHosts', hostNames),
     clientDir: read('clientDir', text),
     logLevel: read('logLevel', logLevel),
     maxMessageBytes: read('maxMessageBytes', integer(1024, 256 * 1024 * 1024)),

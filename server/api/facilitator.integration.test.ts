@@ -248,6 +248,19 @@ describe('facilitator controls', () => {
     expect(await refused.json()).toMatchObject({ error: 'too_many_pads' })
     expect(refused.headers.get('retry-after')).not.toBeNull()
   })
+
+  it('refuses a JSON null body with a 400, and does not count malformed requests against the creation limit', async () => {
+    const server = await start({ PAD_CREATION_BURST: '1' })
+    const post = (body: string): Promise<Response> =>
+      fetch(`${server.url}/api/pads`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body })
+    const nullBody = await post('null')
+    expect(nullBody.status).toBe(400)
+    expect(await nullBody.json()).toMatchObject({ error: 'invalid_body' })
+    for (const malformed of ['[]', '{"language":"xx"}', '{"template":"nope"}', '{']) expect((await post(malformed)).status).toBe(400)
+    // The one creation the burst allows is still there.
+    expect((await post('{"title":"Enfin"}')).status).toBe(201)
+    expect((await post('{}')).status).toBe(429)
+  })
 })
 
 async function connectRawClosed(server: TestServer, key: string): Promise<{ code: number }> {

@@ -1,3 +1,4 @@
+import http from 'node:http'
 import { describe, expect, it } from 'vitest'
 import type { CreatePadResponse, PadSettings } from '../../shared/protocol/api'
 import { isPadKey } from '../../shared/protocol/pad-link'
@@ -24,6 +25,25 @@ describe('HTTP API', () => {
     expect(created.links.edit).toBe(`${server.url}/p/${created.keys.edit}`)
     expect(created.links.view).toBe(`${server.url}/p/${created.keys.view}`)
     expect(created.links.admin).toBe(`${server.url}/p/${created.keys.admin}`)
+  })
+
+  it('builds links on the request’s Host only when it names this machine: a forged Host does not reach the links', async () => {
+    const server = await start()
+    const port = new URL(server.url).port
+    const createWithHost = (host: string): Promise<CreatePadResponse> =>
+      new Promise((resolve, reject) => {
+        const request = http.request({ host: '127.0.0.1', port, path: '/api/pads', method: 'POST', headers: { Host: host } }, (response) => {
+          let body = ''
+          response.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')))
+          response.on('end', () => resolve(JSON.parse(body) as CreatePadResponse))
+        })
+        request.on('error', reject)
+        request.end()
+      })
+    const forged = await createWithHost('evil.example')
+    for (const link of Object.values(forged.links)) expect(link).not.toContain('evil.example')
+    const local = await createWithHost(`localhost:${port}`)
+    expect(local.links.edit.startsWith(`http://localhost:${port}/p/`)).toBe(true)
   })
 
   it('describes a pad to each key with its role and only the links that key may share', async () => {

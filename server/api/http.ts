@@ -5,6 +5,7 @@
  * the API's error body. WebSocket upgrades are not handled here.
  */
 import { existsSync } from 'node:fs'
+import os from 'node:os'
 import fs from 'node:fs/promises'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import path from 'node:path'
@@ -17,6 +18,7 @@ import type { Store } from '../store/store'
 import { HttpError } from './http-error'
 import { allowMethods, sendJson } from './http-io'
 import type { PadChangeListener } from './pad-api'
+import { linkOriginOf } from './link-origin'
 import { createPadRoutes } from './pad-routes'
 
 export interface HttpDeps {
@@ -54,8 +56,8 @@ export function createHttpHandler(config: Config, deps: HttpDeps): HttpHandler {
   const { store, log, metrics } = deps
   const padRoutes = createPadRoutes(config, { store, log, padChanges: deps.padChanges, clock: deps.clock ?? systemClock })
   const serveStatic = createStaticFiles(config.clientDir)
-  const origin = (request: IncomingMessage): string =>
-    config.publicUrl !== '' ? config.publicUrl : `http://${request.headers.host ?? `${config.host}:${config.port}`}`
+  const ownAddresses = machineAddresses()
+  const origin = (request: IncomingMessage): string => linkOriginOf(request.headers.host, config, ownAddresses)
 
   async function route(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', 'http://localhost')
@@ -129,4 +131,9 @@ async function sendPage(response: ServerResponse, clientDir: string, name: strin
   }
   response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-cache' })
   response.end(html)
+}
+
+/** This machine's own addresses, read once: the hosts a request may name to get links to itself. */
+function machineAddresses(): string[] {
+  return Object.values(os.networkInterfaces()).flatMap((addresses) => (addresses ?? []).map((address) => address.address))
 }

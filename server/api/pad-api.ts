@@ -39,8 +39,9 @@ export interface PadChangeListener {
 }
 
 /** Checks an untrusted creation body; unknown fields are ignored so that newer clients still work. */
+/** Checks an untrusted creation request; no body at all asks for the defaults, but a JSON `null` is not an object. */
 export function parseCreatePadRequest(body: unknown): Required<CreatePadRequest> {
-  const fields = readObject(body ?? {})
+  const fields = readObject(body === undefined ? {} : body)
   const { title = '', language = 'fr', lifetime = defaultPadLifetime, template = defaultTemplateId } = fields
   const padLanguage = padLanguages.find((candidate) => candidate === language)
   if (padLanguage === undefined) {

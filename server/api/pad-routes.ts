@@ -57,11 +57,12 @@ export function createPadRoutes(config: PadRoutesConfig, deps: PadRoutesDeps): P
 
   async function create({ request, response, method, origin }: PadRequest): Promise<void> {
     allowMethods(method, ['POST'])
+    // Checked first: a request that cannot create a pad does not use up the address's allowance.
+    const body = parseCreatePadRequest(await readJsonBody(request, config.maxApiBodyBytes))
     if (!padCreations.take(clientAddress(request, config.trustProxy))) {
       response.setHeader('Retry-After', String(Math.ceil(3600 / config.padCreationsPerHour)))
       throw new HttpError(429, 'too_many_pads', 'Too many pads created from this address; try again in a few minutes.')
     }
-    const body = parseCreatePadRequest(await readJsonBody(request, config.maxApiBodyBytes))
     const created = await createPad(store, body, origin, clock.now())
     log.info({ padId: created.id }, 'pad created')
     sendJson(response, 201, created)
