@@ -119,5 +119,7 @@ function readNameDialogElements(): NameDialogElements {
     form: requireElement('name-form', HTMLFormElement),
     input: requireElement('name-input', HTMLInputElement),
     error: requireElement('name-error', HTMLElement),
+    organisation: requireElement('organisation-input', HTMLInputElement),
+    isUnnamed: requireElement('credit-unnamed', HTMLInputElement),
   }
 }

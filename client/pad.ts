@@ -221,9 +221,9 @@ function openPad(context: OpenPadContext): void {
     localization,
     preferences: context.preferences,
     disposers,
-    onName: (name) => {
-      displayName = name
-      authorship.setName(name)
+    onCredit: (credit) => {
+      displayName = credit.name
+      authorship.setCredit(credit)
     },
   })
 }

@@ -63,11 +63,39 @@ describe('credits in the browser', () => {
 
     // Renaming herself renames her credit.
     await alice.page.locator('#change-name-button').click()
-    const nameInput = alice.page.locator('#name-dialog input')
+    const nameInput = alice.page.locator('#name-input')
     await nameInput.fill('Alice Martin')
     await nameInput.press('Enter')
     await expect
       .poll(async () => (await exportJson(session.server.url, pad.keys.view)).contributors.map((contributor) => contributor.name), { timeout: 5000 })
       .toEqual(['Alice Martin'])
+  })
+  it('credits a participant with their organisation, and counts one who chose not to be named without naming them', async () => {
+    const pad = await createTestPad(session.server.url, 'Crédits choisis')
+    const claire = await session.join(pad.links.edit, 'Claire')
+    const bruno = await session.join(pad.links.edit, 'Bruno')
+    const chooseCredit = async (page: Page, organisation: string, isUnnamed: boolean): Promise<void> => {
+      await page.locator('#change-name-button').click()
+      await page.locator('#organisation-input').fill(organisation)
+      if (isUnnamed) await page.locator('#credit-unnamed').check()
+      await page.locator('#name-form button[type="submit"]').click()
+      await page.locator('#name-dialog').waitFor({ state: 'hidden' })
+    }
+    await chooseCredit(claire.page, 'Tiers-lieu du Moulin', false)
+    await chooseCredit(bruno.page, '', true)
+    for (const [participant, text] of [[claire, 'Claire propose une ressourcerie.'], [bruno, ' Un atelier de réparation.']] as const) {
+      await participant.page.locator('#editor .ProseMirror').click()
+      await participant.page.keyboard.press('Control+End')
+      await participant.page.keyboard.type(text)
+    }
+    await expect
+      .poll(async () => {
+        const recipe = await exportJson(session.server.url, pad.keys.view)
+        return [recipe.contributors, recipe.unnamedContributors]
+      }, { timeout: 5000 })
+      .toEqual([[{ name: 'Claire', organisation: 'Tiers-lieu du Moulin', characters: 32 }], 1])
+    const html = await (await fetch(`${session.server.url}/api/pads/${pad.keys.view}/export?format=html`)).text()
+    expect(html).toContain('Claire (Tiers-lieu du Moulin) et une autre personne')
+    expect(html).not.toContain('Bruno')
   })
 })

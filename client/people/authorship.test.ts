@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { participantsMapName, parseParticipantCredit } from '../../shared/pad/attribution'
+import { participantsMapName, parseParticipantCredit, type ParticipantCredit } from '../../shared/pad/attribution'
 import { createAuthorship } from './authorship'
 import type { ConnectionState } from '../connection/connection'
 
@@ -28,6 +28,7 @@ function connectionStandIn() {
 }
 
 const participantId = 'P'.repeat(22)
+const named = (name: string): ParticipantCredit => ({ name, organisation: '', isNamed: true })
 
 function recordedName(doc: Y.Doc): unknown {
   return parseParticipantCredit(doc.getMap(participantsMapName).get(participantId))?.name
@@ -38,11 +39,11 @@ describe('createAuthorship', () => {
     const doc = new Y.Doc()
     const connection = connectionStandIn()
     const authorship = createAuthorship({ doc, participantId, connection, canWrite: () => true })
-    authorship.setName('Awa')
+    authorship.setCredit(named('Awa'))
     expect(recordedName(doc)).toBeUndefined()
     connection.setPhase('connected')
     expect(recordedName(doc)).toBe('Awa')
-    authorship.setName('Awa Diallo')
+    authorship.setCredit(named('Awa Diallo'))
     expect(recordedName(doc)).toBe('Awa Diallo')
   })
 
@@ -52,7 +53,7 @@ describe('createAuthorship', () => {
     let isWritable = false
     const authorship = createAuthorship({ doc, participantId, connection, canWrite: () => isWritable })
     connection.setPhase('connected')
-    authorship.setName('Basile')
+    authorship.setCredit(named('Basile'))
     expect(recordedName(doc)).toBeUndefined()
     isWritable = true
     authorship.refresh()
@@ -63,9 +64,17 @@ describe('createAuthorship', () => {
     const doc = new Y.Doc()
     const connection = connectionStandIn()
     const authorship = createAuthorship({ doc, participantId, connection, canWrite: () => true })
-    authorship.setName('Chloé')
+    authorship.setCredit(named('Chloé'))
     authorship.close()
     connection.setPhase('connected')
     expect(doc.getMap(participantsMapName).size).toBe(0)
+  })
+  it('records the organisation and the wish not to be named, as chosen', () => {
+    const doc = new Y.Doc()
+    const connection = connectionStandIn()
+    const authorship = createAuthorship({ doc, participantId, connection, canWrite: () => true })
+    connection.setPhase('connected')
+    authorship.setCredit({ name: 'Zoé', organisation: 'Tiers-lieu du Moulin', isNamed: false })
+    expect(parseParticipantCredit(doc.getMap(participantsMapName).get(participantId))).toEqual({ name: 'Zoé', organisation: 'Tiers-lieu du Moulin', isNamed: false })
   })
 })

@@ -10,7 +10,7 @@
  * is theirs is the author mark's business (editor/authorship-plugin.ts).
  */
 import type * as Y from 'yjs'
-import { recordParticipant } from '../../shared/pad/attribution'
+import { recordParticipant, type ParticipantCredit } from '../../shared/pad/attribution'
 import type { ConnectionPhase, ConnectionState } from '../connection/connection'
 
 export interface AuthorshipOptions {
@@ -27,8 +27,8 @@ export interface AuthorshipOptions {
 }
 
 export interface Authorship {
-  /** The participant's display name, once known and after each change. */
-  setName(name: string): void
+  /** How the participant is credited, once known and after each change. */
+  setCredit(credit: ParticipantCredit): void
   /** Tries again after a change of what the page may do (e.g. the pad was unlocked). */
   refresh(): void
   close(): void
@@ -38,19 +38,19 @@ const connected: ConnectionPhase = 'connected'
 
 export function createAuthorship(options: AuthorshipOptions): Authorship {
   const { doc, participantId, connection, canWrite } = options
-  let name = ''
+  let credit: ParticipantCredit | null = null
   let isClosed = false
 
   const record = (): void => {
-    if (isClosed || name === '' || connection.state.phase !== connected || !canWrite()) return
+    if (isClosed || credit === null || connection.state.phase !== connected || !canWrite()) return
     // recordParticipant writes only when the recorded credit differs: calling it often costs nothing.
-    recordParticipant(doc, participantId, { name, organisation: '', isNamed: true })
+    recordParticipant(doc, participantId, credit)
   }
   const stopConnection = connection.onChange(record)
 
   return {
-    setName(next) {
-      name = next
+    setCredit(next) {
+      credit = next
       record()
     },
     refresh: record,

@@ -1,9 +1,11 @@
 /**
- * Who is typing on this device: the display name and cursor color this
- * browser remembers (`atelier-pad:name`, `atelier-pad:color`). A color is
+ * Who is typing on this device: the display name, cursor color and credit
+ * this browser remembers (`atelier-pad:name`, `atelier-pad:color`,
+ * `atelier-pad:organisation`, `atelier-pad:unnamed`). A color is
  * picked once from the palette and kept; a name is only stored once the
  * participant gave one. Stored values are checked like any other input.
  */
+import { cleanAuthorName, maxOrganisationLength, type ParticipantCredit } from '../../shared/pad/attribution'
 import type { Participant } from './participant'
 import { isParticipantColor, normalizeName, pickParticipantColor } from './participant'
 import type { Preferences } from './preferences'
@@ -13,6 +15,9 @@ export interface StoredParticipant {
   /** Null on a first visit: the page asks for it. */
   name: string | null
   color: string
+  /** How the recipe credits them besides the name: an organisation ('' for none), and whether they are named. */
+  organisation: string
+  isNamed: boolean
 }
 
 export function loadLocalParticipant(preferences: Preferences, random: () => number): StoredParticipant {
@@ -23,11 +28,15 @@ export function loadLocalParticipant(preferences: Preferences, random: () => num
     color = pickParticipantColor(random)
     preferences.write(PreferenceKey.color, color)
   }
-  return { name, color }
+  const organisation = cleanAuthorName(preferences.read(PreferenceKey.organisation) ?? '').slice(0, maxOrganisationLength)
+  return { name, color, organisation, isNamed: preferences.read(PreferenceKey.isUnnamed) !== 'true' }
 }
 
-export function storeLocalName(preferences: Preferences, name: string): void {
-  preferences.write(PreferenceKey.name, name)
+/** Remembers the name and credit chosen, for the next visit. */
+export function storeLocalCredit(preferences: Preferences, credit: ParticipantCredit): void {
+  preferences.write(PreferenceKey.name, credit.name)
+  preferences.write(PreferenceKey.organisation, credit.organisation)
+  preferences.write(PreferenceKey.isUnnamed, String(!credit.isNamed))
 }
 
 /** Publishes `participant` as this page's awareness `user` field (what yCursorPlugin and presence read). */

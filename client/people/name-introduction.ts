@@ -2,15 +2,17 @@
  * This page's participant, introduced to the others: their name is asked on
  * a first visit (a guest name for this visit only when the question is
  * dismissed, so it comes back next time), published in awareness with their
- * cursor colour, shown on `#change-name-button` and changed from there. It
- * does not record the name as the author of the text: `onName` hears it for
- * whoever does (`authorship.ts`, the toolbar's initiative cards).
+ * cursor colour, shown on `#change-name-button` and changed from there,
+ * with how the recipe credits them (organisation, or not named). It does not
+ * record the credit in the pad: `onCredit` hears it for whoever does
+ * (`authorship.ts`, the toolbar's initiative cards).
  */
 import type { Awareness } from 'y-protocols/awareness'
 import type { Localization } from '../i18n/i18n'
 import type { NameDialogElements } from './display-name'
-import { askDisplayName } from './display-name'
-import { loadLocalParticipant, publishParticipant, storeLocalName } from './local-participant'
+import type { ParticipantCredit } from '../../shared/pad/attribution'
+import { askNameAndCredit } from './display-name'
+import { loadLocalParticipant, publishParticipant, storeLocalCredit } from './local-participant'
 import type { Participant } from './participant'
 import type { Preferences } from './preferences'
 
@@ -27,8 +29,8 @@ export interface NameIntroductionOptions {
   preferences: Preferences
   /** Where the language listener's disposal is registered. */
   disposers: (() => void)[]
-  /** Hears the name once chosen and after each change. */
-  onName(name: string): void
+  /** Hears the name and credit once chosen and after each change. */
+  onCredit(credit: ParticipantCredit): void
 }
 
 /**
@@ -36,9 +38,10 @@ export interface NameIntroductionOptions {
  * changed later. Resolves once the first name is published.
  */
 export async function introduceParticipant(options: NameIntroductionOptions): Promise<void> {
-  const { elements, awareness, localization, preferences, onName } = options
+  const { elements, awareness, localization, preferences, onCredit } = options
   const stored = loadLocalParticipant(preferences, Math.random)
   const participant: Participant = { name: stored.name ?? '', color: stored.color }
+  let credit: ParticipantCredit = { name: participant.name, organisation: stored.organisation, isNamed: stored.isNamed }
   const { changeNameButton } = elements
   const swatch = changeNameButton.querySelector<HTMLElement>('.name-swatch')
   const nameText = changeNameButton.querySelector<HTMLElement>('.name-text')
@@ -52,25 +55,25 @@ export async function introduceParticipant(options: NameIntroductionOptions): Pr
   options.disposers.push(localization.onChange(renderButton))
 
   if (stored.name === null) {
-    const chosen = await askDisplayName(elements.nameDialog, localization, null)
-    if (chosen !== null) storeLocalName(preferences, chosen)
+    const chosen = await askNameAndCredit(elements.nameDialog, localization, null)
+    if (chosen !== null) storeLocalCredit(preferences, chosen)
     // Dismissed: a guest name for this visit only, so the question comes back next time.
-    participant.name = chosen ?? localization.t('name.guest', { number: 1 + Math.floor(Math.random() * 99) })
-  } else {
-    participant.name = stored.name
+    credit = chosen ?? { ...credit, name: localization.t('name.guest', { number: 1 + Math.floor(Math.random() * 99) }) }
   }
-  publishParticipant(awareness, participant)
-  onName(participant.name)
-  renderButton()
+  const adopt = (next: ParticipantCredit): void => {
+    credit = next
+    participant.name = next.name
+    publishParticipant(awareness, participant)
+    onCredit(next)
+    renderButton()
+  }
+  adopt(credit)
 
   changeNameButton.addEventListener('click', () => {
-    void askDisplayName(elements.nameDialog, localization, participant.name).then((chosen) => {
+    void askNameAndCredit(elements.nameDialog, localization, credit).then((chosen) => {
       if (chosen === null) return
-      participant.name = chosen
-      storeLocalName(preferences, chosen)
-      publishParticipant(awareness, participant)
-      onName(participant.name)
-      renderButton()
+      storeLocalCredit(preferences, chosen)
+      adopt(chosen)
     })
   })
 }

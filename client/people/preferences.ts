@@ -11,6 +11,9 @@ export const PreferenceKey = {
   name: 'atelier-pad:name',
   color: 'atelier-pad:color',
   language: 'atelier-pad:language',
+  /** How the recipe credits this participant: their organisation, and whether they are named at all. */
+  organisation: 'atelier-pad:organisation',
+  isUnnamed: 'atelier-pad:unnamed',
   /** The participant's secret (participant-secret.ts). */
   participantSecret: 'atelier-pad:participant',
 } as const

@@ -98,12 +98,16 @@ export const en: Record<keyof typeof fr, string> = {
 
   'name.dialogTitle': 'What is your name?',
   'name.dialogHelp':
-    'Your name is shown next to your cursor and in the list of people present. It is remembered on this device.',
+    'Your name is shown next to your cursor and in the list of people present, and the recipe credits you by it. It is remembered on this device.',
   'name.label': 'Your name',
   'name.submit': 'OK',
   'name.invalid': 'Enter a name of 1 to {max} characters.',
   'name.guest': 'Guest {number}',
   'name.change': 'Change your name (now: {name})',
+  'name.organisation': 'Your organisation (optional)',
+  'name.organisationHelp': 'The recipe writes it after your name, in brackets.',
+  'name.unnamed': 'Do not name me in the recipe',
+  'name.unnamedHelp': 'You will be counted among “the other people” who wrote, without your name. For a pseudonym, type it as your name.',
 
   'export.menu': 'Export',
   'export.intro': 'The pad as a free recipe, with its license and authors:',

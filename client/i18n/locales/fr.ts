@@ -102,12 +102,16 @@ export const fr = {
 
   'name.dialogTitle': 'Comment vous appelez-vous ?',
   'name.dialogHelp':
-    'Votre nom s’affiche à côté de votre curseur et dans la liste des personnes présentes. Il est retenu sur cet appareil.',
+    'Votre nom s’affiche à côté de votre curseur et dans la liste des personnes présentes, et la recette vous crédite sous ce nom. Il est retenu sur cet appareil.',
   'name.label': 'Votre nom',
   'name.submit': 'Valider',
   'name.invalid': 'Indiquez un nom de 1 à {max} caractères.',
   'name.guest': 'Invité·e {number}',
   'name.change': 'Changer votre nom (actuellement : {name})',
+  'name.organisation': 'Votre structure (facultatif)',
+  'name.organisationHelp': 'La recette l’écrit après votre nom, entre parenthèses.',
+  'name.unnamed': 'Ne pas me nommer dans la recette',
+  'name.unnamedHelp': 'Vous serez compté·e parmi « les autres personnes » qui ont écrit, sans votre nom. Pour un pseudonyme, écrivez-le comme nom.',
 
   'export.menu': 'Exporter',
   'export.intro': 'Le pad comme recette libre, avec sa licence et ses auteur·rices :',
