@@ -230,4 +230,16 @@ describe('initiative cards on the keyboard', () => {
     expect(await page.locator('#editor .ProseMirror > p').allInnerTexts()).toEqual(['Avant les fiches', 'Après les fiches'])
     await expect.poll(() => editorText(page)).toContain('Après les fiches')
   })
+
+  it('labels an initiative card in the reader’s interface language, and relabels it when that changes', async () => {
+    const pad = await createTestPad(session.server.url, 'Collecte')
+    const reader = session.track(await openAs(session.browser, pad.links.edit, 'Sam', 'en-GB'))
+    await reader.page.locator('#connection-status[data-state="connected"]').waitFor()
+    await reader.page.locator('#editor .ProseMirror').click()
+    await reader.page.locator('#toolbar [data-command="initiative"]').click()
+    const labels = reader.page.locator('#editor .initiative .initiative-label')
+    await expect.poll(() => labels.allInnerTexts()).toEqual(['Name', 'Territory (town)', 'Run by', 'Theme', 'Need addressed / what it changes', 'Link', 'Named by'])
+    await reader.page.locator('#language-select').selectOption('fr')
+    await expect.poll(() => labels.first().innerText()).toBe('Nom')
+  })
 })

@@ -145,7 +145,7 @@ function createEditorState(options: EditorOptions, parts: EditorStateParts): Edi
       cursorPlugin,
       undoPlugin,
       // Before the other keymaps: inside an initiative card, Enter and Backspace are the card's.
-      buildInitiativePlugin(options.contentLanguage),
+      buildInitiativePlugin(options.localization),
       buildEditorKeymap({ editLink: parts.openLinkPrompt }),
       keymap(baseKeymap),
       buildInputRules(),

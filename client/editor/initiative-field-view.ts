@@ -1,7 +1,8 @@
 /**
  * How a field of an initiative card is drawn in the editor and in projection
- * mode: its label (in the pad's own language, from `initiativeFieldLabels`)
- * in a non-editable element, then the editable text. The field is a
+ * mode: its label (in the reader's interface language, from
+ * `initiativeFieldLabels`, changing with it: a label is the page's words, not
+ * the pad's) in a non-editable element, then the editable text. The field is a
  * `div.initiative-field[data-field]` as the schema's `toDOM` says; the look
  * of cards (border, background, one field per line) is in `style.css`. A
  * click on a label puts the cursor at the end of its field.
@@ -12,16 +13,22 @@ import type { EditorView, NodeView, NodeViewConstructor } from 'prosemirror-view
 import type { PadLanguage } from '../../shared/protocol/api'
 import { initiativeFieldLabels, isInitiativeField } from '../../shared/pad/initiative'
 
-/** The `nodeViews` entry for `initiative_field`, labelled in `language`. */
-export function buildInitiativeFieldView(language: PadLanguage): NodeViewConstructor {
-  return (node, view, getPos) => createFieldView(node, view, getPos, language)
+/** The interface language, and word of its changes (the page's `Localization`). */
+export interface LabelLanguage {
+  readonly language: PadLanguage
+  onChange(listener: () => void): () => void
+}
+
+/** The `nodeViews` entry for `initiative_field`, labelled in the interface language. */
+export function buildInitiativeFieldView(labels: LabelLanguage): NodeViewConstructor {
+  return (node, view, getPos) => createFieldView(node, view, getPos, labels)
 }
 
 function createFieldView(
   node: ProseMirrorNode,
   view: EditorView,
   getPos: () => number | undefined,
-  language: PadLanguage,
+  labels: LabelLanguage,
 ): NodeView {
   const field: unknown = node.attrs.field
   const dom = document.createElement('div')
@@ -31,10 +38,12 @@ function createFieldView(
   label.contentEditable = 'false'
   const value = document.createElement('div')
   value.className = 'initiative-value'
-  if (isInitiativeField(field)) {
-    dom.dataset.field = field
-    label.textContent = initiativeFieldLabels[language][field]
+  const renderLabel = (): void => {
+    if (isInitiativeField(field)) label.textContent = initiativeFieldLabels[labels.language][field]
   }
+  if (isInitiativeField(field)) dom.dataset.field = field
+  renderLabel()
+  const stopFollowingLanguage = labels.onChange(renderLabel)
   dom.append(label, value)
 
   const onLabelMouseDown = (event: MouseEvent): void => {
@@ -58,6 +67,9 @@ function createFieldView(
     ignoreMutation: (mutation) => mutation.type !== 'selection' && label.contains(mutation.target),
     // Clicks on the label are handled above; ProseMirror would place the cursor from the label's coordinates.
     stopEvent: (event) => event.target instanceof Node && label.contains(event.target),
-    destroy: () => label.removeEventListener('mousedown', onLabelMouseDown),
+    destroy: () => {
+      label.removeEventListener('mousedown', onLabelMouseDown)
+      stopFollowingLanguage()
+    },
   }
 }

@@ -10,17 +10,16 @@
 import { keydownHandler } from 'prosemirror-keymap'
 import { Plugin } from 'prosemirror-state'
 import type { Command } from 'prosemirror-state'
-import type { PadLanguage } from '../../shared/protocol/api'
 import {
   backspaceAtInitiativeFieldStart,
   deleteAtInitiativeFieldEnd,
   goToNextInitiativeField,
   pasteIntoInitiativeField,
 } from './initiative-commands'
-import { buildInitiativeFieldView } from './initiative-field-view'
+import { buildInitiativeFieldView, type LabelLanguage } from './initiative-field-view'
 
-/** The plugin for a pad whose own language is `language` (the labels' language). */
-export function buildInitiativePlugin(language: PadLanguage): Plugin {
+/** The plugin that makes initiative cards behave as forms, labelled in the interface language `labels` speaks. */
+export function buildInitiativePlugin(labels: LabelLanguage): Plugin {
   const bindings: Record<string, Command> = {
     Enter: goToNextInitiativeField,
     // A field holds one line: a line break would not fit the schema.
@@ -41,7 +40,7 @@ export function buildInitiativePlugin(language: PadLanguage): Plugin {
         view.dispatch(tr)
         return true
       },
-      nodeViews: { initiative_field: buildInitiativeFieldView(language) },
+      nodeViews: { initiative_field: buildInitiativeFieldView(labels) },
     },
   })
 }

@@ -170,7 +170,7 @@ function createProjectedView({ elements, editor, settings, localization }: Proje
       lang: settings.current.language,
     }),
     markViews: { link: renderSafeLink },
-    nodeViews: { initiative_field: buildInitiativeFieldView(settings.current.language) },
+    nodeViews: { initiative_field: buildInitiativeFieldView(localization) },
   })
 }
 
