@@ -89,6 +89,31 @@ describe('insertInitiative', () => {
     expect(next.doc.child(1).type.name).toBe('initiative')
     expect(fieldTexts(next.doc.child(1)).citedBy).toBe('')
   })
+
+  it('joins the section of cards when the cursor is in another section, after its last card', () => {
+    const heading = (text: string) => ({ type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text }] })
+    const content = [heading('Initiatives'), card({ name: 'Repair Café' }), card({ name: 'Jardin' }), paragraph('Fin des fiches'), heading('Suite'), paragraph('Ici')]
+    const doc = padSchema.nodeFromJSON({ type: 'doc', content })
+    let here = 0
+    doc.descendants((node, position) => {
+      if (node.isText && node.text === 'Ici') here = position + 1
+    })
+    const { state: next } = run(insertInitiative('Awa'), stateOf(content, here))
+    const names = (): string[] => {
+      const found: string[] = []
+      next.doc.forEach((node) => found.push(node.type.name === 'initiative' ? `card:${fieldTexts(node).name}` : node.textContent))
+      return found
+    }
+    expect(names()).toEqual(['Initiatives', 'card:Repair Café', 'card:Jardin', 'card:', 'Fin des fiches', 'Suite', 'Ici'])
+    expect(cursorField(next).card).toBe(3)
+    // Within the section of cards, it goes after the block with the cursor, as elsewhere without cards.
+    let inSection = 0
+    doc.descendants((node, position) => {
+      if (node.isText && node.text === 'Fin des fiches') inSection = position + 1
+    })
+    const { state: within } = run(insertInitiative('Awa'), stateOf(content, inSection))
+    expect(within.doc.child(4).type.name).toBe('initiative')
+  })
 })
 
 describe('goToNextInitiativeField (Enter)', () => {

@@ -8,6 +8,7 @@
  * previous one and never merges fields or deletes the card; a paste of
  * several blocks lands in the field as one line of text. Plain ProseMirror
  * commands over `padSchema`; the labels are drawn by `initiative-field-view.ts`.
+ * A new card joins the pad's section of cards when the cursor is elsewhere.
  */
 import type { Node as ProseMirrorNode, ResolvedPos, Slice } from 'prosemirror-model'
 import { TextSelection } from 'prosemirror-state'
@@ -34,26 +35,17 @@ function createInitiativeCard(citedBy: string): ProseMirrorNode {
 }
 
 /**
- * Inserts an empty card after the top-level block that holds the cursor (an
- * empty paragraph is replaced instead), with `citedBy` pre-filled, and puts
- * the cursor in its first field. A card that ends the document gets an empty
- * paragraph after it, so that writing can go on below.
+ * Inserts an empty card with `citedBy` pre-filled and puts the cursor in its
+ * first field: after the top-level block that holds the cursor (an empty
+ * paragraph is replaced instead) when that block's section already holds
+ * cards or none does; else after the last card of the pad's first section
+ * of cards (a collecte's « Initiatives collectées »), so that a note-taker
+ * writing elsewhere does not scatter cards. A card that ends the document
+ * gets an empty paragraph after it, so that writing can go on below.
  */
 export function insertInitiative(citedBy: string): Command {
   return (state, dispatch) => {
-    const { selection } = state
-    const { $from } = selection
-    let from: number
-    let to: number
-    if ($from.depth === 0) {
-      // A whole top-level node is selected (or everything): the card goes after it.
-      from = to = selection.to
-    } else {
-      const block = $from.node(1)
-      const isEmptyParagraph = block.type === padNodes.paragraph && block.content.size === 0
-      from = isEmptyParagraph ? $from.before(1) : $from.after(1)
-      to = $from.after(1)
-    }
+    const { from, to } = placeForCard(state)
     if (dispatch) {
       const card = createInitiativeCard(citedBy)
       const tr = state.tr.replaceWith(from, to, card)
@@ -65,6 +57,42 @@ export function insertInitiative(citedBy: string): Command {
     }
     return true
   }
+}
+
+/** Where a new card goes: the range it replaces (empty: inserted there). */
+function placeForCard(state: EditorState): { from: number; to: number } {
+  const { selection, doc } = state
+  const { $from } = selection
+  // A whole top-level node is selected (or everything): the card goes after it.
+  if ($from.depth === 0) return { from: selection.to, to: selection.to }
+  const sections = topLevelSections(doc)
+  const here = sections.find((section) => section.some((block) => block.offset === $from.before(1)))
+  const withCards = sections.find((section) => section.some((block) => block.node.type === padNodes.initiative))
+  if (withCards !== undefined && here !== undefined && !here.some((block) => block.node.type === padNodes.initiative)) {
+    const lastCard = [...withCards].reverse().find((block) => block.node.type === padNodes.initiative)
+    if (lastCard !== undefined) {
+      const end = lastCard.offset + lastCard.node.nodeSize
+      return { from: end, to: end }
+    }
+  }
+  const block = $from.node(1)
+  const isEmptyParagraph = block.type === padNodes.paragraph && block.content.size === 0
+  return { from: isEmptyParagraph ? $from.before(1) : $from.after(1), to: $from.after(1) }
+}
+
+interface TopLevelBlock {
+  node: ProseMirrorNode
+  offset: number
+}
+
+/** The document's top-level blocks cut into sections, each starting at a heading (the first may have none). */
+function topLevelSections(doc: ProseMirrorNode): TopLevelBlock[][] {
+  const sections: TopLevelBlock[][] = [[]]
+  doc.forEach((node, offset) => {
+    if (node.type === padNodes.heading) sections.push([])
+    sections[sections.length - 1]?.push({ node, offset })
+  })
+  return sections
 }
 
 /** Whether the selection lies within one initiative field. */
