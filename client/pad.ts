@@ -27,6 +27,7 @@ import { mountAuthorLegend } from './people/author-legend'
 import { createAuthorship } from './people/authorship'
 import { loadParticipantIdentity } from './people/participant-secret'
 import { createAuthorshipPlugin, followServerCredit } from './editor/authorship-plugin'
+import { createPromptPlugin } from './editor/prompt-plugin'
 import type { Connection } from './connection/connection'
 import { createConnection, defaultRateLimitRetryMs } from './connection/connection'
 import type { Editor } from './editor/editor'
@@ -240,7 +241,11 @@ function mountEditor(context: OpenPadContext, connection: Connection, access: Pa
   const { doc, settings, elements, localization, disposers } = context
   const fragment = doc.getXmlFragment(bodyFragmentName)
   const writingPlugins = access.isWriter
-    ? [buildToolbar(elements.toolbar, { localization, readDisplayName: writer.readDisplayName }), createAuthorshipPlugin(writer.participantId)]
+    ? [
+        buildToolbar(elements.toolbar, { localization, readDisplayName: writer.readDisplayName }),
+        createAuthorshipPlugin(writer.participantId),
+        createPromptPlugin(),
+      ]
     : []
   const authorColors = createAuthorColors({
     fragment,

@@ -14,7 +14,7 @@
  * people's, undo and redo, which restore text with its attribute) are left
  * alone. It does not colour anything (people/author-colors.ts).
  */
-import type { Mark, MarkType, Node as ProseMirrorNode } from 'prosemirror-model'
+import type { Mark, MarkType } from 'prosemirror-model'
 import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state'
 import { ReplaceStep, type Step } from 'prosemirror-transform'
 import { Decoration, DecorationSet, type EditorView } from 'prosemirror-view'
@@ -22,6 +22,7 @@ import { ySyncPluginKey } from 'y-prosemirror'
 import type { Connection } from '../connection/connection'
 import { authorMarkName } from '../../shared/pad/author-mark'
 import { CloseCode } from '../../shared/protocol/close-codes'
+import { insertedRanges, type Range } from './inserted-ranges'
 
 /** Characters of each author's text this page removed and may bring back credited to them. */
 export type MovedText = ReadonlyMap<string, number>
@@ -169,30 +170,6 @@ function removedText(tr: Transaction): Map<string | null, number> {
     })
   })
   return removed
-}
-
-interface Range {
-  from: number
-  to: number
-}
-
-/** Where the text `tr` brought in is in `finalDoc`, the document after every transaction of this round. */
-function insertedRanges(tr: Transaction, round: readonly Transaction[], finalDoc: ProseMirrorNode): Range[] {
-  const ranges: Range[] = []
-  const later = round.slice(round.indexOf(tr) + 1)
-  tr.steps.forEach((step, index) => {
-    step.getMap().forEach((_oldStart, _oldEnd, newStart, newEnd) => {
-      if (newEnd <= newStart) return
-      let from = tr.mapping.slice(index + 1).map(newStart, 1)
-      let to = tr.mapping.slice(index + 1).map(newEnd, -1)
-      for (const next of later) {
-        from = next.mapping.map(from, 1)
-        to = next.mapping.map(to, -1)
-      }
-      if (to > from && to <= finalDoc.content.size) ranges.push({ from, to })
-    })
-  })
-  return ranges
 }
 
 interface CreditRules {

@@ -90,4 +90,18 @@ describe('buildRecipe', () => {
     expect(JSON.stringify(recipe)).not.toContain('Claire')
     expect(recipe.session.peoplePresent).toEqual(['Alice', 'Bruno'])
   })
+  it('leaves a prompt out even when someone typed beside it: its text goes, theirs stays, also in the summary', () => {
+    const json = templateDocument('recette', 'fr')
+    const content = [...(json?.content ?? [])]
+    const prompt = content[1]?.content?.[0]
+    expect(prompt?.marks).toEqual([{ type: 'prompt' }])
+    content.splice(1, 1, { type: 'paragraph', content: [{ type: 'text', text: 'Réparer ensemble. ' }, prompt!] })
+    const doc = prosemirrorJSONToYDoc(padSchema, { type: 'doc', content }, 'body')
+    const recipe = buildRecipe({ state, sourceLink: 'https://pad.example.org/p/x', doc, extraContributors: [], firstEditAt: null, lastEditAt: null })
+    expect(recipe.summary).toBe('Réparer ensemble.')
+    const text = recipeBody(recipe).textContent
+    for (const hint of templateHints) expect(text).not.toContain(hint)
+    expect(text).toContain('Réparer ensemble.')
+    expect(JSON.stringify(recipe.body)).not.toContain('"prompt"')
+  })
 })

@@ -6,12 +6,13 @@
  * export format (export-*.ts) is a rendering of this one value; the JSON
  * export is this value itself.
  */
-import type { Node as ProseMirrorNode } from 'prosemirror-model'
+import { Fragment, type Node as ProseMirrorNode } from 'prosemirror-model'
 import { yXmlFragmentToProseMirrorRootNode } from 'y-prosemirror'
 import type * as Y from 'yjs'
 import type { PadEvent, PadLanguage, PadState } from '../protocol/api'
 import { listContributors, listPeoplePresent, type Contributor } from '../pad/attribution'
 import { authorMarkName } from '../pad/author-mark'
+import { promptMarkName } from '../pad/prompt-mark'
 import { initiativeFields, type InitiativeField } from '../pad/initiative'
 import { licenses, type LicenseId } from '../pad/licenses'
 import { bodyFragmentName, padSchema } from '../pad/schema'
@@ -132,15 +133,39 @@ export function recipeBody(recipe: Recipe): ProseMirrorNode {
   return padSchema.nodeFromJSON(recipe.body)
 }
 
-/** The body without the template's prompts that nobody replaced. */
+/**
+ * The body without the template's prompts: text carrying the prompt mark
+ * goes wherever it is, and a top-level paragraph left empty by that goes
+ * too; in pads from before the mark, a paragraph that is exactly a prompt
+ * sentence (in italics) goes.
+ */
 function withoutTemplateHints(body: ProseMirrorNode): ProseMirrorNode {
   const kept: ProseMirrorNode[] = []
   body.forEach((node) => {
-    if (!(node.type.name === 'paragraph' && templateHints.has(node.textContent.trim()))) kept.push(node)
+    if (node.type.name === 'paragraph' && templateHints.has(node.textContent.trim())) return
+    const cleaned = withoutPromptText(node)
+    if (cleaned.type.name === 'paragraph' && cleaned.childCount === 0 && node.childCount > 0) return
+    kept.push(cleaned)
   })
-  if (kept.length === body.childCount) return body
   // A document holds at least one block.
   return body.type.create(body.attrs, kept.length > 0 ? kept : [padSchema.nodes.paragraph!.create()])
+}
+
+/** `node` without the text that carries the prompt mark, at any depth. */
+function withoutPromptText(node: ProseMirrorNode): ProseMirrorNode {
+  if (node.isLeaf) return node
+  const children: ProseMirrorNode[] = []
+  let changed = false
+  node.forEach((child) => {
+    if (child.isText && child.marks.some((mark) => mark.type.name === promptMarkName)) {
+      changed = true
+      return
+    }
+    const cleaned = withoutPromptText(child)
+    if (cleaned !== child) changed = true
+    children.push(cleaned)
+  })
+  return changed ? node.copy(Fragment.from(children)) : node
 }
 
 function readInitiatives(body: ProseMirrorNode): Initiative[] {

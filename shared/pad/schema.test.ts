@@ -8,7 +8,7 @@ describe('pad schema', () => {
       expect(nodes).toContain(name)
     }
     expect(nodes).not.toContain('image')
-    expect(Object.keys(padSchema.marks).sort()).toEqual(['author', 'code', 'em', 'link', 'strong'])
+    expect(Object.keys(padSchema.marks).sort()).toEqual(['author', 'code', 'em', 'link', 'prompt', 'strong'])
     expect(bodyFragmentName).toBe('body')
   })
 

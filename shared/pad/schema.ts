@@ -3,13 +3,15 @@
  * prosemirror-schema-basic and prosemirror-schema-list, with the names fixed by
  * DESIGN.md's document contract, so that the browser, the server and the
  * exporters read the same `body` fragment, plus the initiative card
- * (initiative.ts) and the author mark that credits text (author-mark.ts). It
- * does not say how anything looks.
+ * (initiative.ts), the mark of a template's prompts (prompt-mark.ts) and the
+ * author mark that credits text (author-mark.ts). It does not say how anything
+ * looks.
  */
 import { Schema } from 'prosemirror-model'
 import { schema as basicSchema } from 'prosemirror-schema-basic'
 import { addListNodes } from 'prosemirror-schema-list'
 import { authorMarkName, authorMarkSpec } from './author-mark'
+import { promptMarkName, promptMarkSpec } from './prompt-mark'
 import { initiativeNodes } from './initiative'
 
 /** Name of the Y.XmlFragment that holds the ProseMirror document in a pad's Y.Doc. */
@@ -24,7 +26,7 @@ const basicNodes = basicSchema.spec.nodes.remove('image')
 
 export const padSchema = new Schema({
   nodes: addListNodes(basicNodes, 'paragraph block*', 'block').append(initiativeNodes),
-  marks: basicSchema.spec.marks.addToEnd(authorMarkName, authorMarkSpec),
+  marks: basicSchema.spec.marks.addToEnd(promptMarkName, promptMarkSpec).addToEnd(authorMarkName, authorMarkSpec),
 })
 
 export type PadSchema = typeof padSchema

@@ -7,6 +7,7 @@
  */
 import type { PadLanguage } from '../protocol/api'
 import { initiativeFields } from './initiative'
+import { promptMarkName } from './prompt-mark'
 import type { RecipeNode } from '../export/recipe'
 
 export const templateIds = ['blank', 'collecte', 'recette', 'compte-rendu'] as const
@@ -34,7 +35,8 @@ export const templateNames: Readonly<Record<PadLanguage, Readonly<Record<Templat
 
 const text = (value: string): RecipeNode => ({ type: 'text', text: value })
 const heading = (level: number, value: string): RecipeNode => ({ type: 'heading', attrs: { level }, content: [text(value)] })
-const hint = (value: string): RecipeNode => ({ type: 'paragraph', content: [{ ...text(value), marks: [{ type: 'em' }] }] })
+/** A prompt: shown to guide writing, never exported (prompt-mark.ts). */
+const hint = (value: string): RecipeNode => ({ type: 'paragraph', content: [{ ...text(value), marks: [{ type: promptMarkName }] }] })
 const paragraph = (): RecipeNode => ({ type: 'paragraph' })
 const list = (type: 'bullet_list' | 'ordered_list', count = 1): RecipeNode => ({
   type,
@@ -120,16 +122,16 @@ export function templateDocument(id: TemplateId, language: PadLanguage): RecipeN
 }
 
 /**
- * Every hint sentence the templates hold (the italic prompts such as « Qui
- * est là… »): a pad still holding one has not replaced it, and the export
- * leaves it out.
+ * Every prompt sentence the templates hold (« Qui est là… »): pads made
+ * before the prompt mark hold them as italic paragraphs, and a paragraph that
+ * is exactly one of them is a prompt nobody replaced, left out of exports.
  */
 export const templateHints: ReadonlySet<string> = new Set(
   Object.values(templates).flatMap((byTemplate) =>
     Object.values(byTemplate).flatMap((sections) =>
       sections.flatMap(([, ...body]) =>
         body.flatMap((node) =>
-          node.type === 'paragraph' && node.content?.[0]?.marks?.[0]?.type === 'em' ? [node.content[0].text ?? ''] : [],
+          node.type === 'paragraph' && node.content?.[0]?.marks?.[0]?.type === promptMarkName ? [node.content[0].text ?? ''] : [],
         ),
       ),
     ),
