@@ -7,6 +7,8 @@
  * peers run from small launchers in bench/peers/ with their usual persistence.
  * It does not generate load (load.ts) or decide what is measured (scenarios).
  */
+import { encodeParticipantSecret, participantSecretParam } from '../shared/protocol/participant-id'
+import { randomBytes } from 'node:crypto'
 import type { ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
@@ -182,7 +184,9 @@ export async function openPads(server: BenchServer, count: number): Promise<PadT
       })
       if (response.status !== 201) throw new Error(`POST /api/pads answered ${response.status}: ${await response.text()}`)
       const created = (await response.json()) as { keys: { edit: string } }
-      targets[index] = { url: `${server.wsUrl}/ws/${created.keys.edit}`, documentName: '' }
+      // Writers present a participant, as pages do (the relay refuses edit connections without one).
+      const participant = encodeParticipantSecret(randomBytes(32))
+      targets[index] = { url: `${server.wsUrl}/ws/${created.keys.edit}?${participantSecretParam}=${participant}`, documentName: '' }
     }
   }
   await Promise.all(Array.from({ length: Math.min(16, count) }, worker))

@@ -114,7 +114,8 @@ export async function runBrowser(source: LargePadSource, guard: DisturbanceGuard
     await buildFloorPage(floorDir)
     floorServer = await serveFloor(floorDir, docJson)
     const floorUrl = `http://127.0.0.1:${(floorServer.address() as AddressInfo).port}/floor.html`
-    const key = source.target.url.slice(source.target.url.lastIndexOf('/') + 1)
+    // The last path segment, without the participant the bench's own writer presents.
+    const key = new URL(source.target.url).pathname.split('/').at(-1) ?? ''
     const padUrl = `${server.httpUrl}/p/${key}`
 
     browser = await chromium.launch({ executablePath: chromiumPath, args: benchChromiumFlags, headless: true })

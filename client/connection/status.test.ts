@@ -29,6 +29,7 @@ describe('describeConnection', () => {
       [CloseCode.rateLimited, 'status.closed.rateLimited'],
       [CloseCode.messageTooBig, 'status.closed.tooBig'],
       [CloseCode.storeUnavailable, 'status.closed.storeUnavailable'],
+      [CloseCode.participantRequired, 'status.closed.participantRequired'],
     ]
     for (const [closeCode, key] of reasons) {
       expect(describeConnection(stateOf({ phase: 'offline', closeCode, isFinal: true }), false)).toBe(key)

@@ -20,6 +20,7 @@ export const closeMessageKeys: Readonly<Record<number, MessageKey>> = {
   [CloseCode.rateLimited]: 'status.closed.rateLimited',
   [CloseCode.messageTooBig]: 'status.closed.tooBig',
   [CloseCode.storeUnavailable]: 'status.closed.storeUnavailable',
+  [CloseCode.participantRequired]: 'status.closed.participantRequired',
 }
 
 /** The sentence for `state`; `isReadOnly` pads have nothing of their own to keep while offline. */

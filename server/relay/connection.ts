@@ -9,6 +9,7 @@
 import type { Duplex } from 'node:stream'
 import type { RawData, WebSocket } from 'ws'
 import { CloseCode } from '../../shared/protocol/close-codes'
+import { Role } from '../../shared/protocol/roles'
 import { isSyncRequestFrame } from '../../shared/protocol/messages'
 import { isPadKey } from '../../shared/protocol/pad-link'
 import { hashKey } from '../api/pad-keys'
@@ -108,6 +109,13 @@ export function acceptConnection(socket: WebSocket, raw: Duplex, request: Connec
   const join = (found: PadWithRole | null): void => {
     if (socket.readyState !== socket.OPEN || state.phase !== 'looking-up') return
     if (found === null) return refuse(CloseCode.unknownPad, 'unknown link')
+    // Writing needs a participant: credits name one. A page of the version
+    // before participants presents none, and must not write: its editor would
+    // delete every paragraph carrying marks it does not know (y-prosemirror
+    // drops such text), wiping what newer pages wrote.
+    if (found.role !== Role.view && request.participantId === null) {
+      return refuse(CloseCode.participantRequired, 'writing needs a participant secret: reload the page')
+    }
     if (deps.isClosing()) return refuse(CloseCode.goingAway, 'server shutting down')
     const room = deps.rooms.roomFor(found.pad)
     if (room === null) return refuse(CloseCode.tryAgainLater, 'server busy, retry')

@@ -4,6 +4,7 @@
  * process, or as a child process that can be killed), y-websocket clients in
  * Node, and `waitUntil` to poll with a deadline instead of sleeping.
  */
+import { randomBytes } from 'node:crypto'
 import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
@@ -13,6 +14,7 @@ import { fileURLToPath } from 'node:url'
 import WebSocket from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
+import { encodeParticipantSecret, participantSecretParam } from '../../shared/protocol/participant-id'
 import type { CreatePadResponse } from '../../shared/protocol/api'
 import { loadConfig, type Config } from '../config'
 import { createLogger } from '../log'
@@ -111,7 +113,8 @@ export function connectClient(wsUrl: string, key: string, doc = new Y.Doc(), par
   const provider = new WebsocketProvider(`${wsUrl}/ws`, key, doc, {
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
-    params,
+    // Each test client is a participant of its own, as each page is, unless the test says who.
+    params: { [participantSecretParam]: newParticipantSecret(), ...params },
   })
   return {
     doc,
@@ -153,8 +156,15 @@ export interface RawClient {
   opened: Promise<void>
 }
 
+/** A fresh participant secret, as a page makes one. */
+export function newParticipantSecret(): string {
+  return encodeParticipantSecret(randomBytes(32))
+}
+
+/** `key` may carry its own query (`<key>?participant=…`); without one, the raw client presents a fresh participant. */
 export function connectRaw(wsUrl: string, key: string): RawClient {
-  const socket = new WebSocket(`${wsUrl}/ws/${key}`)
+  const path = key.includes('?') ? key : `${key}?${participantSecretParam}=${newParticipantSecret()}`
+  const socket = new WebSocket(`${wsUrl}/ws/${path}`)
   const frames: Uint8Array[] = []
   socket.on('message', (data: Buffer) => frames.push(new Uint8Array(data)))
   const closed = new Promise<{ code: number; reason: string }>((resolve) =>

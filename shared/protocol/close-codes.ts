@@ -32,6 +32,8 @@ export const CloseCode = {
   rotated: 4411,
   /** A write credited text to someone who did not write it, or took someone's credit: refused whole. */
   creditRefused: 4422,
+  /** An edit or admin connection presented no participant: a page of an older version (reload it) or a script without a secret. */
+  participantRequired: 4426,
   /** Too many messages or bytes. */
   rateLimited: 4429,
 } as const

@@ -141,6 +141,7 @@ export const en: Record<keyof typeof fr, string> = {
   'status.closed.unknownPad': 'This link does not match any pad.',
   'status.closed.deleted': 'This pad was deleted.',
   'status.closed.rotated': 'The edit link was changed by the facilitator: ask for the new link.',
+  'status.closed.participantRequired': 'This page is from an earlier version of the pad: reload it to go on writing.',
   'status.closed.locked': 'The pad was locked while you were writing. Reconnecting…',
   'status.closed.forbidden': 'This link does not allow that.',
   'status.closed.rateLimited': 'Too many messages sent at once. Trying again in a few seconds.',

@@ -145,6 +145,7 @@ export const fr = {
   'status.closed.unknownPad': 'Ce lien ne correspond à aucun pad.',
   'status.closed.deleted': 'Ce pad a été supprimé.',
   'status.closed.rotated': 'Le lien d’écriture a été changé par l’animateur·rice : demandez le nouveau lien.',
+  'status.closed.participantRequired': 'Cette page date d’une version précédente du pad : rechargez-la pour continuer à écrire.',
   'status.closed.locked': 'Le pad a été verrouillé pendant que vous écriviez. Reconnexion…',
   'status.closed.forbidden': 'Ce lien ne permet pas de faire cela.',
   'status.closed.rateLimited':
