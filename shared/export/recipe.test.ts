@@ -1,4 +1,5 @@
 import { prosemirrorJSONToYDoc } from 'y-prosemirror'
+import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
 import type { PadState } from '../protocol/api'
 import { recordParticipant } from '../pad/attribution'
@@ -103,5 +104,31 @@ describe('buildRecipe', () => {
     for (const hint of templateHints) expect(text).not.toContain(hint)
     expect(text).toContain('Réparer ensemble.')
     expect(JSON.stringify(recipe.body)).not.toContain('"prompt"')
+  })
+  it('keeps the text of runs formatted with a mark this schema does not know, or a value it refuses', () => {
+    const doc = new Y.Doc()
+    const paragraph = new Y.XmlElement('paragraph')
+    const text = new Y.XmlText()
+    paragraph.insert(0, [text])
+    doc.getXmlFragment('body').insert(0, [paragraph])
+    text.insert(0, 'Avant ')
+    text.insert(6, 'surligné', { highlight: { color: 'yellow' } })
+    text.insert(14, ' lien cassé', { link: {} })
+    text.insert(25, ' fin', { strong: {} })
+    const recipe = buildRecipe({ state, sourceLink: 'https://pad.example.org/p/x', doc, extraContributors: [], firstEditAt: null, lastEditAt: null })
+    expect(recipeBody(recipe).textContent).toBe('Avant surligné lien cassé fin')
+    expect(JSON.stringify(recipe.body)).toContain('"strong"')
+  })
+  it('gives a linked « Lien » field its target, and only a safe one', () => {
+    const field = (name: string, content: object[]) => ({ type: 'initiative_field', attrs: { field: name }, content })
+    const linked = (text: string, href: string) => [{ type: 'text', text, marks: [{ type: 'link', attrs: { href, title: null } }] }]
+    const card = (link: object[]) => ({ type: 'initiative', content: [field('name', [{ type: 'text', text: 'Repair Café' }]), field('link', link)] })
+    const doc = prosemirrorJSONToYDoc(
+      padSchema,
+      { type: 'doc', content: [card(linked('notre site', 'https://repair.example.org/')), card(linked('piège', 'javascript:alert(1)')), card([{ type: 'text', text: 'repair.example.org' }])] },
+      'body',
+    )
+    const recipe = buildRecipe({ state, sourceLink: 'https://pad.example.org/p/x', doc, extraContributors: [], firstEditAt: null, lastEditAt: null })
+    expect(recipe.initiatives.map((initiative) => initiative.link)).toEqual(['https://repair.example.org/', 'piège', 'repair.example.org'])
   })
 })

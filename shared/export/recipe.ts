@@ -17,6 +17,8 @@ import { initiativeFields, type InitiativeField } from '../pad/initiative'
 import { licenses, type LicenseId } from '../pad/licenses'
 import { bodyFragmentName, padSchema } from '../pad/schema'
 import { templateHints } from '../pad/templates'
+import { dropUnreadableFormatting } from './readable-body'
+import { parseSafeHref } from './text-safety'
 
 export const recipeVersion = 2
 
@@ -68,6 +70,7 @@ export interface SessionSummary {
 export interface RecipeSource {
   state: PadState
   sourceLink: string
+  /** The export's own copy of the pad: formatting it cannot read is taken off it (readable-body.ts). */
   doc: Y.Doc
   /** Names the facilitator added: people who took part without typing. */
   extraContributors: readonly string[]
@@ -82,7 +85,9 @@ const maxSummaryLength = 300
 export function buildRecipe(source: RecipeSource): Recipe {
   const { state, doc } = source
   const contributors = listContributors(doc, source.extraContributors)
-  const body = withoutTemplateHints(yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(bodyFragmentName), padSchema))
+  const fragment = doc.getXmlFragment(bodyFragmentName)
+  dropUnreadableFormatting(fragment, padSchema)
+  const body = withoutTemplateHints(yXmlFragmentToProseMirrorRootNode(fragment, padSchema))
   const license = licenses[state.license]
   const initiatives = readInitiatives(body)
   const firstEditMs = source.firstEditAt === null ? null : Date.parse(source.firstEditAt)
@@ -175,12 +180,27 @@ function readInitiatives(body: ProseMirrorNode): Initiative[] {
     const initiative = Object.fromEntries(initiativeFields.map((field) => [field, ''])) as Initiative
     node.forEach((child) => {
       const field = child.attrs['field'] as InitiativeField
-      initiative[field] = [initiative[field], child.textContent.trim()].filter((part) => part !== '').join(' ')
+      // A linked « Lien » gives its target: the address is what open data reuses, whatever the text says.
+      const value = (field === linkField ? linkTargetOf(child) : null) ?? child.textContent.trim()
+      initiative[field] = [initiative[field], value].filter((part) => part !== '').join(' ')
     })
     if (Object.values(initiative).some((value) => value !== '')) initiatives.push(initiative)
     return false
   })
   return initiatives
+}
+
+const linkField: InitiativeField = 'link'
+
+/** The target of the first safe link in a field, or null. */
+function linkTargetOf(field: ProseMirrorNode): string | null {
+  let target: string | null = null
+  field.descendants((node) => {
+    const link = node.marks.find((mark) => mark.type.name === 'link')
+    if (target === null && link !== undefined) target = parseSafeHref(link.attrs['href'])
+    return target === null
+  })
+  return target
 }
 
 function readSections(body: ProseMirrorNode): string[] {
