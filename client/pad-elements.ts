@@ -97,6 +97,7 @@ function readFacilitatorPanelElements(): FacilitatorPanelElements {
       eventDate: requireElement('settings-event-date', HTMLInputElement),
       eventPlace: requireElement('settings-event-place', HTMLInputElement),
       license: requireElement('settings-license', HTMLSelectElement),
+      dataLicense: requireElement('settings-data-license', HTMLSelectElement),
       lifetime: requireElement('settings-lifetime', HTMLSelectElement),
       extraContributors: requireElement('settings-extra-contributors', HTMLTextAreaElement),
     },

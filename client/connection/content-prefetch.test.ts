@@ -10,6 +10,7 @@ const settings: PadState = {
   language: 'fr',
   event: { name: '', date: '', place: '' },
   license: 'CC-BY-SA-4.0',
+  dataLicense: 'etalab-2.0',
   locked: false,
   lifetime: 'year',
   createdAt: '2026-11-21T10:00:00.000Z',

@@ -19,6 +19,7 @@ const settingsBody = {
   language: 'fr',
   event: { name: 'Café projets', date: '2026-03-12', place: 'Villeurbanne' },
   license: 'CC-BY-SA-4.0',
+  dataLicense: 'etalab-2.0',
   locked: false,
   lifetime: 'year',
   createdAt: '2025-01-01T00:00:00.000Z',

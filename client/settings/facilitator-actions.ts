@@ -67,6 +67,7 @@ const fieldLabelKeys: Readonly<Record<SettingsField, MessageKey>> = {
   eventDate: 'settings.eventDate',
   eventPlace: 'settings.eventPlace',
   license: 'settings.license',
+  dataLicense: 'settings.dataLicense',
   lifetime: 'settings.lifetime',
   extraContributors: 'settings.extraContributors',
 }

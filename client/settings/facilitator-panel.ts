@@ -17,7 +17,7 @@ import { defaultLicenseId, isLicenseId, licenses } from '../../shared/pad/licens
 import type { FacilitatorPanelState, PanelMessage } from './facilitator-actions'
 import { createFacilitatorActions, isPanelBusy } from './facilitator-actions'
 import type { Localization } from '../i18n/i18n'
-import { renderLicenseOptions } from './license-select'
+import { renderDataLicenseOptions, renderLicenseOptions } from './license-select'
 import { renderLifetimeOptions } from './lifetime-select'
 import type { LiveSettings } from './live-settings'
 import type { SettingsFieldElements } from './settings-fields'
@@ -75,6 +75,7 @@ export function mountFacilitatorPanel(options: FacilitatorPanelOptions): () => v
   const render = (): void => renderPanel(elements, state, settings.current, localization)
   const renderOptions = (): void => {
     renderLicenseOptions(elements.fields.license, localization)
+    renderDataLicenseOptions(elements.fields.dataLicense, localization)
     renderLifetimeOptions(elements.fields.lifetime, localization)
   }
   const { onSubmit, onLockClick, onRotateClick, onDeleteClick } = createFacilitatorActions({

@@ -1,20 +1,30 @@
 /**
- * The license choice of the facilitator panel (`#settings-license`): one
- * option per license of `shared/pad/licenses.ts`, named in the interface language,
- * the libre ones first in the shared order. Whether the chosen license is
- * libre is for the panel to say (CC BY-NC-SA is offered with a warning).
+ * The license choices of the facilitator panel: the recipe's
+ * (`#settings-license`, one option per license of `shared/pad/licenses.ts`,
+ * the libre ones first in the shared order; whether the chosen one is libre
+ * is for the panel to say) and the initiatives' as open data
+ * (`#settings-data-license`), each named in the interface language.
  */
-import { licenseIds, licenses } from '../../shared/pad/licenses'
+import { dataLicenseIds, dataLicenses, licenseIds, licenses } from '../../shared/pad/licenses'
 import type { Localization } from '../i18n/i18n'
 
 /** Fills `select` with the licenses, keeping its value. */
 export function renderLicenseOptions(select: HTMLSelectElement, localization: Localization): void {
+  renderOptions(select, licenseIds.map((id) => [id, licenses[id].name[localization.language]]))
+}
+
+/** Fills `select` with the data licenses of the initiatives, keeping its value. */
+export function renderDataLicenseOptions(select: HTMLSelectElement, localization: Localization): void {
+  renderOptions(select, dataLicenseIds.map((id) => [id, dataLicenses[id].name[localization.language]]))
+}
+
+function renderOptions(select: HTMLSelectElement, choices: readonly [value: string, label: string][]): void {
   const selected = select.value
   select.replaceChildren(
-    ...licenseIds.map((id) => {
+    ...choices.map(([value, label]) => {
       const option = document.createElement('option')
-      option.value = id
-      option.textContent = licenses[id].name[localization.language]
+      option.value = value
+      option.textContent = label
       return option
     }),
   )

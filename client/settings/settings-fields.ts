@@ -10,13 +10,14 @@ import type { PadSettings } from '../../shared/protocol/api'
 import type { SettingsField, SettingsFormValues } from './settings-form'
 import { settingsFormValuesOf } from './settings-form'
 
-/** The form's fields: `#settings-title`, `#settings-event-name`, `#settings-event-date`, `#settings-event-place`, `#settings-license`, `#settings-lifetime`, `#settings-extra-contributors`. */
+/** The form's fields: `#settings-title`, `#settings-event-name`, `#settings-event-date`, `#settings-event-place`, `#settings-license`, `#settings-data-license`, `#settings-lifetime`, `#settings-extra-contributors`. */
 export interface SettingsFieldElements {
   title: HTMLInputElement
   eventName: HTMLInputElement
   eventDate: HTMLInputElement
   eventPlace: HTMLInputElement
   license: HTMLSelectElement
+  dataLicense: HTMLSelectElement
   lifetime: HTMLSelectElement
   extraContributors: HTMLTextAreaElement
 }
@@ -27,6 +28,7 @@ export const settingsFields: readonly SettingsField[] = [
   'eventDate',
   'eventPlace',
   'license',
+  'dataLicense',
   'lifetime',
   'extraContributors',
 ]
@@ -63,6 +65,7 @@ export function createSettingsFields(elements: SettingsFieldElements): SettingsF
       eventDate: elements.eventDate.value,
       eventPlace: elements.eventPlace.value,
       license: elements.license.value,
+      dataLicense: elements.dataLicense.value,
       lifetime: elements.lifetime.value,
       extraContributors: elements.extraContributors.value,
     }),

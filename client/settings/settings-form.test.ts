@@ -8,6 +8,7 @@ const current: PadState = {
   language: 'fr',
   event: { name: 'Café projets', date: '2026-03-12', place: 'Villeurbanne' },
   license: 'CC-BY-SA-4.0',
+  dataLicense: 'etalab-2.0',
   locked: false,
   lifetime: 'year',
   createdAt: '2026-03-12T09:00:00.000Z',
@@ -41,6 +42,7 @@ describe('buildSettingsPatch', () => {
       eventDate: '2026-02-31',
       eventPlace: '',
       license: 'GPL-3.0',
+      dataLicense: 'CC-BY-NC-SA-4.0',
       lifetime: 'decade',
       extraContributors: 'x'.repeat(61),
     }
@@ -51,6 +53,7 @@ describe('buildSettingsPatch', () => {
       'eventName',
       'eventDate',
       'license',
+      'dataLicense',
       'lifetime',
       'extraContributors',
     ])

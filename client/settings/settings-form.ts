@@ -10,7 +10,7 @@
 import { maxEventFieldLength, maxExtraContributors, maxTitleLength, padLifetimes } from '../../shared/protocol/api'
 import type { PadEvent, PadSettingsPatch, PadState } from '../../shared/protocol/api'
 import { maxAuthorNameLength } from '../../shared/pad/attribution'
-import { isLicenseId } from '../../shared/pad/licenses'
+import { isDataLicenseId, isLicenseId } from '../../shared/pad/licenses'
 import { formatContributorNames, isSameNameList, parseContributorNames } from './contributor-names'
 import type { MessageKey, MessageParams } from '../i18n/i18n'
 
@@ -22,6 +22,8 @@ export interface SettingsFormValues {
   eventDate: string
   eventPlace: string
   license: string
+  /** The initiatives' open-data license. */
+  dataLicense: string
   lifetime: string
   /** People credited without having typed: one per line or comma-separated. */
   extraContributors: string
@@ -47,6 +49,7 @@ export function settingsFormValuesOf(state: PadState): SettingsFormValues {
     eventDate: state.event.date,
     eventPlace: state.event.place,
     license: state.license,
+    dataLicense: state.dataLicense,
     lifetime: state.lifetime,
     extraContributors: formatContributorNames(state.extraContributors),
   }
@@ -66,6 +69,8 @@ export function buildSettingsPatch(values: SettingsFormValues, current: PadState
   }
   const license = values.license
   if (!isLicenseId(license)) problems.push({ field: 'license', key: 'settings.error.license' })
+  const dataLicense = values.dataLicense
+  if (!isDataLicenseId(dataLicense)) problems.push({ field: 'dataLicense', key: 'settings.error.license' })
   const lifetime = padLifetimes.find((candidate) => candidate === values.lifetime)
   if (lifetime === undefined) problems.push({ field: 'lifetime', key: 'settings.error.lifetime' })
   const extraContributors = parseContributorNames(values.extraContributors)
@@ -74,7 +79,7 @@ export function buildSettingsPatch(values: SettingsFormValues, current: PadState
   } else if (extraContributors.some((name) => name.length > maxAuthorNameLength)) {
     problems.push({ field: 'extraContributors', key: 'settings.error.nameTooLong', params: { max: maxAuthorNameLength } })
   }
-  if (problems.length > 0 || !isLicenseId(license) || lifetime === undefined) return { kind: 'invalid', problems }
+  if (problems.length > 0 || !isLicenseId(license) || !isDataLicenseId(dataLicense) || lifetime === undefined) return { kind: 'invalid', problems }
 
   const patch: PadSettingsPatch = {}
   if (title !== current.title) patch.title = title
@@ -84,6 +89,7 @@ export function buildSettingsPatch(values: SettingsFormValues, current: PadState
   }
   if (Object.keys(eventPatch).length > 0) patch.event = eventPatch
   if (license !== current.license) patch.license = license
+  if (dataLicense !== current.dataLicense) patch.dataLicense = dataLicense
   if (lifetime !== current.lifetime) patch.lifetime = lifetime
   if (!isSameNameList(extraContributors, current.extraContributors)) patch.extraContributors = extraContributors
   return Object.keys(patch).length === 0 ? { kind: 'unchanged' } : { kind: 'patch', patch }

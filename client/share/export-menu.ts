@@ -2,7 +2,8 @@
  * The export menu of the pad page (`#export-menu`, a `<details>` whose
  * summary opens it): one plain download link per format of
  * shared/export/formats.ts — Markdown, HTML (a web page that prints as a
- * clean PDF), JSON, CSV (the initiatives alone, as open data), ODT
+ * clean PDF), JSON, CSV (the initiatives alone, as open data) and its
+ * metadata (their license, for an open-data portal), ODT
  * (LibreOffice) — to `GET /api/pads/<key>/export?format=…`, which any key may
  * call; the server names the file. Escape or a click elsewhere closes the
  * menu. `exportUrl` also serves the delete dialog's « export first » link.
@@ -21,11 +22,12 @@ const formatTexts: Readonly<Record<ExportFormatId, { label: MessageKey; help: Me
   html: { label: 'export.html', help: 'export.html.help' },
   json: { label: 'export.json', help: 'export.json.help' },
   csv: { label: 'export.csv', help: 'export.csv.help' },
+  'csv-metadata': { label: 'export.csvMetadata', help: 'export.csvMetadata.help' },
   odt: { label: 'export.odt', help: 'export.odt.help' },
 }
 
 /** The order of the menu: the formats people print or read first. */
-const menuOrder: readonly ExportFormatId[] = ['html', 'odt', 'md', 'csv', 'json']
+const menuOrder: readonly ExportFormatId[] = ['html', 'odt', 'md', 'csv', 'csv-metadata', 'json']
 
 export interface ExportMenuElements {
   /** `#export-menu`: a `<details>`. */

@@ -62,6 +62,7 @@ describe('export', () => {
     expect(recipe.contributors.map((contributor) => contributor.name)).toEqual(['Camille'])
     expect(recipe.initiatives.map((initiative) => initiative.name)).toEqual(['Repair café de Cusset'])
     expect(recipe.session.date).toBe('2026-11-21')
+    expect(recipe.dataLicense).toMatchObject({ id: 'etalab-2.0' })
 
     const markdown = await get('md')
     expect(markdown.headers.get('content-type')).toMatch(/^text\/markdown/)
@@ -75,13 +76,56 @@ describe('export', () => {
     expect(html).toContain('<a rel="license noopener noreferrer" href="https://creativecommons.org/licenses/by/4.0/deed.fr">')
     expect(html).toContain('Camille')
 
-    const csv = await (await get('csv')).text()
+    const csvResponse = await get('csv')
+    expect(csvResponse.headers.get('link')).toMatch(/format=csv-metadata>; rel="describedby"/)
+    const csv = await csvResponse.text()
     expect(csv.split('\r\n')[1]).toContain('Repair café de Cusset')
 
     const odt = new Uint8Array(await (await get('odt', pad.keys.admin)).arrayBuffer())
     const files = unzipSync(odt)
     expect(strFromU8(files['mimetype'] ?? new Uint8Array())).toBe('application/vnd.oasis.opendocument.text')
     expect(strFromU8(files['content.xml'] ?? new Uint8Array())).toContain('Repair café de Cusset')
+  })
+
+  it('publishes the initiatives under the data license the facilitator chose, with the commune code of their territory', async () => {
+    const server = await startServer()
+    const pad = await collectePad(server)
+    const patched = await fetch(`${server.url}/api/pads/${pad.keys.admin}`, {
+      method: 'PATCH',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ dataLicense: 'ODbL-1.0' }),
+    })
+    expect(((await patched.json()) as { dataLicense: string }).dataLicense).toBe('ODbL-1.0')
+    const refused = await fetch(`${server.url}/api/pads/${pad.keys.admin}`, {
+      method: 'PATCH',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ dataLicense: 'CC-BY-NC-SA-4.0' }),
+    })
+    expect(refused.status).toBe(400)
+    const writer = client(server, pad.keys.edit)
+    await whenSynced(writer)
+    writer.doc.transact(() => {
+      const card = writer.doc.getXmlFragment('body').toArray().find((node) => node instanceof Y.XmlElement && node.nodeName === 'initiative') as Y.XmlElement
+      const fill = (index: number, value: string): void => {
+        const text = new Y.XmlText()
+        text.insert(0, value)
+        ;(card.get(index) as Y.XmlElement).insert(0, [text])
+      }
+      fill(0, 'Ressourcerie')
+      fill(1, 'Vénissieux')
+    })
+    let recipe: Recipe | null = null
+    await waitUntil('the card is exported', () => {
+      void fetch(`${server.url}/api/pads/${pad.keys.view}/export?format=json`).then(async (response) => (recipe = (await response.json()) as Recipe))
+      return recipe !== null && recipe.initiatives.length === 1
+    })
+    const exported = recipe as unknown as Recipe
+    expect(exported.dataLicense).toMatchObject({ id: 'ODbL-1.0', url: 'https://opendatacommons.org/licenses/odbl/1-0/' })
+    expect(exported.initiatives[0]).toMatchObject({ name: 'Ressourcerie', territory: 'Vénissieux', insee: '69259' })
+    const metadata = (await (await fetch(`${server.url}/api/pads/${pad.keys.view}/export?format=csv-metadata`)).json()) as Record<string, unknown>
+    expect(metadata['@context']).toBe('http://www.w3.org/ns/csvw')
+    expect(metadata['url']).toBe('collecte-a-villeurbanne-initiatives.csv')
+    expect(metadata['dc:license']).toMatchObject({ '@id': 'https://opendatacommons.org/licenses/odbl/1-0/', 'dc:identifier': 'ODbL-1.0' })
   })
 
   it('refuses unknown formats and keys', async () => {

@@ -21,7 +21,7 @@ import {
   type RotateEditLinkResponse,
 } from '../../shared/protocol/api'
 import { cleanAuthorName, maxAuthorNameLength } from '../../shared/pad/attribution'
-import { defaultLicenseId, isLicenseId } from '../../shared/pad/licenses'
+import { dataLicenseIds, defaultDataLicenseId, defaultLicenseId, isDataLicenseId, isLicenseId } from '../../shared/pad/licenses'
 import { defaultTemplateId, isTemplateId, templateDocument, templateIds } from '../../shared/pad/templates'
 import { templateUpdate } from './template-content'
 import { isPadKey, padPath } from '../../shared/protocol/pad-link'
@@ -73,6 +73,12 @@ function parseSettingsPatch(body: unknown): Partial<PadSettingsFields> {
     if (!isLicenseId(patch.license)) throw new HttpError(400, 'invalid_license', 'license must be one of the offered SPDX ids.')
     fields.license = patch.license
   }
+  if (patch.dataLicense !== undefined) {
+    if (!isDataLicenseId(patch.dataLicense)) {
+      throw new HttpError(400, 'invalid_data_license', `dataLicense must be one of ${dataLicenseIds.join(', ')}.`)
+    }
+    fields.dataLicense = patch.dataLicense
+  }
   if (patch.locked !== undefined) {
     if (typeof patch.locked !== 'boolean') throw new HttpError(400, 'invalid_locked', 'locked must be true or false.')
     fields.locked = patch.locked
@@ -80,7 +86,7 @@ function parseSettingsPatch(body: unknown): Partial<PadSettingsFields> {
   if (patch.lifetime !== undefined) fields.lifetime = readLifetime(patch.lifetime)
   if (patch.extraContributors !== undefined) fields.extraContributors = readNames(patch.extraContributors)
   if (Object.keys(fields).length === 0 && Object.keys(patch).length > 0) {
-    throw new HttpError(400, 'invalid_body', 'Nothing to change: send title, event, license, locked or lifetime.')
+    throw new HttpError(400, 'invalid_body', 'Nothing to change: send title, event, license, dataLicense, locked, lifetime or extraContributors.')
   }
   return fields
 }
@@ -102,6 +108,7 @@ export async function createPad(
     eventDate: '',
     eventPlace: '',
     license: defaultLicenseId,
+    dataLicense: defaultDataLicenseId,
     locked: false,
     lifetime: request.lifetime,
     viewKey,
@@ -187,6 +194,7 @@ export function toPadState(pad: PadRecord): PadState {
     language: pad.language,
     event: { name: pad.eventName, date: pad.eventDate, place: pad.eventPlace },
     license: pad.license,
+    dataLicense: pad.dataLicense,
     locked: pad.locked,
     lifetime: pad.lifetime,
     createdAt: new Date(pad.createdAtMs).toISOString(),

@@ -6,6 +6,7 @@
 import * as Y from 'yjs'
 import { padPath } from '../../shared/protocol/pad-link'
 import { buildRecipe, type Recipe } from '../../shared/export/recipe'
+import { findCommuneCode, loadCommuneTable } from './commune-codes'
 import { toPadState } from './pad-api'
 import type { PadRecord, Store } from '../store/store'
 
@@ -24,6 +25,7 @@ export async function readRecipe(store: Store, pad: PadRecord, origin: string): 
       extraContributors: pad.extraContributors,
       firstEditAt: pad.firstEditAtMs === null ? null : new Date(pad.firstEditAtMs).toISOString(),
       lastEditAt: pad.lastEditAtMs === null ? null : new Date(pad.lastEditAtMs).toISOString(),
+      communeCode: (territory) => findCommuneCode(territory, loadCommuneTable()),
     })
   } finally {
     doc.destroy()

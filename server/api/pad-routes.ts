@@ -83,6 +83,8 @@ export function createPadRoutes(config: PadRoutesConfig, deps: PadRoutesDeps): P
       'Content-Disposition': exportContentDisposition(recipe, format),
       'Content-Length': body.length,
       'Cache-Control': 'no-store',
+      // The CSV's license and columns are in its CSVW companion, found this way by open-data tools.
+      ...(format === 'csv' ? { Link: `<${url.pathname}?format=csv-metadata>; rel="describedby"; type="application/csvm+json"` } : {}),
     })
     response.end(body)
   }

@@ -12,6 +12,7 @@ const pad: PadRecord = {
   eventDate: '2026-11-21',
   eventPlace: 'Lyon',
   license: 'CC-BY-SA-4.0',
+  dataLicense: 'etalab-2.0',
   locked: true,
   lifetime: 'year',
   viewKey: 'view-key',

@@ -44,4 +44,5 @@ CREATE TABLE pad_snapshots (
   through_seq BIGINT NOT NULL
 );
 `,
+  `ALTER TABLE pads ADD COLUMN data_license TEXT NOT NULL DEFAULT 'etalab-2.0'`,
 ]

@@ -5,9 +5,9 @@
  * version must open in a newer one).
  */
 import type Database from 'better-sqlite3'
-import { defaultLicenseId } from '../../shared/pad/licenses'
+import { defaultDataLicenseId, defaultLicenseId } from '../../shared/pad/licenses'
 
-const sqliteMigrations: readonly string[] = [
+export const sqliteMigrations: readonly string[] = [
   `
 CREATE TABLE IF NOT EXISTS pads (
   id TEXT PRIMARY KEY,
@@ -51,6 +51,9 @@ CREATE INDEX IF NOT EXISTS pads_by_update ON pads(updated_at_ms);
 ALTER TABLE pads ADD COLUMN first_edit_at_ms INTEGER;
 ALTER TABLE pads ADD COLUMN last_edit_at_ms INTEGER;
 ALTER TABLE pads ADD COLUMN extra_contributors TEXT NOT NULL DEFAULT '[]';
+`,
+  `
+ALTER TABLE pads ADD COLUMN data_license TEXT NOT NULL DEFAULT '${defaultDataLicenseId}';
 `,
 ]
 

@@ -105,13 +105,13 @@ export function prepareSqliteQueries(db: Database.Database): SqliteQueries {
 
 function prepareStatements(db: Database.Database) {
   const insertPad = db.prepare(`INSERT INTO pads
-    (id, title, language, event_name, event_date, event_place, license, locked, lifetime, view_key,
+    (id, title, language, event_name, event_date, event_place, license, data_license, locked, lifetime, view_key,
      edit_key_generation, created_at_ms, updated_at_ms, first_edit_at_ms, last_edit_at_ms, extra_contributors)
-    VALUES (@id, @title, @language, @event_name, @event_date, @event_place, @license, @locked, @lifetime, @view_key,
+    VALUES (@id, @title, @language, @event_name, @event_date, @event_place, @license, @data_license, @locked, @lifetime, @view_key,
      @edit_key_generation, @created_at_ms, @updated_at_ms, @first_edit_at_ms, @last_edit_at_ms, @extra_contributors)`)
   const selectPad = db.prepare<[string], StoredPadRow>('SELECT * FROM pads WHERE id = ?')
   const updatePadRow = db.prepare(`UPDATE pads SET title = @title, event_name = @event_name, event_date = @event_date,
-    event_place = @event_place, license = @license, locked = @locked, lifetime = @lifetime, updated_at_ms = @updated_at_ms,
+    event_place = @event_place, license = @license, data_license = @data_license, locked = @locked, lifetime = @lifetime, updated_at_ms = @updated_at_ms,
     extra_contributors = @extra_contributors
     WHERE id = @id`)
   const deleteEditKey = db.prepare("DELETE FROM pad_keys WHERE pad_id = ? AND role = 'edit'")
@@ -150,6 +150,7 @@ function toRow(pad: PadRecord): StoredPadRow {
     event_date: pad.eventDate,
     event_place: pad.eventPlace,
     license: pad.license,
+    data_license: pad.dataLicense,
     locked: pad.locked ? 1 : 0,
     lifetime: pad.lifetime,
     view_key: pad.viewKey,

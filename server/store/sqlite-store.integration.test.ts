@@ -5,6 +5,7 @@ import { afterAll } from 'vitest'
 import Database from 'better-sqlite3'
 import { expect, it } from 'vitest'
 import * as Y from 'yjs'
+import { sqliteMigrations } from './sqlite-migrations'
 import { createSqliteStore } from './sqlite-store'
 import { describeStore, newPad } from '../testing/store-suite'
 
@@ -64,4 +65,26 @@ it('commits the appends asked for in one synchronous run together, each resolvin
   const db = new Database(file, { readonly: true })
   expect(db.prepare('SELECT count(*) AS n FROM pad_updates').get()).toEqual({ n: 3 })
   db.close()
+})
+
+it('opens a file written before the data license, keeping its pads, which get the default one', async () => {
+  const file = tempFile()
+  fs.mkdirSync(path.dirname(file), { recursive: true })
+  const old = new Database(file)
+  // The schema as the version before wrote it: every step but the data license.
+  for (const step of sqliteMigrations.slice(0, 3)) old.exec(step)
+  old.pragma('user_version = 3')
+  old
+    .prepare(`INSERT INTO pads (id, title, language, locked, view_key, edit_key_generation, created_at_ms, updated_at_ms, license, lifetime)
+      VALUES ('old-pad', 'Ancien', 'fr', 0, 'view-key-of-the-old-pad', 0, 1, 1, 'CC-BY-4.0', 'year')`)
+    .run()
+  old.prepare("INSERT INTO pad_keys (key_hash, pad_id, role) VALUES (?, 'old-pad', 'view')").run(Buffer.alloc(32, 7))
+  old.close()
+  const store = createSqliteStore({ file })
+  const found = await store.findPadByKeyHash(new Uint8Array(32).fill(7))
+  expect(found?.pad).toMatchObject({ id: 'old-pad', title: 'Ancien', license: 'CC-BY-4.0', dataLicense: 'etalab-2.0' })
+  await store.close()
+  const reopened = new Database(file)
+  expect(reopened.pragma('user_version', { simple: true })).toBe(sqliteMigrations.length)
+  reopened.close()
 })

@@ -5,7 +5,7 @@
  * The store knows nothing of rooms, sockets or roles beyond the key table.
  */
 import type { PadLanguage, PadLifetime } from '../../shared/protocol/api'
-import type { LicenseId } from '../../shared/pad/licenses'
+import type { DataLicenseId, LicenseId } from '../../shared/pad/licenses'
 import type { Role } from '../../shared/protocol/roles'
 
 export interface PadRecord {
@@ -17,6 +17,8 @@ export interface PadRecord {
   eventDate: string
   eventPlace: string
   license: LicenseId
+  /** The license of the initiatives as open data. */
+  dataLicense: DataLicenseId
   locked: boolean
   /** How long the pad lives after its last change. */
   lifetime: PadLifetime
@@ -37,7 +39,7 @@ export interface PadRecord {
 /** The settings the facilitator can change. */
 export type PadSettingsFields = Pick<
   PadRecord,
-  'title' | 'eventName' | 'eventDate' | 'eventPlace' | 'license' | 'locked' | 'lifetime' | 'extraContributors'
+  'title' | 'eventName' | 'eventDate' | 'eventPlace' | 'license' | 'dataLicense' | 'locked' | 'lifetime' | 'extraContributors'
 >
 
 /** A pad found by one of its keys, with the role that key gives. */

@@ -5,7 +5,7 @@
  * pad; an unknown role is the one thing that must never be guessed.
  */
 import { padLanguages, padLifetimes, type PadLanguage, type PadLifetime } from '../../shared/protocol/api'
-import { defaultLicenseId, isLicenseId, type LicenseId } from '../../shared/pad/licenses'
+import { defaultDataLicenseId, defaultLicenseId, isDataLicenseId, isLicenseId, type LicenseId } from '../../shared/pad/licenses'
 import { roles, type Role } from '../../shared/protocol/roles'
 import { StoreError, type PadRecord } from './store'
 
@@ -53,6 +53,7 @@ export interface StoredPadRow {
   event_date: string
   event_place: string
   license: string
+  data_license: string
   locked: boolean | number
   lifetime: string
   view_key: string
@@ -73,6 +74,7 @@ export function padFromRow(row: StoredPadRow): PadRecord {
     eventDate: row.event_date,
     eventPlace: row.event_place,
     license: parseLicense(row.license),
+    dataLicense: isDataLicenseId(row.data_license) ? row.data_license : defaultDataLicenseId,
     locked: row.locked === true || row.locked === 1,
     lifetime: parseLifetime(row.lifetime),
     viewKey: row.view_key,

@@ -45,6 +45,7 @@ export function padRecordFor(padId: string, nowMs: number): PadRecord {
     eventDate: '',
     eventPlace: '',
     license: 'CC-BY-SA-4.0',
+    dataLicense: 'etalab-2.0',
     locked: false,
     lifetime: 'year',
     viewKey: generateKey(),

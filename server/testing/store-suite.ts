@@ -115,10 +115,10 @@ export function describeStore(name: string, makeFixture: () => Promise<StoreFixt
       await store.createPad(pad, hashes, Y.encodeStateAsUpdate(new Y.Doc()))
       const updated = await store.updatePad(
         pad.id,
-        { title: 'Après', locked: true, eventPlace: 'Lyon', license: 'CC0-1.0', extraContributors: ['Zoé', 'Max'] },
+        { title: 'Après', locked: true, eventPlace: 'Lyon', license: 'CC0-1.0', dataLicense: 'ODbL-1.0', extraContributors: ['Zoé', 'Max'] },
         pad.createdAtMs + 5,
       )
-      expect(updated).toMatchObject({ title: 'Après', locked: true, eventPlace: 'Lyon', license: 'CC0-1.0', updatedAtMs: pad.createdAtMs + 5 })
+      expect(updated).toMatchObject({ title: 'Après', locked: true, eventPlace: 'Lyon', license: 'CC0-1.0', dataLicense: 'ODbL-1.0', updatedAtMs: pad.createdAtMs + 5 })
       expect(updated?.extraContributors).toEqual(['Zoé', 'Max'])
       expect(updated?.lastEditAtMs).toBeNull()
       expect((await store.findPadByKeyHash(hashes.view))?.pad).toEqual(updated)
@@ -186,6 +186,7 @@ export function newPad(title: string): { pad: PadRecord; keys: Record<'edit' | '
       eventDate: '',
       eventPlace: '',
       license: 'CC-BY-SA-4.0',
+      dataLicense: 'etalab-2.0',
       lifetime: 'year',
       firstEditAtMs: null,
       lastEditAtMs: null,

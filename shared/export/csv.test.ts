@@ -36,29 +36,37 @@ function parseCsv(csv: string): string[][] {
 }
 
 function initiative(fields: Partial<Initiative>): Initiative {
-  return { ...(Object.fromEntries(initiativeFields.map((field) => [field, ''])) as Record<InitiativeField, string>), ...fields }
+  return { ...(Object.fromEntries(initiativeFields.map((field) => [field, ''])) as Record<InitiativeField, string>), id: '1-0', insee: '', ...fields }
 }
 
 describe('CSV export of the initiative cards', () => {
-  it('has a BOM, CRLF line ends, a header row in the pad language and one row per card', () => {
-    const csv = renderInitiativesCsv(buildFixtureRecipe('collecte'))
-    expect(csv.startsWith('\uFEFFNom,Territoire (commune),Porteur·euses,Thématique,Besoin identifié / ce que cela change,Lien,Cité par\r\n')).toBe(true)
+  it('has a BOM, CRLF line ends, a header row in the pad language and one row per card, with its id, commune code, date and source', () => {
+    const recipe = buildFixtureRecipe('collecte')
+    const csv = renderInitiativesCsv(recipe)
+    expect(
+      csv.startsWith(
+        '\uFEFFIdentifiant,Nom,Territoire (commune),Porteur·euses,Thématique,Besoin identifié / ce que cela change,Lien,Cité par,Code INSEE de la commune,Date de la session,Source\r\n',
+      ),
+    ).toBe(true)
     const rows = parseCsv(csv.slice(1))
     expect(rows).toHaveLength(3)
-    expect(rows[1]).toEqual(['Repair café des Gratte-Ciel', 'Villeurbanne', 'Association Les Bricoleurs', 'Réemploi, lien social', 'Réparer plutôt que jeter ; des voisin·es qui se rencontrent', 'https://bricoleurs.example.org/repair-cafe', 'Alice Martin'])
-    expect(rows[2]?.[2]).toBe('')
+    expect(rows[1]?.slice(1, 8)).toEqual(['Repair café des Gratte-Ciel', 'Villeurbanne', 'Association Les Bricoleurs', 'Réemploi, lien social', 'Réparer plutôt que jeter ; des voisin·es qui se rencontrent', 'https://bricoleurs.example.org/repair-cafe', 'Alice Martin'])
+    expect(rows[1]?.[0]).toMatch(/^\d+-\d+$/)
+    expect(rows[2]?.[0]).not.toBe(rows[1]?.[0])
+    expect(rows[1]?.slice(8)).toEqual([recipe.initiatives[0]?.insee, recipe.session.date, recipe.source])
+    expect(rows[2]?.[3]).toBe('')
   })
 
   it('labels the columns in English for an English pad, and has only the header without cards', () => {
     const recipe = { ...buildFixtureRecipe('compte-rendu'), initiatives: [] }
-    expect(renderInitiativesCsv(recipe)).toBe('\uFEFFName,Territory (town),Run by,Theme,Need addressed / what it changes,Link,Named by\r\n')
+    expect(renderInitiativesCsv(recipe)).toBe('\uFEFFId,Name,Territory (town),Run by,Theme,Need addressed / what it changes,Link,Named by,Commune INSEE code,Session date,Source\r\n')
   })
 
   it('quotes commas, quotes and line breaks as RFC 4180 says', () => {
     const recipe = { ...buildFixtureRecipe('collecte'), initiatives: [initiative({ name: 'Le "Bon" Coin, Lyon', need: 'ligne 1\nligne 2' })] }
     const rows = parseCsv(renderInitiativesCsv(recipe).slice(1))
-    expect(rows[1]?.[0]).toBe('Le "Bon" Coin, Lyon')
-    expect(rows[1]?.[4]).toBe('ligne 1\nligne 2')
+    expect(rows[1]?.[1]).toBe('Le "Bon" Coin, Lyon')
+    expect(rows[1]?.[5]).toBe('ligne 1\nligne 2')
   })
 
   it.each([

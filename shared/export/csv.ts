@@ -1,14 +1,17 @@
 /**
  * The initiative cards of a recipe as a CSV file, the open-data part of a
- * *collecte* (DESIGN.md, "Recipe export"): one row per filled card, one
- * column per field, the header row in the pad's language. UTF-8 with a byte
- * order mark (so that spreadsheets guess the encoding), CRLF line ends and
- * RFC 4180 quoting; a cell that a spreadsheet would read as a formula is
- * prefixed with an apostrophe. It holds nothing but the cards: no license,
- * no attribution (publish it beside the recipe that carries them).
+ * *collecte* (DESIGN.md, "Recipe export"): one row per filled card, with a
+ * stable id, one column per field, the INSEE code of the commune its
+ * territory names, the session's date and the pad it comes from, so that a
+ * territory's open-data portal can reuse and merge the list; the header row
+ * in the pad's language. UTF-8 with a byte order mark (so that spreadsheets
+ * guess the encoding), CRLF line ends and RFC 4180 quoting; a cell that a
+ * spreadsheet would read as a formula is prefixed with an apostrophe. Its
+ * license and description are in its companion metadata (csv-metadata.ts,
+ * the W3C CSVW convention).
  */
 import { initiativeFieldLabels, initiativeFields } from '../pad/initiative'
-import type { Recipe } from './recipe'
+import type { Initiative, Recipe } from './recipe'
 import { cleanText } from './text-safety'
 
 const byteOrderMark = '\uFEFF'
@@ -16,10 +19,31 @@ const lineEnd = '\r\n'
 
 /** The CSV file of a recipe's initiative cards (a string; the BOM is its first character). */
 export function renderInitiativesCsv(recipe: Recipe): string {
-  const labels = initiativeFieldLabels[recipe.language]
-  const rows = [initiativeFields.map((field) => labels[field]), ...recipe.initiatives.map((initiative) => initiativeFields.map((field) => initiative[field]))]
+  const rows = [csvColumns(recipe).map((column) => column.title), ...recipe.initiatives.map((initiative) => csvRow(recipe, initiative))]
   return `${byteOrderMark}${rows.map((row) => row.map(formatCsvCell).join(',')).join(lineEnd)}${lineEnd}`
 }
+
+/** The CSV's columns in order: a name for machines, a title in the pad's language. */
+export function csvColumns(recipe: Recipe): { name: string; title: string }[] {
+  const labels = initiativeFieldLabels[recipe.language]
+  const extra = openDataLabels[recipe.language]
+  return [
+    { name: 'id', title: extra.id },
+    ...initiativeFields.map((field) => ({ name: field, title: labels[field] })),
+    { name: 'insee', title: extra.insee },
+    { name: 'date', title: extra.date },
+    { name: 'source', title: extra.source },
+  ]
+}
+
+function csvRow(recipe: Recipe, initiative: Initiative): string[] {
+  return [initiative.id, ...initiativeFields.map((field) => initiative[field]), initiative.insee, recipe.session.date ?? '', recipe.source]
+}
+
+const openDataLabels = {
+  fr: { id: 'Identifiant', insee: 'Code INSEE de la commune', date: 'Date de la session', source: 'Source' },
+  en: { id: 'Id', insee: 'Commune INSEE code', date: 'Session date', source: 'Source' },
+} as const
 
 // OWASP, "CSV Injection": spreadsheets run a cell that starts with one of
 // these as a formula (=HYPERLINK, =WEBSERVICE, DDE…); a leading apostrophe

@@ -9,7 +9,7 @@ const titled = (title: string, language: Recipe['language'] = 'fr'): Recipe => (
 describe('export formats', () => {
   it('cover the formats of the API, each with a media type, an extension and a renderer', () => {
     expect(Object.keys(exportFormats).sort()).toEqual([...exportFormatIds].sort())
-    expect(exportFormatIds).toEqual(['md', 'html', 'json', 'csv', 'odt'])
+    expect(exportFormatIds).toEqual(['md', 'html', 'json', 'csv', 'csv-metadata', 'odt'])
     for (const id of exportFormatIds) {
       const output = exportFormats[id].render(collecte)
       expect(typeof output === 'string' ? output.length : output.byteLength).toBeGreaterThan(100)

@@ -7,6 +7,7 @@
  */
 import type { PadLanguage } from '../protocol/api'
 import { renderInitiativesCsv } from './csv'
+import { renderCsvMetadata } from './csv-metadata'
 import { renderRecipeHtml } from './html'
 import { renderRecipeJson } from './json'
 import { renderRecipeMarkdown } from './markdown'
@@ -14,7 +15,7 @@ import { odtMediaType, renderRecipeOdt } from './odt'
 import type { Recipe } from './recipe'
 import { cleanText } from './text-safety'
 
-export const exportFormatIds = ['md', 'html', 'json', 'csv', 'odt'] as const
+export const exportFormatIds = ['md', 'html', 'json', 'csv', 'csv-metadata', 'odt'] as const
 export type ExportFormatId = (typeof exportFormatIds)[number]
 
 export interface ExportFormat {
@@ -31,6 +32,12 @@ export const exportFormats: Readonly<Record<ExportFormatId, ExportFormat>> = {
   html: { mediaType: 'text/html; charset=utf-8', extension: 'html', render: renderRecipeHtml },
   json: { mediaType: 'application/json', extension: 'json', render: renderRecipeJson },
   csv: { mediaType: 'text/csv; charset=utf-8; header=present', extension: 'csv', render: renderInitiativesCsv },
+  // The CSV's companion, named after it as CSVW says (`<csv file>-metadata.json`).
+  'csv-metadata': {
+    mediaType: 'application/csvm+json',
+    extension: 'csv-metadata.json',
+    render: (recipe) => renderCsvMetadata(recipe, exportFileName(recipe, 'csv')),
+  },
   odt: { mediaType: odtMediaType, extension: 'odt', render: renderRecipeOdt },
 }
 
@@ -44,7 +51,7 @@ export const maxFileStemLength = 80
 const fallbackStems: Readonly<Record<PadLanguage, string>> = { fr: 'recette', en: 'recipe' }
 
 // The CSV holds the initiative cards alone; its name says so.
-const formatSuffixes: Readonly<Partial<Record<ExportFormatId, string>>> = { csv: '-initiatives' }
+const formatSuffixes: Readonly<Partial<Record<ExportFormatId, string>>> = { csv: '-initiatives', 'csv-metadata': '-initiatives' }
 
 // Letters that Unicode does not decompose into a base letter and an accent.
 const transliterations: Readonly<Record<string, string>> = {

@@ -5,7 +5,7 @@ import { recipeStylesheet, renderRecipeHtml } from './html'
 import { renderRecipeMarkdown } from './markdown'
 import { renderRecipeJson } from './json'
 import { renderRecipeOdt } from './odt'
-import { initiativeFields } from '../pad/initiative'
+import { initiativeFields, type InitiativeField } from '../pad/initiative'
 import type { Initiative, Recipe, RecipeNode } from './recipe'
 import { buildFixtureRecipe, buildRecipeWithBody, pm } from '../testing/recipe-fixtures'
 import { checkXmlWellFormed } from '../testing/xml-well-formedness'
@@ -83,7 +83,7 @@ function forgedBody(): RecipeNode {
 function hostileRecipe(body: RecipeNode): Recipe {
   const base = buildRecipeWithBody(pm.doc(pm.paragraph('x')))
   const text = hostileTexts.join(' ')
-  const initiative = Object.fromEntries(initiativeFields.map((field) => [field, text])) as Initiative
+  const initiative = { ...(Object.fromEntries(initiativeFields.map((field) => [field, text])) as Record<InitiativeField, string>), id: text, insee: text }
   return {
     ...base,
     title: text,
@@ -95,7 +95,7 @@ function hostileRecipe(body: RecipeNode): Recipe {
     body,
     initiatives: [
       initiative,
-      ...hostileTexts.map((value) => ({ name: value, territory: value, carriers: value, theme: value, need: value, link: value, citedBy: value })),
+      ...hostileTexts.map((value) => ({ name: value, territory: value, carriers: value, theme: value, need: value, link: value, citedBy: value, id: value, insee: value })),
     ],
     session: { ...base.session, peoplePresent: [...hostileTexts], sections: [...hostileTexts] },
   }
@@ -280,7 +280,8 @@ describe('hostile content', () => {
     expect(csv).not.toMatch(invalidCharacters)
     expect(csv).not.toMatch(bidiControls)
     const cells = [...csv.slice(1).matchAll(/("(?:[^"]|"")*"|[^,"\r\n]*)(?:,|\r\n)/gy)].map((match) => (match[1] ?? '').replace(/^"([\s\S]*)"$/, '$1').replace(/""/g, '"'))
-    expect(cells).toHaveLength(initiativeFields.length * (everywhere.initiatives.length + 1))
+    // Besides the fields: the id, the commune code, the date and the source.
+    expect(cells).toHaveLength((initiativeFields.length + 4) * (everywhere.initiatives.length + 1))
     for (const cell of cells) expect(cell).not.toMatch(/^[=+\-@\t\r\n]/)
     expect(csv).toContain(`"'=HYPERLINK(""https://evil.example/"",""clic"")"`)
   })

@@ -14,6 +14,7 @@ const state: PadState = {
   language: 'fr',
   event: { name: '', date: '', place: '' },
   license: 'CC-BY-SA-4.0',
+  dataLicense: 'etalab-2.0',
   locked: false,
   lifetime: 'year',
   createdAt: '2026-11-21T09:00:00.000Z',

@@ -8,13 +8,13 @@
  */
 import { Fragment, type Node as ProseMirrorNode } from 'prosemirror-model'
 import { yXmlFragmentToProseMirrorRootNode } from 'y-prosemirror'
-import type * as Y from 'yjs'
+import * as Y from 'yjs'
 import type { PadEvent, PadLanguage, PadState } from '../protocol/api'
 import { listContributors, listPeoplePresent, type Contributor } from '../pad/attribution'
 import { authorMarkName } from '../pad/author-mark'
 import { promptMarkName } from '../pad/prompt-mark'
 import { initiativeFields, type InitiativeField } from '../pad/initiative'
-import { licenses, type LicenseId } from '../pad/licenses'
+import { dataLicenses, licenses, type DataLicenseId, type LicenseId } from '../pad/licenses'
 import { bodyFragmentName, padSchema } from '../pad/schema'
 import { templateHints } from '../pad/templates'
 import { dropUnreadableFormatting } from './readable-body'
@@ -31,7 +31,8 @@ export interface RecipeNode {
   text?: string
 }
 
-export type Initiative = Record<InitiativeField, string>
+/** A card's fields, with what open data reuses it by: a stable id and, when its territory names a commune, the commune's INSEE code. */
+export type Initiative = Record<InitiativeField, string> & { id: string; insee: string }
 
 export interface Recipe {
   version: typeof recipeVersion
@@ -41,6 +42,8 @@ export interface Recipe {
   language: PadLanguage
   event: PadEvent
   license: { id: LicenseId; name: string; url: string; isLibre: boolean }
+  /** The license of the initiatives as open data (the CSV and this file's `initiatives`). */
+  dataLicense: { id: DataLicenseId; name: string; url: string }
   /** Everyone credited by name, most text first, then the people the facilitator added. */
   contributors: Contributor[]
   /** How many people whose text is in the pad chose not to be named. */
@@ -76,6 +79,8 @@ export interface RecipeSource {
   extraContributors: readonly string[]
   firstEditAt: string | null
   lastEditAt: string | null
+  /** The INSEE code of the commune a card's territory names, '' for none (server/api/commune-codes.ts); none are looked up without it. */
+  communeCode?: (territory: string) => string
 }
 
 const untitled: Record<PadLanguage, string> = { fr: 'Pad sans titre', en: 'Untitled pad' }
@@ -89,7 +94,8 @@ export function buildRecipe(source: RecipeSource): Recipe {
   dropUnreadableFormatting(fragment, padSchema)
   const body = withoutTemplateHints(yXmlFragmentToProseMirrorRootNode(fragment, padSchema))
   const license = licenses[state.license]
-  const initiatives = readInitiatives(body)
+  const initiatives = readInitiatives(body, initiativeIds(fragment), source.communeCode ?? (() => ''))
+  const dataLicense = dataLicenses[state.dataLicense]
   const firstEditMs = source.firstEditAt === null ? null : Date.parse(source.firstEditAt)
   const lastEditMs = source.lastEditAt === null ? null : Date.parse(source.lastEditAt)
   return {
@@ -99,6 +105,7 @@ export function buildRecipe(source: RecipeSource): Recipe {
     language: state.language,
     event: { ...state.event },
     license: { id: license.id, name: license.name[state.language], url: license.url, isLibre: license.isLibre },
+    dataLicense: { id: dataLicense.id, name: dataLicense.name[state.language], url: dataLicense.url },
     contributors: contributors.named,
     unnamedContributors: contributors.unnamedCount,
     createdAt: state.createdAt,
@@ -173,18 +180,43 @@ function withoutPromptText(node: ProseMirrorNode): ProseMirrorNode {
   return changed ? node.copy(Fragment.from(children)) : node
 }
 
-function readInitiatives(body: ProseMirrorNode): Initiative[] {
+/**
+ * A stable id for each card, in document order: its Yjs element's id, which
+ * stays while the card does (filling its fields changes its content, not the
+ * card), unlike its place in the list.
+ */
+function initiativeIds(fragment: Y.XmlFragment): string[] {
+  const ids: string[] = []
+  const visit = (type: Y.XmlFragment | Y.XmlElement): void => {
+    for (const child of type.toArray()) {
+      if (!(child instanceof Y.XmlElement)) continue
+      if (child.nodeName === 'initiative') {
+        const item = child._item
+        ids.push(item === null ? '' : `${item.id.client}-${item.id.clock}`)
+      } else {
+        visit(child)
+      }
+    }
+  }
+  visit(fragment)
+  return ids
+}
+
+function readInitiatives(body: ProseMirrorNode, ids: readonly string[], communeCode: (territory: string) => string): Initiative[] {
   const initiatives: Initiative[] = []
+  let cardIndex = 0
   body.descendants((node) => {
     if (node.type.name !== 'initiative') return true
-    const initiative = Object.fromEntries(initiativeFields.map((field) => [field, ''])) as Initiative
+    const id = ids[cardIndex++] ?? ''
+    const initiative = { id, ...Object.fromEntries(initiativeFields.map((field) => [field, ''])), insee: '' } as Initiative
     node.forEach((child) => {
       const field = child.attrs['field'] as InitiativeField
       // A linked « Lien » gives its target: the address is what open data reuses, whatever the text says.
       const value = (field === linkField ? linkTargetOf(child) : null) ?? child.textContent.trim()
       initiative[field] = [initiative[field], value].filter((part) => part !== '').join(' ')
     })
-    if (Object.values(initiative).some((value) => value !== '')) initiatives.push(initiative)
+    initiative.insee = initiative.territory === '' ? '' : communeCode(initiative.territory)
+    if (initiativeFields.some((field) => initiative[field] !== '')) initiatives.push(initiative)
     return false
   })
   return initiatives

@@ -3,7 +3,7 @@
  * shared so that the page and the server cannot drift apart. Validation of
  * untrusted bodies lives with the server routes, not here.
  */
-import type { LicenseId } from '../pad/licenses'
+import type { DataLicenseId, LicenseId } from '../pad/licenses'
 import type { Role } from './roles'
 import type { TemplateId } from '../pad/templates'
 
@@ -57,6 +57,8 @@ export interface PadState {
   language: PadLanguage
   event: PadEvent
   license: LicenseId
+  /** The license of the initiatives as open data (CSV, JSON). */
+  dataLicense: DataLicenseId
   locked: boolean
   lifetime: PadLifetime
   createdAt: string
@@ -79,6 +81,7 @@ export interface PadSettingsPatch {
   title?: string
   event?: Partial<PadEvent>
   license?: LicenseId
+  dataLicense?: DataLicenseId
   locked?: boolean
   lifetime?: PadLifetime
   extraContributors?: string[]

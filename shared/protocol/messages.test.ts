@@ -17,6 +17,7 @@ const samples: Message[] = [
       language: 'fr',
       event: { name: 'Rencontre', date: '2026-11-21', place: 'Lyon' },
       license: 'CC-BY-SA-4.0',
+      dataLicense: 'etalab-2.0',
       locked: true,
       lifetime: 'month',
       createdAt: '2026-11-21T10:00:00.000Z',

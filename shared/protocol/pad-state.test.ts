@@ -7,6 +7,7 @@ const wellFormed = {
   language: 'en',
   event: { name: 'Rencontre', date: '2026-11-21', place: 'Lyon' },
   license: 'CC0-1.0',
+  dataLicense: 'ODbL-1.0',
   locked: true,
   lifetime: 'month',
   createdAt: '2026-11-21T10:00:00.000Z',
@@ -21,11 +22,12 @@ describe('parsePadState', () => {
   })
 
   it('falls back to defaults for missing or odd fields', () => {
-    expect(parsePadState({ license: 'GPL-3.0', lifetime: 'decade', locked: 'yes', event: { date: '21/11/2026', name: 3 }, extraContributors: ['A', 2] })).toEqual({
+    expect(parsePadState({ license: 'GPL-3.0', dataLicense: 'MIT', lifetime: 'decade', locked: 'yes', event: { date: '21/11/2026', name: 3 }, extraContributors: ['A', 2] })).toEqual({
       title: '',
       language: 'fr',
       event: { name: '', date: '', place: '' },
       license: 'CC-BY-SA-4.0',
+      dataLicense: 'etalab-2.0',
       locked: false,
       lifetime: 'year',
       createdAt: '',

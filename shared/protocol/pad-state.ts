@@ -7,7 +7,7 @@
  * server still gives a usable page. It does not read the role or the links
  * (see `client/settings/api-client.ts`).
  */
-import { defaultLicenseId, isLicenseId } from '../pad/licenses'
+import { defaultDataLicenseId, defaultLicenseId, isDataLicenseId, isLicenseId } from '../pad/licenses'
 import { defaultPadLifetime, padLanguages, padLifetimes } from './api'
 import type { PadEvent, PadLanguage, PadState } from './api'
 
@@ -17,12 +17,13 @@ const datePattern = /^\d{4}-\d{2}-\d{2}$/
 
 export function parsePadState(value: unknown): PadState {
   if (!isRecord(value)) throw new TypeError('pad settings are not an object')
-  const { title, language, event, license, locked, lifetime, createdAt, updatedAt, expiresAt, extraContributors } = value
+  const { title, language, event, license, dataLicense, locked, lifetime, createdAt, updatedAt, expiresAt, extraContributors } = value
   return {
     title: readString(title),
     language: padLanguages.find((candidate) => candidate === language) ?? defaultPadLanguage,
     event: parsePadEvent(event),
     license: isLicenseId(license) ? license : defaultLicenseId,
+    dataLicense: isDataLicenseId(dataLicense) ? dataLicense : defaultDataLicenseId,
     locked: locked === true,
     lifetime: padLifetimes.find((candidate) => candidate === lifetime) ?? defaultPadLifetime,
     createdAt: readString(createdAt),

@@ -101,6 +101,7 @@ function padState(title: string, language: PadLanguage, license: LicenseId, even
     language,
     event,
     license,
+    dataLicense: 'etalab-2.0',
     locked: false,
     lifetime: 'year',
     createdAt: `${event.date === '' ? '2025-11-03' : event.date}T08:30:00.000Z`,

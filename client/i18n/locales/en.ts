@@ -119,6 +119,8 @@ export const en: Record<keyof typeof fr, string> = {
   'export.md.help': 'plain text, for a wiki or a website',
   'export.csv': 'Initiatives (CSV)',
   'export.csv.help': 'the list of initiatives, as open data, for a spreadsheet',
+  'export.csvMetadata': 'Initiatives license (CSVW)',
+  'export.csvMetadata.help': 'the CSV’s description and license, for an open-data portal',
   'export.json': 'Data (JSON)',
   'export.json.help': 'the structured recipe, for other tools',
   'export.pdfHint':
@@ -196,6 +198,8 @@ export const en: Record<keyof typeof fr, string> = {
   'settings.eventPlace.placeholder': 'La Miete third place, Villeurbanne',
   'settings.license': 'License of the recipe',
   'settings.license.help': 'The license the pad will be exported under, for others to reuse it.',
+  'settings.dataLicense': 'License of the initiatives (open data)',
+  'settings.dataLicense.help': 'The license of the list of initiatives exported as CSV and JSON. Licence Ouverte 2.0 and ODbL are the ones French public bodies may use for their data.',
   'settings.license.notLibre':
     'Warning: CC BY-NC-SA forbids commercial reuse, so it is not a free (libre) license. Not everyone will be able to reuse the recipe (a cooperative, a non-profit that charges for its workshops…).',
   'settings.lifetime': 'Keep the pad',

@@ -123,6 +123,8 @@ export const fr = {
   'export.md.help': 'texte simple, pour un wiki ou un site',
   'export.csv': 'Initiatives (CSV)',
   'export.csv.help': 'la liste des initiatives, en données ouvertes, pour un tableur',
+  'export.csvMetadata': 'Licence des initiatives (CSVW)',
+  'export.csvMetadata.help': 'la description et la licence du CSV, pour un portail de données ouvertes',
   'export.json': 'Données (JSON)',
   'export.json.help': 'la recette structurée, pour d’autres outils',
   'export.pdfHint':
@@ -202,6 +204,8 @@ export const fr = {
   'settings.eventPlace.placeholder': 'Tiers-lieu La Miete, Villeurbanne',
   'settings.license': 'Licence de la recette',
   'settings.license.help': 'La licence sous laquelle le pad sera exporté et pourra être réutilisé.',
+  'settings.dataLicense': 'Licence des initiatives (données ouvertes)',
+  'settings.dataLicense.help': 'La licence de la liste des initiatives exportée en CSV et JSON. La Licence Ouverte 2.0 et l’ODbL sont celles que les organismes publics peuvent utiliser pour leurs données.',
   'settings.license.notLibre':
     'Attention : CC BY-NC-SA interdit la réutilisation commerciale, ce n’est pas une licence libre. La recette ne pourra pas être reprise par tout le monde (une coopérative, une association qui facture ses ateliers…).',
   'settings.lifetime': 'Conserver le pad',
