@@ -1,10 +1,14 @@
+import path from 'node:path'
+import Database from 'better-sqlite3'
 import { unzipSync, strFromU8 } from 'fflate'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import type { CreatePadResponse } from '../../shared/protocol/api'
 import { recordLegacyAuthor } from '../../shared/testing/legacy-authors'
 import type { Recipe } from '../../shared/export/recipe'
-import { waitUntil, whenSynced, type TestClient, type TestServer } from '../testing/harness'
+import { sqliteMigrations } from '../store/sqlite-migrations'
+import { makeTempDir, waitUntil, whenSynced, type TestClient, type TestServer } from '../testing/harness'
+import { generateKey, hashKey } from './pad-keys'
 import { useTestResources } from '../testing/resources'
 
 const { startServer, client } = useTestResources()
@@ -143,5 +147,48 @@ describe('export', () => {
     const recipe = (await (await fetch(`${server.url}/api/pads/${pad.keys.view}/export?format=json`)).json()) as Recipe
     expect(recipe.session.sections).toContain('Initiatives collectées')
     expect(recipe.contributors).toEqual([])
+  })
+})
+
+describe('pads stored before participants', () => {
+  it('keeps their credits: a pad the previous version stored exports its writers by the names it recorded', async () => {
+    const dataDir = makeTempDir()
+    const file = path.join(dataDir, 'atelier-pad.sqlite')
+    // The pad as the version before wrote it: no author attribute on the text, client id → name in `authors`.
+    const doc = new Y.Doc()
+    const writers: [number, string, string][] = [[1001, 'Camille', 'Le repair café ouvre le samedi.'], [2002, 'Dominique', 'Une épicerie solidaire.']]
+    const update: Uint8Array[] = []
+    for (const [clientId, name, text] of writers) {
+      const writer = new Y.Doc()
+      writer.clientID = clientId
+      Y.applyUpdate(writer, Y.encodeStateAsUpdate(doc))
+      const before = Y.encodeStateVector(writer)
+      recordLegacyAuthor(writer, name)
+      const paragraph = new Y.XmlElement('paragraph')
+      paragraph.insert(0, [new Y.XmlText(text)])
+      writer.getXmlFragment('body').insert(writer.getXmlFragment('body').length, [paragraph])
+      const written = Y.encodeStateAsUpdate(writer, before)
+      Y.applyUpdate(doc, written)
+      update.push(written)
+    }
+    const viewKey = generateKey()
+    const old = new Database(file)
+    for (const step of sqliteMigrations.slice(0, 3)) old.exec(step)
+    old.pragma('user_version = 3')
+    old
+      .prepare(`INSERT INTO pads (id, title, language, locked, view_key, edit_key_generation, created_at_ms, updated_at_ms, license, lifetime, first_edit_at_ms, last_edit_at_ms)
+        VALUES ('old-pad', 'Collecte de 2025', 'fr', 0, ?, 0, 1, 1, 'CC-BY-SA-4.0', 'forever', 1, 1)`)
+      .run(viewKey)
+    old.prepare("INSERT INTO pad_keys (key_hash, pad_id, role) VALUES (?, 'old-pad', 'view')").run(hashKey(viewKey))
+    for (const written of update) old.prepare("INSERT INTO pad_updates (pad_id, data) VALUES ('old-pad', ?)").run(written)
+    old.close()
+
+    const server = await startServer({}, dataDir)
+    const recipe = (await (await fetch(`${server.url}/api/pads/${viewKey}/export?format=json`)).json()) as Recipe
+    expect(recipe.contributors).toEqual([
+      { name: 'Camille', organisation: '', characters: writers[0]![2].length },
+      { name: 'Dominique', organisation: '', characters: writers[1]![2].length },
+    ])
+    expect(recipe.session.peoplePresent).toEqual(['Camille', 'Dominique'])
   })
 })
