@@ -25,6 +25,7 @@ import { ApiError, fetchPadSettings, NetworkError } from './settings/api-client'
 import { createAuthorColors } from './people/author-colors'
 import { mountAuthorLegend } from './people/author-legend'
 import { createAuthorship } from './people/authorship'
+import { creditLegacyTextOnSync } from './people/legacy-credits'
 import { loadParticipantIdentity } from './people/participant-secret'
 import { createAuthorshipPlugin, followServerCredit } from './editor/authorship-plugin'
 import { createPromptPlugin } from './editor/prompt-plugin'
@@ -204,7 +205,10 @@ function openPad(context: OpenPadContext): void {
     renderAccess()
   }
   followAccess({ context, connection, access, renderAccess, closeForGood })
-  if (access.isWriter) disposers.push(followServerCredit(connection, editor.view, participant.id))
+  if (access.isWriter) {
+    disposers.push(followServerCredit(connection, editor.view, participant.id))
+    disposers.push(creditLegacyTextOnSync(connection, editor.view, doc.getXmlFragment(bodyFragmentName), () => !access.isReadOnly()))
+  }
   mountConnectionViews(context, connection, access)
   if (access.role === Role.admin) mountAdminPanel(context, () => closeForGood(CloseCode.deleted))
 

@@ -7,10 +7,14 @@
  * author colours tint her text only; when she renames herself, the credit
  * follows. Each person has a browser context of their own.
  */
+import path from 'node:path'
+import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
 import type { Page } from 'playwright-core'
 import { createTestPad } from '../server/testing/harness'
 import type { Recipe } from '../shared/export/recipe'
+import { recordLegacyAuthor } from '../shared/testing/legacy-authors'
 import { editorText, useBrowserSession } from './fixtures'
 
 const session = useBrowserSession()
@@ -97,5 +101,30 @@ describe('credits in the browser', () => {
     const html = await (await fetch(`${session.server.url}/api/pads/${pad.keys.view}/export?format=html`)).text()
     expect(html).toContain('Claire (Tiers-lieu du Moulin) et une autre personne')
     expect(html).not.toContain('Bruno')
+  })
+  it('keeps the credit of a pad written before participants when a newer page reformats it', async () => {
+    const pad = await createTestPad(session.server.url, 'Ancienne collecte')
+    // The text as the version before stored it: no author attribute, its client named in `authors`.
+    const old = new Y.Doc()
+    old.clientID = 31
+    recordLegacyAuthor(old, 'Camille')
+    const paragraph = new Y.XmlElement('paragraph')
+    paragraph.insert(0, [new Y.XmlText('Écrit par Camille.')])
+    old.getXmlFragment('body').insert(0, [paragraph])
+    const padId = ((await (await fetch(`${session.server.url}/api/pads/${pad.keys.view}`)).json()) as { id: string }).id
+    const db = new Database(path.join(session.server.dataDir, 'atelier-pad.sqlite'))
+    db.pragma('busy_timeout = 5000')
+    db.prepare('INSERT INTO pad_updates (pad_id, data) VALUES (?, ?)').run(padId, Y.encodeStateAsUpdate(old))
+    db.close()
+
+    const bruno = await session.join(pad.links.edit, 'Bruno')
+    await expect.poll(() => editorText(bruno.page)).toContain('Écrit par Camille.')
+    await caretInBlock(bruno.page, 0)
+    await bruno.page.locator('#toolbar [data-command="heading-1"]').click()
+    await bruno.page.locator('#editor .ProseMirror > h1').waitFor()
+    await expect
+      .poll(async () => (await exportJson(session.server.url, pad.keys.view)).contributors, { timeout: 5000 })
+      .toEqual([{ name: 'Camille', organisation: '', characters: 18 }])
+    expect(await bruno.page.locator('#connection-status').getAttribute('data-state')).toBe('connected')
   })
 })

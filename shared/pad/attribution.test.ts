@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { updateYFragment, yXmlFragmentToProseMirrorRootNode } from 'y-prosemirror'
 import * as Y from 'yjs'
 import { recordLegacyAuthor } from '../testing/legacy-authors'
-import { countCharactersByAuthor, listContributors, listPeoplePresent, recordParticipant } from './attribution'
+import { countCharactersByAuthor, legacyClientOf, legacyParticipantId, listContributors, listPeoplePresent, recordParticipant } from './attribution'
 import { bodyFragmentName, padSchema } from './schema'
 
 const alice = 'A'.repeat(22)
@@ -158,5 +158,18 @@ describe('attribution', () => {
     recordParticipant(second, alice, { name: 'Camille', organisation: '', isNamed: true })
     paragraphWith(second, 'fgh', alice)
     expect(listContributors(second).named).toEqual([{ name: 'Camille', organisation: '', characters: 8 }])
+  })
+  it('names a legacy id after its client in the old authors map, so migrated text keeps its credit through a rebuild', () => {
+    const { aliceDoc, brunoDoc } = pair()
+    recordLegacyAuthor(aliceDoc, 'Alice')
+    const text = paragraphWith(aliceDoc, 'Texte ancien.')
+    // What a page does on opening the pad: the old text gets its client's legacy id.
+    text.format(0, 13, { author: { id: legacyParticipantId(aliceDoc.clientID) } })
+    recordParticipant(brunoDoc, bruno, { name: 'Bruno', organisation: '', isNamed: true })
+    writeBack(brunoDoc, editorDoc(brunoDoc).copy(editorDoc(brunoDoc).content.replaceChild(0, padSchema.nodes.heading!.create({ level: 1 }, editorDoc(brunoDoc).child(0).content))))
+    expect(editorDoc(aliceDoc).child(0).type.name).toBe('heading')
+    expect(listContributors(aliceDoc).named).toEqual([{ name: 'Alice', organisation: '', characters: 13 }])
+    expect(legacyClientOf(legacyParticipantId(aliceDoc.clientID))).toBe(aliceDoc.clientID)
+    expect(legacyClientOf(alice)).toBeNull()
   })
 })

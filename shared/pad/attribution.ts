@@ -9,8 +9,10 @@
  * Pads written before the author attribute existed credited text by the Yjs
  * client id that inserted it, named in the doc's `authors` map (client id →
  * display name): text without an author attribute is still read that way,
- * so those pads keep their credits. Text inserted by the server (templates)
- * has neither and credits nobody.
+ * so those pads keep their credits. A page that opens such a pad gives that
+ * text the author attribute of its client's legacy id (`legacyParticipantId`,
+ * named from the same map), so that its credit survives later reformatting.
+ * Text inserted by the server (templates) has neither and credits nobody.
  */
 import * as Y from 'yjs'
 import { isParticipantId } from '../protocol/participant-id'
@@ -53,6 +55,23 @@ export interface Contributors {
 
 /** Who wrote a character: a participant (by id) or, for text older than the author attribute, a Yjs client. */
 export type AuthorKey = `participant:${string}` | `client:${number}`
+
+/**
+ * The participant id that stands for a Yjs client of a pad from before
+ * participants: `L` and the client id in 21 digits, a shape no real id (16
+ * random bytes) takes on purpose. Its name is the client's in `authors`.
+ */
+export function legacyParticipantId(clientId: number): string {
+  return `L${String(clientId).padStart(21, '0')}`
+}
+
+/** The Yjs client a legacy participant id stands for, or null for any other id. */
+export function legacyClientOf(participantId: string): number | null {
+  const match = /^L(\d{21})$/.exec(participantId)
+  if (match === null) return null
+  const clientId = Number(match[1])
+  return Number.isSafeInteger(clientId) ? clientId : null
+}
 
 export function cleanAuthorName(name: string): string {
   return name.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, maxAuthorNameLength)
@@ -164,8 +183,11 @@ export function readCredits(doc: Y.Doc): (author: AuthorKey) => ParticipantCredi
   const participants = doc.getMap<unknown>(participantsMapName)
   const authors = doc.getMap<unknown>(authorsMapName)
   return (author) => {
-    if (author.startsWith('participant:')) return parseParticipantCredit(participants.get(author.slice('participant:'.length)))
-    const name = authors.get(author.slice('client:'.length))
+    const participantId = author.startsWith('participant:') ? author.slice('participant:'.length) : null
+    const legacyClient = participantId === null ? null : legacyClientOf(participantId)
+    if (participantId !== null && legacyClient === null) return parseParticipantCredit(participants.get(participantId))
+    // A client of the old `authors` map, by its text without attribute or by its legacy id.
+    const name = authors.get(String(legacyClient ?? author.slice('client:'.length)))
     return typeof name === 'string' && cleanAuthorName(name) !== '' ? { name: cleanAuthorName(name), organisation: '', isNamed: true } : null
   }
 }

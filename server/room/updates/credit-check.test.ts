@@ -7,7 +7,7 @@ import type { Node as ProseMirrorNode } from 'prosemirror-model'
 import { describe, expect, it } from 'vitest'
 import { updateYFragment, yXmlFragmentToProseMirrorRootNode } from 'y-prosemirror'
 import * as Y from 'yjs'
-import { authorsMapName, participantsMapName } from '../../../shared/pad/attribution'
+import { authorsMapName, legacyParticipantId, participantsMapName } from '../../../shared/pad/attribution'
 import { bodyFragmentName, padSchema } from '../../../shared/pad/schema'
 import { checkCredits, readCreditsBefore, type CreditCheck, type CreditWriter } from './credit-check'
 import type { DecodedUpdate } from './update-check'
@@ -177,5 +177,26 @@ describe('credit check', () => {
       text.insert(0, 'Premier mot', { author: { id: alice } })
     })
     expect(write(forgedRoom, forged, asBruno).problem).toMatch(/credits 11 characters to someone else/)
+  })
+  it('lets a page give an old client’s unattributed text its legacy id, and nothing more', () => {
+    const room = new Y.Doc()
+    const old = new Y.Doc()
+    old.clientID = 4242
+    const paragraph = new Y.XmlElement('paragraph')
+    paragraph.insert(0, [new Y.XmlText('Écrit avant.')])
+    old.getXmlFragment(bodyFragmentName).insert(0, [paragraph])
+    old.getMap(authorsMapName).set('4242', 'Camille')
+    Y.applyUpdate(room, Y.encodeStateAsUpdate(old))
+    const page = copyOf(room)
+    const migrated = updateOf(page, (doc) => firstText(doc).format(0, 12, { author: { id: legacyParticipantId(4242) } }))
+    expect(write(room, migrated, asBruno).problem).toBeNull()
+
+    const other = copyOf(old)
+    const otherPage = copyOf(other)
+    const misnamed = updateOf(otherPage, (doc) => firstText(doc).format(0, 12, { author: { id: legacyParticipantId(777) } }))
+    expect(write(other, misnamed, asBruno).problem).toMatch(/credits 12 characters to someone else/)
+    const third = copyOf(old)
+    const forged = updateOf(copyOf(third), (doc) => firstText(doc).insert(0, 'Nouveau ', { author: { id: legacyParticipantId(4242) } }))
+    expect(write(third, forged, asBruno).problem).toMatch(/credits 8 characters to someone else/)
   })
 })

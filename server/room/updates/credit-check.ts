@@ -12,6 +12,9 @@
  * - an entry of the `participants` map under any key but the writer's own
  *   participant id, and an entry of the old `authors` map under any key but
  *   the client id that writes it.
+ * Text of a pad from before participants (no author attribute) may be
+ * credited to its client's legacy id (shared/pad/attribution.ts) as far as
+ * that client's unattributed text goes: what a page does on opening it.
  * Counts, not characters, are compared: y-prosemirror writes a change as a
  * string diff and then re-applies every run's attributes, so typing before
  * someone's identical letter credits the old letter to the typist and the
@@ -22,13 +25,20 @@
  * decides (the room rebuilds its doc when it refuses). Pure over the doc.
  */
 import * as Y from 'yjs'
-import { authorsMapName, participantsMapName } from '../../../shared/pad/attribution'
+import { authorsMapName, legacyClientOf, participantsMapName } from '../../../shared/pad/attribution'
 import { authorMarkName, authorOfAttribute } from '../../../shared/pad/author-mark'
 import type { DecodedUpdate } from './update-check'
 
 /** A participant id, or null for text with no author attribute. */
 type Author = string | null
-type Counts = Map<Author, number>
+
+/** Characters by author, and those without an author attribute by the Yjs client that inserted them (pads from before). */
+interface Counts {
+  byAuthor: Map<Author, number>
+  unattributedByClient: Map<number, number>
+}
+
+const emptyCounts = (): Counts => ({ byAuthor: new Map(), unattributedByClient: new Map() })
 /** A shared type as Yjs holds it (its own typing of `share`). */
 type SharedType = NonNullable<ReturnType<Y.Doc['share']['get']>>
 
@@ -123,14 +133,22 @@ export function checkCredits(doc: Y.Doc, update: DecodedUpdate, before: CreditsB
 
 /** The credit rules over the counts before and after one write. */
 function decide(before: Counts, after: Counts, newCharacters: number, writer: CreditWriter): CreditCheck {
-  const change = (author: Author): number => (after.get(author) ?? 0) - (before.get(author) ?? 0)
+  const change = (author: Author): number => (after.byAuthor.get(author) ?? 0) - (before.byAuthor.get(author) ?? 0)
+  /** Characters of an old client's unattributed text that this write attributed (or removed). */
+  const legacyAllowance = (author: string): number => {
+    const client = legacyClientOf(author)
+    if (client === null) return 0
+    return Math.max(0, (before.unattributedByClient.get(client) ?? 0) - (after.unattributedByClient.get(client) ?? 0))
+  }
   const own = writer.participantId
   const gained = Math.max(0, change(null)) + (own === null ? 0 : Math.max(0, change(own)))
   if (gained > newCharacters) return { problem: `an update takes credit for ${gained - newCharacters} characters someone else wrote` }
   const moved = new Map(writer.moved)
-  for (const author of new Set([...before.keys(), ...after.keys()])) {
+  for (const author of new Set([...before.byAuthor.keys(), ...after.byAuthor.keys()])) {
     if (author === null || author === own) continue
-    const delta = change(author)
+    const changed = change(author)
+    // An old client's text credited to its legacy id is no new credit; beyond it, the usual rule.
+    const delta = changed > 0 ? Math.max(0, changed - legacyAllowance(author)) : changed
     if (delta > (moved.get(author) ?? 0)) return { problem: `an update credits ${delta - (moved.get(author) ?? 0)} characters to someone else` }
     const left = (moved.get(author) ?? 0) - delta
     if (left > 0) moved.set(author, left)
@@ -153,7 +171,7 @@ function checkMapEntry(doc: Y.Doc, parent: SharedType | null, item: Y.Item, writ
 
 /** Characters by author: each removed tree whole, then the own text of each touched type not inside one. */
 function countCredits(touched: Set<SharedType>, removed: Set<SharedType>): Counts {
-  const counts: Counts = new Map()
+  const counts = emptyCounts()
   const visited = new Set<SharedType>()
   for (const tree of removed) countTree(tree, counts, visited)
   for (const type of touched) if (!visited.has(type)) countOwn(type, counts)
@@ -178,7 +196,8 @@ function countOwn(type: SharedType, counts: Counts): void {
     if (content instanceof Y.ContentFormat) {
       if (content.key === authorMarkName) author = authorOfAttribute(content.value)
     } else if (content instanceof Y.ContentString) {
-      counts.set(author, (counts.get(author) ?? 0) + item.length)
+      counts.byAuthor.set(author, (counts.byAuthor.get(author) ?? 0) + item.length)
+      if (author === null) counts.unattributedByClient.set(item.id.client, (counts.unattributedByClient.get(item.id.client) ?? 0) + item.length)
     }
   }
 }
