@@ -172,4 +172,71 @@ describe('attribution', () => {
     expect(legacyClientOf(legacyParticipantId(aliceDoc.clientID))).toBe(aliceDoc.clientID)
     expect(legacyClientOf(alice)).toBeNull()
   })
+  describe('keeps each character’s writer through every structural change another participant makes', () => {
+    /** Alice's three paragraphs, Bruno's doc in step, and how many characters she wrote. */
+    function alicesPad(): { aliceDoc: Y.Doc; brunoDoc: Y.Doc; written: number } {
+      const { aliceDoc, brunoDoc } = pair()
+      recordParticipant(aliceDoc, alice, { name: 'Alice', organisation: '', isNamed: true })
+      recordParticipant(brunoDoc, bruno, { name: 'Bruno', organisation: '', isNamed: true })
+      for (const text of paragraphs) paragraphWith(aliceDoc, text, alice)
+      return { aliceDoc, brunoDoc, written: paragraphs.join('').length }
+    }
+    const aliceAlone = (doc: Y.Doc, written: number) => expect(listContributors(doc).named).toEqual([{ name: 'Alice', organisation: '', characters: written }])
+
+    it('a quote made of a paragraph', () => {
+      const { aliceDoc, brunoDoc, written } = alicesPad()
+      writeBack(brunoDoc, ((body) => {
+        const range = body.resolve(1).blockRange(body.resolve(body.child(0).nodeSize - 1))
+        const wrapping = range === null ? null : findWrapping(range, padSchema.nodes.blockquote!)
+        if (range === null || wrapping === null) throw new Error('cannot quote')
+        return new Transform(body).wrap(range, wrapping).doc
+      })(editorDoc(brunoDoc)))
+      expect(editorDoc(aliceDoc).child(0).type.name).toBe('blockquote')
+      aliceAlone(aliceDoc, written)
+    })
+
+    it('a paragraph split in two, then joined again', () => {
+      const { aliceDoc, brunoDoc, written } = alicesPad()
+      writeBack(brunoDoc, new Transform(editorDoc(brunoDoc)).split(10).doc)
+      expect(editorDoc(aliceDoc).childCount).toBe(4)
+      aliceAlone(aliceDoc, written)
+      const split = editorDoc(brunoDoc)
+      writeBack(brunoDoc, new Transform(split).join(split.child(0).nodeSize).doc)
+      expect(editorDoc(aliceDoc).childCount).toBe(3)
+      aliceAlone(aliceDoc, written)
+    })
+
+    it('an undo and a redo of the reformat', () => {
+      const { aliceDoc, brunoDoc, written } = alicesPad()
+      const undo = new Y.UndoManager(brunoDoc.getXmlFragment(bodyFragmentName), { trackedOrigins: new Set([null]) })
+      writeBack(brunoDoc, reformat(editorDoc(brunoDoc)))
+      undo.undo()
+      expect(editorDoc(aliceDoc).child(0).type.name).toBe('paragraph')
+      aliceAlone(aliceDoc, written)
+      undo.redo()
+      expect(editorDoc(aliceDoc).child(0).type.name).toBe('heading')
+      aliceAlone(aliceDoc, written)
+    })
+
+    it('an offline merge: both edit apart, then sync', () => {
+      const aliceDoc = new Y.Doc()
+      recordParticipant(aliceDoc, alice, { name: 'Alice', organisation: '', isNamed: true })
+      for (const text of paragraphs) paragraphWith(aliceDoc, text, alice)
+      const brunoDoc = new Y.Doc()
+      Y.applyUpdate(brunoDoc, Y.encodeStateAsUpdate(aliceDoc))
+      recordParticipant(brunoDoc, bruno, { name: 'Bruno', organisation: '', isNamed: true })
+      // Apart: Bruno reformats and adds his own line; Alice adds a fourth paragraph.
+      writeBack(brunoDoc, reformat(editorDoc(brunoDoc)))
+      paragraphWith(brunoDoc, 'Bruno ajoute ceci.', bruno)
+      paragraphWith(aliceDoc, 'Et un café.', alice)
+      Y.applyUpdate(aliceDoc, Y.encodeStateAsUpdate(brunoDoc, Y.encodeStateVector(aliceDoc)))
+      Y.applyUpdate(brunoDoc, Y.encodeStateAsUpdate(aliceDoc, Y.encodeStateVector(brunoDoc)))
+      const expected = [
+        { name: 'Alice', organisation: '', characters: paragraphs.join('').length + 'Et un café.'.length },
+        { name: 'Bruno', organisation: '', characters: 'Bruno ajoute ceci.'.length },
+      ]
+      expect(listContributors(aliceDoc).named).toEqual(expected)
+      expect(listContributors(brunoDoc).named).toEqual(expected)
+    })
+  })
 })
