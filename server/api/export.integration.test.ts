@@ -7,7 +7,9 @@ import type { CreatePadResponse } from '../../shared/protocol/api'
 import { recordLegacyAuthor } from '../../shared/testing/legacy-authors'
 import type { Recipe } from '../../shared/export/recipe'
 import { sqliteMigrations } from '../store/sqlite-migrations'
-import { makeTempDir, waitUntil, whenSynced, type TestClient, type TestServer } from '../testing/harness'
+import { makeTempDir, newParticipantSecret, waitUntil, whenSynced, type TestClient, type TestServer } from '../testing/harness'
+import { participantIdOf, participantSecretParam } from '../../shared/protocol/participant-id'
+import { recordParticipant } from '../../shared/pad/attribution'
 import { generateKey, hashKey } from './pad-keys'
 import { useTestResources } from '../testing/resources'
 
@@ -22,21 +24,27 @@ async function collectePad(server: TestServer): Promise<CreatePadResponse> {
   return (await response.json()) as CreatePadResponse
 }
 
-/** Writes, as a participant named `name`, the card's name field and a paragraph at the end. */
-function writeAs(client: TestClient, name: string, initiative: string): void {
-  recordLegacyAuthor(client.doc, name)
+/** A participant's secret, and the id its text is credited to. */
+function newParticipant(): { secret: string; id: string } {
+  const secret = newParticipantSecret()
+  return { secret, id: participantIdOf(secret) }
+}
+
+/** Writes, as the participant `id` named `name`, the card's name field and a paragraph at the end, credited as a page credits them. */
+function writeAs(client: TestClient, id: string, name: string, initiative: string): void {
   const body = client.doc.getXmlFragment('body')
   client.doc.transact(() => {
+    recordParticipant(client.doc, id, { name, organisation: '', isNamed: true })
     const card = body.toArray().find((node) => node instanceof Y.XmlElement && node.nodeName === 'initiative') as Y.XmlElement
     const field = card.get(0) as Y.XmlElement
     const text = new Y.XmlText()
-    text.insert(0, initiative)
     field.insert(0, [text])
+    text.insert(0, initiative, { author: { id } })
     const paragraph = new Y.XmlElement('paragraph')
     const note = new Y.XmlText()
-    note.insert(0, `Note de ${name}`)
     paragraph.insert(0, [note])
     body.insert(body.length, [paragraph])
+    note.insert(0, `Note de ${name}`, { author: { id } })
   })
 }
 
@@ -49,9 +57,10 @@ describe('export', () => {
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ license: 'CC-BY-4.0', event: { name: 'Café projets', date: '2026-11-21', place: 'La Miete' } }),
     })
-    const camille = client(server, pad.keys.edit)
+    const participant = newParticipant()
+    const camille = client(server, pad.keys.edit, new Y.Doc(), { [participantSecretParam]: participant.secret })
     await whenSynced(camille)
-    writeAs(camille, 'Camille', 'Repair café de Cusset')
+    writeAs(camille, participant.id, 'Camille', 'Repair café de Cusset')
     const reader = client(server, pad.keys.view)
     await waitUntil('the write is stored and relayed', () => reader.doc.getXmlFragment('body').toString().includes('Note de Camille'))
 

@@ -10,8 +10,8 @@
  * - more characters gained by the writer (or by nobody) than the update
  *   brings new characters: credit stripped from text someone else wrote;
  * - an entry of the `participants` map under any key but the writer's own
- *   participant id, and an entry of the old `authors` map under any key but
- *   the client id that writes it.
+ *   participant id, and any entry of the old `authors` map (read for pads from
+ *   before participants, written by no page of this version).
  * Text of a pad from before participants (no author attribute) may be
  * credited to its client's legacy id (shared/pad/attribution.ts) as far as
  * that client's unattributed text goes: what a page does on opening it.
@@ -157,15 +157,18 @@ function decide(before: Counts, after: Counts, newCharacters: number, writer: Cr
   return { problem: null, moved }
 }
 
-/** A map entry: the participants map only under one's own id, the old authors map only under the writing client id. */
+/**
+ * A map entry: the participants map only under one's own id; the old authors
+ * map not at all — only pages of the version before wrote it, and those may
+ * no longer write (4426); a new entry there would re-credit an old client's
+ * text.
+ */
 function checkMapEntry(doc: Y.Doc, parent: SharedType | null, item: Y.Item, writer: CreditWriter): string | null {
   if (parent === null) return null
   if (parent === doc.share.get(participantsMapName) && item.parentSub !== writer.participantId) {
     return 'an update writes the credit of another participant'
   }
-  if (parent === doc.share.get(authorsMapName) && item.parentSub !== String(item.id.client)) {
-    return 'an update names the author of another client'
-  }
+  if (parent === doc.share.get(authorsMapName)) return 'an update names an author in the old authors map'
   return null
 }
 
