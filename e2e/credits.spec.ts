@@ -59,6 +59,11 @@ describe('credits in the browser', () => {
     await expect
       .poll(async () => (await exportJson(session.server.url, pad.keys.view)).contributors, { timeout: 5000 })
       .toEqual([{ name: 'Alice', organisation: '', characters: written }])
+    // Every format credits her alone: the attribution of the HTML, Markdown and ODT reads the same list.
+    const exportText = async (format: string): Promise<string> => (await fetch(`${session.server.url}/api/pads/${pad.keys.view}/export?format=${format}`)).text()
+    expect(await exportText('html')).toContain('<meta name="author" content="Alice">')
+    // Bruno was there (people present), but credited with nothing.
+    expect(await exportText('md')).toMatch(/\ncontributors:\n {2}- "Alice"\n(?! {2}- )/)
 
     // The author colours tint Alice's text, nobody else's.
     await bruno.page.locator('#author-colors-toggle').click()

@@ -133,7 +133,7 @@ describe('initiative cards and recipe export', () => {
     await page.locator('#export-menu summary').click()
     const links = page.locator('#export-links a')
     expect(await links.evaluateAll((anchors) => anchors.map((anchor) => anchor.getAttribute('data-format')).sort())).toEqual(
-      ['csv', 'html', 'json', 'md', 'odt'],
+      ['csv', 'csv-metadata', 'html', 'json', 'md', 'odt'],
     )
     expect(await page.locator('#export-menu').innerText()).toContain('imprimez-la depuis le navigateur')
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#export-links a[data-format="html"]').click()])

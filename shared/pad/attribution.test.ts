@@ -206,6 +206,29 @@ describe('attribution', () => {
       aliceAlone(aliceDoc, written)
     })
 
+    it('an initiative card moved above the others, its fields as written', () => {
+      const { aliceDoc, brunoDoc } = pair()
+      recordParticipant(aliceDoc, alice, { name: 'Alice', organisation: '', isNamed: true })
+      const written = 'Repair Café'
+      const body = aliceDoc.getXmlFragment(bodyFragmentName)
+      const card = new Y.XmlElement('initiative')
+      const field = new Y.XmlElement('initiative_field')
+      field.setAttribute('field', 'name')
+      const text = new Y.XmlText()
+      field.insert(0, [text])
+      card.insert(0, [field])
+      paragraphWith(aliceDoc, 'Avant.', alice)
+      body.insert(body.length, [card])
+      text.insert(0, written, { author: { id: alice } })
+      // Bruno moves the card first: deleted and inserted again in one change, as a drag does.
+      writeBack(brunoDoc, ((doc) => {
+        const moved = doc.child(1)
+        return new Transform(doc).delete(doc.child(0).nodeSize, doc.child(0).nodeSize + moved.nodeSize).insert(0, moved).doc
+      })(editorDoc(brunoDoc)))
+      expect(editorDoc(aliceDoc).child(0).type.name).toBe('initiative')
+      expect(listContributors(aliceDoc).named).toEqual([{ name: 'Alice', organisation: '', characters: written.length + 'Avant.'.length }])
+    })
+
     it('an undo and a redo of the reformat', () => {
       const { aliceDoc, brunoDoc, written } = alicesPad()
       const undo = new Y.UndoManager(brunoDoc.getXmlFragment(bodyFragmentName), { trackedOrigins: new Set([null]) })
