@@ -27,7 +27,7 @@ import { mountAuthorLegend } from './people/author-legend'
 import { createAuthorship } from './people/authorship'
 import { creditLegacyTextOnSync } from './people/legacy-credits'
 import { loadParticipantIdentity } from './people/participant-secret'
-import { createAuthorshipPlugin, followServerCredit } from './editor/authorship-plugin'
+import { createAuthorshipPlugin, followServerCredit } from './people/authorship-plugin'
 import { createPromptPlugin } from './editor/prompt-plugin'
 import type { Connection } from './connection/connection'
 import { createConnection, defaultRateLimitRetryMs } from './connection/connection'
@@ -205,10 +205,7 @@ function openPad(context: OpenPadContext): void {
     renderAccess()
   }
   followAccess({ context, connection, access, renderAccess, closeForGood })
-  if (access.isWriter) {
-    disposers.push(followServerCredit(connection, editor.view, participant.id))
-    disposers.push(creditLegacyTextOnSync(connection, editor.view, doc.getXmlFragment(bodyFragmentName), () => !access.isReadOnly()))
-  }
+  if (access.isWriter) disposers.push(...followCredits(connection, editor, participant.id, () => !access.isReadOnly()))
   mountConnectionViews(context, connection, access)
   if (access.role === Role.admin) mountAdminPanel(context, () => closeForGood(CloseCode.deleted))
 
@@ -231,6 +228,12 @@ function openPad(context: OpenPadContext): void {
       authorship.setCredit(credit)
     },
   })
+}
+
+/** What keeps this writer's credits right: the server's word on them, and the old text of pads from before participants. */
+function followCredits(connection: Connection, editor: Editor, participantId: string, mayWrite: () => boolean): (() => void)[] {
+  const fragment = connection.provider.doc.getXmlFragment(bodyFragmentName)
+  return [followServerCredit(connection, editor.view, participantId), creditLegacyTextOnSync(connection, editor.view, fragment, mayWrite)]
 }
 
 /** Who writes in this page's editor. */

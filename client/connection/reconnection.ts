@@ -120,7 +120,7 @@ export function createReconnection(config: ReconnectionConfig, deps: Reconnectio
         // A write raced the lock: the page goes read-only and comes back to hear
         // the lock (or the unlock) from the server's settings. Or the server
         // refused a write's credits: the page gives back what it carried over
-        // (editor/authorship-plugin.ts) and comes back with that.
+        // (people/authorship-plugin.ts) and comes back with that.
         lockedRetry.schedule()
       } else {
         isFinal = !isReconnectable(code)

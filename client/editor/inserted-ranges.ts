@@ -3,7 +3,7 @@
  * whole round of transactions (ProseMirror's `appendTransaction` sees them
  * together): each step's new range, mapped through the steps and
  * transactions after it. Used by the plugins that decide what new text
- * carries (authorship-plugin.ts, prompt-plugin.ts).
+ * carries (people/authorship-plugin.ts, prompt-plugin.ts).
  */
 import type { Node as ProseMirrorNode } from 'prosemirror-model'
 import type { Transaction } from 'prosemirror-state'

@@ -7,7 +7,7 @@
  * everywhere — and again when a locked pad opens up. It writes only while
  * the page may write: a view link's or a locked pad's write would be refused
  * by the server (and a write into a lock closes the connection). Which text
- * is theirs is the author mark's business (editor/authorship-plugin.ts).
+ * is theirs is the author mark's business (authorship-plugin.ts).
  */
 import type * as Y from 'yjs'
 import { recordParticipant, type ParticipantCredit } from '../../shared/pad/attribution'

@@ -1,11 +1,12 @@
 /**
- * A room's writes: checking and applying each one to the doc (it joins the
- * batch of the turn), storing the batch as one update, then relaying it in
- * one frame and acknowledging each writer (DESIGN.md, "Durability": nothing
- * is relayed before it is stored). In a big room the batch waits for the
- * relay interval. When Yjs refuses part of an update that passed the checks,
- * the doc is rebuilt from the store and the batch, and the update dropped
- * whole. It does not decide who may write (the room checks roles and the
+ * A room's writes: each one checked, applied and its credits checked
+ * (updates/write-application.ts), then it joins the batch of the turn; the
+ * batch is stored as one update, then relayed in one frame and each writer
+ * acknowledged (DESIGN.md, "Durability": nothing is relayed before it is
+ * stored). In a big room the batch waits for the relay interval. A write
+ * refused after it was applied (Yjs refused part of it, or its credits are
+ * not its writer's) is taken back: the doc is rebuilt from the store and the
+ * batch, and the write dropped whole. It does not decide who may write (the room checks roles and the
  * lock before) nor own the sockets.
  */
 import * as Y from 'yjs'
@@ -19,11 +20,10 @@ import type { ClientIdOwners } from './client-ids'
 import type { Peer } from '../relay/peer'
 import type { RoomLink } from './room'
 import type { RoomStorage } from './storage'
-import { checkCredits, readCreditsBefore } from './updates/credit-check'
 import { createCreditLedger } from './updates/credit-ledger'
-import { prepareUpdate, type PreparedUpdate } from './updates/update-check'
+import { applyWrite } from './updates/write-application'
 import { createWriteBatch, type WriteBatch } from './write-batch'
-import { decodeUpdate, hasPending, isEmptyUpdate, mergeAll, stateVectorWithout } from './updates/yjs-updates'
+import { decodeUpdate, isEmptyUpdate, mergeAll } from './updates/yjs-updates'
 
 export interface RoomWritesOptions {
   maxDocumentBytes: number
@@ -101,41 +101,37 @@ export function createRoomWrites(options: RoomWritesOptions, deps: RoomWritesDep
       return undefined
     }
     const stopApplyTimer = metrics.updateApplySeconds.startTimer()
-    const doc = storage.document.doc()
-    const check = prepareUpdate(doc, update, decoded)
-    if (check.problem !== null) throw new ProtocolError(check.problem, CloseCode.invalidPayload)
-    clientIds.claim(peer, check.writtenClients)
-
     const mark = batch.mark()
-    const applying = check.update === update ? decoded : decodeUpdate(check.update)
-    const statesBefore = new Map(check.writtenClients.map((client) => [client, Y.getState(doc.store, client)]))
-    const creditsBefore = readCreditsBefore(doc, applying)
-    const applied = applyChecked(doc, update, check, peer, (effective) => batch.keep(effective))
+    const result = applyWrite(storage.document.doc(), update, decoded, peer, {
+      claim: (clients) => clientIds.claim(peer, clients),
+      ledger: credit,
+      keep: (added) => batch.keep(added),
+    })
     stopApplyTimer()
-    if (applied.isWhole) {
-      const credits = checkCredits(doc, applying, creditsBefore, credit.writerOf(peer))
-      if (credits.problem === null) {
-        credit.record(peer, credits.moved)
-        batch.countWrite(peer)
-        return undefined
-      }
+    if (result.kind === 'applied') {
+      batch.countWrite(peer)
+      return undefined
+    }
+    if (result.yjsFailure === null) {
       // Applied, but not the writer's to credit: undone like any refused write, and its sender told why.
-      batch.rollBack(mark)
-      log.warn({ peer: peer.id, reason: credits.problem }, 'refused a write whose credits are not its own')
-      return rebuildDocument(stateVectorWithout(doc, statesBefore), batch.updates, deps).then(() => {
-        throw new ProtocolError(credits.problem, CloseCode.creditRefused)
-      })
+      log.warn({ peer: peer.id, reason: result.refusal.message }, 'refused a write whose credits are not its own')
+      return undoWrite(mark, result.seen, result.refusal)
     }
     // The checks missed something: Yjs threw part way, or kept part of the
     // update pending. The doc may be half changed, even broken (a struct of
     // length 0 once broke its struct store), so it is rebuilt from what is
     // known good, the store and the batch, and the update is dropped whole:
     // nothing of it was stored or relayed.
-    batch.rollBack(mark)
-    log.error({ err: applied.error, leftPending: applied.leftPending, peer: peer.id }, 'an update passed the checks but Yjs refused it; rebuilding the pad from the store')
+    log.error({ err: result.yjsFailure.error, leftPending: result.yjsFailure.leftPending, peer: peer.id }, 'an update passed the checks but Yjs refused it; rebuilding the pad from the store')
     metrics.documentRebuilds.inc()
-    return rebuildDocument(stateVectorWithout(doc, statesBefore), batch.updates, deps).then(() => {
-      throw new ProtocolError('update refused by Yjs', CloseCode.invalidPayload)
+    return undoWrite(mark, result.seen, result.refusal)
+  }
+
+  /** Takes a write back out of the batch and the doc (rebuilt from the store and the batch), then refuses it. */
+  function undoWrite(mark: ReturnType<WriteBatch['mark']>, seen: Map<number, number> | null, refusal: ProtocolError): Promise<void> {
+    batch.rollBack(mark)
+    return rebuildDocument(seen, batch.updates, deps).then(() => {
+      throw refusal
     })
   }
 
@@ -198,42 +194,6 @@ async function rebuildDocument(
   if (link === null || state === null) return
   const unseen = seen === null ? state : Y.diffUpdate(state, Y.encodeStateVector(seen))
   if (!isEmptyUpdate(decodeUpdate(unseen))) broadcast(encodeMessage({ type: 'update', update: unseen }), null)
-}
-
-/** An update the checks accepted, with what to apply. */
-type CheckedUpdate = Extract<PreparedUpdate, { problem: null }>
-
-/** What applying a checked write did: all of it is in the doc, or Yjs threw or kept part of it pending. */
-type Application =
-  | { isWhole: true }
-  | { isWhole: false; error: unknown; leftPending: boolean }
-
-/**
- * Applies a write that passed the checks; `keep` gets what it adds to the
- * pad (to store and relay).
- */
-function applyChecked(doc: Y.Doc, update: Uint8Array, check: CheckedUpdate, origin: Peer, keep: (added: Uint8Array) => void): Application {
-  // An update of new structs only is what it adds: kept as it came, after
-  // applying. Others (a sync step 2 that repeats what the pad has) are kept
-  // as what Yjs integrated, which it encodes only for an 'update' listener.
-  const collect = (effective: Uint8Array, from: unknown): void => {
-    if (from === origin) keep(effective)
-  }
-  if (!check.isAllNew) doc.on('update', collect)
-  let error: unknown = null
-  try {
-    Y.applyUpdate(doc, check.update, origin)
-  } catch (thrown) {
-    error = thrown
-  } finally {
-    if (!check.isAllNew) doc.off('update', collect)
-  }
-  const leftPending = hasPending(doc)
-  if (error === null && !leftPending) {
-    if (check.isAllNew) keep(update)
-    return { isWhole: true }
-  }
-  return { isWhole: false, error, leftPending }
 }
 
 function firstKey<K>(map: Map<K, unknown>): K | null {

@@ -22,7 +22,7 @@ import { ySyncPluginKey } from 'y-prosemirror'
 import type { Connection } from '../connection/connection'
 import { authorMarkName } from '../../shared/pad/author-mark'
 import { CloseCode } from '../../shared/protocol/close-codes'
-import { insertedRanges, type Range } from './inserted-ranges'
+import { insertedRanges, type Range } from '../editor/inserted-ranges'
 
 /** Characters of each author's text this page removed and may bring back credited to them. */
 export type MovedText = ReadonlyMap<string, number>
