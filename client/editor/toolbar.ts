@@ -247,7 +247,6 @@ function renderButtons(container: HTMLElement): RenderedItem[] {
     button.type = 'button'
     button.className = 'toolbar-button'
     button.dataset.command = item.name
-    button.dataset.i18nAriaLabel = item.labelKey
     button.tabIndex = rendered.length === 0 ? 0 : -1
     const glyph = document.createElement('span')
     glyph.setAttribute('aria-hidden', 'true')
@@ -259,11 +258,20 @@ function renderButtons(container: HTMLElement): RenderedItem[] {
   return rendered
 }
 
-/** Each button's tooltip: its label, and its shortcut as this platform writes it. */
+/**
+ * Each button's accessible name and tooltip: its label, and its shortcut as
+ * this platform writes it. A glyph made of letters or digits (« T1 », « 1. »,
+ * « «» ») is what a voice-control user says to press the button, so the name
+ * holds it too (WCAG 2.5.3, label in name), unless the label already does
+ * (« G » in « Gras »); pictographs (¶, •, ↶) are left out of the name.
+ */
 function describeButtons(rendered: readonly RenderedItem[], localization: Localization, isApple: boolean): void {
   const modifierNames = readModifierNames(localization, isApple)
   for (const { item, button } of rendered) {
     const label = localization.t(item.labelKey)
+    const glyph = localization.t(item.glyphKey)
+    const isSpokenGlyph = /[\p{L}\p{N}«»]/u.test(glyph) && !label.toLowerCase().includes(glyph.toLowerCase())
+    button.setAttribute('aria-label', isSpokenGlyph ? `${glyph} ${label}` : label)
     button.title =
       item.shortcut === null
         ? label

@@ -164,9 +164,10 @@ function createProjectedView({ elements, editor, settings, localization }: Proje
   return new EditorView(elements.document, {
     state: EditorState.create({ doc: editor.view.state.doc }),
     editable: () => false,
+    // A document to read, not a field: `aria-readonly` belongs to fields (textbox), not to it.
     attributes: () => ({
+      role: 'document',
       'aria-label': localization.t('projection.document'),
-      'aria-readonly': 'true',
       lang: settings.current.language,
     }),
     markViews: { link: renderSafeLink },

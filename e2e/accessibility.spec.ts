@@ -1,0 +1,122 @@
+/**
+ * axe (WCAG 2.2 A and AA rules, and « label in name », which axe runs only
+ * when asked) on every page and state a participant or facilitator meets, in
+ * real Chromium: home, the pad by edit, view and admin link, the first-visit
+ * name dialog, the facilitator's confirmation dialogs, a locked pad,
+ * projection, a phone's width and English. Any violation, of any impact,
+ * fails and is listed with the elements it names.
+ */
+import AxeBuilder from '@axe-core/playwright'
+import type { Browser, Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { createTestPad } from '../server/testing/harness'
+import type { CreatePadResponse } from '../shared/protocol/api'
+import { useBrowserSession } from './fixtures'
+
+const session = useBrowserSession()
+
+const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
+
+/** Each violation as `rule (impact): element, element…`: what a failing test prints. */
+async function violations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page })
+    .withTags(wcagTags)
+    .options({ rules: { 'label-content-name-mismatch': { enabled: true } } })
+    .analyze()
+  return result.violations.map((violation) => `${violation.id} (${violation.impact ?? 'unknown'}): ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)
+}
+
+interface PageOptions {
+  width?: number
+  height?: number
+  locale?: string
+  /** Null: a first visit, the name dialog opens. */
+  name?: string | null
+}
+
+async function open(browser: Browser, url: string, options: PageOptions = {}): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: options.width ?? 1280, height: options.height ?? 800 }, locale: options.locale ?? 'fr-FR' })
+  const name = options.name === undefined ? 'Awa' : options.name
+  if (name !== null) await context.addInitScript((chosen: string) => window.localStorage.setItem('atelier-pad:name', chosen), name)
+  const page = await context.newPage()
+  session.track({ context, page })
+  await page.goto(url)
+  return page
+}
+
+async function openPad(url: string, options: PageOptions = {}): Promise<Page> {
+  const page = await open(session.browser, url, options)
+  await page.locator('#connection-status[data-state="connected"]').waitFor()
+  return page
+}
+
+let collecte: Promise<CreatePadResponse> | null = null
+function collectePad(): Promise<CreatePadResponse> {
+  collecte ??= fetch(`${session.server.url}/api/pads`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ title: 'Collecte accessible', template: 'collecte' }),
+  }).then(async (response) => (await response.json()) as CreatePadResponse)
+  return collecte
+}
+
+describe('accessibility (axe, WCAG 2.2 AA)', () => {
+  it('has no violation on the home page, in French and English', async () => {
+    for (const locale of ['fr-FR', 'en-GB']) {
+      const page = await open(session.browser, `${session.server.url}/`, { locale })
+      await page.locator('main').waitFor()
+      expect(await violations(page), locale).toEqual([])
+    }
+  })
+
+  it('has no violation on the pad by edit, view and admin link, at 1280 px, on a phone, and in English', async () => {
+    const pad = await collectePad()
+    for (const [label, url, options] of [
+      ['edit', pad.links.edit, {}],
+      ['view', pad.links.view, {}],
+      ['admin', pad.links.admin, {}],
+      ['edit on a phone', pad.links.edit, { width: 360, height: 740 }],
+      ['admin on a phone', pad.links.admin, { width: 360, height: 740 }],
+      ['edit in English', pad.links.edit, { locale: 'en-GB' }],
+    ] as const) {
+      const page = await openPad(url, options)
+      expect(await violations(page), label).toEqual([])
+    }
+  })
+
+  it('has no violation with the first-visit name dialog open, nor with the colours by author shown', async () => {
+    const pad = await collectePad()
+    const page = await open(session.browser, pad.links.edit, { name: null })
+    await page.locator('#name-dialog[open]').waitFor()
+    expect(await violations(page), 'name dialog').toEqual([])
+    await page.locator('#name-input').fill('Awa')
+    await page.locator('#name-input').press('Enter')
+    await page.locator('#connection-status[data-state="connected"]').waitFor()
+    await page.locator('#editor .ProseMirror').click()
+    await page.keyboard.type('Un mot. ')
+    await page.locator('#author-colors-toggle').click()
+    await page.locator('#author-legend li').first().waitFor()
+    expect(await violations(page), 'colours by author').toEqual([])
+  })
+
+  it('has no violation in the facilitator’s confirmation dialogs, on a locked pad, nor in projection', async () => {
+    const pad = await createTestPad(session.server.url, 'Animée')
+    const admin = await openPad(pad.links.admin)
+    await admin.locator('#rotate-edit-link').click()
+    await admin.locator('#rotate-dialog[open]').waitFor()
+    expect(await violations(admin), 'rotate dialog').toEqual([])
+    await admin.keyboard.press('Escape')
+    await admin.locator('#delete-pad').click()
+    await admin.locator('#delete-dialog[open]').waitFor()
+    expect(await violations(admin), 'delete dialog').toEqual([])
+    await admin.keyboard.press('Escape')
+    await admin.locator('#lock-toggle').click()
+    await admin.locator('#lock-toggle[aria-pressed="true"]').waitFor()
+    const participant = await openPad(pad.links.edit)
+    await participant.locator('#locked-badge:not([hidden])').waitFor()
+    expect(await violations(participant), 'locked pad').toEqual([])
+    await participant.locator('#projection-button').click()
+    await participant.locator('#projection[open]').waitFor()
+    expect(await violations(participant), 'projection').toEqual([])
+  })
+})
