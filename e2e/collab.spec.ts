@@ -29,6 +29,9 @@ describe('pad in the browser', () => {
     await expect.poll(() => alice.page.locator('#presence').innerText()).toContain('Bob')
     await expect.poll(() => bob.page.locator('#presence').innerText()).toContain('Alice')
     await expect.poll(() => alice.page.locator('.ProseMirror-yjs-cursor').allInnerTexts()).toContain('Bob')
+    // Seen, not read: the editor's text in the accessibility tree is the writing alone, without Bob's cursor name after it.
+    const editorTree = await alice.page.locator('#editor .ProseMirror').ariaSnapshot()
+    expect(editorTree).toMatch(/paragraph: Bonjour de Alice\. Salut de Bob\.$/m)
   })
 
   it('undoes only your own typing, never a neighbour\'s', async () => {

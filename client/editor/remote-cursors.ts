@@ -4,6 +4,7 @@
  * `style` attributes (refused by the page's Content-Security-Policy) and trust
  * the awareness state: here the name is text, the color is a checked `#rrggbb`
  * set through the CSSOM, and states without a valid participant are skipped.
+ * Cursors are hidden from assistive technology (they stay visible).
  */
 import type { DecorationAttrs } from 'prosemirror-view'
 import { parseParticipant } from '../people/participant'
@@ -16,6 +17,9 @@ export function buildRemoteCursor(user: unknown): HTMLElement {
   const color = participant?.color ?? unknownColor
   const cursor = document.createElement('span')
   cursor.className = 'ProseMirror-yjs-cursor'
+  // Seen, not read: inside the text, a screen reader would read the name as
+  // part of the sentence. Who is here is in the presence list.
+  cursor.setAttribute('aria-hidden', 'true')
   cursor.style.borderColor = color
   const label = document.createElement('span')
   label.className = 'ProseMirror-yjs-cursor-label'
