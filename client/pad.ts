@@ -223,6 +223,12 @@ function openPad(context: OpenPadContext): void {
     localization,
     preferences: context.preferences,
     disposers,
+    // A reader has no cursor and no text to credit: nobody asks their name (they may give one from the button).
+    asksOnFirstVisit: access.isWriter,
+    // The dialog hands focus back to where it was, the page itself on arrival: writing starts in the editor.
+    afterFirstVisit: () => {
+      if (access.isWriter && !access.isReadOnly()) editor.focus()
+    },
     onCredit: (credit) => {
       displayName = credit.name
       authorship.setCredit(credit)

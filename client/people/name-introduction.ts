@@ -1,7 +1,9 @@
 /**
- * This page's participant, introduced to the others: their name is asked on
- * a first visit (a guest name for this visit only when the question is
- * dismissed, so it comes back next time), published in awareness with their
+ * This page's participant, introduced to the others: a writer's name is
+ * asked on a first visit, then focus goes where writing starts (a guest name
+ * for this visit only when the question is dismissed, so it comes back next
+ * time; a reader is not asked and gets a guest name until they give one),
+ * published in awareness with their
  * cursor colour, shown on `#change-name-button` and changed from there,
  * with how the recipe credits them (organisation, or not named). It does not
  * record the credit in the pad: `onCredit` hears it for whoever does
@@ -29,6 +31,10 @@ export interface NameIntroductionOptions {
   preferences: Preferences
   /** Where the language listener's disposal is registered. */
   disposers: (() => void)[]
+  /** Whether a first visit opens the name dialog (a reader's does not: they get a guest name, and may give theirs). */
+  asksOnFirstVisit: boolean
+  /** Runs once the first visit's dialog is closed (where focus should go next). */
+  afterFirstVisit(): void
   /** Hears the name and credit once chosen and after each change. */
   onCredit(credit: ParticipantCredit): void
 }
@@ -55,10 +61,11 @@ export async function introduceParticipant(options: NameIntroductionOptions): Pr
   options.disposers.push(localization.onChange(renderButton))
 
   if (stored.name === null) {
-    const chosen = await askNameAndCredit(elements.nameDialog, localization, null)
+    const chosen = options.asksOnFirstVisit ? await askNameAndCredit(elements.nameDialog, localization, null) : null
     if (chosen !== null) storeLocalCredit(preferences, chosen)
-    // Dismissed: a guest name for this visit only, so the question comes back next time.
+    // Dismissed (or not asked): a guest name for this visit only, so the question comes back next time.
     credit = chosen ?? { ...credit, name: localization.t('name.guest', { number: 1 + Math.floor(Math.random() * 99) }) }
+    if (options.asksOnFirstVisit) options.afterFirstVisit()
   }
   const adopt = (next: ParticipantCredit): void => {
     credit = next
