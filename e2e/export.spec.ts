@@ -241,5 +241,8 @@ describe('initiative cards on the keyboard', () => {
     await expect.poll(() => labels.allInnerTexts()).toEqual(['Name', 'Territory (town)', 'Run by', 'Theme', 'Need addressed / what it changes', 'Link', 'Named by'])
     await reader.page.locator('#language-select').selectOption('fr')
     await expect.poll(() => labels.first().innerText()).toBe('Nom')
+    // Each field is a group named by its label: a screen reader says where it is.
+    const tree = await reader.page.locator('#editor .initiative').first().ariaSnapshot()
+    for (const name of ['Nom', 'Territoire (commune)', 'Cité par']) expect(tree).toContain(`group "${name}"`)
   })
 })

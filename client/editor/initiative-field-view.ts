@@ -42,6 +42,10 @@ function createFieldView(
     if (isInitiativeField(field)) label.textContent = initiativeFieldLabels[labels.language][field]
   }
   if (isInitiativeField(field)) dom.dataset.field = field
+  // A field is a labelled group: a screen reader says « Nom » on entering it, not six labels in a row.
+  label.id = `initiative-label-${crypto.randomUUID()}`
+  dom.setAttribute('role', 'group')
+  dom.setAttribute('aria-labelledby', label.id)
   renderLabel()
   const stopFollowingLanguage = labels.onChange(renderLabel)
   dom.append(label, value)
