@@ -11,17 +11,8 @@
  * row's lock in the same statement that inserts the update, so that for one
  * pad seq order is commit order (postgres-store.ts says why).
  */
-import { StoreError } from './store'
+import { StoreError, type PendingAppend } from './store'
 import { toBuffer, type PostgresPool } from './postgres-pool'
-
-/** An append waiting to be committed with the others of its group. */
-interface PendingAppend {
-  padId: string
-  update: Uint8Array
-  atMs: number
-  resolve: (seq: number) => void
-  reject: (error: StoreError) => void
-}
 
 /** Appends `update` to the pad's log; resolves with its sequence number once committed. */
 export type AppendUpdate = (padId: string, update: Uint8Array, atMs: number) => Promise<number>

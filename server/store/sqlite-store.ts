@@ -12,7 +12,7 @@
 import Database from 'better-sqlite3'
 import fs from 'node:fs'
 import path from 'node:path'
-import { StoreError, type Store } from './store'
+import { StoreError, type PendingAppend, type Store } from './store'
 import { migrateSqlite } from './sqlite-migrations'
 import { prepareSqliteQueries } from './sqlite-queries'
 
@@ -103,10 +103,3 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
   }
 }
 
-interface PendingAppend {
-  padId: string
-  update: Uint8Array
-  atMs: number
-  resolve: (seq: number) => void
-  reject: (error: StoreError) => void
-}

@@ -94,3 +94,12 @@ export interface Store {
 export class StoreError extends Error {
   override readonly name = 'StoreError'
 }
+
+/** An append a store groups with the others asked for in the same turn (both stores commit them together), waiting to be committed. */
+export interface PendingAppend {
+  padId: string
+  update: Uint8Array
+  atMs: number
+  resolve: (seq: number) => void
+  reject: (error: StoreError) => void
+}
