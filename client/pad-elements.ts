@@ -11,6 +11,7 @@ import type { FacilitatorPanelElements } from './settings/facilitator-panel'
 import type { PadDetailsElements } from './settings/pad-details'
 import type { ProjectionElements } from './share/projection-mode'
 import type { SharePanelElements } from './share/share-panel'
+import type { PadMenuElements } from './pad-menu'
 import { requireElement } from './required-element'
 
 /** Every element the pad page needs, found or failed for. */
@@ -24,6 +25,10 @@ export function readPageElements() {
     statusAnnouncer: requireElement('status-announcer', HTMLElement),
     changeNameButton: requireElement('change-name-button', HTMLButtonElement),
     languageSelect: requireElement('language-select', HTMLSelectElement),
+    padMenu: {
+      toggle: requireElement('pad-menu-toggle', HTMLButtonElement),
+      menu: requireElement('pad-menu', HTMLElement),
+    } satisfies PadMenuElements,
     details: readPadDetailsElements(),
     loading: requireElement('pad-loading', HTMLElement),
     error: requireElement('pad-error', HTMLElement),

@@ -50,10 +50,12 @@ import { createProjectionMode } from './share/projection-mode'
 import type { PadAccess } from './pad-access'
 import { createPadAccess, renderPadAccess } from './pad-access'
 import { readPageElements, type PageElements } from './pad-elements'
+import { mountPadMenu } from './pad-menu'
 import { followPadState } from './connection/settings-feed'
 import { mountSharePanel } from './share/share-panel'
 import { mountStatusView } from './connection/status'
 import { buildToolbar } from './editor/toolbar'
+import { buildCaretClearance } from './editor/caret-clearance'
 import { relayUrlOf } from '../shared/protocol/pad-link'
 import { createPageShell, type PageMessage } from './page-shell'
 import { retryDelayMs, retryPolicies } from '../shared/protocol/retry-delay'
@@ -83,6 +85,7 @@ export async function startPadPage(early: EarlyRequests | null): Promise<void> {
   const shell = createPageShell(elements, localization)
   disposers.push(localization.onChange(shell.render))
   disposers.push(mountLanguageSelect(elements.languageSelect, localization, preferences))
+  disposers.push(mountPadMenu(elements.padMenu))
   shell.render()
 
   if (early === null) {
@@ -258,6 +261,7 @@ function mountEditor(context: OpenPadContext, connection: Connection, access: Pa
         buildToolbar(elements.toolbar, { localization, readDisplayName: writer.readDisplayName }),
         createAuthorshipPlugin(writer.participantId),
         createPromptPlugin(),
+        buildCaretClearance(elements.toolbar),
       ]
     : []
   const authorColors = createAuthorColors({

@@ -37,6 +37,7 @@ export const en: Record<keyof typeof fr, string> = {
   'pad.documentTitle': '{title} — Atelier Pad',
   'pad.untitled': 'Untitled pad',
   'pad.skipToEditor': 'Skip to the editor',
+  'pad.menu': 'Menu',
   'pad.loading': 'Opening the pad…',
   'pad.retrying': 'The server does not answer. Trying again in a few seconds…',
   'pad.readOnlyBadge': 'Read-only',

@@ -39,6 +39,7 @@ export const fr = {
   'pad.documentTitle': '{title} — Atelier Pad',
   'pad.untitled': 'Pad sans titre',
   'pad.skipToEditor': 'Aller à l’éditeur',
+  'pad.menu': 'Menu',
   'pad.loading': 'Ouverture du pad…',
   'pad.retrying': 'Le serveur ne répond pas. Nouvel essai dans quelques secondes…',
   'pad.readOnlyBadge': 'Lecture seule',
