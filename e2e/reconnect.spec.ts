@@ -55,6 +55,10 @@ it('reconnects by itself after a server restart and keeps what was typed meanwhi
   await alice.page.locator('#connection-status[data-state="connected"][data-unsynced="false"]').waitFor({ timeout: 15_000 })
   await alice.page.keyboard.type('Après.')
   await alice.page.locator('#connection-status[data-unsynced="false"]').waitFor()
+  // What a screen reader heard last is the line as it stands: saved, not « not yet saved ».
+  const announced = () => alice.page.locator('#status-announcer').textContent()
+  await expect.poll(announced, { timeout: 10_000 }).toBe(await status.textContent())
+  expect(await status.textContent()).toBe('Connecté')
 
   const reader = connectClient(second.wsUrl, pad.keys.view)
   await whenSynced(reader)

@@ -2,9 +2,12 @@
  * The connection status line (`#connection-status`): a sentence for people and
  * `data-state` / `data-unsynced` / `data-close-code` attributes for CSS and
  * tests. When the server closed the connection for a reason, the sentence is
- * that reason. Screen readers hear changes of phase and of reason through a
- * separate polite live region, not every flip of "not yet saved", which can
- * change at each keystroke.
+ * that reason. Screen readers hear changes of phase and of reason at once,
+ * through a separate polite live region; the flips of "not yet saved", which
+ * can change at each keystroke, are not read one by one, but once they have
+ * settled the region catches up with the line, so that what it said last is
+ * always true (after a reconnection it said "not yet saved" and then stayed
+ * silent when the changes were saved).
  */
 import { CloseCode } from '../../shared/protocol/close-codes'
 import type { Connection, ConnectionState } from './connection'
@@ -22,6 +25,9 @@ export const closeMessageKeys: Readonly<Record<number, MessageKey>> = {
   [CloseCode.storeUnavailable]: 'status.closed.storeUnavailable',
   [CloseCode.participantRequired]: 'status.closed.participantRequired',
 }
+
+/** How long "not yet saved" must stay unchanged before the live region catches up with it. */
+export const announcementSettleMs = 2000
 
 /** The sentence for `state`; `isReadOnly` pads have nothing of their own to keep while offline. */
 export function describeConnection(state: ConnectionState, isReadOnly: boolean): MessageKey {
@@ -57,6 +63,11 @@ export function mountStatusView(options: StatusViewOptions): () => void {
   element.replaceChildren(dot, text)
 
   let lastAnnounced = ''
+  let settleTimer: ReturnType<typeof setTimeout> | undefined
+  const catchUp = (): void => {
+    settleTimer = undefined
+    if (announcer.textContent !== text.textContent) announcer.textContent = text.textContent
+  }
   const render = (): void => {
     const state = connection.state
     element.dataset.state = state.phase
@@ -66,15 +77,19 @@ export function mountStatusView(options: StatusViewOptions): () => void {
     text.textContent = localization.t(describeConnection(state, options.isReadOnly()))
 
     const announcement = `${state.phase}:${state.closeCode ?? ''}`
+    clearTimeout(settleTimer)
     if (announcement !== lastAnnounced) {
       lastAnnounced = announcement
       announcer.textContent = text.textContent
+    } else if (announcer.textContent !== text.textContent) {
+      settleTimer = setTimeout(catchUp, announcementSettleMs)
     }
   }
   render()
   const stopConnection = connection.onChange(render)
   const stopLocalization = localization.onChange(render)
   return () => {
+    clearTimeout(settleTimer)
     stopConnection()
     stopLocalization()
   }
