@@ -49,6 +49,7 @@ export function readPageElements() {
     deleteExportLink: requireElement('delete-export-link', HTMLAnchorElement),
     presence: requireElement('presence', HTMLElement),
     presenceCount: requireElement('presence-count', HTMLElement),
+    presenceAnnouncer: requireElement('presence-announcer', HTMLElement),
     share: readSharePanelElements(),
     projection: readProjectionElements(),
     facilitator: readFacilitatorPanelElements(),

@@ -46,6 +46,7 @@ import { mountPadDetails } from './settings/pad-details'
 import type { Preferences } from './people/preferences'
 import { createPreferences, openLocalStorage, PreferenceKey } from './people/preferences'
 import { mountPresenceList } from './people/presence-list'
+import { mountPresenceAnnouncer } from './people/presence-announcer'
 import { createProjectionMode } from './share/projection-mode'
 import type { PadAccess } from './pad-access'
 import { createPadAccess, renderPadAccess } from './pad-access'
@@ -336,6 +337,9 @@ function mountConnectionViews(context: OpenPadContext, connection: Connection, a
       awareness: connection.awareness,
       localization,
     }),
+  )
+  disposers.push(
+    mountPresenceAnnouncer({ region: elements.presenceAnnouncer, awareness: connection.awareness, connection, localization }),
   )
 }
 

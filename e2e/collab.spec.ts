@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createTestPad } from '../server/testing/harness'
+import { presenceSettleMs } from '../client/people/presence-announcer'
 import { editorText, openAs, type Participant, useBrowserSession } from './fixtures'
 
 const session = useBrowserSession()
@@ -32,6 +33,27 @@ describe('pad in the browser', () => {
     // Seen, not read: the editor's text in the accessibility tree is the writing alone, without Bob's cursor name after it.
     const editorTree = await alice.page.locator('#editor .ProseMirror').ariaSnapshot()
     expect(editorTree).toMatch(/paragraph: Bonjour de Alice\. Salut de Bob\.$/m)
+  })
+
+  it('announces politely who joins and who leaves, without naming the people already there', async () => {
+    const pad = await createTestPad(session.server.url, 'Arrivées')
+    await join(pad.links.edit, 'Binta')
+    const alice = await join(pad.links.edit, 'Alice')
+    const region = alice.page.locator('#presence-announcer')
+    expect(await region.getAttribute('role')).toBe('status')
+    expect(await region.getAttribute('aria-live')).toBe('polite')
+    await region.evaluate((element) => {
+      const said: string[] = []
+      Object.assign(window, { presenceSaid: said })
+      new MutationObserver(() => said.push(element.textContent ?? '')).observe(element, { childList: true, characterData: true, subtree: true })
+    })
+    const said = () => alice.page.evaluate(() => (window as unknown as { presenceSaid: string[] }).presenceSaid)
+    // Who is there when the page connects is its starting point, taken once things settle.
+    await alice.page.waitForTimeout(presenceSettleMs + 500)
+    const chloe = await join(pad.links.edit, 'Chloé')
+    await expect.poll(said, { timeout: 15_000 }).toEqual(['Chloé a rejoint le pad.'])
+    await chloe.context.close()
+    await expect.poll(said, { timeout: 15_000 }).toEqual(['Chloé a rejoint le pad.', 'Chloé a quitté le pad.'])
   })
 
   it('undoes only your own typing, never a neighbour\'s', async () => {

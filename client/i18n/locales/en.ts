@@ -135,6 +135,12 @@ export const en: Record<keyof typeof fr, string> = {
   'presence.you': '(you)',
   'presence.count.one': '{count} person',
   'presence.count.other': '{count} people',
+  'presence.joined.name': '{name} joined the pad.',
+  'presence.joined.names': '{names} joined the pad.',
+  'presence.joined.count': '{count} people joined the pad.',
+  'presence.left.name': '{name} left the pad.',
+  'presence.left.names': '{names} left the pad.',
+  'presence.left.count': '{count} people left the pad.',
 
   'status.connecting': 'Connecting to the server…',
   'status.connected': 'Connected',

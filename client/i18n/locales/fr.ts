@@ -139,6 +139,12 @@ export const fr = {
   'presence.you': '(vous)',
   'presence.count.one': '{count} personne',
   'presence.count.other': '{count} personnes',
+  'presence.joined.name': '{name} a rejoint le pad.',
+  'presence.joined.names': '{names} ont rejoint le pad.',
+  'presence.joined.count': '{count} personnes ont rejoint le pad.',
+  'presence.left.name': '{name} a quitté le pad.',
+  'presence.left.names': '{names} ont quitté le pad.',
+  'presence.left.count': '{count} personnes ont quitté le pad.',
 
   'status.connecting': 'Connexion au serveur…',
   'status.connected': 'Connecté',
