@@ -43,10 +43,18 @@ describe('facilitator panel', () => {
     expect(await facilitator.page.locator('#lock-toggle').getAttribute('aria-pressed')).toBe('true')
     // The facilitator can still write while the pad is locked.
     expect(await editable(facilitator.page)).toBe('true')
+    // The QR code under the edit link no longer invites people to write, in the panel nor in projection.
+    const caption = facilitator.page.locator('#share-qr-caption')
+    await expect.poll(() => caption.innerText()).toContain('lecture seule')
+    expect(await caption.innerText()).not.toContain('écrire')
+    await facilitator.page.locator('#projection-button').click()
+    expect(await facilitator.page.locator('#projection-qr-caption').innerText()).toBe('Pad verrouillé\u202f: scannez pour le lire')
+    await facilitator.page.keyboard.press('Escape')
 
     await facilitator.page.locator('#lock-toggle').click()
     await expect.poll(() => editable(participant.page), { timeout: 2000, interval: 50 }).toBe('true')
     expect(await participant.page.locator('#lock-notice').isHidden()).toBe(true)
+    await expect.poll(() => facilitator.page.locator('#share-qr-caption').innerText()).toContain('écrire')
     await typeAtEnd(participant.page, 'Après le verrou.')
     await expect.poll(() => editorText(facilitator.page), { timeout: 5000 }).toContain('Après le verrou.')
   })

@@ -23,7 +23,7 @@ import type { LiveSettings } from '../settings/live-settings'
 import { formatEventLine } from '../settings/pad-details'
 import { createNameCollator, listPresence } from '../people/presence-list'
 import { drawQrCode } from './qr-code'
-import { pickSharedLink } from './share-panel'
+import { pickSharedLink, qrWording } from './share-panel'
 import { formatShortLink, showShortLink } from './short-link'
 
 /** Pixels of the projected QR canvas: more than it is shown at, even on a 4K screen (see qr-code.ts). */
@@ -193,12 +193,9 @@ function createDetailsRenderer(options: ProjectionOptions, view: EditorView): ()
     }
     const shortLink = shared === null ? '' : formatShortLink(shared.href)
     showShortLink(elements.link, shared?.href ?? '')
-    elements.qrCaption.textContent =
-      shared === null ? '' : localization.t(shared.kind === 'edit' ? 'projection.scan.edit' : 'projection.scan.view')
-    elements.qr.setAttribute(
-      'aria-label',
-      localization.t(shared?.kind === 'view' ? 'share.qr.label.view' : 'share.qr.label.edit', { link: shortLink }),
-    )
+    const wording = qrWording(shared?.kind ?? 'edit', current.locked)
+    elements.qrCaption.textContent = shared === null ? '' : localization.t(wording.projection)
+    elements.qr.setAttribute('aria-label', localization.t(wording.label, { link: shortLink }))
     view.setProps({})
   }
 }

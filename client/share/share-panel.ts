@@ -62,6 +62,24 @@ export function pickSharedLink(links: Partial<PadLinks>, baseUrl: string): { kin
   return view === null ? null : { kind: 'view', href: view }
 }
 
+/** What the QR code's words say: its caption in the panel, its line in projection, its accessible name. */
+export interface QrWording {
+  caption: MessageKey
+  projection: MessageKey
+  label: MessageKey
+}
+
+/**
+ * The words for a QR code of the `kind` link: on a locked pad the edit link
+ * only lets people read, and the caption says so instead of « Scannez pour
+ * écrire ».
+ */
+export function qrWording(kind: 'edit' | 'view', isLocked: boolean): QrWording {
+  if (kind === 'view') return { caption: 'share.qr.caption.view', projection: 'projection.scan.view', label: 'share.qr.label.view' }
+  if (isLocked) return { caption: 'share.qr.caption.locked', projection: 'projection.scan.locked', label: 'share.qr.label.locked' }
+  return { caption: 'share.qr.caption.edit', projection: 'projection.scan.edit', label: 'share.qr.label.edit' }
+}
+
 /** Renders the panel and keeps it in step; returns the function that stops it. */
 export function mountSharePanel(options: SharePanelOptions): () => void {
   const { elements, settings, localization, baseUrl } = options
@@ -117,11 +135,9 @@ export function mountSharePanel(options: SharePanelOptions): () => void {
     }
     const shortLink = formatShortLink(shared.href)
     showShortLink(elements.qrLink, shared.href)
-    elements.qrCaption.textContent = localization.t(shared.kind === 'edit' ? 'share.qr.caption.edit' : 'share.qr.caption.view')
-    elements.qr.setAttribute(
-      'aria-label',
-      localization.t(shared.kind === 'edit' ? 'share.qr.label.edit' : 'share.qr.label.view', { link: shortLink }),
-    )
+    const wording = qrWording(shared.kind, settings.current.locked)
+    elements.qrCaption.textContent = localization.t(wording.caption)
+    elements.qr.setAttribute('aria-label', localization.t(wording.label, { link: shortLink }))
     intro.textContent = localization.t('links.intro')
     for (const { copyButton, labelKey } of renderedRows.values()) {
       copyButton.textContent = localization.t('links.copy')
@@ -130,7 +146,7 @@ export function mountSharePanel(options: SharePanelOptions): () => void {
   }
   render()
   const stopSettings = settings.onChange((current, previous) => {
-    if (current.links !== previous.links) render()
+    if (current.links !== previous.links || current.locked !== previous.locked) render()
   })
   const stopLocalization = localization.onChange(render)
   return () => {

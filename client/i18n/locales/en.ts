@@ -177,6 +177,8 @@ export const en: Record<keyof typeof fr, string> = {
   'share.qr.caption.view': 'Scan to read the pad:',
   'share.qr.label.edit': 'QR code of the link to write: {link}',
   'share.qr.label.view': 'QR code of the link to read: {link}',
+  'share.qr.caption.locked': 'Pad locked, read-only. Scan to read it:',
+  'share.qr.label.locked': 'QR code of the link, pad locked and read-only: {link}',
 
   'projection.open': 'Project the pad',
   'projection.openHelp': 'Full screen for the projector, with large text, the QR code and the people connected.',
@@ -184,6 +186,7 @@ export const en: Record<keyof typeof fr, string> = {
   'projection.document': 'Pad content, read-only',
   'projection.scan.edit': 'Scan to write with us',
   'projection.scan.view': 'Scan to read the pad',
+  'projection.scan.locked': 'Pad locked: scan to read it',
   'projection.count.one': '{count} person connected',
   'projection.count.other': '{count} people connected',
   'projection.exit': 'Leave projection (Esc)',

@@ -183,6 +183,8 @@ export const fr = {
   'share.qr.caption.view': 'Scannez pour lire le pad :',
   'share.qr.label.edit': 'QR code du lien pour écrire : {link}',
   'share.qr.label.view': 'QR code du lien pour lire : {link}',
+  'share.qr.caption.locked': 'Pad verrouillé, en lecture seule. Scannez pour le lire :',
+  'share.qr.label.locked': 'QR code du lien, pad verrouillé en lecture seule : {link}',
 
   'projection.open': 'Projeter le pad',
   'projection.openHelp': 'Plein écran pour le vidéoprojecteur, avec le texte en grand, le QR code et les personnes connectées.',
@@ -190,6 +192,7 @@ export const fr = {
   'projection.document': 'Contenu du pad, en lecture seule',
   'projection.scan.edit': 'Scannez pour écrire avec nous',
   'projection.scan.view': 'Scannez pour lire le pad',
+  'projection.scan.locked': 'Pad verrouillé : scannez pour le lire',
   'projection.count.one': '{count} personne connectée',
   'projection.count.other': '{count} personnes connectées',
   'projection.exit': 'Quitter la projection (Échap)',
