@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { createTestPad } from '../server/testing/harness'
 import { presenceSettleMs } from '../client/people/presence-announcer'
+import type { CreatePadResponse } from '../shared/protocol/api'
 import { editorText, openAs, type Participant, useBrowserSession } from './fixtures'
 
 const session = useBrowserSession()
@@ -91,6 +92,21 @@ describe('pad in the browser', () => {
     await pollText(reader).toContain('et suite')
     expect(await editorText(reader.page)).not.toContain('PIRATE')
     expect(await editorText(editor.page)).not.toContain('PIRATE')
+  })
+
+  it('draws a card’s fields as boxes to fill for a writer and as plain text for a reader', async () => {
+    const response = await fetch(`${session.server.url}/api/pads`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ title: 'Fiches', template: 'collecte' }),
+    })
+    const pad = (await response.json()) as CreatePadResponse
+    const fieldBorder = (participant: Participant) =>
+      participant.page.locator('#editor .initiative-value').first().evaluate((value) => getComputedStyle(value).borderTopColor)
+    const writer = await join(pad.links.edit, 'Awa')
+    const reader = await join(pad.links.view, 'Binta')
+    expect(await fieldBorder(writer)).not.toBe('rgba(0, 0, 0, 0)')
+    expect(await fieldBorder(reader)).toBe('rgba(0, 0, 0, 0)')
   })
 
   it('keeps everything across a reload and for a newcomer', async () => {
