@@ -45,6 +45,7 @@ export function readPageElements() {
     authorLegend: {
       toggle: requireElement('author-colors-toggle', HTMLButtonElement),
       legend: requireElement('author-legend', HTMLElement),
+      atCaret: requireElement('author-at-caret', HTMLElement),
     } satisfies AuthorLegendElements,
     deleteExportLink: requireElement('delete-export-link', HTMLAnchorElement),
     presence: requireElement('presence', HTMLElement),

@@ -201,7 +201,19 @@ describe('initiative cards and recipe export', () => {
     // The template's text has no author.
     expect(await page.locator('#editor h2 .author-text').count()).toBe(0)
 
+    // Colour is not the only cue: the name is the run's tooltip, and is written out for the text at the caret.
+    const basileRun = page.locator('#editor .author-text', { hasText: basileCard }).first()
+    expect(await basileRun.getAttribute('title')).toBe('Basile')
+    const atCaret = page.locator('#author-at-caret')
+    await basileRun.click()
+    await expect.poll(() => atCaret.innerText()).toBe('Texte au curseur\u00a0: écrit par Basile')
+    await page.locator('#editor .author-text', { hasText: awaCard }).first().click()
+    await expect.poll(() => atCaret.innerText()).toBe('Texte au curseur\u00a0: écrit par Awa')
+    await page.locator('#editor h2').first().click()
+    await expect.poll(() => atCaret.innerText()).toBe('Texte au curseur\u00a0: sans auteur·rice nommé·e')
+
     await toggle.click()
+    expect(await atCaret.isHidden()).toBe(true)
     await expect.poll(() => page.locator('#editor .author-text').count()).toBe(0)
     expect(await page.locator('#author-legend').isHidden()).toBe(true)
   })

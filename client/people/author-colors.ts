@@ -9,11 +9,14 @@
  * server) stays as it is. Off by default; while on, it colours again 200 ms
  * after the last change of the document, of the participants' credits or of
  * someone's cursor colour, and keeps a legend (one entry per
- * author whose text is in the pad) for `author-legend.ts` to draw. It never
- * writes to the document.
+ * author whose text is in the pad) for `author-legend.ts` to draw. Colour is
+ * never the only cue: each run carries its author's name as a tooltip, and
+ * the name of the author of the text at the caret is kept (`caretAuthor`)
+ * for the page to show beside the legend, so a keyboard or screen reader
+ * user can ask whose text this is. It never writes to the document.
  */
 import type { Node as ProseMirrorNode } from 'prosemirror-model'
-import { Plugin, PluginKey } from 'prosemirror-state'
+import { Plugin, PluginKey, type EditorState } from 'prosemirror-state'
 import type { EditorView } from 'prosemirror-view'
 import type { Awareness } from 'y-protocols/awareness'
 import { Decoration, DecorationSet } from 'prosemirror-view'
@@ -99,9 +102,13 @@ export interface AuthorColors {
   readonly plugin: Plugin
   readonly isShown: boolean
   readonly legend: readonly AuthorLegendEntry[]
+  /** Who wrote the text at the caret, while the colours are shown; null when nobody named or hidden. */
+  readonly caretAuthor: string | null
   setShown(isShown: boolean): void
   /** Calls `listener` when `isShown` or the legend changes; returns the unsubscribe function. */
   onChange(listener: () => void): () => void
+  /** Calls `listener` when `caretAuthor` changes; returns the unsubscribe function. */
+  onCaretAuthorChange(listener: () => void): () => void
 }
 
 const authorColorsKey = new PluginKey<DecorationSet>('authorColors')
@@ -110,6 +117,8 @@ export function createAuthorColors(options: AuthorColorsOptions): AuthorColors {
   const { fragment, credits, awareness } = options
   const delayMs = options.delayMs ?? authorColorsDelayMs
   const listeners = new Set<() => void>()
+  const caretListeners = new Set<() => void>()
+  let caretAuthor: string | null = null
   const haveCursorColorsChanged = watchCursorColors(awareness)
   let editorView: EditorView | null = null
   let isShown = false
@@ -157,6 +166,12 @@ export function createAuthorColors(options: AuthorColorsOptions): AuthorColors {
       awareness.on('change', onAwarenessChange)
     },
     onDocChange: schedule,
+    onStateChange(state) {
+      const next = isShown ? authorAt(state, state.selection.head) : null
+      if (next === caretAuthor) return
+      caretAuthor = next
+      for (const listener of [...caretListeners]) listener()
+    },
     detach() {
       cancel()
       for (const map of credits) map.unobserve(onCreditsChange)
@@ -173,6 +188,9 @@ export function createAuthorColors(options: AuthorColorsOptions): AuthorColors {
     get legend() {
       return legend
     },
+    get caretAuthor() {
+      return caretAuthor
+    },
     setShown(next) {
       if (next === isShown) return
       isShown = next
@@ -183,7 +201,22 @@ export function createAuthorColors(options: AuthorColorsOptions): AuthorColors {
       listeners.add(listener)
       return () => listeners.delete(listener)
     },
+    onCaretAuthorChange(listener) {
+      caretListeners.add(listener)
+      return () => caretListeners.delete(listener)
+    },
   }
+}
+
+/** The author's name the coloured run at `position` carries: the character before it, else the one after. */
+export function authorAt(state: EditorState, position: number): string | null {
+  const decorations = authorColorsKey.getState(state)
+  if (decorations === undefined) return null
+  const around = decorations.find(Math.max(0, position - 1), position + 1)
+  const before = around.find((decoration) => decoration.from < position && decoration.to >= position)
+  const after = around.find((decoration) => decoration.from <= position && decoration.to > position)
+  const name: unknown = (before ?? after)?.spec.author
+  return typeof name === 'string' ? name : null
 }
 
 /**
@@ -202,8 +235,9 @@ function watchCursorColors(awareness: Awareness): () => boolean {
 }
 
 function decorateRuns(doc: ProseMirrorNode, runs: readonly ColoredRun[]): DecorationSet {
-  const decorations = runs.map(({ from, to, colorIndex }) =>
-    Decoration.inline(from, to, { class: `author-text ${authorColorClass(colorIndex)}` }),
+  const decorations = runs.map(({ from, to, name, colorIndex }) =>
+    // The tooltip names the author for a mouse; the spec keeps the name for `authorAt`.
+    Decoration.inline(from, to, { class: `author-text ${authorColorClass(colorIndex)}`, title: name }, { author: name }),
   )
   return DecorationSet.create(doc, decorations)
 }
@@ -212,6 +246,8 @@ function decorateRuns(doc: ProseMirrorNode, runs: readonly ColoredRun[]): Decora
 interface ColoringHooks {
   attach(view: EditorView): void
   onDocChange(): void
+  /** After every update: the selection or the colours may have moved. */
+  onStateChange(state: EditorState): void
   detach(): void
 }
 
@@ -235,6 +271,7 @@ function buildAuthorColorsPlugin(hooks: ColoringHooks): Plugin<DecorationSet> {
       return {
         update(updated, previousState) {
           if (updated.state.doc !== previousState.doc) hooks.onDocChange()
+          hooks.onStateChange(updated.state)
         },
         destroy() {
           hooks.detach()

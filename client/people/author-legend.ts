@@ -4,7 +4,9 @@
  * `author-colors.ts` on and off, and the legend under it (`#author-legend`,
  * shown while it is on): one entry per author whose text is in the pad, a
  * swatch of their colour and their name (text only: names come from other
- * browsers). Colours are classes of style.css, never inline styles.
+ * browsers), and under it whose text the caret is in (`#author-at-caret`),
+ * so that colour is not the only way to tell. Colours are classes of
+ * style.css, never inline styles.
  */
 import { authorColorClass } from './author-palette'
 import type { AuthorColors } from './author-colors'
@@ -15,6 +17,8 @@ export interface AuthorLegendElements {
   toggle: HTMLButtonElement
   /** `#author-legend`: a list. */
   legend: HTMLElement
+  /** `#author-at-caret`: « Texte au curseur : écrit par Awa ». */
+  atCaret: HTMLElement
 }
 
 /** Wires the toggle and keeps the legend drawn; returns the function that stops it. */
@@ -23,9 +27,20 @@ export function mountAuthorLegend(
   authorColors: AuthorColors,
   localization: Localization,
 ): () => void {
-  const { toggle, legend } = elements
+  const { toggle, legend, atCaret } = elements
+
+  const renderCaretAuthor = (): void => {
+    atCaret.hidden = !authorColors.isShown
+    const name = authorColors.caretAuthor
+    atCaret.textContent = !authorColors.isShown
+      ? ''
+      : name === null
+        ? localization.t('authors.atCaretNone')
+        : localization.t('authors.atCaret', { name })
+  }
 
   const render = (): void => {
+    renderCaretAuthor()
     toggle.setAttribute('aria-pressed', String(authorColors.isShown))
     toggle.textContent = localization.t('authors.toggle')
     legend.hidden = !authorColors.isShown
@@ -61,11 +76,13 @@ export function mountAuthorLegend(
   const onClick = (): void => authorColors.setShown(!authorColors.isShown)
   toggle.addEventListener('click', onClick)
   const stopColors = authorColors.onChange(render)
+  const stopCaret = authorColors.onCaretAuthorChange(renderCaretAuthor)
   const stopLocalization = localization.onChange(render)
   render()
   return () => {
     toggle.removeEventListener('click', onClick)
     stopColors()
+    stopCaret()
     stopLocalization()
   }
 }

@@ -73,4 +73,23 @@ describe('author colour classes', () => {
       expect(css, authorColorClass(index)).toMatch(rule)
     })
   })
+
+  it('keep the page’s text readable on every tint, on the page and in a card (4.5:1)', () => {
+    const css = readFileSync(new URL('../style.css', import.meta.url), 'utf8')
+    const rgb = (hex: string) => [1, 3, 5].map((start) => parseInt(hex.slice(start, start + 2), 16))
+    const luminance = ([r = 0, g = 0, b = 0]: number[]) => {
+      const linear = [r, g, b].map((value) => value / 255).map((c) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4))
+      return 0.2126 * (linear[0] ?? 0) + 0.7152 * (linear[1] ?? 0) + 0.0722 * (linear[2] ?? 0)
+    }
+    const text = css.match(/--text: (#[0-9a-f]{6});/)?.[1] ?? ''
+    expect(text).toMatch(/^#/)
+    participantColors.forEach((color, index) => {
+      const alpha = parseInt(css.match(new RegExp(`--author-tint: ${color}([0-9a-f]{2});`))?.[1] ?? 'ff', 16) / 255
+      for (const background of ['#ffffff', '#f1f6fa']) {
+        const blended = rgb(color).map((channel, i) => channel * alpha + (rgb(background)[i] ?? 0) * (1 - alpha))
+        const ratio = (luminance(blended) + 0.05) / (luminance(rgb(text)) + 0.05)
+        expect(ratio, `${authorColorClass(index)} on ${background}`).toBeGreaterThanOrEqual(4.5)
+      }
+    })
+  })
 })

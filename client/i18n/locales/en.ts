@@ -130,6 +130,8 @@ export const en: Record<keyof typeof fr, string> = {
   'authors.toggle': 'Colours by author',
   'authors.legend': 'Legend: who wrote what',
   'authors.none': 'No signed text yet (template text has no author).',
+  'authors.atCaret': 'Text at the cursor: written by {name}',
+  'authors.atCaretNone': 'Text at the cursor: no named author',
 
   'presence.heading': 'People here',
   'presence.you': '(you)',

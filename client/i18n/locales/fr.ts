@@ -134,6 +134,8 @@ export const fr = {
   'authors.toggle': 'Couleurs par auteur·rice',
   'authors.legend': 'Légende : qui a écrit quoi',
   'authors.none': 'Pas encore de texte signé (le texte des modèles n’a pas d’auteur·rice).',
+  'authors.atCaret': 'Texte au curseur : écrit par {name}',
+  'authors.atCaretNone': 'Texte au curseur : sans auteur·rice nommé·e',
 
   'presence.heading': 'Personnes présentes',
   'presence.you': '(vous)',
