@@ -16,7 +16,7 @@
 import { IndexeddbPersistence } from 'y-indexeddb'
 import * as Y from 'yjs'
 import type { PadSettings } from '../shared/protocol/api'
-import { maxEventFieldLength, maxTitleLength } from '../shared/protocol/api'
+import { maxEventFieldLength, maxTitleLength, PadLinkError } from '../shared/protocol/api'
 import { authorsMapName, participantsMapName } from '../shared/pad/attribution'
 import { CloseCode } from '../shared/protocol/close-codes'
 import { Role } from '../shared/protocol/roles'
@@ -373,7 +373,7 @@ async function refreshLinks(key: string, settings: LiveSettings): Promise<void> 
  * The pad's settings, from `firstAttempt` or, while the server cannot be
  * reached (network error, 5xx, 429), from new attempts after growing waits,
  * calling `onRetry` before each. Throws for answers that will not change
- * (404, other 4xx).
+ * (404, 410, other 4xx).
  */
 async function fetchSettingsPatiently(key: string, firstAttempt: Promise<PadSettings>, onRetry: () => void): Promise<PadSettings> {
   for (let attempt = 0; ; attempt++) {
@@ -390,6 +390,8 @@ async function fetchSettingsPatiently(key: string, firstAttempt: Promise<PadSett
 }
 
 function describeSettingsError(error: unknown): PageMessage {
+  // An edit link the facilitator replaced is not a pad that does not exist: the person can ask for the new link.
+  if (error instanceof ApiError && error.status === 410 && error.code === PadLinkError.linkReplaced) return { key: 'pad.error.linkReplaced' }
   if (error instanceof ApiError && error.status === 404) return { key: 'pad.error.unknownPad' }
   const message = error instanceof Error ? error.message : String(error)
   return { key: 'pad.error.generic', params: { message } }

@@ -3,7 +3,8 @@
  * when asked) on every page and state a participant or facilitator meets, in
  * real Chromium: home, the pad by edit, view and admin link, the first-visit
  * name dialog, the facilitator's confirmation dialogs, a locked pad,
- * projection, a phone's width and English. Any violation, of any impact,
+ * projection, a link the facilitator replaced (open when it happened, and
+ * opened after) and one that opens nothing, a phone's width and English. Any violation, of any impact,
  * fails and is listed with the elements it names.
  */
 import AxeBuilder from '@axe-core/playwright'
@@ -119,6 +120,24 @@ describe('accessibility (axe, WCAG 2.2 AA)', () => {
     await participant.locator('#projection[open]').waitFor()
     expect(await violations(participant), 'projection').toEqual([])
   })
+
+  it('has no violation on an edit link the facilitator replaced, open or opened after, nor on an unknown link, in French and English', async () => {
+    const pad = await createTestPad(session.server.url, 'Lien remplacé')
+    const holder = await openPad(pad.links.edit)
+    expect((await fetch(`${session.server.url}/api/pads/${pad.keys.admin}/rotate`, { method: 'POST' })).status).toBe(200)
+    await holder.locator('#closed-notice:not([hidden])').waitFor()
+    expect(await violations(holder), 'replaced while open').toEqual([])
+    for (const [label, url, options] of [
+      ['replaced link', pad.links.edit, {}],
+      ['replaced link in English', pad.links.edit, { locale: 'en-GB' }],
+      ['unknown link', `${session.server.url}/p/AAAAAAAAAAAAAAAAAAAAAA`, {}],
+    ] as const) {
+      const page = await open(session.browser, url, options)
+      await page.locator('#pad-error:not([hidden])').waitFor()
+      expect(await violations(page), label).toEqual([])
+    }
+  })
+
   it('asks a writer’s name on a first visit and then puts the caret in the editor; never asks a reader', async () => {
     const pad = await collectePad()
     const writer = await open(session.browser, pad.links.edit, { name: null })

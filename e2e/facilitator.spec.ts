@@ -14,6 +14,9 @@ import { decodeQrCanvas, editorText, newParticipantContext, openAs, type Partici
 const session = useBrowserSession()
 const join = session.join
 
+const replacedFr = 'L’animatrice ou l’animateur a remplacé ce lien. Demandez le nouveau lien.'
+const unknownFr = 'Ce pad n’existe pas, ou il a été supprimé.'
+
 function editable(page: Page): Promise<string | null> {
   return page.locator('#editor .ProseMirror').getAttribute('contenteditable')
 }
@@ -154,7 +157,7 @@ describe('facilitator panel', () => {
     expect(await page.locator('#settings-event-date').getAttribute('aria-invalid')).toBe('true')
   })
 
-  it('rotates the edit link: the old page is told so, the new link works and the QR code shows it', async () => {
+  it('rotates the edit link: the old page is told so, the new link works and the QR code shows it, the old one says it was replaced', async () => {
     const pad = await createTestPad(session.server.url, 'Rotation')
     const facilitator = await join(pad.links.admin, 'Animatrice')
     const old = await join(pad.links.edit, 'Bob')
@@ -166,9 +169,7 @@ describe('facilitator panel', () => {
     await page.locator('#rotate-confirm').click()
 
     await old.page.locator('#closed-notice').waitFor({ state: 'visible' })
-    expect(await old.page.locator('#closed-notice').innerText()).toBe(
-      'Le lien d’écriture a été changé par l’animateur·rice : demandez le nouveau lien.',
-    )
+    expect(await old.page.locator('#closed-notice').innerText()).toBe(replacedFr)
     expect(await old.page.locator('#connection-status').getAttribute('data-close-code')).toBe('4411')
     expect(await editable(old.page)).toBe('false')
 
@@ -181,9 +182,18 @@ describe('facilitator panel', () => {
     await typeAtEnd(newcomer.page, 'Par le nouveau lien.')
     await expect.poll(() => editorText(page), { timeout: 5000 }).toContain('Par le nouveau lien.')
 
+    // Opened again, the old link says the same, not that the pad does not exist: the pad lives on.
     await old.page.reload()
     await old.page.locator('#pad-error').waitFor({ state: 'visible' })
-    expect(await old.page.locator('#pad-error-message').innerText()).toBe('Ce pad n’existe pas, ou il a été supprimé.')
+    expect(await old.page.locator('#pad-error-message').innerText()).toBe(replacedFr)
+    expect(await old.page.locator('#pad-main').isHidden()).toBe(true)
+    const english = session.track(await openAs(session.browser, pad.links.edit, 'Bob', 'en-GB'))
+    await english.page.locator('#pad-error').waitFor({ state: 'visible' })
+    expect(await english.page.locator('#pad-error-message').innerText()).toBe('The facilitator replaced this link; ask them for the new one.')
+    // A link that never opened a pad still says so.
+    const stranger = session.track(await openAs(session.browser, `${session.server.url}/p/AAAAAAAAAAAAAAAAAAAAAA`, 'Zoé'))
+    await stranger.page.locator('#pad-error').waitFor({ state: 'visible' })
+    expect(await stranger.page.locator('#pad-error-message').innerText()).toBe(unknownFr)
   })
 
   it('deletes the pad after a confirmation: a connected participant is told, and the link is dead on reload', async () => {
@@ -210,6 +220,6 @@ describe('facilitator panel', () => {
 
     await participant.page.reload()
     await participant.page.locator('#pad-error').waitFor({ state: 'visible' })
-    expect(await participant.page.locator('#pad-error-message').innerText()).toBe('Ce pad n’existe pas, ou il a été supprimé.')
+    expect(await participant.page.locator('#pad-error-message').innerText()).toBe(unknownFr)
   })
 })

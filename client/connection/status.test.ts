@@ -23,7 +23,7 @@ describe('describeConnection', () => {
     const reasons: [number, string][] = [
       [CloseCode.unknownPad, 'status.closed.unknownPad'],
       [CloseCode.deleted, 'status.closed.deleted'],
-      [CloseCode.rotated, 'status.closed.rotated'],
+      [CloseCode.rotated, 'pad.error.linkReplaced'],
       [CloseCode.locked, 'status.closed.locked'],
       [CloseCode.forbidden, 'status.closed.forbidden'],
       [CloseCode.rateLimited, 'status.closed.rateLimited'],

@@ -19,7 +19,8 @@ export const closeMessageKeys: Readonly<Record<number, MessageKey>> = {
   [CloseCode.unknownPad]: 'status.closed.unknownPad',
   [CloseCode.locked]: 'status.closed.locked',
   [CloseCode.deleted]: 'status.closed.deleted',
-  [CloseCode.rotated]: 'status.closed.rotated',
+  // The same sentence as the old link's page says when it is opened later (a 410).
+  [CloseCode.rotated]: 'pad.error.linkReplaced',
   [CloseCode.rateLimited]: 'status.closed.rateLimited',
   [CloseCode.messageTooBig]: 'status.closed.tooBig',
   [CloseCode.storeUnavailable]: 'status.closed.storeUnavailable',

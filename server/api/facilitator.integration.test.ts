@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3'
+import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
@@ -170,7 +171,7 @@ describe('facilitator controls', () => {
     await waitUntil('the change is in', () => reader.text.toString() === 'écrit hors verrou')
   })
 
-  it('rotating the edit link closes its connections with 4411 and kills the old key, nothing else', async () => {
+  it('rotating the edit link closes its connections with 4411 and retires the old key, nothing else', async () => {
     const server = await start()
     const pad = await createTestPad(server.url)
     const oldEditor = await raw(server, pad.keys.edit)
@@ -185,8 +186,8 @@ describe('facilitator controls', () => {
     expect(rotated.keys.edit).not.toBe(pad.keys.edit)
     expect(rotated.links.edit).toBe(`${server.url}/p/${rotated.keys.edit}`)
     expect((await oldEditor.closed).code).toBe(CloseCode.rotated)
-    expect((await fetch(`${server.url}/api/pads/${pad.keys.edit}`)).status).toBe(404)
-    expect((await connectRawClosed(server, pad.keys.edit)).code).toBe(CloseCode.unknownPad)
+    expect((await fetch(`${server.url}/api/pads/${pad.keys.edit}`)).status).toBe(410)
+    expect((await connectRawClosed(server, pad.keys.edit)).code).toBe(CloseCode.rotated)
     const settings = (await (await fetch(`${server.url}/api/pads/${pad.keys.admin}`)).json()) as PadSettings
     expect(settings.links.edit).toBe(rotated.links.edit)
     // Other facilitator pages are told, so that they re-read their links.
@@ -198,6 +199,51 @@ describe('facilitator controls', () => {
     await waitUntil('the reader sees it', () => messages(reader).some((m) => m.type === 'update'))
     expect(reader.socket.readyState).toBe(reader.socket.OPEN)
     expect(facilitator.socket.readyState).toBe(facilitator.socket.OPEN)
+  })
+
+  it('answers an old edit link with 410 link_replaced and 4411, unlike an unknown link or a deleted pad (404, 4404)', async () => {
+    const server = await start()
+    const pad = await createTestPad(server.url, 'Lien remplacé')
+    const first = (await (await fetch(`${server.url}/api/pads/${pad.keys.admin}/rotate`, { method: 'POST' })).json()) as RotateEditLinkResponse
+    const second = (await (await fetch(`${server.url}/api/pads/${pad.keys.admin}/rotate`, { method: 'POST' })).json()) as RotateEditLinkResponse
+    const unknown = 'AAAAAAAAAAAAAAAAAAAAAA'
+    const answer = async (key: string, suffix = ''): Promise<{ status: number; body: unknown }> => {
+      const response = await fetch(`${server.url}/api/pads/${key}${suffix}`)
+      return { status: response.status, body: await response.json() }
+    }
+    const replaced = { status: 410, body: { error: 'link_replaced', message: expect.stringMatching(/replaced/) } }
+    const unknownPad = { status: 404, body: { error: 'unknown_pad', message: expect.any(String) } }
+
+    // Every edit key the pad had says so, on every route that takes a key; the live one works.
+    for (const oldKey of [pad.keys.edit, first.keys.edit]) {
+      expect(await answer(oldKey)).toEqual(replaced)
+      expect(await answer(oldKey, '/export?format=md')).toEqual(replaced)
+      expect((await connectRawClosed(server, oldKey)).code).toBe(CloseCode.rotated)
+    }
+    expect((await fetch(`${server.url}/api/pads/${second.keys.edit}`)).status).toBe(200)
+    const patched = await patch(server, pad.keys.edit, { title: 'Pirate' })
+    expect(patched.status).toBe(410)
+    // A key nobody ever gave is unknown, not replaced.
+    expect(await answer(unknown)).toEqual(unknownPad)
+    expect((await connectRawClosed(server, unknown)).code).toBe(CloseCode.unknownPad)
+
+    // Once the pad is deleted, its tombstones go with it: the old link is as unknown as any.
+    expect((await fetch(`${server.url}/api/pads/${pad.keys.admin}`, { method: 'DELETE' })).status).toBe(204)
+    for (const key of [pad.keys.edit, first.keys.edit, second.keys.edit, pad.keys.view]) {
+      expect(await answer(key)).toEqual(unknownPad)
+      expect((await connectRawClosed(server, key)).code).toBe(CloseCode.unknownPad)
+    }
+    await server.close()
+    const db = new Database(path.join(server.dataDir, 'atelier-pad.sqlite'), { readonly: true })
+    expect(db.prepare('SELECT COUNT(*) AS n FROM pad_replaced_keys').get()).toEqual({ n: 0 })
+    db.close()
+    // Edit keys themselves are never stored, tombstoned or not, nor logged.
+    const written = fs.readdirSync(server.dataDir).map((file) => fs.readFileSync(path.join(server.dataDir, file)).toString('latin1')).join('')
+    const logged = JSON.stringify(server.logs)
+    for (const key of [pad.keys.edit, first.keys.edit, second.keys.edit]) {
+      expect(written).not.toContain(key)
+      expect(logged).not.toContain(key)
+    }
   })
 
   it('deleting the pad closes everyone with 4410 and every key answers 404', async () => {

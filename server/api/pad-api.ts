@@ -13,6 +13,7 @@ import {
   padLanguages,
   padLifetimeMs,
   padLifetimes,
+  PadLinkError,
   type CreatePadRequest,
   type CreatePadResponse,
   type PadSettings,
@@ -132,11 +133,24 @@ export async function createPad(
   }
 }
 
-/** The pad and role a key opens, or an HttpError 404 for a malformed or unknown key. */
+/**
+ * The pad and role a key opens; otherwise an HttpError: 410 for an edit key
+ * the facilitator replaced (the pad lives on, under a new edit link), 404 for
+ * a malformed or unknown key, or a deleted pad's.
+ */
 export async function findPad(store: Store, key: string): Promise<{ pad: PadRecord; role: Role }> {
-  const found = isPadKey(key) ? await store.findPadByKeyHash(hashKey(key)) : null
-  if (found === null) throw new HttpError(404, 'unknown_pad', 'No pad answers to this link.')
-  return found
+  if (!isPadKey(key)) throw unknownPad()
+  const keyHash = hashKey(key)
+  const found = await store.findPadByKeyHash(keyHash)
+  if (found !== null) return found
+  if (await store.isReplacedEditKey(keyHash)) {
+    throw new HttpError(410, PadLinkError.linkReplaced, 'The facilitator replaced this edit link; ask them for the new one.')
+  }
+  throw unknownPad()
+}
+
+function unknownPad(): HttpError {
+  return new HttpError(404, PadLinkError.unknownPad, 'No pad answers to this link.')
 }
 
 async function findPadAsAdmin(store: Store, key: string): Promise<PadRecord> {
@@ -160,7 +174,7 @@ export async function updatePadSettings(
 ): Promise<PadSettings> {
   const pad = await findPadAsAdmin(store, key)
   const updated = await store.updatePad(pad.id, parseSettingsPatch(body), nowMs)
-  if (updated === null) throw new HttpError(404, 'unknown_pad', 'No pad answers to this link.')
+  if (updated === null) throw unknownPad()
   listener.padChanged(updated)
   return describePad(updated, Role.admin, key, origin)
 }

@@ -2,9 +2,12 @@
  * One WebSocket connection from its upgrade to its close: the per-address
  * count, the key looked up while early frames wait in order, the rate limits
  * (messages, bytes, sync requests) applied to every frame, and the join to
- * the pad's room. A connection refused before it joined is closed here; once
- * joined, a refusal goes through its peer (peer.ts). It does not read what a
- * frame means beyond "is it a sync request" (room/messages.ts does).
+ * the pad's room. A key that opens nothing is refused with 4404, or with
+ * 4411 when it is an edit key the facilitator replaced (what the pages that
+ * held it were told at the rotation). A connection refused before it joined
+ * is closed here; once joined, a refusal goes through its peer (peer.ts). It
+ * does not read what a frame means beyond "is it a sync request"
+ * (room/messages.ts does).
  */
 import type { Duplex } from 'node:stream'
 import type { RawData, WebSocket } from 'ws'
@@ -30,7 +33,7 @@ export type ConnectionLimits = Pick<
 >
 
 export interface ConnectionDeps {
-  store: Pick<Store, 'findPadByKeyHash'>
+  store: Pick<Store, 'findPadByKeyHash' | 'isReplacedEditKey'>
   rooms: Pick<RelayRooms, 'roomFor'>
   peerSockets: PeerSockets
   log: Logger
@@ -106,9 +109,10 @@ export function acceptConnection(socket: WebSocket, raw: Duplex, request: Connec
 
   if (deps.addresses.add(address) > limits.maxConnectionsPerAddress) return refuse(CloseCode.rateLimited, 'too many connections from this address')
   if (!isPadKey(key)) return refuse(CloseCode.unknownPad, 'unknown link')
-  const join = (found: PadWithRole | null): void => {
+  const join = (found: PadWithRole | 'replaced' | null): void => {
     if (socket.readyState !== socket.OPEN || state.phase !== 'looking-up') return
     if (found === null) return refuse(CloseCode.unknownPad, 'unknown link')
+    if (found === 'replaced') return refuse(CloseCode.rotated, 'the edit link was changed')
     // Writing needs a participant: credits name one. A page of the version
     // before participants presents none, and must not write: its editor would
     // delete every paragraph carrying marks it does not know (y-prosemirror
@@ -127,11 +131,19 @@ export function acceptConnection(socket: WebSocket, raw: Duplex, request: Connec
     room.join(peer)
     for (const frame of early) room.receive(peer, frame)
   }
-  deps.store.findPadByKeyHash(hashKey(key)).then(join, (error: unknown) => {
+  lookUpKey(deps.store, key).then(join, (error: unknown) => {
     log.error({ err: error }, 'key lookup failed')
     if (error instanceof StoreError) refuse(CloseCode.storeUnavailable, 'storage unavailable, reconnecting')
     else refuse(CloseCode.internalError, 'server error, reconnecting')
   })
+}
+
+/** The pad and role `key` opens; 'replaced' for an edit key the facilitator replaced; null for a key that opens nothing. */
+async function lookUpKey(store: ConnectionDeps['store'], key: string): Promise<PadWithRole | 'replaced' | null> {
+  const keyHash = hashKey(key)
+  const found = await store.findPadByKeyHash(keyHash)
+  if (found !== null) return found
+  return (await store.isReplacedEditKey(keyHash)) ? 'replaced' : null
 }
 
 /** The connection's rate limits: whether a frame may go on; a frame that may not has its connection refused. */

@@ -141,14 +141,18 @@ describe('several instances over PostgreSQL and Redis', () => {
     expect(reader.text.toString()).toBe('')
   }, 30_000)
 
-  it('closes the other instance\'s connections on rotation (4411) and deletion (4410)', async () => {
+  it('closes the other instance\'s connections on rotation (4411) and deletion (4410), and answers the old edit link as replaced', async () => {
     const { a, b, pad } = await startTwoInstancesWithPad()
     const [editor, reader] = await Promise.all([joinedRaw(b, pad.keys.edit), joinedRaw(b, pad.keys.view)])
     const rotated = await fetch(`${a.url}/api/pads/${pad.keys.admin}/rotate`, { method: 'POST' })
     expect(rotated.status).toBe(200)
     expect((await editor.closed).code).toBe(CloseCode.rotated)
+    // The old link's tombstone is in PostgreSQL: the other instance knows it too.
+    expect((await fetch(`${b.url}/api/pads/${pad.keys.edit}`)).status).toBe(410)
+    expect((await resources.raw(b, pad.keys.edit).closed).code).toBe(CloseCode.rotated)
     expect((await fetch(`${a.url}/api/pads/${pad.keys.admin}`, { method: 'DELETE' })).status).toBe(204)
     expect((await reader.closed).code).toBe(CloseCode.deleted)
+    expect((await fetch(`${b.url}/api/pads/${pad.keys.edit}`)).status).toBe(404)
   }, 30_000)
 
   it('gives a pad loaded by an instance in the middle of a burst on another everything, before and after', async () => {

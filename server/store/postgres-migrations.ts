@@ -45,4 +45,12 @@ CREATE TABLE pad_snapshots (
 );
 `,
   `ALTER TABLE pads ADD COLUMN data_license TEXT NOT NULL DEFAULT 'etalab-2.0'`,
+  // Tombstones of replaced edit keys: their hashes only, gone with the pad.
+  `
+CREATE TABLE pad_replaced_keys (
+  key_hash BYTEA PRIMARY KEY,
+  pad_id TEXT NOT NULL REFERENCES pads (id) ON DELETE CASCADE
+);
+CREATE INDEX pad_replaced_keys_by_pad ON pad_replaced_keys (pad_id);
+`,
 ]

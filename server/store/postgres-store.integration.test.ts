@@ -32,15 +32,50 @@ const log = createLogger(
   }),
 )
 
+/** The schema version before edit-key tombstones: databases migrated then hold no `pad_replaced_keys`. */
+const versionBeforeTombstones = 2
+
 describeStore('postgres', async () => {
   const url = await postgres.createSchema()
   return {
     open: () => createPostgresStore({ url }, { log }),
     reopen: () => createPostgresStore({ url }, { log }),
+    writeBeforeTombstones: async (pad, hashes, content) => {
+      const client = new pg.Client({ connectionString: url })
+      await client.connect()
+      try {
+        // What postgres-pool.ts's migrate() leaves, stopped at that version.
+        await client.query('CREATE TABLE atelier_migrations (version INTEGER PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())')
+        for (const [index, step] of postgresMigrations.slice(0, versionBeforeTombstones).entries()) {
+          await client.query(step)
+          await client.query('INSERT INTO atelier_migrations (version) VALUES ($1)', [index + 1])
+        }
+        await client.query(
+          `INSERT INTO pads (id, title, language, event_name, event_date, event_place, license, data_license, locked, lifetime,
+             view_key, edit_key_generation, created_at_ms, updated_at_ms, first_edit_at_ms, last_edit_at_ms, extra_contributors, last_seq)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, 1)`,
+          [pad.id, pad.title, pad.language, pad.eventName, pad.eventDate, pad.eventPlace, pad.license, pad.dataLicense, pad.locked,
+            pad.lifetime, pad.viewKey, pad.editKeyGeneration, pad.createdAtMs, pad.updatedAtMs, pad.firstEditAtMs, pad.lastEditAtMs,
+            JSON.stringify(pad.extraContributors)],
+        )
+        for (const role of ['edit', 'view', 'admin'] as const) {
+          await client.query('INSERT INTO pad_keys (key_hash, pad_id, role) VALUES ($1, $2, $3)', [Buffer.from(hashes[role]), pad.id, role])
+        }
+        await client.query('INSERT INTO pad_updates (pad_id, seq, data) VALUES ($1, 1, $2)', [pad.id, Buffer.from(content)])
+      } finally {
+        await client.end()
+      }
+    },
   }
 })
 
 describe('postgres store', () => {
+  it('adds the tombstones as a step of its own, after the schema databases already have', () => {
+    expect(postgresMigrations.length).toBeGreaterThan(versionBeforeTombstones)
+    expect(postgresMigrations[versionBeforeTombstones]).toContain('CREATE TABLE pad_replaced_keys')
+    expect(postgresMigrations.slice(0, versionBeforeTombstones).join('')).not.toContain('pad_replaced_keys')
+  })
+
   const opened: Store[] = []
   const open = async (options: PostgresStoreOptions): Promise<Store> => {
     const store = await createPostgresStore(options, { log })

@@ -45,6 +45,7 @@ export async function createPostgresStore(options: PostgresStoreOptions, deps: P
     createPad: (pad, keyHashes, initialUpdate) =>
       run('create pad', () => transaction((client) => insertPad(client, pad, keyHashes, initialUpdate))),
     findPadByKeyHash: (keyHash) => run('find pad', () => selectPadByKeyHash(pool, keyHash)),
+    isReplacedEditKey: (keyHash) => run('find replaced key', () => selectReplacedKey(pool, keyHash)),
     loadDocument: (padId) => run('load document', () => selectDocument(pool, padId)),
     appendUpdate: createGroupedAppends(postgres),
     compact: (padId, snapshot, throughSeq) =>
@@ -53,12 +54,18 @@ export async function createPostgresStore(options: PostgresStoreOptions, deps: P
     rotateEditKey: (padId, generation, editKeyHash) =>
       run('rotate edit key', () =>
         transaction(async (client) => {
+          // The edit key's hash stays as a tombstone when the key goes (once, should it already be one).
+          await client.query(
+            `INSERT INTO pad_replaced_keys (key_hash, pad_id) SELECT key_hash, pad_id FROM pad_keys WHERE pad_id = $1 AND role = 'edit'
+             ON CONFLICT (key_hash) DO NOTHING`,
+            [padId],
+          )
           await client.query("DELETE FROM pad_keys WHERE pad_id = $1 AND role = 'edit'", [padId])
           await client.query("INSERT INTO pad_keys (key_hash, pad_id, role) VALUES ($1, $2, 'edit')", [toBuffer(editKeyHash), padId])
           await client.query('UPDATE pads SET edit_key_generation = $2 WHERE id = $1', [padId, generation])
         }),
       ),
-    // Keys, updates and snapshot go with the pad (ON DELETE CASCADE).
+    // Keys (replaced ones too), updates and snapshot go with the pad (ON DELETE CASCADE).
     deletePad: (padId) =>
       run('delete pad', async () => ((await pool.query('DELETE FROM pads WHERE id = $1', [padId])).rowCount ?? 0) > 0),
     deleteExpiredPads: (nowMs) => run('delete expired pads', () => deleteExpired(pool, nowMs)),
@@ -92,6 +99,13 @@ async function selectPadByKeyHash(pool: pg.Pool, keyHash: Uint8Array): Promise<P
   // constant time keeps the decision itself free of timing differences.
   if (row === undefined || row.key_hash.length !== keyHash.length || !timingSafeEqual(row.key_hash, keyHash)) return null
   return { pad: padFromRow(row), role: parseRole(row.role) }
+}
+
+async function selectReplacedKey(pool: pg.Pool, keyHash: Uint8Array): Promise<boolean> {
+  const { rows } = await pool.query<{ key_hash: Buffer }>('SELECT key_hash FROM pad_replaced_keys WHERE key_hash = $1', [toBuffer(keyHash)])
+  const row = rows[0]
+  // As for live keys: the index finds the row, a constant-time comparison decides.
+  return row !== undefined && row.key_hash.length === keyHash.length && timingSafeEqual(row.key_hash, keyHash)
 }
 
 async function selectDocument(pool: pg.Pool, padId: string): Promise<StoredDocument> {

@@ -55,6 +55,14 @@ ALTER TABLE pads ADD COLUMN extra_contributors TEXT NOT NULL DEFAULT '[]';
   `
 ALTER TABLE pads ADD COLUMN data_license TEXT NOT NULL DEFAULT '${defaultDataLicenseId}';
 `,
+  // Tombstones of replaced edit keys: their hashes only, gone with the pad.
+  `
+CREATE TABLE IF NOT EXISTS pad_replaced_keys (
+  key_hash BLOB PRIMARY KEY,
+  pad_id TEXT NOT NULL REFERENCES pads(id) ON DELETE CASCADE
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS pad_replaced_keys_by_pad ON pad_replaced_keys(pad_id);
+`,
 ]
 
 /** Brings the file's schema up to date, one transaction per step. */

@@ -14,6 +14,7 @@ import { padFromRow, parseLifetime, parseRole, type StoredPadRow } from './store
 export interface SqliteQueries {
   createPad(pad: PadRecord, keyHashes: PadKeyHashes, initial: Uint8Array | null): void
   findPadByKeyHash(keyHash: Uint8Array): PadWithRole | null
+  isReplacedEditKey(keyHash: Uint8Array): boolean
   loadDocument(padId: string): StoredDocument
   /** Appends one update and dates the pad's edit; returns its sequence number. */
   append(padId: string, update: Uint8Array, atMs: number): number
@@ -29,7 +30,7 @@ export interface SqliteQueries {
 
 export function prepareSqliteQueries(db: Database.Database): SqliteQueries {
   const statements = prepareStatements(db)
-  const { insertPad, selectPad, updatePadRow, deleteEditKey, setGeneration, deletePadRow, selectExpiryCandidates, insertKey, selectSnapshot, selectUpdates, insertUpdate, touchPad, upsertSnapshot, deleteUpdatesThrough } = statements
+  const { insertPad, selectPad, updatePadRow, buryEditKey, deleteEditKey, setGeneration, deletePadRow, selectExpiryCandidates, insertKey, selectSnapshot, selectUpdates, insertUpdate, touchPad, upsertSnapshot, deleteUpdatesThrough } = statements
   const createPadTransaction = db.transaction((pad: PadRecord, keyHashes: PadKeyHashes, initial: Uint8Array | null) => {
     insertPad.run(toRow(pad))
     insertKey.run(keyHashes.edit, pad.id, 'edit')
@@ -60,6 +61,7 @@ export function prepareSqliteQueries(db: Database.Database): SqliteQueries {
     return updated
   })
   const rotateTransaction = db.transaction((padId: string, generation: number, editKeyHash: Uint8Array) => {
+    buryEditKey.run(padId)
     deleteEditKey.run(padId)
     insertKey.run(editKeyHash, padId, 'edit')
     setGeneration.run(generation, padId)
@@ -69,7 +71,7 @@ export function prepareSqliteQueries(db: Database.Database): SqliteQueries {
     const expired = selectExpiryCandidates
       .all(nowMs - shortest)
       .filter((row) => row.updated_at_ms + (padLifetimeMs[parseLifetime(row.lifetime)] ?? Infinity) <= nowMs)
-    // Keys, updates and snapshot go with the pad (ON DELETE CASCADE).
+    // Keys (replaced ones too), updates and snapshot go with the pad (ON DELETE CASCADE).
     for (const row of expired) deletePadRow.run(row.id)
     return expired.map((row) => row.id)
   })
@@ -88,6 +90,10 @@ export function prepareSqliteQueries(db: Database.Database): SqliteQueries {
       // constant time keeps the decision itself free of timing differences.
       if (row === undefined || row.key_hash.length !== keyHash.length || !timingSafeEqual(row.key_hash, keyHash)) return null
       return { pad: padFromRow(row), role: parseRole(row.role) }
+    },
+    isReplacedEditKey: (keyHash) => {
+      const row = statements.selectReplacedKey.get(keyHash)
+      return row !== undefined && row.key_hash.length === keyHash.length && timingSafeEqual(row.key_hash, keyHash)
     },
     loadDocument: loadTransaction,
     append: appendTransaction,
@@ -114,6 +120,10 @@ function prepareStatements(db: Database.Database) {
     event_place = @event_place, license = @license, data_license = @data_license, locked = @locked, lifetime = @lifetime, updated_at_ms = @updated_at_ms,
     extra_contributors = @extra_contributors
     WHERE id = @id`)
+  // The edit key's hash stays as a tombstone when the key goes (once, should it already be one).
+  const buryEditKey = db.prepare(
+    "INSERT OR IGNORE INTO pad_replaced_keys (key_hash, pad_id) SELECT key_hash, pad_id FROM pad_keys WHERE pad_id = ? AND role = 'edit'",
+  )
   const deleteEditKey = db.prepare("DELETE FROM pad_keys WHERE pad_id = ? AND role = 'edit'")
   const setGeneration = db.prepare('UPDATE pads SET edit_key_generation = ? WHERE id = ?')
   const deletePadRow = db.prepare('DELETE FROM pads WHERE id = ?')
@@ -124,6 +134,7 @@ function prepareStatements(db: Database.Database) {
   const selectByKey = db.prepare<[Uint8Array], StoredPadRow & { role: string; key_hash: Buffer }>(
     'SELECT pads.*, pad_keys.role AS role, pad_keys.key_hash AS key_hash FROM pad_keys JOIN pads ON pads.id = pad_keys.pad_id WHERE pad_keys.key_hash = ?',
   )
+  const selectReplacedKey = db.prepare<[Uint8Array], { key_hash: Buffer }>('SELECT key_hash FROM pad_replaced_keys WHERE key_hash = ?')
   const selectSnapshot = db.prepare<[string], { data: Buffer; through_seq: number }>(
     'SELECT data, through_seq FROM pad_snapshots WHERE pad_id = ?',
   )
@@ -138,7 +149,7 @@ function prepareStatements(db: Database.Database) {
     WHERE excluded.through_seq > pad_snapshots.through_seq`)
   const deleteUpdatesThrough = db.prepare('DELETE FROM pad_updates WHERE pad_id = ? AND seq <= ?')
 
-  return { insertPad, selectPad, updatePadRow, deleteEditKey, setGeneration, deletePadRow, selectExpiryCandidates, insertKey, selectByKey, selectSnapshot, selectUpdates, insertUpdate, touchPad, upsertSnapshot, deleteUpdatesThrough }
+  return { insertPad, selectPad, updatePadRow, buryEditKey, deleteEditKey, setGeneration, deletePadRow, selectExpiryCandidates, insertKey, selectByKey, selectReplacedKey, selectSnapshot, selectUpdates, insertUpdate, touchPad, upsertSnapshot, deleteUpdatesThrough }
 }
 
 function toRow(pad: PadRecord): StoredPadRow {

@@ -20,12 +20,38 @@ function tempFile(): string {
   return path.join(dir, 'nested', 'pads.sqlite')
 }
 
+/** The schema version before edit-key tombstones: files written then hold no `pad_replaced_keys`. */
+const versionBeforeTombstones = 4
+
 describeStore('sqlite', async () => {
   const file = tempFile()
   return {
     open: async () => createSqliteStore({ file }),
     reopen: async () => createSqliteStore({ file }),
+    writeBeforeTombstones: async (pad, hashes, content) => {
+      fs.mkdirSync(path.dirname(file), { recursive: true })
+      const old = new Database(file)
+      for (const step of sqliteMigrations.slice(0, versionBeforeTombstones)) old.exec(step)
+      old.pragma(`user_version = ${versionBeforeTombstones}`)
+      old
+        .prepare(`INSERT INTO pads (id, title, language, event_name, event_date, event_place, license, data_license, locked, lifetime,
+            view_key, edit_key_generation, created_at_ms, updated_at_ms, first_edit_at_ms, last_edit_at_ms, extra_contributors)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+        .run(pad.id, pad.title, pad.language, pad.eventName, pad.eventDate, pad.eventPlace, pad.license, pad.dataLicense, pad.locked ? 1 : 0,
+          pad.lifetime, pad.viewKey, pad.editKeyGeneration, pad.createdAtMs, pad.updatedAtMs, pad.firstEditAtMs, pad.lastEditAtMs,
+          JSON.stringify(pad.extraContributors))
+      const insertKey = old.prepare('INSERT INTO pad_keys (key_hash, pad_id, role) VALUES (?, ?, ?)')
+      for (const role of ['edit', 'view', 'admin'] as const) insertKey.run(hashes[role], pad.id, role)
+      old.prepare('INSERT INTO pad_updates (pad_id, data) VALUES (?, ?)').run(pad.id, content)
+      old.close()
+    },
   }
+})
+
+it('adds the tombstones as a step of its own, after the schema files already have', () => {
+  expect(sqliteMigrations.length).toBeGreaterThan(versionBeforeTombstones)
+  expect(sqliteMigrations[versionBeforeTombstones]).toContain('CREATE TABLE IF NOT EXISTS pad_replaced_keys')
+  expect(sqliteMigrations.slice(0, versionBeforeTombstones).join('')).not.toContain('pad_replaced_keys')
 })
 
 it('runs SQLite in WAL mode with synchronous NORMAL by default', async () => {

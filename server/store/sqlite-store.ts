@@ -80,6 +80,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
   return {
     createPad: (pad, keyHashes, initialUpdate) => run('create pad', () => queries.createPad(pad, keyHashes, initialUpdate)),
     findPadByKeyHash: (keyHash) => run('find pad', () => queries.findPadByKeyHash(keyHash)),
+    isReplacedEditKey: (keyHash) => run('find replaced key', () => queries.isReplacedEditKey(keyHash)),
     loadDocument: (padId) => run('load document', () => queries.loadDocument(padId)),
     appendUpdate: (padId, update, atMs) =>
       new Promise<number>((resolve, reject) => {

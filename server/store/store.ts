@@ -2,7 +2,7 @@
  * The store of record: what a pad is (its settings and key hashes) and its
  * document as an append-only log of Yjs updates plus one snapshot. Every
  * implementation (SQLite now, PostgreSQL later) passes `store-suite.ts`.
- * The store knows nothing of rooms, sockets or roles beyond the key table.
+ * The store knows nothing of rooms, sockets or roles beyond the key tables.
  */
 import type { PadLanguage, PadLifetime } from '../../shared/protocol/api'
 import type { DataLicenseId, LicenseId } from '../../shared/pad/licenses'
@@ -66,8 +66,14 @@ export interface StoredDocument {
 export interface Store {
   /** Creates a pad with its key hashes and, optionally, its initial content. */
   createPad(pad: PadRecord, keyHashes: PadKeyHashes, initialUpdate: Uint8Array | null): Promise<void>
-  /** The pad and role a key hash opens, or null for an unknown key. */
+  /** The pad and role a key hash opens, or null for an unknown key (a replaced edit key included). */
   findPadByKeyHash(keyHash: Uint8Array): Promise<PadWithRole | null>
+  /**
+   * Whether `keyHash` was an edit key of a pad that still exists, replaced
+   * since by `rotateEditKey`: its tombstone, so that the old link can say it
+   * was replaced rather than that no pad answers. Says nothing of the pad.
+   */
+  isReplacedEditKey(keyHash: Uint8Array): Promise<boolean>
   loadDocument(padId: string): Promise<StoredDocument>
   /** Appends an update durably (it survives a crash of the process once this resolves); returns its sequence number. */
   appendUpdate(padId: string, update: Uint8Array, atMs: number): Promise<number>
@@ -79,9 +85,13 @@ export interface Store {
   compact(padId: string, snapshot: Uint8Array, throughSeq: number): Promise<void>
   /** Changes settings; resolves with the updated pad, or null if it no longer exists. */
   updatePad(padId: string, fields: Partial<PadSettingsFields>, atMs: number): Promise<PadRecord | null>
-  /** Replaces the pad's edit key by the one of `generation`; the old key stops opening the pad. */
+  /**
+   * Replaces the pad's edit key by the one of `generation`; the old key stops
+   * opening the pad, and its hash is kept as a tombstone (`isReplacedEditKey`)
+   * for as long as the pad lives.
+   */
   rotateEditKey(padId: string, generation: number, editKeyHash: Uint8Array): Promise<void>
-  /** Forgets the pad, its keys and its document; false if it did not exist. */
+  /** Forgets the pad, its keys (replaced ones too) and its document; false if it did not exist. */
   deletePad(padId: string): Promise<boolean>
   /** Deletes pads whose lifetime has run out at `nowMs`; resolves with their ids. */
   deleteExpiredPads(nowMs: number): Promise<string[]>

@@ -12,6 +12,13 @@ import type { PadKeyHashes, PadRecord, Store } from '../store/store'
 export interface StoreFixture {
   open(): Promise<Store>
   reopen(): Promise<Store>
+  /**
+   * Writes `pad`, its key hashes and `content` (its one update) into this
+   * fixture's fresh database as the version before edit-key tombstones left
+   * it — that schema, those rows — without opening a store; `reopen` then
+   * opens (and migrates) it.
+   */
+  writeBeforeTombstones(pad: PadRecord, hashes: PadKeyHashes, content: Uint8Array): Promise<void>
 }
 
 export function describeStore(name: string, makeFixture: () => Promise<StoreFixture>): void {
@@ -138,6 +145,95 @@ export function describeStore(name: string, makeFixture: () => Promise<StoreFixt
       const stored = await store.loadDocument(pad.id)
       expect(stored.snapshot).toBeNull()
       expect(stored.updates).toHaveLength(0)
+    })
+
+    it('keeps the hash of each replaced edit key as a tombstone, and only those', async () => {
+      const store = await open()
+      const { pad, keys, hashes } = newPad('Rotations')
+      await store.createPad(pad, hashes, null)
+      const other = newPad('Voisin')
+      await store.createPad(other.pad, other.hashes, null)
+      // No key is a tombstone before a rotation: not the live ones, not one nobody ever gave.
+      for (const hash of [...Object.values(hashes), hashKey(generateKey())]) expect(await store.isReplacedEditKey(hash)).toBe(false)
+
+      const second = generateKey()
+      await store.rotateEditKey(pad.id, 1, hashKey(second))
+      expect(await store.findPadByKeyHash(hashes.edit)).toBeNull()
+      expect(await store.isReplacedEditKey(hashes.edit)).toBe(true)
+      expect(await store.isReplacedEditKey(hashKey(second))).toBe(false)
+      const third = generateKey()
+      await store.rotateEditKey(pad.id, 2, hashKey(third))
+      // Every edit key the pad had is a tombstone, the live one is not.
+      for (const hash of [hashes.edit, hashKey(second)]) {
+        expect(await store.findPadByKeyHash(hash)).toBeNull()
+        expect(await store.isReplacedEditKey(hash)).toBe(true)
+      }
+      expect((await store.findPadByKeyHash(hashKey(third)))?.role).toBe('edit')
+      for (const hash of [hashKey(third), hashes.view, hashes.admin, ...Object.values(other.hashes)]) {
+        expect(await store.isReplacedEditKey(hash)).toBe(false)
+      }
+      // A brand-new key is unknown, not replaced.
+      const stranger = hashKey(generateKey())
+      expect(await store.findPadByKeyHash(stranger)).toBeNull()
+      expect(await store.isReplacedEditKey(stranger)).toBe(false)
+      // A hash that is one byte off a tombstone is no tombstone.
+      const nearly = Uint8Array.from(hashes.edit)
+      nearly[31] = (nearly[31] ?? 0) ^ 1
+      expect(await store.isReplacedEditKey(nearly)).toBe(false)
+
+      await store.close()
+      const reopened = await fixture.reopen()
+      opened.push(reopened)
+      expect(await reopened.isReplacedEditKey(hashes.edit)).toBe(true)
+      expect((await reopened.findPadByKeyHash(hashKey(keys.admin)))?.pad.editKeyGeneration).toBe(2)
+    })
+
+    it('forgets a pad’s tombstones with the pad, deleted or expired, and no other pad’s', async () => {
+      const store = await open()
+      const day = 24 * 3600 * 1000
+      const now = Date.now()
+      const rotated = async (lifetime: 'day' | 'year'): Promise<ReturnType<typeof newPad>> => {
+        const made = newPad(lifetime)
+        await store.createPad({ ...made.pad, lifetime, createdAtMs: now - 2 * day, updatedAtMs: now - 2 * day }, made.hashes, null)
+        await store.rotateEditKey(made.pad.id, 1, hashKey(generateKey()))
+        expect(await store.isReplacedEditKey(made.hashes.edit)).toBe(true)
+        return made
+      }
+      const deleted = await rotated('year')
+      const expiring = await rotated('day')
+      const kept = await rotated('year')
+
+      expect(await store.deletePad(deleted.pad.id)).toBe(true)
+      expect(await store.isReplacedEditKey(deleted.hashes.edit)).toBe(false)
+      expect(await store.deleteExpiredPads(now)).toEqual([expiring.pad.id])
+      expect(await store.isReplacedEditKey(expiring.hashes.edit)).toBe(false)
+      expect(await store.isReplacedEditKey(kept.hashes.edit)).toBe(true)
+    })
+
+    it('opens a database of the version before tombstones with its pads whole, and tombstones their edit keys from then on', async () => {
+      fixture = await makeFixture()
+      const { pad, keys, hashes } = newPad('D’avant')
+      const before: PadRecord = { ...pad, locked: true, eventPlace: 'Lyon', editKeyGeneration: 3, extraContributors: ['Zoé'] }
+      const writer = new Y.Doc()
+      writer.getText('t').insert(0, 'écrit avant')
+      await fixture.writeBeforeTombstones(before, hashes, Y.encodeStateAsUpdate(writer))
+      const store = await fixture.reopen()
+      opened.push(store)
+      for (const role of ['edit', 'view', 'admin'] as const) {
+        const found = await store.findPadByKeyHash(hashKey(keys[role]))
+        expect(found?.role).toBe(role)
+        expect(found?.pad).toEqual(before)
+      }
+      expect(textOf(await store.loadDocument(pad.id))).toBe('écrit avant')
+      expect(await store.isReplacedEditKey(hashes.edit)).toBe(false)
+
+      const next = generateKey()
+      await store.rotateEditKey(pad.id, 4, hashKey(next))
+      expect(await store.isReplacedEditKey(hashes.edit)).toBe(true)
+      expect((await store.findPadByKeyHash(hashKey(next)))?.pad.editKeyGeneration).toBe(4)
+      expect(await store.appendUpdate(pad.id, Y.encodeStateAsUpdate(writer), Date.now())).toBeGreaterThan(0)
+      expect(await store.deletePad(pad.id)).toBe(true)
+      expect(await store.isReplacedEditKey(hashes.edit)).toBe(false)
     })
 
     it('deletes exactly the pads whose lifetime since their last change has run out', async () => {

@@ -98,6 +98,14 @@ export interface ApiErrorBody {
   message: string
 }
 
+/** The error codes a page tells apart when it asks for a pad by its link. */
+export const PadLinkError = {
+  /** 404: no pad answers to this key (unknown, or the pad was deleted). */
+  unknownPad: 'unknown_pad',
+  /** 410: an edit key the facilitator replaced; the pad lives on under a new edit link. */
+  linkReplaced: 'link_replaced',
+} as const
+
 /** Longest pad title accepted, in UTF-16 code units. */
 export const maxTitleLength = 200
 /** Longest event name or place accepted, in UTF-16 code units. */

@@ -28,7 +28,7 @@ export const CloseCode = {
   locked: 4409,
   /** The pad was deleted. */
   deleted: 4410,
-  /** The edit link was rotated. */
+  /** The edit link was rotated: sent to its connections at the rotation, and to any later one that presents the old link. */
   rotated: 4411,
   /** A write credited text to someone who did not write it, or took someone's credit: refused whole. */
   creditRefused: 4422,

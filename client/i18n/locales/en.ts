@@ -44,6 +44,7 @@ export const en: Record<keyof typeof fr, string> = {
   'pad.lockedBadge': 'Pad locked',
   'pad.error.badLink': 'This pad link is not valid. Check that it was copied in full.',
   'pad.error.unknownPad': 'This pad does not exist, or it was deleted.',
+  'pad.error.linkReplaced': 'The facilitator replaced this link; ask them for the new one.',
   'pad.error.generic': 'The pad could not be opened: {message}',
   'pad.error.homeLink': 'Create a new pad',
 
@@ -151,7 +152,6 @@ export const en: Record<keyof typeof fr, string> = {
   'status.offlineReadOnly': 'Offline — reconnecting as soon as the network is back',
   'status.closed.unknownPad': 'This link does not match any pad.',
   'status.closed.deleted': 'This pad was deleted.',
-  'status.closed.rotated': 'The edit link was changed by the facilitator: ask for the new link.',
   'status.closed.participantRequired': 'This page is from an earlier version of the pad: reload it to go on writing.',
   'status.closed.locked': 'The pad was locked while you were writing. Reconnecting…',
   'status.closed.forbidden': 'This link does not allow that.',

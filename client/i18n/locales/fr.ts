@@ -46,6 +46,7 @@ export const fr = {
   'pad.lockedBadge': 'Pad verrouillé',
   'pad.error.badLink': 'Ce lien de pad n’est pas valide. Vérifiez qu’il a été copié en entier.',
   'pad.error.unknownPad': 'Ce pad n’existe pas, ou il a été supprimé.',
+  'pad.error.linkReplaced': 'L’animatrice ou l’animateur a remplacé ce lien. Demandez le nouveau lien.',
   'pad.error.generic': 'Le pad n’a pas pu être ouvert : {message}',
   'pad.error.homeLink': 'Créer un nouveau pad',
 
@@ -155,7 +156,6 @@ export const fr = {
   'status.offlineReadOnly': 'Hors ligne — reconnexion dès que le réseau revient',
   'status.closed.unknownPad': 'Ce lien ne correspond à aucun pad.',
   'status.closed.deleted': 'Ce pad a été supprimé.',
-  'status.closed.rotated': 'Le lien d’écriture a été changé par l’animateur·rice : demandez le nouveau lien.',
   'status.closed.participantRequired': 'Cette page date d’une version précédente du pad : rechargez-la pour continuer à écrire.',
   'status.closed.locked': 'Le pad a été verrouillé pendant que vous écriviez. Reconnexion…',
   'status.closed.forbidden': 'Ce lien ne permet pas de faire cela.',
