@@ -159,7 +159,7 @@ describe('facilitator panel', () => {
 
     await old.page.locator('#closed-notice').waitFor({ state: 'visible' })
     expect(await old.page.locator('#closed-notice').innerText()).toBe(
-      'Le lien d’écriture a été changé par l’animateur·rice : demandez le nouveau lien.',
+      'Le lien d’écriture a été changé par l’animateur·rice\u00A0: demandez le nouveau lien.',
     )
     expect(await old.page.locator('#connection-status').getAttribute('data-close-code')).toBe('4411')
     expect(await editable(old.page)).toBe('false')

@@ -26,6 +26,21 @@ export const languages: readonly Language[] = [Language.fr, Language.en]
 
 export const dictionaries: Readonly<Record<Language, Messages>> = { fr, en }
 
+/**
+ * The locale the interface formats dates, times, numbers and plurals in, and
+ * sorts names by, for each interface language: the interface's English is
+ * British (day before month: "12 March 2027"), its French is France's. Every
+ * `Intl` object the client builds takes its locale from here.
+ */
+export const formattingLocales: Readonly<Record<Language, string>> = {
+  fr: 'fr-FR',
+  en: 'en-GB',
+}
+
+export function formattingLocale(language: Language): string {
+  return formattingLocales[language]
+}
+
 export function isLanguage(value: string): value is Language {
   return (languages as readonly string[]).includes(value)
 }
@@ -44,11 +59,20 @@ export function pickLanguage(stored: string | null, navigatorLanguages: readonly
   return preferred.startsWith('en') ? Language.en : Language.fr
 }
 
-/** Replaces each `{name}` in `template` with `params[name]`; unknown names are left as they are. */
-export function formatMessage(template: string, params: MessageParams = {}): string {
+/**
+ * Replaces each `{name}` in `template` with `params[name]`; unknown names are
+ * left as they are. Numbers go through `formatNumber` (the interface's
+ * locale, in `Localization.t`), as they are when none is given.
+ */
+export function formatMessage(
+  template: string,
+  params: MessageParams = {},
+  formatNumber: (value: number) => string = String,
+): string {
   return template.replace(/\{(\w+)\}/g, (placeholder, name: string) => {
     const value = params[name]
-    return value === undefined ? placeholder : String(value)
+    if (value === undefined) return placeholder
+    return typeof value === 'number' ? formatNumber(value) : value
   })
 }
 
@@ -62,6 +86,28 @@ export interface Localization {
   onChange(listener: () => void): () => void
 }
 
+/** Number formats and plural rules, built once per language (building one costs more than using it). */
+const numberFormats = new Map<Language, Intl.NumberFormat>()
+const pluralRules = new Map<Language, Intl.PluralRules>()
+
+function numberFormatFor(language: Language): Intl.NumberFormat {
+  let format = numberFormats.get(language)
+  if (format === undefined) {
+    format = new Intl.NumberFormat(formattingLocale(language))
+    numberFormats.set(language, format)
+  }
+  return format
+}
+
+function pluralRulesFor(language: Language): Intl.PluralRules {
+  let rules = pluralRules.get(language)
+  if (rules === undefined) {
+    rules = new Intl.PluralRules(formattingLocale(language))
+    pluralRules.set(language, rules)
+  }
+  return rules
+}
+
 export function createLocalization(initial: Language): Localization {
   let language = initial
   const listeners = new Set<() => void>()
@@ -70,10 +116,11 @@ export function createLocalization(initial: Language): Localization {
       return language
     },
     t(key, params) {
-      return formatMessage(dictionaries[language][key], params)
+      const numbers = numberFormatFor(language)
+      return formatMessage(dictionaries[language][key], params, (value) => numbers.format(value))
     },
     plural(key, count) {
-      const category = new Intl.PluralRules(language).select(count)
+      const category = pluralRulesFor(language).select(count)
       const pluralKey: MessageKey = category === 'one' ? `${key}.one` : `${key}.other`
       return localization.t(pluralKey, { count })
     },

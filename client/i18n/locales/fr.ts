@@ -15,24 +15,24 @@ export const fr = {
   'home.documentTitle': 'Atelier Pad — prendre des notes ensemble',
   'home.tagline': 'Prendre des notes ensemble, pendant l’atelier.',
   'home.intro':
-    'Atelier Pad est un pad pour prendre des notes à plusieurs pendant un atelier, une rencontre ou un café projet. On le partage par un simple lien — certaines personnes écrivent, d’autres lisent — et, à la fin, on l’exporte comme une recette libre : ce qu’il a fallu, comment faire et ce que cela a produit, sous licence libre, en créditant toutes les personnes qui l’ont écrit.',
+    'Atelier Pad est un pad pour prendre des notes à plusieurs pendant un atelier, une rencontre ou un café projet. On le partage par un simple lien — certaines personnes écrivent, d’autres lisent — et, à la fin, on l’exporte comme une recette libre\u00A0: ce qu’il a fallu, comment faire et ce que cela a produit, sous licence libre, en créditant toutes les personnes qui l’ont écrit.',
   'home.create.heading': 'Créer un pad',
   'home.create.titleLabel': 'Titre du pad (facultatif)',
   'home.create.titlePlaceholder': 'Collecte d’innovation sociale — café projet de mars',
   'home.create.hint':
-    'Vous recevrez trois liens : un pour écrire, un pour lire et un pour l’animation.',
+    'Vous recevrez trois liens\u00A0: un pour écrire, un pour lire et un pour l’animation.',
   'home.create.templateLabel': 'Point de départ',
   'home.create.templateHint':
-    'Un modèle remplit le pad de ses rubriques (et, pour une collecte, d’une première fiche initiative) ; tout reste modifiable.',
+    'Un modèle remplit le pad de ses rubriques (et, pour une collecte, d’une première fiche initiative)\u202F; tout reste modifiable.',
   'home.create.lifetimeLabel': 'Conserver le pad',
   'home.create.lifetimeHint':
-    'Compté à partir de la dernière modification : sans modification pendant cette durée, le pad est supprimé. Vous pourrez le changer ensuite.',
+    'Compté à partir de la dernière modification\u00A0: sans modification pendant cette durée, le pad est supprimé. Vous pourrez le changer ensuite.',
   'home.create.submit': 'Créer le pad',
   'home.create.submitting': 'Création du pad…',
   'home.error.network': 'Impossible de joindre le serveur. Vérifiez la connexion puis réessayez.',
   'home.error.rateLimited':
     'Trop de pads ont été créés depuis cette adresse. Réessayez dans quelques minutes.',
-  'home.error.invalid': 'Le pad n’a pas pu être créé : {message}',
+  'home.error.invalid': 'Le pad n’a pas pu être créé\u00A0: {message}',
   'home.error.server': 'Le serveur a rencontré un problème. Réessayez dans un instant.',
   'home.error.titleTooLong': 'Le titre est trop long ({max} caractères au plus).',
 
@@ -45,17 +45,17 @@ export const fr = {
   'pad.lockedBadge': 'Pad verrouillé',
   'pad.error.badLink': 'Ce lien de pad n’est pas valide. Vérifiez qu’il a été copié en entier.',
   'pad.error.unknownPad': 'Ce pad n’existe pas, ou il a été supprimé.',
-  'pad.error.generic': 'Le pad n’a pas pu être ouvert : {message}',
+  'pad.error.generic': 'Le pad n’a pas pu être ouvert\u00A0: {message}',
   'pad.error.homeLink': 'Créer un nouveau pad',
 
   'details.label': 'À propos de ce pad',
-  'details.license': 'Licence :',
+  'details.license': 'Licence\u00A0:',
   'details.expiry.on': 'Ce pad sera supprimé le {date} s’il n’est plus modifié.',
   'details.expiry.never': 'Ce pad est conservé jusqu’à ce que l’animateur·rice le supprime.',
 
-  'lock.notice.edit': 'Pad verrouillé : l’animateur·rice a suspendu l’écriture. Vous pouvez continuer à lire.',
+  'lock.notice.edit': 'Pad verrouillé\u00A0: l’animateur·rice a suspendu l’écriture. Vous pouvez continuer à lire.',
   'lock.notice.admin':
-    'Pad verrouillé : les participant·es ne peuvent plus écrire. Avec le lien d’animation, vous pouvez encore le modifier.',
+    'Pad verrouillé\u00A0: les participant·es ne peuvent plus écrire. Avec le lien d’animation, vous pouvez encore le modifier.',
 
   'editor.label': 'Contenu du pad',
   'editor.placeholder': 'Commencez à écrire ici…',
@@ -85,7 +85,7 @@ export const fr = {
   'toolbar.sinkListItem.glyph': '⇥',
   'toolbar.liftListItem': 'Diminuer le retrait de l’élément de liste',
   'toolbar.liftListItem.glyph': '⇤',
-  'toolbar.initiative': 'Initiative : ajouter une fiche',
+  'toolbar.initiative': 'Initiative\u00A0: ajouter une fiche',
   'toolbar.initiative.glyph': 'Initiative',
   'toolbar.undo': 'Annuler',
   'toolbar.undo.glyph': '↶',
@@ -96,25 +96,25 @@ export const fr = {
   'shortcut.alt': 'Alt',
   'shortcut.shift': 'Maj',
 
-  'link.prompt': 'Adresse du lien (http, https ou mailto) :',
+  'link.prompt': 'Adresse du lien (http, https ou mailto)\u00A0:',
   'link.invalid':
     'Cette adresse n’est pas acceptée. Utilisez une adresse web (http:// ou https://) ou une adresse e-mail.',
 
-  'name.dialogTitle': 'Comment vous appelez-vous ?',
+  'name.dialogTitle': 'Comment vous appelez-vous\u202F?',
   'name.dialogHelp':
     'Votre nom s’affiche à côté de votre curseur et dans la liste des personnes présentes, et la recette vous crédite sous ce nom. Il est retenu sur cet appareil.',
   'name.label': 'Votre nom',
   'name.submit': 'Valider',
   'name.invalid': 'Indiquez un nom de 1 à {max} caractères.',
   'name.guest': 'Invité·e {number}',
-  'name.change': 'Changer votre nom (actuellement : {name})',
+  'name.change': 'Changer votre nom (actuellement\u00A0: {name})',
   'name.organisation': 'Votre structure (facultatif)',
   'name.organisationHelp': 'La recette l’écrit après votre nom, entre parenthèses.',
   'name.unnamed': 'Ne pas me nommer dans la recette',
-  'name.unnamedHelp': 'Vous serez compté·e parmi « les autres personnes » qui ont écrit, sans votre nom. Pour un pseudonyme, écrivez-le comme nom.',
+  'name.unnamedHelp': 'Vous serez compté·e parmi «\u202Fles autres personnes\u202F» qui ont écrit, sans votre nom. Pour un pseudonyme, écrivez-le comme nom.',
 
   'export.menu': 'Exporter',
-  'export.intro': 'Le pad comme recette libre, avec sa licence et ses auteur·rices :',
+  'export.intro': 'Le pad comme recette libre, avec sa licence et ses auteur·rices\u00A0:',
   'export.html': 'Page web (HTML)',
   'export.html.help': 'à lire dans le navigateur ou à imprimer en PDF',
   'export.odt': 'Document LibreOffice (ODT)',
@@ -128,10 +128,10 @@ export const fr = {
   'export.json': 'Données (JSON)',
   'export.json.help': 'la recette structurée, pour d’autres outils',
   'export.pdfHint':
-    'Pour un PDF : ouvrez la page web et imprimez-la depuis le navigateur (Ctrl+P, « Enregistrer au format PDF ») ; elle est mise en page pour l’impression.',
+    'Pour un PDF\u00A0: ouvrez la page web et imprimez-la depuis le navigateur (Ctrl+P, «\u202FEnregistrer au format PDF\u202F»)\u202F; elle est mise en page pour l’impression.',
 
   'authors.toggle': 'Couleurs par auteur·rice',
-  'authors.legend': 'Légende : qui a écrit quoi',
+  'authors.legend': 'Légende\u00A0: qui a écrit quoi',
   'authors.none': 'Pas encore de texte signé (le texte des modèles n’a pas d’auteur·rice).',
 
   'presence.heading': 'Personnes présentes',
@@ -146,36 +146,36 @@ export const fr = {
   'status.offlineReadOnly': 'Hors ligne — reconnexion dès que le réseau revient',
   'status.closed.unknownPad': 'Ce lien ne correspond à aucun pad.',
   'status.closed.deleted': 'Ce pad a été supprimé.',
-  'status.closed.rotated': 'Le lien d’écriture a été changé par l’animateur·rice : demandez le nouveau lien.',
-  'status.closed.participantRequired': 'Cette page date d’une version précédente du pad : rechargez-la pour continuer à écrire.',
+  'status.closed.rotated': 'Le lien d’écriture a été changé par l’animateur·rice\u00A0: demandez le nouveau lien.',
+  'status.closed.participantRequired': 'Cette page date d’une version précédente du pad\u00A0: rechargez-la pour continuer à écrire.',
   'status.closed.locked': 'Le pad a été verrouillé pendant que vous écriviez. Reconnexion…',
   'status.closed.forbidden': 'Ce lien ne permet pas de faire cela.',
   'status.closed.rateLimited':
     'Trop de messages envoyés d’un coup. Nouvelle tentative dans quelques secondes.',
   'status.closed.storeUnavailable':
-    'Le serveur ne peut pas enregistrer pour l’instant (base de données injoignable). Vos modifications restent sur cet appareil ; reconnexion…',
+    'Le serveur ne peut pas enregistrer pour l’instant (base de données injoignable). Vos modifications restent sur cet appareil\u202F; reconnexion…',
   'status.closed.tooBig':
     'Une modification était trop volumineuse pour le serveur. Essayez de coller un texte plus court.',
 
-  'links.intro': 'Chaque lien donne des droits différents : partagez le bon.',
+  'links.intro': 'Chaque lien donne des droits différents\u00A0: partagez le bon.',
   'links.edit.label': 'Lien pour écrire',
-  'links.edit.help': 'Pour les participant·es : il permet d’écrire dans le pad.',
+  'links.edit.help': 'Pour les participant·es\u00A0: il permet d’écrire dans le pad.',
   'links.view.label': 'Lien pour lire',
   'links.view.help':
-    'En lecture seule : pour les personnes qui suivent sans écrire, ou pour publier le pad.',
+    'En lecture seule\u00A0: pour les personnes qui suivent sans écrire, ou pour publier le pad.',
   'links.admin.label': 'Lien d’animation',
   'links.admin.help':
-    'Gardez-le pour vous : il donne tous les droits sur le pad (verrouiller, supprimer, changer le lien d’écriture).',
+    'Gardez-le pour vous\u00A0: il donne tous les droits sur le pad (verrouiller, supprimer, changer le lien d’écriture).',
   'links.copy': 'Copier',
-  'links.copyLabel': 'Copier : {label}',
+  'links.copyLabel': 'Copier\u00A0: {label}',
   'links.copied': 'Lien copié.',
-  'links.copyFailed': 'Copie automatique impossible : le lien est sélectionné, copiez-le avec Ctrl+C.',
+  'links.copyFailed': 'Copie automatique impossible\u00A0: le lien est sélectionné, copiez-le avec Ctrl+C.',
 
   'share.heading': 'Partager le pad',
-  'share.qr.caption.edit': 'Scannez pour écrire dans le pad :',
-  'share.qr.caption.view': 'Scannez pour lire le pad :',
-  'share.qr.label.edit': 'QR code du lien pour écrire : {link}',
-  'share.qr.label.view': 'QR code du lien pour lire : {link}',
+  'share.qr.caption.edit': 'Scannez pour écrire dans le pad\u00A0:',
+  'share.qr.caption.view': 'Scannez pour lire le pad\u00A0:',
+  'share.qr.label.edit': 'QR code du lien pour écrire\u00A0: {link}',
+  'share.qr.label.view': 'QR code du lien pour lire\u00A0: {link}',
 
   'projection.open': 'Projeter le pad',
   'projection.openHelp': 'Plein écran pour le vidéoprojecteur, avec le texte en grand, le QR code et les personnes connectées.',
@@ -207,20 +207,20 @@ export const fr = {
   'settings.dataLicense': 'Licence des initiatives (données ouvertes)',
   'settings.dataLicense.help': 'La licence de la liste des initiatives exportée en CSV et JSON. La Licence Ouverte 2.0 et l’ODbL sont celles que les organismes publics peuvent utiliser pour leurs données.',
   'settings.license.notLibre':
-    'Attention : CC BY-NC-SA interdit la réutilisation commerciale, ce n’est pas une licence libre. La recette ne pourra pas être reprise par tout le monde (une coopérative, une association qui facture ses ateliers…).',
+    'Attention\u00A0: CC BY-NC-SA interdit la réutilisation commerciale, ce n’est pas une licence libre. La recette ne pourra pas être reprise par tout le monde (une coopérative, une association qui facture ses ateliers…).',
   'settings.lifetime': 'Conserver le pad',
   'settings.lifetime.help':
-    'Compté à partir de la dernière modification : sans modification pendant cette durée, le pad est supprimé.',
+    'Compté à partir de la dernière modification\u00A0: sans modification pendant cette durée, le pad est supprimé.',
   'settings.extraContributors': 'Autres personnes à créditer',
   'settings.extraContributors.placeholder': 'Camille Roux, Yanis',
   'settings.extraContributors.help':
-    'Les personnes qui ont participé sans écrire dans le pad : un nom par ligne, ou séparés par des virgules. L’export les crédite avec les auteur·rices.',
+    'Les personnes qui ont participé sans écrire dans le pad\u00A0: un nom par ligne, ou séparés par des virgules. L’export les crédite avec les auteur·rices.',
   'settings.save': 'Enregistrer les réglages',
   'settings.saving': 'Enregistrement…',
-  'settings.saved': 'Réglages enregistrés : tout le monde les voit.',
+  'settings.saved': 'Réglages enregistrés\u00A0: tout le monde les voit.',
   'settings.unchanged': 'Rien n’a changé.',
-  'settings.failed': 'Les réglages n’ont pas été enregistrés : {reason}',
-  'settings.problem': '{field} : {problem}',
+  'settings.failed': 'Les réglages n’ont pas été enregistrés\u00A0: {reason}',
+  'settings.problem': '{field}\u00A0: {problem}',
   'settings.error.tooLong': 'trop long ({max} caractères au plus).',
   'settings.error.date': 'indiquez une date valide.',
   'settings.error.license': 'choisissez une licence de la liste.',
@@ -235,32 +235,32 @@ export const fr = {
   'lifetime.forever': 'jusqu’à suppression',
 
   'lock.toggle': 'Verrouiller le pad',
-  'lock.help.unlocked': 'Le pad est ouvert : les participant·es peuvent écrire.',
+  'lock.help.unlocked': 'Le pad est ouvert\u00A0: les participant·es peuvent écrire.',
   'lock.help.locked':
-    'Le pad est verrouillé : les participant·es ne peuvent plus écrire. Appuyez de nouveau pour le déverrouiller.',
+    'Le pad est verrouillé\u00A0: les participant·es ne peuvent plus écrire. Appuyez de nouveau pour le déverrouiller.',
   'lock.done.locked': 'Pad verrouillé.',
-  'lock.done.unlocked': 'Pad déverrouillé : les participant·es peuvent de nouveau écrire.',
-  'lock.failed': 'Le verrou n’a pas pu être changé : {reason}',
+  'lock.done.unlocked': 'Pad déverrouillé\u00A0: les participant·es peuvent de nouveau écrire.',
+  'lock.failed': 'Le verrou n’a pas pu être changé\u00A0: {reason}',
 
   'rotate.button': 'Changer le lien d’écriture',
-  'rotate.help': 'Si le lien d’écriture a circulé trop loin : l’ancien cesse de fonctionner.',
-  'rotate.dialog.title': 'Changer le lien d’écriture ?',
+  'rotate.help': 'Si le lien d’écriture a circulé trop loin\u00A0: l’ancien cesse de fonctionner.',
+  'rotate.dialog.title': 'Changer le lien d’écriture\u202F?',
   'rotate.dialog.text':
-    'L’ancien lien d’écriture cessera aussitôt de fonctionner : les personnes connectées avec lui seront déconnectées et devront recevoir le nouveau lien (par exemple avec le QR code). Le lien de lecture et votre lien d’animation ne changent pas.',
+    'L’ancien lien d’écriture cessera aussitôt de fonctionner\u00A0: les personnes connectées avec lui seront déconnectées et devront recevoir le nouveau lien (par exemple avec le QR code). Le lien de lecture et votre lien d’animation ne changent pas.',
   'rotate.confirm': 'Changer le lien',
-  'rotate.done': 'Nouveau lien d’écriture créé : partagez-le (il est dans « Partager le pad »).',
-  'rotate.failed': 'Le lien n’a pas pu être changé : {reason}',
+  'rotate.done': 'Nouveau lien d’écriture créé\u00A0: partagez-le (il est dans «\u202FPartager le pad\u202F»).',
+  'rotate.failed': 'Le lien n’a pas pu être changé\u00A0: {reason}',
 
   'delete.button': 'Supprimer le pad',
   'delete.help': 'Supprime le pad et tout son contenu du serveur, pour tout le monde.',
-  'delete.dialog.title': 'Supprimer ce pad ?',
+  'delete.dialog.title': 'Supprimer ce pad\u202F?',
   'delete.dialog.text':
-    'Le pad et tout son contenu seront supprimés définitivement du serveur, pour tout le monde : ses trois liens ne fonctionneront plus et cela ne peut pas être annulé.',
+    'Le pad et tout son contenu seront supprimés définitivement du serveur, pour tout le monde\u00A0: ses trois liens ne fonctionneront plus et cela ne peut pas être annulé.',
   'delete.dialog.export':
-    'Exportez-le d’abord si vous voulez en garder une copie (menu « Exporter » : page web, LibreOffice, Markdown, CSV ou JSON).',
+    'Exportez-le d’abord si vous voulez en garder une copie (menu «\u202FExporter\u202F»\u00A0: page web, LibreOffice, Markdown, CSV ou JSON).',
   'delete.dialog.exportLink': 'Exporter d’abord (page web HTML)',
   'delete.confirm': 'Supprimer définitivement',
-  'delete.failed': 'Le pad n’a pas été supprimé : {reason}',
+  'delete.failed': 'Le pad n’a pas été supprimé\u00A0: {reason}',
 
   'dialog.cancel': 'Annuler',
 }
