@@ -3,12 +3,13 @@
  * English browser (en-GB), on a pad made in English: the home page, the
  * first-visit name dialog, the pad by edit link (export menu open, colours by
  * author on), by view link, by admin link (share and facilitator panels,
- * the rotate and delete confirmations, each cancelled), a locked pad and
- * projection. On each, no French interface string (client/i18n/locales/fr.ts,
- * and the French words of shared/: initiative labels, template and license
- * names) that differs from its English is in the rendered text, in the text
- * the page holds hidden, nor in an aria-label, title or placeholder; and
- * `<html lang="en">`. Dates read the British way (day, month, year).
+ * the rotate and delete confirmations, each cancelled), a locked pad,
+ * projection and the accessibility statement. On each, no French interface
+ * string (client/i18n/locales/fr.ts, and the French words of shared/:
+ * initiative labels, template and license names) that differs from its
+ * English is in the rendered text, in the text the page holds hidden, nor in
+ * an aria-label, title or placeholder; and `<html lang="en">`. Dates read the
+ * British way (day, month, year).
  */
 import type { Browser, Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
@@ -145,6 +146,12 @@ describe('the interface in English', () => {
     const page = await open(session.browser, `${session.server.url}/`)
     await page.locator('#create-pad-form').waitFor()
     await expectEnglishOnly(page, 'home')
+  })
+
+  it('leaves no French on the accessibility statement', async () => {
+    const page = await open(session.browser, `${session.server.url}/accessibility`)
+    await page.locator('#statement-date:not(:empty)').waitFor()
+    await expectEnglishOnly(page, 'accessibility statement')
   })
 
   it('leaves no French for a participant: name dialog, editor, export menu, colours by author, view link', async () => {

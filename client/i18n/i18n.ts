@@ -86,31 +86,22 @@ export interface Localization {
   onChange(listener: () => void): () => void
 }
 
-/** Number formats and plural rules, built once per language (building one costs more than using it). */
-const numberFormats = new Map<Language, Intl.NumberFormat>()
-const pluralRules = new Map<Language, Intl.PluralRules>()
-
-function numberFormatFor(language: Language): Intl.NumberFormat {
-  let format = numberFormats.get(language)
-  if (format === undefined) {
-    format = new Intl.NumberFormat(formattingLocale(language))
-    numberFormats.set(language, format)
-  }
-  return format
-}
-
-function pluralRulesFor(language: Language): Intl.PluralRules {
-  let rules = pluralRules.get(language)
-  if (rules === undefined) {
-    rules = new Intl.PluralRules(formattingLocale(language))
-    pluralRules.set(language, rules)
-  }
-  return rules
-}
-
 export function createLocalization(initial: Language): Localization {
   let language = initial
   const listeners = new Set<() => void>()
+  // Built once per language: building an Intl object costs far more than using it.
+  const numberFormats = new Map<Language, Intl.NumberFormat>()
+  const pluralRules = new Map<Language, Intl.PluralRules>()
+  const numberFormatFor = (current: Language): Intl.NumberFormat => {
+    const format = numberFormats.get(current) ?? new Intl.NumberFormat(formattingLocale(current))
+    numberFormats.set(current, format)
+    return format
+  }
+  const pluralRulesFor = (current: Language): Intl.PluralRules => {
+    const rules = pluralRules.get(current) ?? new Intl.PluralRules(formattingLocale(current))
+    pluralRules.set(current, rules)
+    return rules
+  }
   const localization: Localization = {
     get language() {
       return language

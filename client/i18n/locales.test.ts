@@ -34,6 +34,7 @@ const sameInBothLanguages: Readonly<Partial<Record<MessageKey, string>>> = {
   'export.csv': '« Initiatives (CSV) » is the same in both',
   'settings.eventDate': '« Date » is the same word in both',
   'settings.extraContributors.placeholder': 'example names',
+  'statement.remedy.address': 'a French postal address, written as the post reads it',
 }
 
 const keys = Object.keys(fr) as MessageKey[]

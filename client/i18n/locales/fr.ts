@@ -3,7 +3,11 @@
  * this dictionary are the set of message keys: `en.ts` must have exactly the
  * same ones, which TypeScript and `i18n.test.ts` enforce. `{name}` marks a
  * value filled in by `formatMessage`. No markup: strings are always inserted as
- * text.
+ * text. French typography is written here, so that what the source says is
+ * what pages show: a no-break space before « : » (`\u00A0`) and a narrow
+ * no-break space before « ; ? ! » and inside « » (`\u202F`), as escapes so
+ * that a reader of the source sees them (shared/testing/french-typography.ts
+ * has the rule; locales.test.ts checks every message).
  */
 export const fr = {
   'app.name': 'Atelier Pad',
@@ -263,4 +267,95 @@ export const fr = {
   'delete.failed': 'Le pad n’a pas été supprimé\u00A0: {reason}',
 
   'dialog.cancel': 'Annuler',
+
+  // The accessibility statement (accessibility.html). TODO(issue 16): the
+  // conformity status (here and in footer.accessibility), the known
+  // non-conformities and the checks are updated when the phone layout, the
+  // keyboard rules and the status live region land.
+  'footer.accessibility': 'Accessibilité\u00A0: non conforme',
+
+  'statement.documentTitle': 'Déclaration d’accessibilité — Atelier Pad',
+  'statement.skipToContent': 'Aller au contenu',
+  'statement.title': 'Déclaration d’accessibilité',
+  'statement.commitment':
+    'L’équipe d’Atelier Pad s’engage à rendre ce service accessible, conformément à l’article 47 de la loi n°\u00A02005-102 du 11 février 2005.',
+  'statement.scope':
+    'Cette déclaration d’accessibilité s’applique à Atelier Pad\u00A0: sa page d’accueil, le pad ouvert par ses liens d’écriture, de lecture et d’animation, avec ses dialogues et la projection, et cette page.',
+
+  'statement.status.heading': 'État de conformité',
+  'statement.status.text':
+    'Atelier Pad est non conforme avec le RGAA, version 4.1 (référentiel général d’amélioration de l’accessibilité)\u00A0: aucun audit complet de ses 106 critères n’a encore été réalisé. Sans taux de conformité mesuré, le RGAA demande de déclarer le service non conforme, même si une partie des critères est déjà vérifiée (voir ci-dessous).',
+
+  'statement.results.heading': 'Résultats des tests',
+  'statement.results.noAudit': 'Il n’y a pas encore de taux de conformité, faute d’audit complet. Voici ce qui est vérifié aujourd’hui.',
+  'statement.results.automated':
+    'À chaque modification du code, la suite de tests passe axe-core sur chacune des pages et chacun des états listés plus bas, avec les règles des WCAG 2.2 aux niveaux A et AA et la règle «\u202Flabel-content-name-mismatch\u202F» (qu’axe ne lance que sur demande)\u202F; une seule violation, quel que soit son impact, fait échouer les tests. Ces règles vérifient une partie des tests des critères RGAA suivants, et non leur totalité\u00A0:',
+  'statement.criterion.images': '1.1 Alternative textuelle des images, dont les QR codes (règles image-alt, role-img-alt, svg-img-alt)',
+  'statement.criterion.contrast': '3.2 Contraste du texte (color-contrast)',
+  'statement.criterion.links': '6.2 Intitulé de chaque lien (link-name)',
+  'statement.criterion.aria':
+    '7.1 Rôles, états et propriétés ARIA valides (aria-allowed-attr, aria-required-attr, aria-valid-attr-value, aria-roles, aria-hidden-focus, nested-interactive)',
+  'statement.criterion.language': '8.3, 8.4 et 8.8 Langue de la page et des passages dans une autre langue, présente et valide (html-has-lang, html-lang-valid, valid-lang)',
+  'statement.criterion.title': '8.5 Titre de la page (document-title)',
+  'statement.criterion.lists': '9.3 Structure des listes (list, listitem, definition-list, dlitem)',
+  'statement.criterion.zoom': '10.4 Agrandissement non bloqué (meta-viewport)',
+  'statement.criterion.labels': '11.1 Étiquette de chaque champ de formulaire (label, select-name)',
+  'statement.criterion.buttons': '11.9 Intitulé de chaque bouton (button-name), qui contient son texte visible (label-content-name-mismatch)',
+  'statement.criterion.autocomplete': '11.13 Finalité des champs pour le remplissage automatique (autocomplete-valid)',
+  'statement.criterion.bypass': '12.7 Accès rapide au contenu principal (bypass)',
+  'statement.results.targetSize':
+    'S’y ajoute, hors RGAA 4.1 (qui suit les WCAG 2.1), la taille minimale des cibles de 24 px des WCAG 2.2 (critère 2.5.8, règle target-size).',
+  'statement.results.keyboard':
+    'Au clavier, les tests de bout en bout vérifient des gestes isolés (Échap ferme les dialogues de confirmation et quitte la projection, Entrée valide le nom, Ctrl+Z et Ctrl+Y annulent et rétablissent)\u202F; aucun test ne parcourt encore tout l’atelier au clavier seul.',
+  'statement.results.reflow':
+    'Vérifié par script le {date}, hors de la suite de tests\u00A0: à 320 px de large, ni la page d’accueil, ni le pad ouvert par son lien d’animation, ni cette page ne défilent horizontalement (critère 10.11, en partie).',
+
+  'statement.nonCompliant.heading': 'Contenus non accessibles',
+  'statement.nonCompliant.intro': 'Non-conformités connues à la date de cette déclaration\u00A0:',
+  'statement.nonCompliant.status':
+    '7.5 Messages de statut\u00A0: l’état de la connexion n’est annoncé aux technologies d’assistance que lorsque la connexion change (connexion, déconnexion, fermeture)\u202F; après une reconnexion, la dernière annonce peut rester «\u202FModifications pas encore enregistrées sur le serveur\u202F» alors qu’elles l’ont été depuis.',
+  'statement.otherIssues.intro': 'Autres difficultés connues, en cours de correction\u00A0:',
+  'statement.otherIssues.keyboard':
+    'Clavier\u00A0: dans l’éditeur, Maj+Tab sur un élément de liste de premier niveau retire la puce au lieu de laisser le texte tel quel, et Tab dans une fiche initiative quitte l’éditeur au lieu d’aller au champ suivant.',
+  'statement.otherIssues.phone':
+    'Téléphone\u00A0: sur un écran de 360 × 740 px, le texte du pad commence vers 555 px du haut de l’écran, sous l’en-tête, les informations du pad et les menus, et la barre d’outils occupe trois lignes (142 px).',
+  'statement.exempt.heading': 'Contenus non soumis à l’obligation d’accessibilité',
+  'statement.exempt.text':
+    'Le texte écrit dans les pads est un contenu de tiers, écrit par les participant·es\u00A0: Atelier Pad fournit de quoi le structurer (titres, listes, liens, langue du pad), mais pas le texte lui-même.',
+  'statement.derogation.heading': 'Dérogations pour charge disproportionnée',
+  'statement.derogation.text': 'Aucune.',
+
+  'statement.established.heading': 'Établissement de cette déclaration',
+  'statement.established.date': 'Cette déclaration a été établie le {date}.',
+  'statement.technologies.heading': 'Technologies utilisées pour la réalisation du service',
+  'statement.technologies.text': 'HTML, CSS, JavaScript (écrit en TypeScript) et WAI-ARIA\u202F; l’éditeur de texte est construit avec ProseMirror.',
+  'statement.environment.heading': 'Environnement de test',
+  'statement.environment.text': 'Navigateur {browser}, sans interface, piloté par Playwright\u202F; moteur de règles axe-core {axe}.',
+  'statement.environment.assistive':
+    'Aucune technologie d’assistance (lecteur d’écran, agrandisseur, commande vocale) n’a été utilisée pour ces vérifications à la date de cette déclaration.',
+  'statement.tools.heading': 'Outils pour évaluer l’accessibilité',
+  'statement.tools.text': 'axe-core, par @axe-core/playwright, dans la suite de tests de bout en bout (Vitest et Playwright).',
+  'statement.pages.heading': 'Pages du service ayant fait l’objet de la vérification',
+  'statement.pages.home': 'La page d’accueil, en français et en anglais.',
+  'statement.pages.pad':
+    'Un pad ouvert par ses liens d’écriture, de lecture et d’animation sur un écran de 1280 px de large, par ses liens d’écriture et d’animation sur un écran de téléphone (360 × 740 px), et par son lien d’écriture en anglais.',
+  'statement.pages.dialogs':
+    'Le dialogue du nom à la première visite, les couleurs par auteur·rice affichées, et les dialogues de confirmation «\u202FChanger le lien d’écriture\u202F» et «\u202FSupprimer le pad\u202F».',
+  'statement.pages.locked': 'Un pad verrouillé, et la projection.',
+  'statement.pages.statement': 'Cette page, en français et en anglais.',
+
+  'statement.contact.heading': 'Retour d’information et contact',
+  'statement.contact.text':
+    'Si vous n’arrivez pas à accéder à un contenu ou à une fonctionnalité, signalez-le pour être orienté·e vers une alternative accessible ou obtenir le contenu sous une autre forme.',
+  'statement.contact.facilitator':
+    'Pendant un atelier, adressez-vous à la personne qui l’anime\u00A0: elle peut exporter le pad (page web, document LibreOffice, Markdown) et vous le transmettre.',
+  'statement.contact.operator': 'Pour joindre l’organisme qui met ce service à disposition, utilisez les moyens de contact de son site.',
+
+  'statement.remedy.heading': 'Voies de recours',
+  'statement.remedy.text':
+    'Si vous avez signalé un défaut d’accessibilité qui vous empêche d’accéder à un contenu ou à une fonctionnalité du service, et que vous n’avez pas obtenu de réponse satisfaisante, vous pouvez\u00A0:',
+  'statement.remedy.form': 'écrire un message au Défenseur des droits',
+  'statement.remedy.delegate': 'contacter le délégué du Défenseur des droits dans votre région',
+  'statement.remedy.post': 'envoyer un courrier par la poste (gratuit, ne pas mettre de timbre)\u00A0:',
+  'statement.remedy.address': 'Défenseur des droits, Libre réponse 71120, 75342 Paris CEDEX 07',
 }
