@@ -4,8 +4,9 @@
  * real Chromium: home, the pad by edit, view and admin link, the first-visit
  * name dialog, the facilitator's confirmation dialogs, a locked pad,
  * projection, a link the facilitator replaced (open when it happened, and
- * opened after) and one that opens nothing, a phone's width and English. Any violation, of any impact,
- * fails and is listed with the elements it names.
+ * opened after) and one that opens nothing, a phone's width, English, and
+ * the accessibility statement. Any violation, of any impact, fails and is
+ * listed with the elements it names.
  */
 import AxeBuilder from '@axe-core/playwright'
 import type { Browser, Page } from 'playwright-core'
@@ -149,5 +150,22 @@ describe('accessibility (axe, WCAG 2.2 AA)', () => {
     await reader.locator('#connection-status[data-state="connected"]').waitFor()
     await reader.locator('#change-name-button:not([hidden])').waitFor()
     expect(await reader.locator('#name-dialog').evaluate((dialog) => (dialog as HTMLDialogElement).open)).toBe(false)
+  })
+
+  it('has no violation on the accessibility statement in French, reached from the home page’s footer', async () => {
+    const page = await open(session.browser, `${session.server.url}/`, { locale: 'fr-FR' })
+    await page.locator('.page-footer a', { hasText: 'Accessibilité' }).click()
+    await page.waitForURL(`${session.server.url}/accessibilite`)
+    await page.locator('#statement-date:not(:empty)').waitFor()
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('fr')
+    expect(await violations(page), 'statement in French').toEqual([])
+  })
+
+  it('has no violation on the accessibility statement in English', async () => {
+    const page = await open(session.browser, `${session.server.url}/accessibility`, { locale: 'en-GB' })
+    await page.locator('#statement-date:not(:empty)').waitFor()
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en')
+    expect(await page.locator('h1').innerText()).toBe('Accessibility statement')
+    expect(await violations(page), 'statement in English').toEqual([])
   })
 })

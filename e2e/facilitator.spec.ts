@@ -51,7 +51,7 @@ describe('facilitator panel', () => {
     await expect.poll(() => caption.innerText()).toContain('lecture seule')
     expect(await caption.innerText()).not.toContain('écrire')
     await facilitator.page.locator('#projection-button').click()
-    expect(await facilitator.page.locator('#projection-qr-caption').innerText()).toBe('Pad verrouillé\u202f: scannez pour le lire')
+    expect(await facilitator.page.locator('#projection-qr-caption').innerText()).toBe('Pad verrouillé\u00A0: scannez pour le lire')
     await facilitator.page.keyboard.press('Escape')
 
     await facilitator.page.locator('#lock-toggle').click()

@@ -1,6 +1,6 @@
 /** Both dictionaries say everything, and the language is picked as promised. */
 import { describe, expect, it } from 'vitest'
-import { createLocalization, dictionaries, formatMessage, languages, pickLanguage } from './i18n'
+import { createLocalization, dictionaries, formatMessage, formattingLocale, languages, pickLanguage } from './i18n'
 import { en } from './locales/en'
 import { fr } from './locales/fr'
 
@@ -69,5 +69,26 @@ describe('createLocalization', () => {
 describe('formatMessage', () => {
   it('leaves unknown placeholders as they are', () => {
     expect(formatMessage('{a} et {b}', { a: 1 })).toBe('1 et {b}')
+  })
+})
+
+describe('formattingLocale', () => {
+  it('formats the interface’s English as British English and its French as France’s', () => {
+    expect(formattingLocale('en')).toBe('en-GB')
+    expect(formattingLocale('fr')).toBe('fr-FR')
+    const day = Date.parse('2027-03-12T12:00:00Z')
+    const longDate = (language: 'fr' | 'en'): string =>
+      new Intl.DateTimeFormat(formattingLocale(language), { dateStyle: 'long', timeZone: 'UTC' }).format(day)
+    expect(longDate('en')).toBe('12 March 2027')
+    expect(longDate('fr')).toBe('12 mars 2027')
+  })
+
+  it('formats numbers in messages for the interface’s locale', () => {
+    const localization = createLocalization('fr')
+    // French groups thousands with a narrow no-break space.
+    expect(localization.t('home.error.titleTooLong', { max: 1200 })).toBe('Le titre est trop long (1\u202F200 caractères au plus).')
+    localization.setLanguage('en')
+    expect(localization.t('home.error.titleTooLong', { max: 1200 })).toBe('The title is too long (1,200 characters at most).')
+    expect(localization.t('name.guest', { number: 7 })).toBe('Guest 7')
   })
 })

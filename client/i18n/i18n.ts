@@ -26,6 +26,21 @@ export const languages: readonly Language[] = [Language.fr, Language.en]
 
 export const dictionaries: Readonly<Record<Language, Messages>> = { fr, en }
 
+/**
+ * The locale the interface formats dates, times, numbers and plurals in, and
+ * sorts names by, for each interface language: the interface's English is
+ * British (day before month: "12 March 2027"), its French is France's. Every
+ * `Intl` object the client builds takes its locale from here.
+ */
+export const formattingLocales: Readonly<Record<Language, string>> = {
+  fr: 'fr-FR',
+  en: 'en-GB',
+}
+
+export function formattingLocale(language: Language): string {
+  return formattingLocales[language]
+}
+
 export function isLanguage(value: string): value is Language {
   return (languages as readonly string[]).includes(value)
 }
@@ -44,11 +59,20 @@ export function pickLanguage(stored: string | null, navigatorLanguages: readonly
   return preferred.startsWith('en') ? Language.en : Language.fr
 }
 
-/** Replaces each `{name}` in `template` with `params[name]`; unknown names are left as they are. */
-export function formatMessage(template: string, params: MessageParams = {}): string {
+/**
+ * Replaces each `{name}` in `template` with `params[name]`; unknown names are
+ * left as they are. Numbers go through `formatNumber` (the interface's
+ * locale, in `Localization.t`), as they are when none is given.
+ */
+export function formatMessage(
+  template: string,
+  params: MessageParams = {},
+  formatNumber: (value: number) => string = String,
+): string {
   return template.replace(/\{(\w+)\}/g, (placeholder, name: string) => {
     const value = params[name]
-    return value === undefined ? placeholder : String(value)
+    if (value === undefined) return placeholder
+    return typeof value === 'number' ? formatNumber(value) : value
   })
 }
 
@@ -65,15 +89,29 @@ export interface Localization {
 export function createLocalization(initial: Language): Localization {
   let language = initial
   const listeners = new Set<() => void>()
+  // Built once per language: building an Intl object costs far more than using it.
+  const numberFormats = new Map<Language, Intl.NumberFormat>()
+  const pluralRules = new Map<Language, Intl.PluralRules>()
+  const numberFormatFor = (current: Language): Intl.NumberFormat => {
+    const format = numberFormats.get(current) ?? new Intl.NumberFormat(formattingLocale(current))
+    numberFormats.set(current, format)
+    return format
+  }
+  const pluralRulesFor = (current: Language): Intl.PluralRules => {
+    const rules = pluralRules.get(current) ?? new Intl.PluralRules(formattingLocale(current))
+    pluralRules.set(current, rules)
+    return rules
+  }
   const localization: Localization = {
     get language() {
       return language
     },
     t(key, params) {
-      return formatMessage(dictionaries[language][key], params)
+      const numbers = numberFormatFor(language)
+      return formatMessage(dictionaries[language][key], params, (value) => numbers.format(value))
     },
     plural(key, count) {
-      const category = new Intl.PluralRules(language).select(count)
+      const category = pluralRulesFor(language).select(count)
       const pluralKey: MessageKey = category === 'one' ? `${key}.one` : `${key}.other`
       return localization.t(pluralKey, { count })
     },

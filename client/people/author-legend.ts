@@ -11,6 +11,7 @@
 import { authorColorClass } from './author-palette'
 import type { AuthorColors } from './author-colors'
 import type { Localization } from '../i18n/i18n'
+import { formattingLocale } from '../i18n/i18n'
 
 export interface AuthorLegendElements {
   /** `#author-colors-toggle` */
@@ -48,7 +49,7 @@ export function mountAuthorLegend(
       legend.replaceChildren()
       return
     }
-    const collator = new Intl.Collator(localization.language, { sensitivity: 'base' })
+    const collator = new Intl.Collator(formattingLocale(localization.language), { sensitivity: 'base' })
     const entries = [...authorColors.legend].sort((a, b) => collator.compare(a.name, b.name))
     if (entries.length === 0) {
       const empty = document.createElement('li')
@@ -73,6 +74,8 @@ export function mountAuthorLegend(
     )
   }
 
+  // Hidden in the markup: a page whose pad does not open has nothing to colour.
+  toggle.hidden = false
   const onClick = (): void => authorColors.setShown(!authorColors.isShown)
   toggle.addEventListener('click', onClick)
   const stopColors = authorColors.onChange(render)

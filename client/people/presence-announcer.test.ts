@@ -45,6 +45,6 @@ describe('presence announcements', () => {
   it('gives a number instead of a long list of names', () => {
     const joined = ['A', 'B', 'C', 'D', 'E']
     expect(describePresenceChange({ joined, left: [] }, createLocalization('fr'))).toBe('5 personnes ont rejoint le pad.')
-    expect(describePresenceChange({ joined: ['A', 'B', 'C'], left: [] }, createLocalization('en'))).toBe('A, B, and C joined the pad.')
+    expect(describePresenceChange({ joined: ['A', 'B', 'C'], left: [] }, createLocalization('en'))).toBe('A, B and C joined the pad.')
   })
 })

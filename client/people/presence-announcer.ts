@@ -13,7 +13,7 @@
  * there as its new starting point.
  */
 import type { Awareness } from 'y-protocols/awareness'
-import type { Localization } from '../i18n/i18n'
+import { formattingLocale, type Localization } from '../i18n/i18n'
 import type { Connection } from '../connection/connection'
 import { parseParticipant } from './participant'
 
@@ -52,7 +52,7 @@ export function presenceChange(before: PresentNames, now: PresentNames): Presenc
 
 /** The sentence for `change` in the interface language, or null when there is nothing to say. */
 export function describePresenceChange(change: PresenceChange, localization: Pick<Localization, 't' | 'language'>): string | null {
-  const names = (list: string[]): string => new Intl.ListFormat(localization.language, { type: 'conjunction' }).format(list)
+  const names = (list: string[]): string => new Intl.ListFormat(formattingLocale(localization.language), { type: 'conjunction' }).format(list)
   const sentences: string[] = []
   const { joined, left } = change
   if (joined.length === 1) sentences.push(localization.t('presence.joined.name', { name: joined[0] ?? '' }))

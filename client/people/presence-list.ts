@@ -7,6 +7,7 @@
  */
 import type { Awareness } from 'y-protocols/awareness'
 import type { Localization } from '../i18n/i18n'
+import { formattingLocale } from '../i18n/i18n'
 import type { Participant } from './participant'
 import { parseParticipant } from './participant'
 
@@ -45,7 +46,7 @@ export function createNameCollator(localization: Pick<Localization, 'language'>)
   let built: { language: string; collator: Intl.Collator } | null = null
   return () => {
     if (built === null || built.language !== localization.language) {
-      built = { language: localization.language, collator: new Intl.Collator(localization.language, { sensitivity: 'base' }) }
+      built = { language: localization.language, collator: new Intl.Collator(formattingLocale(localization.language), { sensitivity: 'base' }) }
     }
     return built.collator
   }

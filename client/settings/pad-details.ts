@@ -10,14 +10,18 @@
 import type { PadEvent, PadSettings } from '../../shared/protocol/api'
 import { licenses } from '../../shared/pad/licenses'
 import type { Language, Localization, MessageKey, MessageParams } from '../i18n/i18n'
+import { formattingLocale } from '../i18n/i18n'
 import type { LiveSettings } from './live-settings'
 
-/** `YYYY-MM-DD` as a long date ("21 novembre 2026"); the text as given when it is not such a date. */
+/**
+ * `YYYY-MM-DD` as a long date in the interface's locale ("21 novembre 2026",
+ * "21 November 2026"); the text as given when it is not such a date.
+ */
 export function formatEventDate(date: string, language: Language): string {
   const time = Date.parse(`${date}T00:00:00Z`)
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(time)) return date
   // The event's date is a calendar day, not an instant: read and print it in UTC so no time zone shifts it.
-  return new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' }).format(time)
+  return new Intl.DateTimeFormat(formattingLocale(language), { dateStyle: 'long', timeZone: 'UTC' }).format(time)
 }
 
 /** "Rencontre · 21 novembre 2026 · Lyon", leaving out what is empty; '' when nothing is said. */
@@ -38,7 +42,8 @@ export interface PageText {
 export function describeExpiry(expiresAt: string | null, language: Language, timeZone?: string): PageText {
   const time = expiresAt === null ? Number.NaN : Date.parse(expiresAt)
   if (Number.isNaN(time)) return { key: 'details.expiry.never' }
-  const format = new Intl.DateTimeFormat(language, timeZone === undefined ? { dateStyle: 'long' } : { dateStyle: 'long', timeZone })
+  const locale = formattingLocale(language)
+  const format = new Intl.DateTimeFormat(locale, timeZone === undefined ? { dateStyle: 'long' } : { dateStyle: 'long', timeZone })
   return { key: 'details.expiry.on', params: { date: format.format(time) } }
 }
 

@@ -148,4 +148,21 @@ describe('HTTP API', () => {
     expect(response.headers.get('x-content-type-options')).toBe('nosniff')
     expect(response.headers.get('content-security-policy')).toContain("script-src 'self'")
   })
+
+  it('serves the accessibility statement at its French and its English address, the same page', async () => {
+    const server = await start()
+    const pages: string[] = []
+    for (const path of ['/accessibilite', '/accessibility', '/accessibilite/']) {
+      const response = await fetch(`${server.url}${path}`)
+      expect(response.status, path).toBe(200)
+      expect(response.headers.get('content-type'), path).toBe('text/html; charset=utf-8')
+      expect(response.headers.get('content-security-policy'), path).toContain("script-src 'self'")
+      const page = await response.text()
+      expect(page, path).toContain('<body class="statement-page">')
+      expect(page, path).toMatch(/<script type="module" crossorigin src="\/assets\/accessibility-[\w-]+\.js"><\/script>/)
+      pages.push(page)
+    }
+    expect(new Set(pages).size).toBe(1)
+    expect((await fetch(`${server.url}/accessibilites`)).status).toBe(404)
+  })
 })

@@ -1,6 +1,7 @@
 /**
  * HTTP routes: the JSON API of DESIGN.md's contract (pad-routes.ts), health,
- * metrics, the pad page for `/p/<key>`, and the built client as static files
+ * metrics, the pad page for `/p/<key>`, the accessibility statement for
+ * `/accessibilite` and `/accessibility`, and the built client as static files
  * (sirv). Every response carries the security headers; every error becomes
  * the API's error body. WebSocket upgrades are not handled here.
  */
@@ -84,6 +85,8 @@ export function createHttpHandler(config: Config, deps: HttpDeps): HttpHandler {
     }
     allowMethods(method, ['GET', 'HEAD'])
     if (/^\/p\/[^/]+\/?$/.test(pathname)) return sendPage(response, config.clientDir, 'pad.html')
+    // The accessibility statement, at its French address and its English one: one page, in the reader's language.
+    if (/^\/(accessibilite|accessibility)\/?$/.test(pathname)) return sendPage(response, config.clientDir, 'accessibility.html')
     serveStatic(request, response, () => {
       response.statusCode = 404
       response.setHeader('Content-Type', 'text/plain; charset=utf-8')

@@ -14,7 +14,10 @@ import type { Recipe } from './recipe'
 export type AttributionPart = string | { slot: 'title' | 'authors' | 'license' }
 
 export interface ExportLabels {
-  /** Between a label and its value: French puts a space before the colon. */
+  /**
+   * Between a label and its value: French puts a no-break space before the
+   * colon (U+00A0, shared/testing/french-typography.ts), English none.
+   */
   colon: string
   licenseHeading: string
   title: string
@@ -48,7 +51,7 @@ const slot = (name: 'title' | 'authors' | 'license'): AttributionPart => ({ slot
 
 export const exportLabels: Readonly<Record<PadLanguage, ExportLabels>> = {
   fr: {
-    colon: ' : ',
+    colon: '\u00A0: ',
     licenseHeading: 'Licence et attribution',
     title: 'Titre',
     authors: 'Auteur·ices',
@@ -58,9 +61,9 @@ export const exportLabels: Readonly<Record<PadLanguage, ExportLabels>> = {
     otherPeople: (count) => (count === 1 ? 'une autre personne' : `${count} autres personnes`),
     people: (count) => (count === 1 ? 'une personne' : `${count} personnes`),
     licensedSentence: [slot('title'), ', par ', slot('authors'), ', est mis à disposition selon les termes de la licence ', slot('license'), '.'],
-    publicDomainSentence: [slot('title'), ', par ', slot('authors'), ', est placé dans le domaine public : ', slot('license'), '.'],
+    publicDomainSentence: [slot('title'), ', par ', slot('authors'), ', est placé dans le domaine public\u00A0: ', slot('license'), '.'],
     notLibreNote:
-      'Attention : cette licence interdit les usages commerciaux ; ce n’est pas une licence libre. Une recette sous cette licence ne peut pas être reprise dans un projet libre.',
+      'Attention\u00A0: cette licence interdit les usages commerciaux\u202F; ce n’est pas une licence libre. Une recette sous cette licence ne peut pas être reprise dans un projet libre.',
     sessionHeading: 'Résumé de la session',
     date: 'Date',
     duration: 'Durée',

@@ -96,9 +96,9 @@ describe('Markdown export', () => {
   it('writes an initiative card as a level-3 heading and a list of its other filled fields', () => {
     const markdown = renderRecipeMarkdown(buildFixtureRecipe('collecte'))
     expect(markdown).toContain(
-      '### Épicerie solidaire L’Épi\n\n- **Territoire (commune)** : Villeurbanne (Buers)\n- **Thématique** : Alimentation\n- **Besoin identifié / ce que cela change** : Une alimentation de qualité pour les familles à *petit budget* : « on choisit ses produits »\n- **Lien** : epi.example.org\n',
+      '### Épicerie solidaire L’Épi\n\n- **Territoire (commune)**\u00A0: Villeurbanne (Buers)\n- **Thématique**\u00A0: Alimentation\n- **Besoin identifié / ce que cela change**\u00A0: Une alimentation de qualité pour les familles à *petit budget* : « on choisit ses produits »\n- **Lien**\u00A0: epi.example.org\n',
     )
-    expect(markdown).not.toContain('Porteur·euses** : \n')
+    expect(markdown).not.toContain('Porteur·euses**\u00A0: \n')
   })
 
   it('ends with the license and attribution: title, authors, source and license with its URL', () => {
@@ -112,7 +112,7 @@ describe('Markdown export', () => {
 
   it('says "public domain" for CC0 rather than "licensed under"', () => {
     const markdown = renderRecipeMarkdown(buildFixtureRecipe('blank'))
-    expect(markdown).toContain('est placé dans le domaine public : [CC0 1.0 Universel (domaine public)]')
+    expect(markdown).toContain('est placé dans le domaine public\u00A0: [CC0 1.0 Universel (domaine public)]')
   })
 
   it('renders a pad nobody touched', () => {

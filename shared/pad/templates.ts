@@ -60,7 +60,7 @@ const templates: Readonly<Record<PadLanguage, Readonly<Record<Exclude<TemplateId
     collecte: [
       ["Contexte de l'atelier", hint('Où, quand, qui anime, pourquoi cette collecte.')],
       ['Tour de table', hint('Qui est là, et ce que chacun·e attend de la rencontre.'), list('bullet_list')],
-      ['Initiatives collectées', hint('Une fiche par initiative citée : le bouton « Initiative » en ajoute une.'), emptyInitiative()],
+      ['Initiatives collectées', hint('Une fiche par initiative citée\u00A0: le bouton «\u202FInitiative\u202F» en ajoute une.'), emptyInitiative()],
       ['Ce qui nous rassemble', hint('Les points communs, les envies partagées.')],
       ['Prochaines étapes', list('bullet_list')],
     ],
@@ -125,14 +125,18 @@ export function templateDocument(id: TemplateId, language: PadLanguage): RecipeN
  * Every prompt sentence the templates hold (« Qui est là… »): pads made
  * before the prompt mark hold them as italic paragraphs, and a paragraph that
  * is exactly one of them is a prompt nobody replaced, left out of exports.
+ * Each is also held with plain spaces where it now has no-break ones, as
+ * pads made before French typography was applied hold it.
  */
 export const templateHints: ReadonlySet<string> = new Set(
   Object.values(templates).flatMap((byTemplate) =>
     Object.values(byTemplate).flatMap((sections) =>
       sections.flatMap(([, ...body]) =>
-        body.flatMap((node) =>
-          node.type === 'paragraph' && node.content?.[0]?.marks?.[0]?.type === promptMarkName ? [node.content[0].text ?? ''] : [],
-        ),
+        body.flatMap((node) => {
+          if (node.type !== 'paragraph' || node.content?.[0]?.marks?.[0]?.type !== promptMarkName) return []
+          const hint = node.content[0].text ?? ''
+          return [hint, hint.replace(/[\u00A0\u202F]/g, ' ')]
+        }),
       ),
     ),
   ),

@@ -3,7 +3,11 @@
  * this dictionary are the set of message keys: `en.ts` must have exactly the
  * same ones, which TypeScript and `i18n.test.ts` enforce. `{name}` marks a
  * value filled in by `formatMessage`. No markup: strings are always inserted as
- * text.
+ * text. French typography is written here, so that what the source says is
+ * what pages show: a no-break space before « : » (`\u00A0`) and a narrow
+ * no-break space before « ; ? ! » and inside « » (`\u202F`), as escapes so
+ * that a reader of the source sees them (shared/testing/french-typography.ts
+ * has the rule; locales.test.ts checks every message).
  */
 export const fr = {
   'app.name': 'Atelier Pad',
@@ -15,24 +19,24 @@ export const fr = {
   'home.documentTitle': 'Atelier Pad — prendre des notes ensemble',
   'home.tagline': 'Prendre des notes ensemble, pendant l’atelier.',
   'home.intro':
-    'Atelier Pad est un pad pour prendre des notes à plusieurs pendant un atelier, une rencontre ou un café projet. On le partage par un simple lien — certaines personnes écrivent, d’autres lisent — et, à la fin, on l’exporte comme une recette libre : ce qu’il a fallu, comment faire et ce que cela a produit, sous licence libre, en créditant toutes les personnes qui l’ont écrit.',
+    'Atelier Pad est un pad pour prendre des notes à plusieurs pendant un atelier, une rencontre ou un café projet. On le partage par un simple lien — certaines personnes écrivent, d’autres lisent — et, à la fin, on l’exporte comme une recette libre\u00A0: ce qu’il a fallu, comment faire et ce que cela a produit, sous licence libre, en créditant toutes les personnes qui l’ont écrit.',
   'home.create.heading': 'Créer un pad',
   'home.create.titleLabel': 'Titre du pad (facultatif)',
   'home.create.titlePlaceholder': 'Collecte d’innovation sociale — café projet de mars',
   'home.create.hint':
-    'Vous recevrez trois liens : un pour écrire, un pour lire et un pour l’animation.',
+    'Vous recevrez trois liens\u00A0: un pour écrire, un pour lire et un pour l’animation.',
   'home.create.templateLabel': 'Point de départ',
   'home.create.templateHint':
-    'Un modèle remplit le pad de ses rubriques (et, pour une collecte, d’une première fiche initiative) ; tout reste modifiable.',
+    'Un modèle remplit le pad de ses rubriques (et, pour une collecte, d’une première fiche initiative)\u202F; tout reste modifiable.',
   'home.create.lifetimeLabel': 'Conserver le pad',
   'home.create.lifetimeHint':
-    'Compté à partir de la dernière modification : sans modification pendant cette durée, le pad est supprimé. Vous pourrez le changer ensuite.',
+    'Compté à partir de la dernière modification\u00A0: sans modification pendant cette durée, le pad est supprimé. Vous pourrez le changer ensuite.',
   'home.create.submit': 'Créer le pad',
   'home.create.submitting': 'Création du pad…',
   'home.error.network': 'Impossible de joindre le serveur. Vérifiez la connexion puis réessayez.',
   'home.error.rateLimited':
     'Trop de pads ont été créés depuis cette adresse. Réessayez dans quelques minutes.',
-  'home.error.invalid': 'Le pad n’a pas pu être créé : {message}',
+  'home.error.invalid': 'Le pad n’a pas pu être créé\u00A0: {message}',
   'home.error.server': 'Le serveur a rencontré un problème. Réessayez dans un instant.',
   'home.error.titleTooLong': 'Le titre est trop long ({max} caractères au plus).',
 
@@ -47,17 +51,17 @@ export const fr = {
   'pad.error.badLink': 'Ce lien de pad n’est pas valide. Vérifiez qu’il a été copié en entier.',
   'pad.error.unknownPad': 'Ce pad n’existe pas, ou il a été supprimé.',
   'pad.error.linkReplaced': 'L’animatrice ou l’animateur a remplacé ce lien. Demandez le nouveau lien.',
-  'pad.error.generic': 'Le pad n’a pas pu être ouvert : {message}',
+  'pad.error.generic': 'Le pad n’a pas pu être ouvert\u00A0: {message}',
   'pad.error.homeLink': 'Créer un nouveau pad',
 
   'details.label': 'À propos de ce pad',
-  'details.license': 'Licence :',
+  'details.license': 'Licence\u00A0:',
   'details.expiry.on': 'Ce pad sera supprimé le {date} s’il n’est plus modifié.',
   'details.expiry.never': 'Ce pad est conservé jusqu’à ce que l’animateur·rice le supprime.',
 
-  'lock.notice.edit': 'Pad verrouillé : l’animateur·rice a suspendu l’écriture. Vous pouvez continuer à lire.',
+  'lock.notice.edit': 'Pad verrouillé\u00A0: l’animateur·rice a suspendu l’écriture. Vous pouvez continuer à lire.',
   'lock.notice.admin':
-    'Pad verrouillé : les participant·es ne peuvent plus écrire. Avec le lien d’animation, vous pouvez encore le modifier.',
+    'Pad verrouillé\u00A0: les participant·es ne peuvent plus écrire. Avec le lien d’animation, vous pouvez encore le modifier.',
 
   'editor.label': 'Contenu du pad',
   'editor.placeholder': 'Commencez à écrire ici…',
@@ -87,7 +91,7 @@ export const fr = {
   'toolbar.sinkListItem.glyph': '⇥',
   'toolbar.liftListItem': 'Diminuer le retrait de l’élément de liste',
   'toolbar.liftListItem.glyph': '⇤',
-  'toolbar.initiative': 'Initiative : ajouter une fiche',
+  'toolbar.initiative': 'Initiative\u00A0: ajouter une fiche',
   'toolbar.initiative.glyph': 'Initiative',
   'toolbar.undo': 'Annuler',
   'toolbar.undo.glyph': '↶',
@@ -98,25 +102,25 @@ export const fr = {
   'shortcut.alt': 'Alt',
   'shortcut.shift': 'Maj',
 
-  'link.prompt': 'Adresse du lien (http, https ou mailto) :',
+  'link.prompt': 'Adresse du lien (http, https ou mailto)\u00A0:',
   'link.invalid':
     'Cette adresse n’est pas acceptée. Utilisez une adresse web (http:// ou https://) ou une adresse e-mail.',
 
-  'name.dialogTitle': 'Comment vous appelez-vous ?',
+  'name.dialogTitle': 'Comment vous appelez-vous\u202F?',
   'name.dialogHelp':
     'Votre nom s’affiche à côté de votre curseur et dans la liste des personnes présentes, et la recette vous crédite sous ce nom. Il est retenu sur cet appareil.',
   'name.label': 'Votre nom',
   'name.submit': 'Valider',
   'name.invalid': 'Indiquez un nom de 1 à {max} caractères.',
   'name.guest': 'Invité·e {number}',
-  'name.change': 'Changer votre nom (actuellement : {name})',
+  'name.change': 'Changer votre nom (actuellement\u00A0: {name})',
   'name.organisation': 'Votre structure (facultatif)',
   'name.organisationHelp': 'La recette l’écrit après votre nom, entre parenthèses.',
   'name.unnamed': 'Ne pas me nommer dans la recette',
-  'name.unnamedHelp': 'Vous serez compté·e parmi « les autres personnes » qui ont écrit, sans votre nom. Pour un pseudonyme, écrivez-le comme nom.',
+  'name.unnamedHelp': 'Vous serez compté·e parmi «\u202Fles autres personnes\u202F» qui ont écrit, sans votre nom. Pour un pseudonyme, écrivez-le comme nom.',
 
   'export.menu': 'Exporter',
-  'export.intro': 'Le pad comme recette libre, avec sa licence et ses auteur·rices :',
+  'export.intro': 'Le pad comme recette libre, avec sa licence et ses auteur·rices\u00A0:',
   'export.html': 'Page web (HTML)',
   'export.html.help': 'à lire dans le navigateur ou à imprimer en PDF',
   'export.odt': 'Document LibreOffice (ODT)',
@@ -130,13 +134,13 @@ export const fr = {
   'export.json': 'Données (JSON)',
   'export.json.help': 'la recette structurée, pour d’autres outils',
   'export.pdfHint':
-    'Pour un PDF : ouvrez la page web et imprimez-la depuis le navigateur (Ctrl+P, « Enregistrer au format PDF ») ; elle est mise en page pour l’impression.',
+    'Pour un PDF\u00A0: ouvrez la page web et imprimez-la depuis le navigateur (Ctrl+P, «\u202FEnregistrer au format PDF\u202F»)\u202F; elle est mise en page pour l’impression.',
 
   'authors.toggle': 'Couleurs par auteur·rice',
-  'authors.legend': 'Légende : qui a écrit quoi',
+  'authors.legend': 'Légende\u00A0: qui a écrit quoi',
   'authors.none': 'Pas encore de texte signé (le texte des modèles n’a pas d’auteur·rice).',
-  'authors.atCaret': 'Texte au curseur : écrit par {name}',
-  'authors.atCaretNone': 'Texte au curseur : sans auteur·rice nommé·e',
+  'authors.atCaret': 'Texte au curseur\u00A0: écrit par {name}',
+  'authors.atCaretNone': 'Texte au curseur\u00A0: sans auteur·rice nommé·e',
 
   'presence.heading': 'Personnes présentes',
   'presence.you': '(vous)',
@@ -156,37 +160,37 @@ export const fr = {
   'status.offlineReadOnly': 'Hors ligne — reconnexion dès que le réseau revient',
   'status.closed.unknownPad': 'Ce lien ne correspond à aucun pad.',
   'status.closed.deleted': 'Ce pad a été supprimé.',
-  'status.closed.participantRequired': 'Cette page date d’une version précédente du pad : rechargez-la pour continuer à écrire.',
+  'status.closed.participantRequired': 'Cette page date d’une version précédente du pad\u00A0: rechargez-la pour continuer à écrire.',
   'status.closed.locked': 'Le pad a été verrouillé pendant que vous écriviez. Reconnexion…',
   'status.closed.forbidden': 'Ce lien ne permet pas de faire cela.',
   'status.closed.rateLimited':
     'Trop de messages envoyés d’un coup. Nouvelle tentative dans quelques secondes.',
   'status.closed.storeUnavailable':
-    'Le serveur ne peut pas enregistrer pour l’instant (base de données injoignable). Vos modifications restent sur cet appareil ; reconnexion…',
+    'Le serveur ne peut pas enregistrer pour l’instant (base de données injoignable). Vos modifications restent sur cet appareil\u202F; reconnexion…',
   'status.closed.tooBig':
     'Une modification était trop volumineuse pour le serveur. Essayez de coller un texte plus court.',
 
-  'links.intro': 'Chaque lien donne des droits différents : partagez le bon.',
+  'links.intro': 'Chaque lien donne des droits différents\u00A0: partagez le bon.',
   'links.edit.label': 'Lien pour écrire',
-  'links.edit.help': 'Pour les participant·es : il permet d’écrire dans le pad.',
+  'links.edit.help': 'Pour les participant·es\u00A0: il permet d’écrire dans le pad.',
   'links.view.label': 'Lien pour lire',
   'links.view.help':
-    'En lecture seule : pour les personnes qui suivent sans écrire, ou pour publier le pad.',
+    'En lecture seule\u00A0: pour les personnes qui suivent sans écrire, ou pour publier le pad.',
   'links.admin.label': 'Lien d’animation',
   'links.admin.help':
-    'Gardez-le pour vous : il donne tous les droits sur le pad (verrouiller, supprimer, changer le lien d’écriture).',
+    'Gardez-le pour vous\u00A0: il donne tous les droits sur le pad (verrouiller, supprimer, changer le lien d’écriture).',
   'links.copy': 'Copier',
-  'links.copyLabel': 'Copier : {label}',
+  'links.copyLabel': 'Copier\u00A0: {label}',
   'links.copied': 'Lien copié.',
-  'links.copyFailed': 'Copie automatique impossible : le lien est sélectionné, copiez-le avec Ctrl+C.',
+  'links.copyFailed': 'Copie automatique impossible\u00A0: le lien est sélectionné, copiez-le avec Ctrl+C.',
 
   'share.heading': 'Partager le pad',
-  'share.qr.caption.edit': 'Scannez pour écrire dans le pad :',
-  'share.qr.caption.view': 'Scannez pour lire le pad :',
-  'share.qr.label.edit': 'QR code du lien pour écrire : {link}',
-  'share.qr.label.view': 'QR code du lien pour lire : {link}',
-  'share.qr.caption.locked': 'Pad verrouillé, en lecture seule. Scannez pour le lire :',
-  'share.qr.label.locked': 'QR code du lien, pad verrouillé en lecture seule : {link}',
+  'share.qr.caption.edit': 'Scannez pour écrire dans le pad\u00A0:',
+  'share.qr.caption.view': 'Scannez pour lire le pad\u00A0:',
+  'share.qr.label.edit': 'QR code du lien pour écrire\u00A0: {link}',
+  'share.qr.label.view': 'QR code du lien pour lire\u00A0: {link}',
+  'share.qr.caption.locked': 'Pad verrouillé, en lecture seule. Scannez pour le lire\u00A0:',
+  'share.qr.label.locked': 'QR code du lien, pad verrouillé en lecture seule\u00A0: {link}',
 
   'projection.open': 'Projeter le pad',
   'projection.openHelp': 'Plein écran pour le vidéoprojecteur, avec le texte en grand, le QR code et les personnes connectées.',
@@ -194,7 +198,7 @@ export const fr = {
   'projection.document': 'Contenu du pad, en lecture seule',
   'projection.scan.edit': 'Scannez pour écrire avec nous',
   'projection.scan.view': 'Scannez pour lire le pad',
-  'projection.scan.locked': 'Pad verrouillé : scannez pour le lire',
+  'projection.scan.locked': 'Pad verrouillé\u00A0: scannez pour le lire',
   'projection.count.one': '{count} personne connectée',
   'projection.count.other': '{count} personnes connectées',
   'projection.exit': 'Quitter la projection (Échap)',
@@ -219,20 +223,20 @@ export const fr = {
   'settings.dataLicense': 'Licence des initiatives (données ouvertes)',
   'settings.dataLicense.help': 'La licence de la liste des initiatives exportée en CSV et JSON. La Licence Ouverte 2.0 et l’ODbL sont celles que les organismes publics peuvent utiliser pour leurs données.',
   'settings.license.notLibre':
-    'Attention : CC BY-NC-SA interdit la réutilisation commerciale, ce n’est pas une licence libre. La recette ne pourra pas être reprise par tout le monde (une coopérative, une association qui facture ses ateliers…).',
+    'Attention\u00A0: CC BY-NC-SA interdit la réutilisation commerciale, ce n’est pas une licence libre. La recette ne pourra pas être reprise par tout le monde (une coopérative, une association qui facture ses ateliers…).',
   'settings.lifetime': 'Conserver le pad',
   'settings.lifetime.help':
-    'Compté à partir de la dernière modification : sans modification pendant cette durée, le pad est supprimé.',
+    'Compté à partir de la dernière modification\u00A0: sans modification pendant cette durée, le pad est supprimé.',
   'settings.extraContributors': 'Autres personnes à créditer',
   'settings.extraContributors.placeholder': 'Camille Roux, Yanis',
   'settings.extraContributors.help':
-    'Les personnes qui ont participé sans écrire dans le pad : un nom par ligne, ou séparés par des virgules. L’export les crédite avec les auteur·rices.',
+    'Les personnes qui ont participé sans écrire dans le pad\u00A0: un nom par ligne, ou séparés par des virgules. L’export les crédite avec les auteur·rices.',
   'settings.save': 'Enregistrer les réglages',
   'settings.saving': 'Enregistrement…',
-  'settings.saved': 'Réglages enregistrés : tout le monde les voit.',
+  'settings.saved': 'Réglages enregistrés\u00A0: tout le monde les voit.',
   'settings.unchanged': 'Rien n’a changé.',
-  'settings.failed': 'Les réglages n’ont pas été enregistrés : {reason}',
-  'settings.problem': '{field} : {problem}',
+  'settings.failed': 'Les réglages n’ont pas été enregistrés\u00A0: {reason}',
+  'settings.problem': '{field}\u00A0: {problem}',
   'settings.error.tooLong': 'trop long ({max} caractères au plus).',
   'settings.error.date': 'indiquez une date valide.',
   'settings.error.license': 'choisissez une licence de la liste.',
@@ -247,32 +251,123 @@ export const fr = {
   'lifetime.forever': 'jusqu’à suppression',
 
   'lock.toggle': 'Verrouiller le pad',
-  'lock.help.unlocked': 'Le pad est ouvert : les participant·es peuvent écrire.',
+  'lock.help.unlocked': 'Le pad est ouvert\u00A0: les participant·es peuvent écrire.',
   'lock.help.locked':
-    'Le pad est verrouillé : les participant·es ne peuvent plus écrire. Appuyez de nouveau pour le déverrouiller.',
+    'Le pad est verrouillé\u00A0: les participant·es ne peuvent plus écrire. Appuyez de nouveau pour le déverrouiller.',
   'lock.done.locked': 'Pad verrouillé.',
-  'lock.done.unlocked': 'Pad déverrouillé : les participant·es peuvent de nouveau écrire.',
-  'lock.failed': 'Le verrou n’a pas pu être changé : {reason}',
+  'lock.done.unlocked': 'Pad déverrouillé\u00A0: les participant·es peuvent de nouveau écrire.',
+  'lock.failed': 'Le verrou n’a pas pu être changé\u00A0: {reason}',
 
   'rotate.button': 'Changer le lien d’écriture',
-  'rotate.help': 'Si le lien d’écriture a circulé trop loin : l’ancien cesse de fonctionner.',
-  'rotate.dialog.title': 'Changer le lien d’écriture ?',
+  'rotate.help': 'Si le lien d’écriture a circulé trop loin\u00A0: l’ancien cesse de fonctionner.',
+  'rotate.dialog.title': 'Changer le lien d’écriture\u202F?',
   'rotate.dialog.text':
-    'L’ancien lien d’écriture cessera aussitôt de fonctionner : les personnes connectées avec lui seront déconnectées et devront recevoir le nouveau lien (par exemple avec le QR code). Le lien de lecture et votre lien d’animation ne changent pas.',
+    'L’ancien lien d’écriture cessera aussitôt de fonctionner\u00A0: les personnes connectées avec lui seront déconnectées et devront recevoir le nouveau lien (par exemple avec le QR code). Le lien de lecture et votre lien d’animation ne changent pas.',
   'rotate.confirm': 'Changer le lien',
-  'rotate.done': 'Nouveau lien d’écriture créé : partagez-le (il est dans « Partager le pad »).',
-  'rotate.failed': 'Le lien n’a pas pu être changé : {reason}',
+  'rotate.done': 'Nouveau lien d’écriture créé\u00A0: partagez-le (il est dans «\u202FPartager le pad\u202F»).',
+  'rotate.failed': 'Le lien n’a pas pu être changé\u00A0: {reason}',
 
   'delete.button': 'Supprimer le pad',
   'delete.help': 'Supprime le pad et tout son contenu du serveur, pour tout le monde.',
-  'delete.dialog.title': 'Supprimer ce pad ?',
+  'delete.dialog.title': 'Supprimer ce pad\u202F?',
   'delete.dialog.text':
-    'Le pad et tout son contenu seront supprimés définitivement du serveur, pour tout le monde : ses trois liens ne fonctionneront plus et cela ne peut pas être annulé.',
+    'Le pad et tout son contenu seront supprimés définitivement du serveur, pour tout le monde\u00A0: ses trois liens ne fonctionneront plus et cela ne peut pas être annulé.',
   'delete.dialog.export':
-    'Exportez-le d’abord si vous voulez en garder une copie (menu « Exporter » : page web, LibreOffice, Markdown, CSV ou JSON).',
+    'Exportez-le d’abord si vous voulez en garder une copie (menu «\u202FExporter\u202F»\u00A0: page web, LibreOffice, Markdown, CSV ou JSON).',
   'delete.dialog.exportLink': 'Exporter d’abord (page web HTML)',
   'delete.confirm': 'Supprimer définitivement',
-  'delete.failed': 'Le pad n’a pas été supprimé : {reason}',
+  'delete.failed': 'Le pad n’a pas été supprimé\u00A0: {reason}',
 
   'dialog.cancel': 'Annuler',
+
+  // The accessibility statement (accessibility.html). TODO(issue 16): the
+  // conformity status (here and in footer.accessibility), the known
+  // non-conformities and the checks are updated when the phone layout, the
+  // keyboard rules and the status live region land.
+  'footer.accessibility': 'Accessibilité\u00A0: non conforme',
+
+  'statement.documentTitle': 'Déclaration d’accessibilité — Atelier Pad',
+  'statement.skipToContent': 'Aller au contenu',
+  'statement.title': 'Déclaration d’accessibilité',
+  'statement.commitment':
+    'L’équipe d’Atelier Pad s’engage à rendre ce service accessible, conformément à l’article 47 de la loi n°\u00A02005-102 du 11 février 2005.',
+  'statement.scope':
+    'Cette déclaration d’accessibilité s’applique à Atelier Pad\u00A0: sa page d’accueil, le pad ouvert par ses liens d’écriture, de lecture et d’animation, avec ses dialogues et la projection, et cette page.',
+
+  'statement.status.heading': 'État de conformité',
+  'statement.status.text':
+    'Atelier Pad est non conforme avec le RGAA, version 4.1 (référentiel général d’amélioration de l’accessibilité)\u00A0: aucun audit complet de ses 106 critères n’a encore été réalisé. Sans taux de conformité mesuré, le RGAA demande de déclarer le service non conforme, même si une partie des critères est déjà vérifiée (voir ci-dessous).',
+
+  'statement.results.heading': 'Résultats des tests',
+  'statement.results.noAudit': 'Il n’y a pas encore de taux de conformité, faute d’audit complet. Voici ce qui est vérifié aujourd’hui.',
+  'statement.results.automated':
+    'À chaque modification du code, la suite de tests passe axe-core sur chacune des pages et chacun des états listés plus bas, avec les règles des WCAG 2.2 aux niveaux A et AA et la règle «\u202Flabel-content-name-mismatch\u202F» (qu’axe ne lance que sur demande)\u202F; une seule violation, quel que soit son impact, fait échouer les tests. Ces règles vérifient une partie des tests des critères RGAA suivants, et non leur totalité\u00A0:',
+  'statement.criterion.images': '1.1 Alternative textuelle des images, dont les QR codes (règles image-alt, role-img-alt, svg-img-alt)',
+  'statement.criterion.contrast': '3.2 Contraste du texte (color-contrast)',
+  'statement.criterion.links': '6.2 Intitulé de chaque lien (link-name)',
+  'statement.criterion.aria':
+    '7.1 Rôles, états et propriétés ARIA valides (aria-allowed-attr, aria-required-attr, aria-valid-attr-value, aria-roles, aria-hidden-focus, nested-interactive)',
+  'statement.criterion.language': '8.3, 8.4 et 8.8 Langue de la page et des passages dans une autre langue, présente et valide (html-has-lang, html-lang-valid, valid-lang)',
+  'statement.criterion.title': '8.5 Titre de la page (document-title)',
+  'statement.criterion.lists': '9.3 Structure des listes (list, listitem, definition-list, dlitem)',
+  'statement.criterion.zoom': '10.4 Agrandissement non bloqué (meta-viewport)',
+  'statement.criterion.labels': '11.1 Étiquette de chaque champ de formulaire (label, select-name)',
+  'statement.criterion.buttons': '11.9 Intitulé de chaque bouton (button-name), qui contient son texte visible (label-content-name-mismatch)',
+  'statement.criterion.autocomplete': '11.13 Finalité des champs pour le remplissage automatique (autocomplete-valid)',
+  'statement.criterion.bypass': '12.7 Accès rapide au contenu principal (bypass)',
+  'statement.results.targetSize':
+    'S’y ajoute, hors RGAA 4.1 (qui suit les WCAG 2.1), la taille minimale des cibles de 24 px des WCAG 2.2 (critère 2.5.8, règle target-size).',
+  'statement.results.keyboard':
+    'Au clavier, les tests de bout en bout vérifient des gestes isolés (Échap ferme les dialogues de confirmation et quitte la projection, Entrée valide le nom, Ctrl+Z et Ctrl+Y annulent et rétablissent)\u202F; aucun test ne parcourt encore tout l’atelier au clavier seul.',
+  'statement.results.reflow':
+    'Vérifié par script le {date}, hors de la suite de tests\u00A0: à 320 px de large, ni la page d’accueil, ni le pad ouvert par son lien d’animation, ni cette page ne défilent horizontalement (critère 10.11, en partie).',
+
+  'statement.nonCompliant.heading': 'Contenus non accessibles',
+  'statement.nonCompliant.intro': 'Non-conformités connues à la date de cette déclaration\u00A0:',
+  'statement.nonCompliant.status':
+    '7.5 Messages de statut\u00A0: l’état de la connexion n’est annoncé aux technologies d’assistance que lorsque la connexion change (connexion, déconnexion, fermeture)\u202F; après une reconnexion, la dernière annonce peut rester «\u202FModifications pas encore enregistrées sur le serveur\u202F» alors qu’elles l’ont été depuis.',
+  'statement.otherIssues.intro': 'Autres difficultés connues, en cours de correction\u00A0:',
+  'statement.otherIssues.keyboard':
+    'Clavier\u00A0: dans l’éditeur, Maj+Tab sur un élément de liste de premier niveau retire la puce au lieu de laisser le texte tel quel, et Tab dans une fiche initiative quitte l’éditeur au lieu d’aller au champ suivant.',
+  'statement.otherIssues.phone':
+    'Téléphone\u00A0: sur un écran de 360 × 740 px, le texte du pad commence vers 555 px du haut de l’écran, sous l’en-tête, les informations du pad et les menus, et la barre d’outils occupe trois lignes (142 px).',
+  'statement.exempt.heading': 'Contenus non soumis à l’obligation d’accessibilité',
+  'statement.exempt.text':
+    'Le texte écrit dans les pads est un contenu de tiers, écrit par les participant·es\u00A0: Atelier Pad fournit de quoi le structurer (titres, listes, liens, langue du pad), mais pas le texte lui-même.',
+  'statement.derogation.heading': 'Dérogations pour charge disproportionnée',
+  'statement.derogation.text': 'Aucune.',
+
+  'statement.established.heading': 'Établissement de cette déclaration',
+  'statement.established.date': 'Cette déclaration a été établie le {date}.',
+  'statement.technologies.heading': 'Technologies utilisées pour la réalisation du service',
+  'statement.technologies.text': 'HTML, CSS, JavaScript (écrit en TypeScript) et WAI-ARIA\u202F; l’éditeur de texte est construit avec ProseMirror.',
+  'statement.environment.heading': 'Environnement de test',
+  'statement.environment.text': 'Navigateur {browser}, sans interface, piloté par Playwright\u202F; moteur de règles axe-core {axe}.',
+  'statement.environment.assistive':
+    'Aucune technologie d’assistance (lecteur d’écran, agrandisseur, commande vocale) n’a été utilisée pour ces vérifications à la date de cette déclaration.',
+  'statement.tools.heading': 'Outils pour évaluer l’accessibilité',
+  'statement.tools.text': 'axe-core, par @axe-core/playwright, dans la suite de tests de bout en bout (Vitest et Playwright).',
+  'statement.pages.heading': 'Pages du service ayant fait l’objet de la vérification',
+  'statement.pages.home': 'La page d’accueil, en français et en anglais.',
+  'statement.pages.pad':
+    'Un pad ouvert par ses liens d’écriture, de lecture et d’animation sur un écran de 1280 px de large, par ses liens d’écriture et d’animation sur un écran de téléphone (360 × 740 px), et par son lien d’écriture en anglais.',
+  'statement.pages.dialogs':
+    'Le dialogue du nom à la première visite, les couleurs par auteur·rice affichées, et les dialogues de confirmation «\u202FChanger le lien d’écriture\u202F» et «\u202FSupprimer le pad\u202F».',
+  'statement.pages.locked': 'Un pad verrouillé, et la projection.',
+  'statement.pages.statement': 'Cette page, en français et en anglais.',
+
+  'statement.contact.heading': 'Retour d’information et contact',
+  'statement.contact.text':
+    'Si vous n’arrivez pas à accéder à un contenu ou à une fonctionnalité, signalez-le pour être orienté·e vers une alternative accessible ou obtenir le contenu sous une autre forme.',
+  'statement.contact.facilitator':
+    'Pendant un atelier, adressez-vous à la personne qui l’anime\u00A0: elle peut exporter le pad (page web, document LibreOffice, Markdown) et vous le transmettre.',
+  'statement.contact.operator': 'Pour joindre l’organisme qui met ce service à disposition, utilisez les moyens de contact de son site.',
+
+  'statement.remedy.heading': 'Voies de recours',
+  'statement.remedy.text':
+    'Si vous avez signalé un défaut d’accessibilité qui vous empêche d’accéder à un contenu ou à une fonctionnalité du service, et que vous n’avez pas obtenu de réponse satisfaisante, vous pouvez\u00A0:',
+  'statement.remedy.form': 'écrire un message au Défenseur des droits',
+  'statement.remedy.delegate': 'contacter le délégué du Défenseur des droits dans votre région',
+  'statement.remedy.post': 'envoyer un courrier par la poste (gratuit, ne pas mettre de timbre)\u00A0:',
+  'statement.remedy.address': 'Défenseur des droits, Libre réponse 71120, 75342 Paris CEDEX 07',
 }
