@@ -6,10 +6,10 @@
  * loses Wi-Fi keeps writing), the connection to the relay and its live
  * settings, the editor and its toolbar, the presence list, the status line,
  * projection mode, the colours by author and their legend, the facilitator
- * panel (admin link only) and the participant's name, which a writing page
- * records as the author of its changes; the pad's details (event, license,
- * expiry), the share panel and the export menu follow once the editor is on
- * screen. Everything it starts is listed in `disposers` and stopped on
+ * panel (admin link only), the list of keyboard shortcuts (writing links)
+ * and the participant's name, which a writing page records as the author of
+ * its changes; the pad's details (event, license, expiry), the share panel
+ * and the export menu follow once the editor is on screen. Everything it starts is listed in `disposers` and stopped on
  * `pagehide`. The pieces live in their own modules, what a read-only, locked
  * or closed pad looks like in `pad-access.ts`; this file only connects them.
  */
@@ -57,6 +57,8 @@ import { mountSharePanel } from './share/share-panel'
 import { mountStatusView } from './connection/status'
 import { buildToolbar } from './editor/toolbar'
 import { buildCaretClearance } from './editor/caret-clearance'
+import { mountShortcutHelp } from './editor/shortcut-help'
+import { isApplePlatform } from './editor/shortcuts'
 import { relayUrlOf } from '../shared/protocol/pad-link'
 import { createPageShell, type PageMessage } from './page-shell'
 import { retryDelayMs, retryPolicies } from '../shared/protocol/retry-delay'
@@ -253,13 +255,19 @@ interface EditorWriter {
   readDisplayName(): string
 }
 
-/** The editor with its toolbar and the credit of what is typed (writing links only), and the colours by author, with their legend. */
+/**
+ * The editor with its toolbar, the list of keyboard shortcuts and the credit
+ * of what is typed (writing links only), and the colours by author, with
+ * their legend.
+ */
 function mountEditor(context: OpenPadContext, connection: Connection, access: PadAccess, writer: EditorWriter): Editor {
   const { doc, settings, elements, localization, disposers } = context
   const fragment = doc.getXmlFragment(bodyFragmentName)
-  const writingPlugins = access.isWriter
+  const shortcutHelp = access.isWriter ? mountShortcutHelp({ localization, isApple: isApplePlatform() }) : null
+  if (shortcutHelp !== null) disposers.push(() => shortcutHelp.destroy())
+  const writingPlugins = shortcutHelp !== null
     ? [
-        buildToolbar(elements.toolbar, { localization, readDisplayName: writer.readDisplayName }),
+        buildToolbar(elements.toolbar, { localization, readDisplayName: writer.readDisplayName, openShortcutHelp: shortcutHelp.open }),
         createAuthorshipPlugin(writer.participantId),
         createPromptPlugin(),
         buildCaretClearance(elements.toolbar),

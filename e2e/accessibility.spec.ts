@@ -168,4 +168,20 @@ describe('accessibility (axe, WCAG 2.2 AA)', () => {
     expect(await page.locator('h1').innerText()).toBe('Accessibility statement')
     expect(await violations(page), 'statement in English').toEqual([])
   })
+
+  it('has no violation with the keyboard shortcuts dialog open, in French and English', async () => {
+    const pad = await collectePad()
+    for (const [locale, key, title] of [
+      ['fr-FR', '?', 'Raccourcis clavier'],
+      ['en-GB', 'Control+/', 'Keyboard shortcuts'],
+    ] as const) {
+      const page = await openPad(pad.links.edit, { locale })
+      await page.keyboard.press(key)
+      await page.locator('#shortcut-help[open]').waitFor()
+      expect(await page.locator('#shortcut-help h2').innerText(), locale).toBe(title)
+      expect(await violations(page), locale).toEqual([])
+      await page.keyboard.press('Escape')
+      await expect.poll(() => page.locator('#shortcut-help').evaluate((dialog) => (dialog as HTMLDialogElement).open)).toBe(false)
+    }
+  })
 })

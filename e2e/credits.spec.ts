@@ -1,8 +1,10 @@
 /**
  * Credit follows the writer, in real Chromium against a real server: Alice
  * types three paragraphs on a blank pad; Bruno types nothing, only turns the
- * first into a heading and the second into a bullet, with the toolbar (by
- * mouse) and then the keyboard (Shift+Tab lifts the bullet out again). The
+ * first into a heading and the other two into a bulleted list, with the
+ * toolbar (by mouse), and then indents and outdents the second item with
+ * the keyboard (Tab, Shift+Tab; Shift+Tab again at the top level changes
+ * nothing). The
  * JSON export credits Alice alone, with every character she typed, and the
  * author colours tint her text only; when she renames herself, the credit
  * follows. Each person has a browser context of their own.
@@ -43,17 +45,24 @@ describe('credits in the browser', () => {
     await alice.page.keyboard.type(paragraphs.join('\n'))
     await expect.poll(() => editorText(bruno.page)).toContain(paragraphs[2])
 
-    // By mouse: the toolbar's heading and bullet buttons.
+    // By mouse: the toolbar's heading button, and the bullet button on the last two paragraphs selected.
     await caretInBlock(bruno.page, 0)
     await bruno.page.locator('#toolbar [data-command="heading-1"]').click()
     await caretInBlock(bruno.page, 1)
+    await bruno.page.locator('#editor .ProseMirror > *').nth(2).click({ modifiers: ['Shift'] })
     await bruno.page.locator('#toolbar [data-command="bullet-list"]').click()
-    await expect.poll(() => alice.page.locator('#editor .ProseMirror > h1, #editor .ProseMirror > ul').count()).toBe(2)
-    // By keyboard: Shift+Tab in the top-level bullet takes it out of the list again.
-    await alice.page.locator('#editor .ProseMirror li').waitFor()
-    await bruno.page.locator('#editor .ProseMirror li').click()
+    await expect.poll(() => alice.page.locator('#editor .ProseMirror > ul > li').count()).toBe(2)
+    expect(await alice.page.locator('#editor .ProseMirror > *').count()).toBe(2)
+    // By keyboard: Tab indents the second item, Shift+Tab brings it back, and again changes nothing.
+    await bruno.page.locator('#editor .ProseMirror li').nth(1).click()
+    // The editor has taken the click once the toolbar says the item can be indented (the first one cannot).
+    await bruno.page.locator('#toolbar [data-command="sink-list-item"][aria-disabled="false"]').waitFor()
+    await bruno.page.keyboard.press('Tab')
+    await expect.poll(() => alice.page.locator('#editor .ProseMirror li li').count()).toBe(1)
     await bruno.page.keyboard.press('Shift+Tab')
-    await expect.poll(() => alice.page.locator('#editor .ProseMirror li').count()).toBe(0)
+    await expect.poll(() => alice.page.locator('#editor .ProseMirror li li').count()).toBe(0)
+    await bruno.page.keyboard.press('Shift+Tab')
+    expect(await bruno.page.locator('#editor .ProseMirror > ul > li').count()).toBe(2)
 
     const written = paragraphs.join('').length
     await expect

@@ -16,7 +16,41 @@ export const toggleBold: Command = toggleMark(marks.strong)
 export const toggleItalic: Command = toggleMark(marks.em)
 export const setParagraph: Command = setBlockType(nodes.paragraph)
 export const sinkItem: Command = sinkListItem(nodes.listItem)
+/** Takes the selected list items out of their list, or up one level when nested (the bullet toggles use it). */
 export const liftItem: Command = liftListItem(nodes.listItem)
+
+/**
+ * Outdents the selected list items one level when they are nested in
+ * another item; declines at the top level, where lifting would take them out
+ * of the list (the toolbar's « ⇤ » and Shift-Tab: outdenting never turns
+ * an item into a paragraph).
+ */
+export const outdentItem: Command = (state, dispatch, view) => {
+  const { $from, $to } = state.selection
+  const range = $from.blockRange($to, (node) => node.childCount > 0 && node.firstChild?.type === nodes.listItem)
+  if (range === null || range.depth < 2 || $from.node(range.depth - 1).type !== nodes.listItem) return false
+  return liftItem(state, dispatch, view)
+}
+
+/**
+ * Runs `command` in a list item and takes the key even when the command
+ * cannot run (Tab on the first item, Shift-Tab at the top level): the
+ * document is then unchanged, and the caret stays where it is instead of
+ * leaving the editor by surprise halfway through outdenting. Outside list
+ * items it declines, so that the key keeps its default.
+ */
+function takenInListItem(command: Command): Command {
+  return (state, dispatch, view) => {
+    if (!isInListItem(state)) return false
+    command(state, dispatch, view)
+    return true
+  }
+}
+
+/** Tab: indents the list item; in a list, nothing else (the first item cannot be indented). */
+export const indentListItemKey: Command = takenInListItem(sinkItem)
+/** Shift-Tab: outdents a nested list item; on a top-level item, nothing. */
+export const outdentListItemKey: Command = takenInListItem(outdentItem)
 
 export function setHeading(level: number): Command {
   return setBlockType(nodes.heading, { level })

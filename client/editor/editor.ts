@@ -4,8 +4,12 @@
  * participants' cursors from awareness (`yCursorPlugin`) and gives an undo that
  * only reverts this participant's own changes (`yUndoPlugin`; prosemirror-history
  * is deliberately not used, it would undo a neighbour's text), and makes
- * initiative cards behave like labelled forms (`initiative-plugin.ts`). It does not
- * create the Y.Doc, the provider or the toolbar: `pad.ts` wires those.
+ * initiative cards behave like labelled forms (`initiative-plugin.ts`), and
+ * keeps Escape-then-Tab a way out that always works (`leave-editor.ts`),
+ * which the editable element tells assistive technology through
+ * `aria-describedby` (a visually hidden hint beside it, in the interface
+ * language). It does not create the Y.Doc, the provider or the toolbar:
+ * `pad.ts` wires those.
  */
 import { baseKeymap } from 'prosemirror-commands'
 import { keymap } from 'prosemirror-keymap'
@@ -26,7 +30,9 @@ import type { Localization } from '../i18n/i18n'
 import { buildInitiativePlugin } from './initiative-plugin'
 import { isSafeLinkHref } from './link-href'
 import { editLink } from './link-prompt'
+import { buildLeaveEditorPlugin } from './leave-editor'
 import { buildRemoteCursor, buildRemoteSelection, isDrawnRemoteState } from './remote-cursors'
+import { describeKeys, isApplePlatform, shortcuts } from './shortcuts'
 
 export interface EditorOptions {
   /** The editable `.ProseMirror` element is appended to it (e.g. `#editor`). */
@@ -56,12 +62,15 @@ export interface Editor {
 export function createEditor(options: EditorOptions): Editor {
   const { container, localization } = options
   let isEditable = options.isEditable
+  const isApple = isApplePlatform()
   const docListeners = new Set<(doc: Node, previous: Node) => void>()
   const state = createEditorState(options, {
     isEditable: () => isEditable,
     openLinkPrompt: (_state, _dispatch, view) => view !== undefined && isEditable && editLink(view, localization),
     docListeners,
+    isApple,
   })
+  const keysHint = createKeysHint(localization, isApple)
 
   const view = new EditorView(
     container,
@@ -73,15 +82,23 @@ export function createEditor(options: EditorOptions): Editor {
         'aria-label': localization.t('editor.label'),
         'aria-multiline': 'true',
         'aria-readonly': String(!isEditable),
+        // How to leave: said while it can be written in (a read-only editor lets Tab go).
+        ...(isEditable ? { 'aria-describedby': keysHint.element.id } : {}),
         spellcheck: 'true',
         lang: options.contentLanguage,
       }),
       markViews: { link: renderSafeLink },
     },
   )
+  container.append(keysHint.element)
+  const renderHint = (): void => keysHint.render(isEditable)
+  renderHint()
 
-  // Re-reads the label and placeholder, which follow the interface language.
-  const stopListening = localization.onChange(() => view.setProps({}))
+  // Re-reads the label, placeholder and hint, which follow the interface language.
+  const stopListening = localization.onChange(() => {
+    renderHint()
+    view.setProps({})
+  })
 
   let isDestroyed = false
   return {
@@ -91,6 +108,7 @@ export function createEditor(options: EditorOptions): Editor {
       // update runs every plugin view and redraws the decorations.
       if (next === isEditable) return
       isEditable = next
+      renderHint()
       view.setProps({})
     },
     onDocChange(listener) {
@@ -106,6 +124,25 @@ export function createEditor(options: EditorOptions): Editor {
       docListeners.clear()
       stopListening()
       view.destroy()
+      keysHint.element.remove()
+    },
+  }
+}
+
+/** The hint the editable element is described by: « Échap puis Tab pour quitter l’éditeur… », from the shortcuts table. */
+function createKeysHint(localization: Localization, isApple: boolean): { element: HTMLElement; render(isEditable: boolean): void } {
+  const element = document.createElement('p')
+  element.id = `editor-keys-hint-${crypto.randomUUID()}`
+  element.className = 'visually-hidden editor-keys-hint'
+  return {
+    element,
+    render(isEditable) {
+      element.hidden = !isEditable
+      const t = localization.t.bind(localization)
+      element.textContent = localization.t('editor.keysHint', {
+        leave: describeKeys(shortcuts.leaveForward.keys, t, isApple),
+        help: describeKeys(shortcuts.help.keys, t, isApple),
+      })
     },
   }
 }
@@ -116,6 +153,8 @@ interface EditorStateParts {
   openLinkPrompt: Command
   /** Told each new document, with the one before (`onDocChange`). */
   docListeners: ReadonlySet<(doc: Node, previous: Node) => void>
+  /** Whether Mod is ⌘ here. */
+  isApple: boolean
 }
 
 /** The editor's first state: the pad already in the doc, if any, and every plugin in order. */
@@ -141,10 +180,12 @@ function createEditorState(options: EditorOptions, parts: EditorStateParts): Edi
     schema: padSchema,
     ...(initial === null ? {} : { doc: initial.doc }),
     plugins: [
+      // First: after Escape, Tab must reach no keymap.
+      buildLeaveEditorPlugin(parts.isApple),
       syncPlugin,
       cursorPlugin,
       undoPlugin,
-      // Before the other keymaps: inside an initiative card, Enter and Backspace are the card's.
+      // Before the other keymaps: inside an initiative card, Tab, Enter and Backspace are the card's.
       buildInitiativePlugin(options.localization),
       buildEditorKeymap({ editLink: parts.openLinkPrompt }),
       keymap(baseKeymap),

@@ -12,6 +12,7 @@ import {
   goToNextInitiativeField,
   insertInitiative,
   isInInitiativeField,
+  moveToInitiativeField,
   pasteIntoInitiativeField,
 } from './initiative-commands'
 
@@ -172,6 +173,83 @@ describe('goToNextInitiativeField (Enter)', () => {
     const state = stateOf([paragraph('Texte')], 3)
     expect(isInInitiativeField(state)).toBe(false)
     expect(run(goToNextInitiativeField, state).handled).toBe(false)
+  })
+})
+
+describe('moveToInitiativeField (Tab and Shift-Tab)', () => {
+  const tab = moveToInitiativeField(1)
+  const shiftTab = moveToInitiativeField(-1)
+  const values = { name: 'Repair Café', territory: 'Lyon', citedBy: 'Awa' }
+
+  /** The field holding the selection and the text selected in it. */
+  function selected(state: EditorState): { field: unknown; text: string } {
+    const { $from, from, to } = state.selection
+    return { field: $from.parent.attrs.field, text: state.doc.textBetween(from, to) }
+  }
+
+  it('walks the fields in order, each with its content selected (an empty one gets the caret), leaving the text as it is', () => {
+    const start = stateOf([paragraph('Avant'), card(values), paragraph('Après')], 9)
+    expect(cursorField(start).field).toBe('name')
+    let state = start
+    const visited: { field: unknown; text: string }[] = []
+    for (let step = 0; step < initiativeFields.length - 1; step++) {
+      const outcome = run(tab, state)
+      expect(outcome.handled).toBe(true)
+      state = outcome.state
+      visited.push(selected(state))
+    }
+    expect(visited).toEqual([
+      { field: 'territory', text: 'Lyon' },
+      { field: 'carriers', text: '' },
+      { field: 'theme', text: '' },
+      { field: 'need', text: '' },
+      { field: 'link', text: '' },
+      { field: 'citedBy', text: 'Awa' },
+    ])
+    expect(state.doc.eq(start.doc)).toBe(true)
+    // And back, field by field, with Shift-Tab.
+    const back = run(shiftTab, state).state
+    expect(selected(back)).toEqual({ field: 'link', text: '' })
+    expect(selected(run(shiftTab, run(shiftTab, run(shiftTab, run(shiftTab, run(shiftTab, back).state).state).state).state).state)).toEqual({
+      field: 'name',
+      text: 'Repair Café',
+    })
+  })
+
+  it('goes past the last field to the start of what follows the card, and before the first to the end of what precedes it', () => {
+    const doc = stateOf([paragraph('Avant'), card(values), paragraph('Après')], 9).doc
+    const cardEnd = 7 + doc.child(1).nodeSize
+    const inCitedBy = EditorState.create({ doc, selection: TextSelection.create(doc, cardEnd - 2) })
+    expect(cursorField(inCitedBy).field).toBe('citedBy')
+    const after = run(tab, inCitedBy).state
+    expect(after.selection.empty && after.selection.$from.parent.textContent === 'Après' && after.selection.$from.parentOffset === 0).toBe(true)
+    const before = run(shiftTab, stateOf([paragraph('Avant'), card(values), paragraph('Après')], 9)).state
+    expect(before.selection.$from.parent.textContent).toBe('Avant')
+    expect(before.selection.$from.parentOffset).toBe(5)
+    expect(before.doc.eq(doc)).toBe(true)
+  })
+
+  it('declines past the last or the first field when nothing is there, so that focus leaves the editor', () => {
+    const alone = stateOf([card(values)], 2)
+    expect(run(shiftTab, alone)).toMatchObject({ handled: false })
+    const citedByEnd = alone.doc.child(0).nodeSize - 2
+    const inCitedBy = EditorState.create({ doc: alone.doc, selection: TextSelection.create(alone.doc, citedByEnd) })
+    expect(run(tab, inCitedBy).handled).toBe(false)
+  })
+
+  it('makes the address typed in « Lien » a link when Tab leaves the field', () => {
+    const doc = stateOf([card({ link: 'repair.example.org' }), paragraph()], 2).doc
+    let linkStart = 0
+    doc.descendants((node, position) => {
+      if (node.attrs.field === 'link') linkStart = position + 1
+    })
+    const next = run(tab, EditorState.create({ doc, selection: TextSelection.create(doc, linkStart + 3) })).state
+    expect(next.doc.child(0).child(5).firstChild?.marks.map((mark) => mark.attrs.href)).toEqual(['https://repair.example.org/'])
+    expect(cursorField(next).field).toBe('citedBy')
+  })
+
+  it('declines outside a card, so Tab keeps its meaning there', () => {
+    expect(run(tab, stateOf([paragraph('Texte')], 3)).handled).toBe(false)
   })
 })
 

@@ -2,16 +2,18 @@
  * What the keyboard and the toolbar do with initiative cards (the `initiative`
  * node of a collecte, one `initiative_field` per field): insert an empty card
  * after the current block with « Cité par » already filled in, and make a
- * card behave like a form — Enter goes to the next field and, after the last,
- * out of the card (leaving the « Lien » field, an address typed there becomes
- * a link); Backspace at the start of a field goes back to the
+ * card behave like a form — Tab and Shift-Tab go to the next and previous
+ * field with its content selected, and out of the card past the last or
+ * first one; Enter goes to the end of the next field and, after the last,
+ * out of the card (leaving the « Lien » field either way, an address typed
+ * there becomes a link); Backspace at the start of a field goes back to the
  * previous one and never merges fields or deletes the card; a paste of
  * several blocks lands in the field as one line of text. Plain ProseMirror
  * commands over `padSchema`; the labels are drawn by `initiative-field-view.ts`.
  * A new card joins the pad's section of cards when the cursor is elsewhere.
  */
 import type { Node as ProseMirrorNode, ResolvedPos, Slice } from 'prosemirror-model'
-import { TextSelection } from 'prosemirror-state'
+import { Selection, TextSelection } from 'prosemirror-state'
 import type { Command, EditorState, Transaction } from 'prosemirror-state'
 import type { InitiativeField } from '../../shared/pad/initiative'
 import { padSchema } from '../../shared/pad/schema'
@@ -131,6 +133,45 @@ export const goToNextInitiativeField: Command = (state, dispatch) => {
     dispatch(tr.scrollIntoView())
   }
   return true
+}
+
+/**
+ * Tab (`direction` 1) or Shift-Tab (-1) in a field: the next or previous
+ * field of the card gets the selection, around its whole content (as Tab
+ * selects a form field's value: typing replaces it, an arrow keeps it), or
+ * the caret when it is empty. Past the last field the caret goes to the
+ * start of what follows the card; before the first, to the end of what
+ * precedes it; when nothing does, the command declines and the browser
+ * moves focus out of the editor. The document is left as it is, but for the
+ * « Lien » field's address becoming a link when it is left.
+ */
+export function moveToInitiativeField(direction: 1 | -1): Command {
+  return (state, dispatch) => {
+    if (!isInInitiativeField(state)) return false
+    const { $from } = state.selection
+    const cardDepth = $from.depth - 1
+    const card = $from.node(cardDepth)
+    const target = $from.index(cardDepth) + direction
+    let selection: Selection | null
+    if (target >= 0 && target < card.childCount) {
+      let fieldStart = $from.start(cardDepth)
+      for (let index = 0; index < target; index++) fieldStart += card.child(index).nodeSize
+      const field = card.child(target)
+      // fieldStart is before the field; + 1 is inside it.
+      selection = TextSelection.create(state.doc, fieldStart + 1, fieldStart + 1 + field.content.size)
+    } else {
+      const edge = direction > 0 ? $from.after(cardDepth) : $from.before(cardDepth)
+      selection = Selection.findFrom(state.doc.resolve(edge), direction, true)
+    }
+    if (selection === null) return false
+    if (dispatch) {
+      const tr = state.tr
+      linkFieldAddress(tr)
+      // Adding a mark moves no position: the selection found above still holds.
+      dispatch(tr.setSelection(selection.map(tr.doc, tr.mapping)).scrollIntoView())
+    }
+    return true
+  }
 }
 
 /** Makes the text of the « Lien » field with the cursor a link, when it is one address and not linked yet. */

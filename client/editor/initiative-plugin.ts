@@ -1,11 +1,12 @@
 /**
  * Everything that makes initiative cards behave like cards in the editor, as
- * one ProseMirror plugin: the labelled field view, the keys of a form (Enter
- * and Shift-Enter to the next field, Backspace and Delete stopping at a
- * field's edges) and pastes flattened into one line. Put it before the other
- * keymaps, so that its keys win inside a card; outside a card it declines
- * and they keep their usual meaning. The commands live in
- * `initiative-commands.ts`.
+ * one ProseMirror plugin: the labelled field view, the keys of a form (Tab
+ * and Shift-Tab to the next and previous field, Enter to the next one,
+ * Backspace and Delete stopping at a field's edges: the `card` shortcuts of
+ * `shortcuts.ts`, bound to the keys that table gives) and pastes flattened
+ * into one line. Put it before the other keymaps, so that its keys win
+ * inside a card; outside a card it declines and they keep their usual
+ * meaning. The commands live in `initiative-commands.ts`.
  */
 import { keydownHandler } from 'prosemirror-keymap'
 import { Plugin } from 'prosemirror-state'
@@ -14,26 +15,29 @@ import {
   backspaceAtInitiativeFieldStart,
   deleteAtInitiativeFieldEnd,
   goToNextInitiativeField,
+  moveToInitiativeField,
   pasteIntoInitiativeField,
 } from './initiative-commands'
 import { buildInitiativeFieldView, type LabelLanguage } from './initiative-field-view'
+import { bindShortcuts, type ShortcutIdOf } from './shortcuts'
+
+/** The card's bindings, key → command. */
+export function initiativeBindings(): Record<string, Command> {
+  const commands: Record<ShortcutIdOf<'card'>, Command> = {
+    nextField: moveToInitiativeField(1),
+    previousField: moveToInitiativeField(-1),
+    fieldEnter: goToNextInitiativeField,
+    fieldBackspace: backspaceAtInitiativeFieldStart,
+    fieldDelete: deleteAtInitiativeFieldEnd,
+  }
+  return bindShortcuts('card', commands)
+}
 
 /** The plugin that makes initiative cards behave as forms, labelled in the interface language `labels` speaks. */
 export function buildInitiativePlugin(labels: LabelLanguage): Plugin {
-  const bindings: Record<string, Command> = {
-    Enter: goToNextInitiativeField,
-    // A field holds one line: a line break would not fit the schema.
-    'Shift-Enter': goToNextInitiativeField,
-    'Mod-Enter': goToNextInitiativeField,
-    Backspace: backspaceAtInitiativeFieldStart,
-    'Mod-Backspace': backspaceAtInitiativeFieldStart,
-    'Shift-Backspace': backspaceAtInitiativeFieldStart,
-    Delete: deleteAtInitiativeFieldEnd,
-    'Mod-Delete': deleteAtInitiativeFieldEnd,
-  }
   return new Plugin({
     props: {
-      handleKeyDown: keydownHandler(bindings),
+      handleKeyDown: keydownHandler(initiativeBindings()),
       handlePaste(view, _event, slice) {
         const tr = pasteIntoInitiativeField(view.state, slice)
         if (tr === null) return false

@@ -1,11 +1,14 @@
 /**
  * The formatting toolbar above the editor (and the « Initiative » button that
- * adds an initiative card), as a ProseMirror plugin whose view
+ * adds an initiative card, and « Raccourcis clavier », which opens the list
+ * of shortcuts), as a ProseMirror plugin whose view
  * keeps the buttons in step with the selection: `aria-pressed` on the active
  * mark, block or list, `disabled` where a command cannot run. It follows the
  * ARIA toolbar pattern (one Tab stop, arrow keys move between buttons) so that
- * keyboard users reach the editor quickly. Buttons are labelled through
- * `data-i18n-aria-label`; `pad.ts` localizes them with the rest of the page.
+ * keyboard users reach the editor quickly. The glyphs are localized through
+ * `data-i18n` with the rest of the page (`pad.ts`); the names and tooltips
+ * here, on each language change, a tooltip showing the keys `shortcuts.ts`
+ * gives the button's shortcut.
  */
 import type { Command, EditorState, PluginView } from 'prosemirror-state'
 import { Plugin } from 'prosemirror-state'
@@ -16,7 +19,7 @@ import {
   isInList,
   isMarkActive,
   isTextblockActive,
-  liftItem,
+  outdentItem,
   setParagraph,
   sinkItem,
   toggleBlockquote,
@@ -30,12 +33,15 @@ import type { Localization, MessageKey } from '../i18n/i18n'
 import { insertInitiative } from './initiative-commands'
 import { editLink } from './link-prompt'
 import { padMarks, padNodes } from './schema-types'
+import { describeKeys, isApplePlatform, shortcuts, type ShortcutId } from './shortcuts'
 
 /** What a button may need besides the editor. */
 export interface ToolbarContext {
   localization: Localization
   /** The participant's display name, which a new initiative card credits in « Cité par ». */
   readDisplayName(): string
+  /** Opens the list of keyboard shortcuts (`shortcut-help.ts`). */
+  openShortcutHelp(): void
 }
 
 interface ToolbarItem {
@@ -43,10 +49,12 @@ interface ToolbarItem {
   name: string
   labelKey: MessageKey
   glyphKey: MessageKey
-  /** In prosemirror-keymap notation; shown in the tooltip. */
-  shortcut: string | null
+  /** The shortcut that does the same (`shortcuts.ts`); its keys are shown in the tooltip. */
+  shortcut: ShortcutId | null
   run(view: EditorView, context: ToolbarContext): void
   isEnabled(state: EditorState): boolean
+  /** False for a button that does not edit (the help): enabled in a read-only editor, and focus stays where its action puts it. */
+  edits?: boolean
   /** Whether the button reflects an on/off state; absent for plain actions such as undo. */
   isActive?: (state: EditorState) => boolean
 }
@@ -70,7 +78,7 @@ const toolbarItems: readonly (ToolbarItem | null)[] = [
     name: 'paragraph',
     labelKey: 'toolbar.paragraph',
     glyphKey: 'toolbar.paragraph.glyph',
-    shortcut: 'Mod-Alt-0',
+    shortcut: 'paragraph',
     command: setParagraph,
     isActive: (state) => isTextblockActive(state, padNodes.paragraph),
   }),
@@ -79,7 +87,7 @@ const toolbarItems: readonly (ToolbarItem | null)[] = [
       name: `heading-${level}`,
       labelKey: `toolbar.heading${level}`,
       glyphKey: `toolbar.heading${level}.glyph`,
-      shortcut: `Mod-Alt-${level}`,
+      shortcut: `heading${level}`,
       command: toggleHeading(level),
       isActive: (state) => isTextblockActive(state, padNodes.heading, { level }),
     }),
@@ -89,7 +97,7 @@ const toolbarItems: readonly (ToolbarItem | null)[] = [
     name: 'bold',
     labelKey: 'toolbar.bold',
     glyphKey: 'toolbar.bold.glyph',
-    shortcut: 'Mod-b',
+    shortcut: 'bold',
     command: toggleBold,
     isActive: (state) => isMarkActive(state, padMarks.strong),
   }),
@@ -97,7 +105,7 @@ const toolbarItems: readonly (ToolbarItem | null)[] = [
     name: 'italic',
     labelKey: 'toolbar.italic',
     glyphKey: 'toolbar.italic.glyph',
-    shortcut: 'Mod-i',
+    shortcut: 'italic',
     command: toggleItalic,
     isActive: (state) => isMarkActive(state, padMarks.em),
   }),
@@ -105,7 +113,7 @@ const toolbarItems: readonly (ToolbarItem | null)[] = [
     name: 'link',
     labelKey: 'toolbar.link',
     glyphKey: 'toolbar.link.glyph',
-    shortcut: 'Mod-k',
+    shortcut: 'link',
     run: (view, { localization }) => {
       editLink(view, localization)
     },
@@ -133,14 +141,14 @@ const toolbarItems: readonly (ToolbarItem | null)[] = [
     name: 'lift-list-item',
     labelKey: 'toolbar.liftListItem',
     glyphKey: 'toolbar.liftListItem.glyph',
-    shortcut: 'Shift-Tab',
-    command: liftItem,
+    shortcut: 'outdent',
+    command: outdentItem,
   }),
   commandItem({
     name: 'sink-list-item',
     labelKey: 'toolbar.sinkListItem',
     glyphKey: 'toolbar.sinkListItem.glyph',
-    shortcut: 'Tab',
+    shortcut: 'indent',
     command: sinkItem,
   }),
   commandItem({
@@ -167,48 +175,27 @@ const toolbarItems: readonly (ToolbarItem | null)[] = [
     name: 'undo',
     labelKey: 'toolbar.undo',
     glyphKey: 'toolbar.undo.glyph',
-    shortcut: 'Mod-z',
+    shortcut: 'undo',
     command: undoCommand,
   }),
   commandItem({
     name: 'redo',
     labelKey: 'toolbar.redo',
     glyphKey: 'toolbar.redo.glyph',
-    shortcut: 'Mod-Shift-z',
+    shortcut: 'redo',
     command: redoCommand,
   }),
+  null,
+  {
+    name: 'shortcuts',
+    labelKey: 'toolbar.shortcuts',
+    glyphKey: 'toolbar.shortcuts.glyph',
+    shortcut: 'help',
+    run: (_view, { openShortcutHelp }) => openShortcutHelp(),
+    isEnabled: () => true,
+    edits: false,
+  },
 ]
-
-/** How modifier keys are written on this platform, e.g. `{ mod: 'Ctrl', alt: 'Alt', shift: 'Maj' }`. */
-export interface ModifierNames {
-  mod: string
-  alt: string
-  shift: string
-}
-
-const appleModifierNames: ModifierNames = { mod: '⌘', alt: '⌥', shift: '⇧' }
-
-/** A shortcut in prosemirror-keymap notation as people read it: `Mod-Shift-z` → `Ctrl+Maj+Z`. */
-function describeShortcut(shortcut: string, names: ModifierNames): string {
-  return shortcut
-    .split('-')
-    .map((part) => {
-      if (part === 'Mod') return names.mod
-      if (part === 'Alt') return names.alt
-      if (part === 'Shift') return names.shift
-      return part.length === 1 ? part.toUpperCase() : part
-    })
-    .join('+')
-}
-
-function readModifierNames(localization: Localization, isApple: boolean): ModifierNames {
-  if (isApple) return appleModifierNames
-  return {
-    mod: localization.t('shortcut.mod'),
-    alt: localization.t('shortcut.alt'),
-    shift: localization.t('shortcut.shift'),
-  }
-}
 
 interface RenderedItem {
   item: ToolbarItem
@@ -221,7 +208,7 @@ interface RenderedItem {
  */
 export function buildToolbar(container: HTMLElement, context: ToolbarContext): Plugin {
   const { localization } = context
-  const isApple = /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent)
+  const isApple = isApplePlatform()
   const rendered = renderButtons(container)
   const describe = (): void => describeButtons(rendered, localization, isApple)
   describe()
@@ -266,7 +253,7 @@ function renderButtons(container: HTMLElement): RenderedItem[] {
  * (« G » in « Gras »); pictographs (¶, •, ↶) are left out of the name.
  */
 function describeButtons(rendered: readonly RenderedItem[], localization: Localization, isApple: boolean): void {
-  const modifierNames = readModifierNames(localization, isApple)
+  const t = localization.t.bind(localization)
   for (const { item, button } of rendered) {
     const label = localization.t(item.labelKey)
     const glyph = localization.t(item.glyphKey)
@@ -275,7 +262,7 @@ function describeButtons(rendered: readonly RenderedItem[], localization: Locali
     button.title =
       item.shortcut === null
         ? label
-        : localization.t('toolbar.shortcut', { label, shortcut: describeShortcut(item.shortcut, modifierNames) })
+        : localization.t('toolbar.shortcut', { label, shortcut: describeKeys(shortcuts[item.shortcut].keys.slice(0, 1), t, isApple) })
   }
 }
 
@@ -298,7 +285,7 @@ function createToolbarView(view: EditorView, parts: ToolbarViewParts): PluginVie
     const entry = findRendered(rendered, event.target)
     if (entry === undefined || entry.button.getAttribute('aria-disabled') === 'true') return
     entry.item.run(view, context)
-    view.focus()
+    if (entry.item.edits !== false) view.focus()
   }
   const onKeyDown = (event: KeyboardEvent): void => moveFocus(rendered, event)
   container.addEventListener('mousedown', onMouseDown)
@@ -339,7 +326,7 @@ function renderButtonStates(rendered: readonly RenderedItem[], current: EditorVi
   for (const { item, button } of rendered) {
     const isActive = item.isActive?.(current.state) ?? false
     // An active button stays enabled: it shows where the cursor is, and may toggle back.
-    const isEnabled = current.editable && (isActive || item.isEnabled(current.state))
+    const isEnabled = (current.editable || item.edits === false) && (isActive || item.isEnabled(current.state))
     // aria-disabled rather than disabled keeps the button focusable in the toolbar.
     button.setAttribute('aria-disabled', String(!isEnabled))
     if (item.isActive !== undefined) button.setAttribute('aria-pressed', String(isActive))

@@ -16,6 +16,8 @@ import { fr } from './locales/fr'
 const sameInBothLanguages: Readonly<Partial<Record<MessageKey, string>>> = {
   'app.name': 'brand name',
   'pad.menu': 'the word is the same in both languages',
+  'shortcut.key.tab': 'the key is labelled Tab in both languages',
+  'shortcuts.action': 'the word is the same in both languages',
   'language.fr': 'each language is named in itself',
   'language.en': 'each language is named in itself',
   'pad.documentTitle': 'only a placeholder and the brand name',

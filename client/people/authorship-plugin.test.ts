@@ -12,6 +12,7 @@ import { ySyncPluginKey } from 'y-prosemirror'
 import { authorMarkName } from '../../shared/pad/author-mark'
 import { padSchema } from '../../shared/pad/schema'
 import type { ConnectionState } from '../connection/connection'
+import { indentListItemKey, outdentListItemKey } from '../editor/commands'
 import { createAuthorshipPlugin, followServerCredit } from './authorship-plugin'
 
 const alice = 'A'.repeat(22)
@@ -60,6 +61,41 @@ describe('authorship plugin', () => {
     const reformatted = apply(state, (tr) => tr.setBlockType(1, 2, heading!, { level: 2 }))
     expect(reformatted.doc.child(0).type.name).toBe('heading')
     expect(credits(reformatted)).toEqual(credits(state))
+  })
+
+  it('credits nobody new, and moves no credit, when list items are indented and outdented (Tab, Shift-Tab)', () => {
+    const { bullet_list: bulletList, list_item: listItem } = padSchema.nodes
+    const item = (text: string) => listItem!.create(null, paragraph!.create(null, byAlice(text)))
+    const doc = padSchema.node('doc', null, [bulletList!.create(null, [item('pain'), item('lait'), item('œufs')])])
+    let state = EditorState.create({ doc, schema: padSchema, plugins: [createAuthorshipPlugin(bruno)] })
+    const before = credits(state)
+    const caretIn = (word: string): void => {
+      let position = 0
+      state.doc.descendants((node, offset) => {
+        if (node.isText && node.text === word) position = offset + 1
+      })
+      state = state.apply(state.tr.setSelection(TextSelection.create(state.doc, position)))
+    }
+    const press = (command: typeof indentListItemKey): void => {
+      command(state, (tr) => {
+        state = state.apply(tr)
+      })
+    }
+    caretIn('lait')
+    press(indentListItemKey)
+    caretIn('œufs')
+    press(indentListItemKey)
+    press(indentListItemKey)
+    expect(state.doc.eq(doc)).toBe(false)
+    expect(credits(state)).toEqual(before)
+    press(outdentListItemKey)
+    press(outdentListItemKey)
+    // At the top level, Shift-Tab does nothing: the item and its credit stay.
+    press(outdentListItemKey)
+    caretIn('lait')
+    press(outdentListItemKey)
+    expect(state.doc.eq(doc)).toBe(true)
+    expect(credits(state)).toEqual(before)
   })
 
   it('keeps the writer of text dragged elsewhere (removed and inserted in one change)', () => {
