@@ -76,6 +76,19 @@ describe('presence relay', () => {
     expect(clock.pendingTimers).toBe(0)
   })
 
+  it('keeps one expiry timer while people stay present, however long', async () => {
+    const { clock, relay } = relayOnFakeClock()
+    relay.apply([entry(1, 1, 'Awa')], true)
+    relay.relaySoon()
+    for (let check = 1; check <= 8; check += 1) {
+      // Awa's page renews her presence, as every page does every 15 s.
+      relay.apply([entry(1, 1 + check, 'Awa')], true)
+      await clock.advance(3000)
+      expect(clock.pendingTimers, `after ${check} checks`).toBeLessThanOrEqual(2)
+    }
+    relay.close()
+  })
+
   it('stops every timer when closed, and relays nothing more', async () => {
     const { clock, relay, broadcasts } = relayOnFakeClock()
     relay.apply([entry(1, 1, 'Awa')], true)

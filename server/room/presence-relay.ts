@@ -67,9 +67,9 @@ export function createPresenceRelay(options: PresenceRelayOptions, deps: Presenc
 
   function expire(): void {
     expiryTimer = null
+    // `mark` arms the next check while anyone is still present: one timer at a time.
     mark(table.expire(clock.now()), false)
     relaySoon()
-    if (table.size > 0 && !isClosed) expiryTimer = clock.setTimeout(expire, options.expiryCheckMs)
   }
 
   function relaySoon(): void {
