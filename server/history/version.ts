@@ -10,18 +10,10 @@
 import { randomBytes } from 'node:crypto'
 import * as Y from 'yjs'
 import { countCharactersByAuthor, legacyParticipantId } from '../../shared/pad/attribution'
+import { VersionKind } from '../../shared/protocol/api'
 
-/** Why a version was taken: an automatic checkpoint, the facilitator naming one, or the safety copy before a lock, restore, export or publish. */
-export const VersionKind = {
-  auto: 'auto',
-  named: 'named',
-  beforeLock: 'before-lock',
-  beforeRestore: 'before-restore',
-  beforeExport: 'before-export',
-  beforePublish: 'before-publish',
-} as const
-
-export type VersionKind = (typeof VersionKind)[keyof typeof VersionKind]
+// The kinds are part of the API (shared/protocol/api.ts): the page reads them too.
+export { VersionKind }
 
 export const versionKinds: readonly VersionKind[] = Object.values(VersionKind)
 

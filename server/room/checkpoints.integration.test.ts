@@ -5,18 +5,17 @@
  * minutes later with the pad's content, who was present and whose
  * characters; a room that unloads takes the one it still owed.
  */
-import { randomBytes } from 'node:crypto'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { participantsMapName } from '../../shared/pad/attribution'
 import { bodyFragmentName } from '../../shared/pad/schema'
-import { encodeParticipantSecret, participantIdOf, participantSecretParam } from '../../shared/protocol/participant-id'
+import { participantSecretParam } from '../../shared/protocol/participant-id'
 import type { VersionSummary, PadVersion } from '../history/version'
 import { createSqliteStore } from '../store/sqlite-store'
 import { createFakeClock } from '../testing/fake-clock'
 import { createTestPad, readMetric, waitUntil, type TestClient } from '../testing/harness'
 import { useTestResources } from '../testing/resources'
+import { newParticipant, plainText, typeCredited, type Participant } from '../testing/credited-text'
 
 const resources = useTestResources()
 const minute = 60_000
@@ -29,40 +28,6 @@ function quietClient(server: { wsUrl: string }, key: string, who: Participant): 
   const client = resources.client(server.wsUrl, key, new Y.Doc(), { [participantSecretParam]: who.secret })
   client.provider.awareness.setLocalState(null)
   return client
-}
-
-interface Participant {
-  secret: string
-  id: string
-}
-
-function newParticipant(): Participant {
-  const secret = encodeParticipantSecret(randomBytes(32))
-  return { secret, id: participantIdOf(secret) }
-}
-
-/** Types `text` into the pad's first paragraph, credited to `who`, as the page does. */
-function typeCredited(client: TestClient, who: Participant, name: string, text: string): void {
-  const { doc } = client
-  doc.transact(() => {
-    const body = doc.getXmlFragment(bodyFragmentName)
-    if (body.length === 0) {
-      const paragraph = new Y.XmlElement('paragraph')
-      paragraph.insert(0, [new Y.XmlText()])
-      body.insert(0, [paragraph])
-    }
-    doc.getMap(participantsMapName).set(who.id, { name, organisation: '', isNamed: true })
-    const paragraphText = (body.get(0) as Y.XmlElement).get(0) as Y.XmlText
-    paragraphText.insert(paragraphText.length, text, { author: { id: who.id } })
-  })
-}
-
-function plainText(state: Uint8Array): string {
-  const doc = new Y.Doc()
-  Y.applyUpdate(doc, state)
-  const paragraph = doc.getXmlFragment(bodyFragmentName).get(0)
-  if (!(paragraph instanceof Y.XmlElement)) return ''
-  return ((paragraph.get(0) as Y.XmlText).toDelta() as { insert: unknown }[]).map((part) => (typeof part.insert === 'string' ? part.insert : '')).join('')
 }
 
 /** The versions the server's SQLite file holds for a pad, read through a second connection while the server runs. */
