@@ -61,6 +61,10 @@ export interface Config {
   padCreationsPerHour: number
   /** …and in a burst (a facilitator preparing several ateliers). */
   padCreationBurst: number
+  /** History requests (listing versions, exporting one) one client address may make per minute on average… */
+  historyRequestsPerMinute: number
+  /** …and in a burst (a page moving through the timeline). */
+  historyRequestBurst: number
   /** How often pads whose lifetime ran out are deleted, in milliseconds. */
   expirySweepMs: number
   /** Take the client address from X-Forwarded-For (set when a reverse proxy is in front). */
@@ -102,6 +106,8 @@ export const defaults: Config = {
   maxBufferedBytes: 32 * 1024 * 1024,
   padCreationsPerHour: 60,
   padCreationBurst: 20,
+  historyRequestsPerMinute: 120,
+  historyRequestBurst: 60,
   expirySweepMs: 3600 * 1000,
   trustProxy: false,
   maxApiBodyBytes: 64 * 1024,
@@ -192,6 +198,8 @@ export function loadConfig(env: Env): Config {
     maxBufferedBytes: read('maxBufferedBytes', integer(1024, 4 * 1024 * 1024 * 1024)),
     padCreationsPerHour: read('padCreationsPerHour', integer(1, 1_000_000)),
     padCreationBurst: read('padCreationBurst', integer(1, 1_000_000)),
+    historyRequestsPerMinute: read('historyRequestsPerMinute', integer(1, 1_000_000)),
+    historyRequestBurst: read('historyRequestBurst', integer(1, 1_000_000)),
     expirySweepMs: read('expirySweepMs', integer(1000, 7 * 24 * 3600 * 1000)),
     trustProxy: read('trustProxy', boolean),
     maxApiBodyBytes: read('maxApiBodyBytes', integer(256, 16 * 1024 * 1024)),

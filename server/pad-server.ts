@@ -27,7 +27,7 @@ export interface PadServerDeps {
   log: Logger
   /** The link to other instances (REDIS_URL); closed with the server. */
   bus?: PadBus | null
-  /** The time pads are dated and expire by; the system clock by default. */
+  /** The time pads are dated and expire by, and the rooms' timers run on; the system clock by default. */
   clock?: Clock
 }
 

@@ -1,11 +1,13 @@
 /**
  * The pad API's routes (DESIGN.md's contract): create a pad, read, change or
- * delete its settings, rotate its edit link, export its recipe. Each route
- * checks its method and body here and leaves the decision to pad-api.ts;
- * pad creations are rate-limited per client address. Health, metrics and
+ * delete its settings, rotate its edit link, export its recipe (or one of
+ * its versions), list its versions. Each route checks its method and body
+ * here and leaves the decision to pad-api.ts and pad-history.ts; pad
+ * creations and history requests are rate-limited per client address. Health, metrics and
  * pages are http.ts.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { Recipe } from '../../shared/export/recipe'
 import { exportContentDisposition, exportFormatIds, exportFormats, isExportFormatId } from '../../shared/export/formats'
 import { clientAddress } from '../client-address'
 import type { Clock } from '../clock'
@@ -25,7 +27,8 @@ import {
   updatePadSettings,
   type PadChangeListener,
 } from './pad-api'
-import { readRecipe } from './pad-export'
+import { readRecipe, readVersionRecipe } from './pad-export'
+import { findPadWithHistory, listPadVersions } from './pad-history'
 
 export interface PadRoutesDeps {
   store: Store
@@ -48,12 +51,22 @@ export interface PadRequest {
 /** Answers a request under `/api/pads`; resolves false when no pad route matches its path. */
 export type PadRoutes = (pad: PadRequest) => Promise<boolean>
 
-type PadRoutesConfig = Pick<Config, 'padCreationsPerHour' | 'padCreationBurst' | 'trustProxy' | 'maxApiBodyBytes'>
+type PadRoutesConfig = Pick<
+  Config,
+  'padCreationsPerHour' | 'padCreationBurst' | 'historyRequestsPerMinute' | 'historyRequestBurst' | 'trustProxy' | 'maxApiBodyBytes'
+>
 
 export function createPadRoutes(config: PadRoutesConfig, deps: PadRoutesDeps): PadRoutes {
   const { store, log, clock, padChanges } = deps
   // Against scripts filling the disk with pads; a venue behind one address still creates plenty.
   const padCreations = createKeyedRateLimiter(config.padCreationsPerHour / 3600, config.padCreationBurst)
+  // Each history request reads whole states (a version, or the pad for its credits) from the store.
+  const historyRequests = createKeyedRateLimiter(config.historyRequestsPerMinute / 60, config.historyRequestBurst)
+  const takeHistoryRequest = (request: IncomingMessage, response: ServerResponse): void => {
+    if (historyRequests.take(clientAddress(request, config.trustProxy))) return
+    response.setHeader('Retry-After', String(Math.ceil(60 / config.historyRequestsPerMinute)))
+    throw new HttpError(429, 'too_many_requests', 'Too many history requests from this address; try again in a moment.')
+  }
 
   async function create({ request, response, method, origin }: PadRequest): Promise<void> {
     allowMethods(method, ['POST'])
@@ -68,14 +81,21 @@ export function createPadRoutes(config: PadRoutesConfig, deps: PadRoutesDeps): P
     sendJson(response, 201, created)
   }
 
-  async function exportRecipe({ response, url, method, origin }: PadRequest, key: string): Promise<void> {
+  async function exportRecipe({ request, response, url, method, origin }: PadRequest, key: string): Promise<void> {
     allowMethods(method, ['GET'])
     const format = url.searchParams.get('format') ?? 'html'
     if (!isExportFormatId(format)) {
       throw new HttpError(400, 'invalid_format', `format must be one of ${exportFormatIds.join(', ')}.`)
     }
-    const { pad } = await findPad(store, key)
-    const recipe = await readRecipe(store, pad, origin)
+    const versionId = url.searchParams.get('version')
+    let recipe: Recipe
+    if (versionId === null) {
+      const { pad } = await findPad(store, key)
+      recipe = await readRecipe(store, pad, origin)
+    } else {
+      takeHistoryRequest(request, response)
+      recipe = await readVersionRecipe(store, await findPadWithHistory(store, key), versionId, origin)
+    }
     const rendered = exportFormats[format].render(recipe)
     const body = typeof rendered === 'string' ? Buffer.from(rendered, 'utf8') : Buffer.from(rendered)
     response.writeHead(200, {
@@ -111,6 +131,13 @@ export function createPadRoutes(config: PadRoutesConfig, deps: PadRoutesDeps): P
     const exportMatch = /^\/api\/pads\/([^/]+)\/export$/.exec(pathname)
     if (exportMatch !== null) {
       await exportRecipe(pad, exportMatch[1] ?? '')
+      return true
+    }
+    const versionsMatch = /^\/api\/pads\/([^/]+)\/versions$/.exec(pathname)
+    if (versionsMatch !== null) {
+      allowMethods(pad.method, ['GET'])
+      takeHistoryRequest(pad.request, pad.response)
+      sendJson(pad.response, 200, await listPadVersions(store, versionsMatch[1] ?? ''))
       return true
     }
     const padMatch = /^\/api\/pads\/([^/]+)(\/rotate)?$/.exec(pathname)

@@ -13,6 +13,7 @@ import { CloseCode } from '../../shared/protocol/close-codes'
 import { isParticipantSecret, participantIdOf, participantSecretParam } from '../../shared/protocol/participant-id'
 import type { PadChangeListener } from '../api/pad-api'
 import { clientAddress } from '../client-address'
+import type { Clock } from '../clock'
 import type { Config } from '../config'
 import type { Logger } from '../log'
 import type { Metrics } from '../metrics'
@@ -36,6 +37,8 @@ export interface RelayDeps {
   metrics: Metrics
   /** The link to other instances serving the same pads (REDIS_URL), or null when this one is alone. */
   bus?: PadBus | null
+  /** Time for the rooms' timers; the system clock by default. */
+  clock?: Clock
 }
 
 /** How often idle connections are pinged; one that has not answered the previous ping is dropped. */
@@ -45,7 +48,7 @@ const probeTimeoutMs = 3_000
 
 export function createRelay(config: Config, deps: RelayDeps): Relay {
   const { store, log, metrics } = deps
-  const rooms = createRelayRooms(config, { store, log, metrics, bus: deps.bus ?? null })
+  const rooms = createRelayRooms(config, { store, log, metrics, bus: deps.bus ?? null, clock: deps.clock })
   const peerSockets = createPeerSockets({ maxBufferedBytes: config.maxBufferedBytes, pingIntervalMs, probeTimeoutMs }, { log, metrics })
   const addresses = createAddressCounts()
   let nextPeerId = 1

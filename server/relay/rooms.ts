@@ -9,6 +9,7 @@
 import { CloseCode } from '../../shared/protocol/close-codes'
 import { Role } from '../../shared/protocol/roles'
 import type { PadChangeListener } from '../api/pad-api'
+import type { Clock } from '../clock'
 import type { Config } from '../config'
 import type { Logger } from '../log'
 import type { Metrics } from '../metrics'
@@ -30,6 +31,8 @@ export interface RelayRoomsDeps {
   log: Logger
   metrics: Metrics
   bus: PadBus | null
+  /** Time for the rooms' timers; the system clock by default. */
+  clock?: Clock
 }
 
 type RoomConfig = Pick<Config, 'compactAfterUpdates' | 'roomIdleMs' | 'maxAwarenessBytes' | 'maxDocumentBytes' | 'maxLoadedPads'>
@@ -81,6 +84,7 @@ export function createRelayRooms(config: RoomConfig, deps: RelayRoomsDeps): Rela
         log,
         metrics,
         onClose: (closed) => forget(pad.id, closed),
+        clock: deps.clock,
         link: linkOf(pad.id, () => room),
       })
       rooms.set(pad.id, room)

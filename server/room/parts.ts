@@ -1,7 +1,8 @@
 /**
  * The parts a room is made of, wired together: its peers, who speaks for
- * each client id, the stored pad and its doc, presence, the writes, the link
- * to other instances, what each message does, and the ordered inbox that
+ * each client id, the stored pad and its doc, presence, the writes, the
+ * automatic checkpoints, the link to other instances, what each message
+ * does, and the ordered inbox that
  * drives them. Each part holds one piece of state; this file only connects
  * what one part tells another. The room's lifecycle and its public face are
  * room.ts.
@@ -11,6 +12,8 @@ import type { Clock } from '../clock'
 import type { Logger } from '../log'
 import type { Metrics } from '../metrics'
 import type { PadRecord } from '../store/store'
+import { defaultCheckpointPolicyOptions } from '../history/checkpoint-policy'
+import { createRoomCheckpoints, type RoomCheckpoints } from './checkpoints'
 import { createClientIdOwners, type ClientIdOwners } from './client-ids'
 import { createRoomInbox, type RoomInbox } from './inbox'
 import { createRoomMessages, type RoomMessages } from './messages'
@@ -27,11 +30,14 @@ export interface RoomParts {
   storage: RoomStorage
   presence: PresenceRelay
   writes: RoomWrites
+  checkpoints: RoomCheckpoints
   remote: RoomRemote
   messages: RoomMessages
   inbox: RoomInbox
   /** Compacts the stored log if the room may still store. */
   compact(): Promise<void>
+  /** The room is closing: takes the checkpoint still owed, then compacts. */
+  storeBeforeClosing(): Promise<void>
 }
 
 export interface RoomPartsDeps {
@@ -70,9 +76,19 @@ export function createRoomParts(padId: string, options: RoomOptions, deps: RoomP
   const compactWhenDue = (): void => {
     if (storage.needsCompaction) inbox.push({ kind: 'task', run: compact })
   }
+  const checkpoints = createRoomCheckpoints(padId, options.checkpoints ?? defaultCheckpointPolicyOptions, {
+    store: deps.store,
+    clock,
+    log,
+    schedule: (task) => inbox.push({ kind: 'task', run: task }),
+    doc: () => storage.document.doc(),
+    connectedParticipants: () => peers.participantIds(),
+    mayStore: deps.mayStore,
+  })
   const afterRelay = (): void => {
     // Presence waiting for its turn leaves with the writes.
     presence.relayWaitingNow()
+    checkpoints.onStored()
     compactWhenDue()
   }
   const writes = createRoomWrites(
@@ -111,7 +127,12 @@ export function createRoomParts(padId: string, options: RoomOptions, deps: RoomP
     if (deps.mayStore()) await storage.compact()
   }
 
-  return { peers, clientIds, storage, presence, writes, remote, messages, inbox, compact }
+  async function storeBeforeClosing(): Promise<void> {
+    await checkpoints.flush()
+    await compact()
+  }
+
+  return { peers, clientIds, storage, presence, writes, checkpoints, remote, messages, inbox, compact, storeBeforeClosing }
 }
 
 /** How often presences that were not renewed are looked for. */

@@ -32,6 +32,8 @@ export interface RoomPeers {
   broadcast(frame: Uint8Array, except: Peer | null): void
   /** The open peers of `role`. */
   withRole(role: Role): Peer[]
+  /** The participants of the open peers (each once). */
+  participantIds(): Set<string>
   /** Records that `peer` is still to get the room's sync step 1. */
   oweStepOne(peer: Peer): void
   /** Whether `peer` was owed the room's step 1 (and now is not); false for a closed peer. */
@@ -84,6 +86,11 @@ export function createRoomPeers(options: RoomPeersOptions, deps: RoomPeersDeps):
       metrics.bytesOut.inc(count * frame.length)
     },
     withRole: (role) => [...peers].filter((peer) => peer.role === role && peer.state === 'open'),
+    participantIds() {
+      const ids = new Set<string>()
+      for (const peer of peers) if (peer.state === 'open' && peer.participantId !== null) ids.add(peer.participantId)
+      return ids
+    },
     oweStepOne: (peer) => void owedStepOne.add(peer),
     takeOwedStepOne: (peer) => owedStepOne.delete(peer) && peer.state === 'open',
     closeAll(code, reason) {

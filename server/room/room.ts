@@ -16,6 +16,7 @@ import type { Logger } from '../log'
 import type { Metrics } from '../metrics'
 import { closePeer, markPeerLeft, type Peer } from '../relay/peer'
 import type { BusMessage } from '../scale-out/bus-message'
+import type { CheckpointPolicyOptions } from '../history/checkpoint-policy'
 import type { PadRecord } from '../store/store'
 import { createRoomLifecycle } from './lifecycle'
 import { createRoomParts } from './parts'
@@ -30,6 +31,8 @@ export interface RoomOptions {
   maxDocumentBytes: number
   /** Presence changes are relayed together at most this often (cursor moves need not be instant). */
   presenceIntervalMs: number
+  /** When automatic checkpoints are taken; every 5 minutes of writing and after 2 quiet minutes by default. */
+  checkpoints?: CheckpointPolicyOptions
 }
 
 export interface RoomDeps {
@@ -40,7 +43,7 @@ export interface RoomDeps {
   onClose: (room: Room) => void
   /** The other instances serving this pad (REDIS_URL), or null when this one is alone. */
   link?: RoomLink | null
-  /** Time for the room's timers (the relay interval, presence, unloading); the system clock by default. */
+  /** Time for the room's timers (the relay interval, presence, checkpoints, unloading); the system clock by default. */
   clock?: Clock
 }
 
@@ -88,10 +91,11 @@ export function createRoom(initialPad: PadRecord, options: RoomOptions, deps: Ro
     clearInbox: () => inbox.clear(),
     storeBatch: () => writes.storeBatch(),
     settle: () => inbox.settle(),
-    compact: () => parts.compact(),
+    compact: () => parts.storeBeforeClosing(),
     startClosing: (code, reason) => {
       deps.onClose(room)
       presence.close()
+      checkpoints.close()
       peers.closeAll(code, reason)
     },
     destroy: () => storage.destroy(),
@@ -108,7 +112,7 @@ export function createRoom(initialPad: PadRecord, options: RoomOptions, deps: Ro
     hasFailed: () => lifecycle.hasFailed,
     mayStore: () => lifecycle.mayStore,
   })
-  const { peers, clientIds, storage, presence, writes, remote, messages, inbox } = parts
+  const { peers, clientIds, storage, presence, writes, checkpoints, remote, messages, inbox } = parts
 
   const room: Room = {
     padId,
@@ -121,6 +125,7 @@ export function createRoom(initialPad: PadRecord, options: RoomOptions, deps: Ro
         return
       }
       peers.add(peer)
+      checkpoints.notePresent(peer.participantId)
       inbox.push({ kind: 'task', run: () => messages.welcome(peer) })
     },
     receive(peer, frame) {

@@ -9,11 +9,12 @@
 import * as Y from 'yjs'
 import type { Logger } from '../log'
 import type { Store } from '../store/store'
+import type { CheckpointStore } from './checkpoints'
 import { createRoomDocument, storedState, type RoomDocument } from './document'
 import { applyTrusted, mergeAll } from './updates/yjs-updates'
 
-/** The part of the store a room uses. */
-export type RoomStore = Pick<Store, 'loadDocument' | 'appendUpdate' | 'compact'>
+/** The part of the store a room uses (its checkpoints included). */
+export type RoomStore = Pick<Store, 'loadDocument' | 'appendUpdate' | 'compact'> & CheckpointStore
 
 export interface RoomStorage {
   readonly document: RoomDocument

@@ -53,4 +53,21 @@ CREATE TABLE pad_replaced_keys (
 );
 CREATE INDEX pad_replaced_keys_by_pad ON pad_replaced_keys (pad_id);
 `,
+  // The pad's history: each version is its whole state then, gone with the pad.
+  // `position` orders versions taken in the same millisecond by when they were written.
+  `
+CREATE TABLE pad_versions (
+  id TEXT PRIMARY KEY,
+  pad_id TEXT NOT NULL REFERENCES pads (id) ON DELETE CASCADE,
+  position BIGINT GENERATED ALWAYS AS IDENTITY,
+  created_at_ms BIGINT NOT NULL,
+  kind TEXT NOT NULL,
+  name TEXT,
+  state BYTEA NOT NULL,
+  byte_size INTEGER NOT NULL,
+  present JSONB NOT NULL DEFAULT '[]',
+  characters JSONB NOT NULL DEFAULT '{}'
+);
+CREATE INDEX pad_versions_by_pad ON pad_versions (pad_id, created_at_ms);
+`,
 ]

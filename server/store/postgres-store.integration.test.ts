@@ -7,7 +7,7 @@ import * as Y from 'yjs'
 import { createLogger } from '../log'
 import { postgresMigrations } from './postgres-migrations'
 import { createPostgresStore, describeDatabaseUrl, type PostgresStoreOptions } from './postgres-store'
-import { StoreError, type Store } from './store'
+import { StoreError, type PadKeyHashes, type PadRecord, type Store } from './store'
 import { describeStore, docOf, newPad, textOf } from '../testing/store-suite'
 import { createTestPad, makeTempDir, waitUntil, whenSynced } from '../testing/harness'
 import { useTestResources } from '../testing/resources'
@@ -34,42 +34,54 @@ const log = createLogger(
 
 /** The schema version before edit-key tombstones: databases migrated then hold no `pad_replaced_keys`. */
 const versionBeforeTombstones = 2
+/** The schema version before pad histories: databases migrated then hold no `pad_versions`. */
+const versionBeforeVersions = 3
+
+/** Writes `pad`, its key hashes and `content` into the schema at `url` as migration `version` left them, without opening a store. */
+async function writeOldSchema(url: string, version: number, pad: PadRecord, hashes: PadKeyHashes, content: Uint8Array): Promise<void> {
+  const client = new pg.Client({ connectionString: url })
+  await client.connect()
+  try {
+    // What postgres-pool.ts's migrate() leaves, stopped at that version.
+    await client.query('CREATE TABLE atelier_migrations (version INTEGER PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())')
+    for (const [index, step] of postgresMigrations.slice(0, version).entries()) {
+      await client.query(step)
+      await client.query('INSERT INTO atelier_migrations (version) VALUES ($1)', [index + 1])
+    }
+    await client.query(
+      `INSERT INTO pads (id, title, language, event_name, event_date, event_place, license, data_license, locked, lifetime,
+         view_key, edit_key_generation, created_at_ms, updated_at_ms, first_edit_at_ms, last_edit_at_ms, extra_contributors, last_seq)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, 1)`,
+      [pad.id, pad.title, pad.language, pad.eventName, pad.eventDate, pad.eventPlace, pad.license, pad.dataLicense, pad.locked,
+        pad.lifetime, pad.viewKey, pad.editKeyGeneration, pad.createdAtMs, pad.updatedAtMs, pad.firstEditAtMs, pad.lastEditAtMs,
+        JSON.stringify(pad.extraContributors)],
+    )
+    for (const role of ['edit', 'view', 'admin'] as const) {
+      await client.query('INSERT INTO pad_keys (key_hash, pad_id, role) VALUES ($1, $2, $3)', [Buffer.from(hashes[role]), pad.id, role])
+    }
+    await client.query('INSERT INTO pad_updates (pad_id, seq, data) VALUES ($1, 1, $2)', [pad.id, Buffer.from(content)])
+  } finally {
+    await client.end()
+  }
+}
 
 describeStore('postgres', async () => {
   const url = await postgres.createSchema()
   return {
     open: () => createPostgresStore({ url }, { log }),
     reopen: () => createPostgresStore({ url }, { log }),
-    writeBeforeTombstones: async (pad, hashes, content) => {
-      const client = new pg.Client({ connectionString: url })
-      await client.connect()
-      try {
-        // What postgres-pool.ts's migrate() leaves, stopped at that version.
-        await client.query('CREATE TABLE atelier_migrations (version INTEGER PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())')
-        for (const [index, step] of postgresMigrations.slice(0, versionBeforeTombstones).entries()) {
-          await client.query(step)
-          await client.query('INSERT INTO atelier_migrations (version) VALUES ($1)', [index + 1])
-        }
-        await client.query(
-          `INSERT INTO pads (id, title, language, event_name, event_date, event_place, license, data_license, locked, lifetime,
-             view_key, edit_key_generation, created_at_ms, updated_at_ms, first_edit_at_ms, last_edit_at_ms, extra_contributors, last_seq)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, 1)`,
-          [pad.id, pad.title, pad.language, pad.eventName, pad.eventDate, pad.eventPlace, pad.license, pad.dataLicense, pad.locked,
-            pad.lifetime, pad.viewKey, pad.editKeyGeneration, pad.createdAtMs, pad.updatedAtMs, pad.firstEditAtMs, pad.lastEditAtMs,
-            JSON.stringify(pad.extraContributors)],
-        )
-        for (const role of ['edit', 'view', 'admin'] as const) {
-          await client.query('INSERT INTO pad_keys (key_hash, pad_id, role) VALUES ($1, $2, $3)', [Buffer.from(hashes[role]), pad.id, role])
-        }
-        await client.query('INSERT INTO pad_updates (pad_id, seq, data) VALUES ($1, 1, $2)', [pad.id, Buffer.from(content)])
-      } finally {
-        await client.end()
-      }
-    },
+    writeBeforeTombstones: (pad, hashes, content) => writeOldSchema(url, versionBeforeTombstones, pad, hashes, content),
+    writeBeforeVersions: (pad, hashes, content) => writeOldSchema(url, versionBeforeVersions, pad, hashes, content),
   }
 })
 
 describe('postgres store', () => {
+  it('adds pad histories as a step of its own, after the schema databases already have', () => {
+    expect(postgresMigrations.length).toBeGreaterThan(versionBeforeVersions)
+    expect(postgresMigrations[versionBeforeVersions]).toContain('CREATE TABLE pad_versions')
+    expect(postgresMigrations.slice(0, versionBeforeVersions).join('')).not.toContain('pad_versions')
+  })
+
   it('adds the tombstones as a step of its own, after the schema databases already have', () => {
     expect(postgresMigrations.length).toBeGreaterThan(versionBeforeTombstones)
     expect(postgresMigrations[versionBeforeTombstones]).toContain('CREATE TABLE pad_replaced_keys')

@@ -24,6 +24,7 @@ import { padLifetimeMs, padLifetimes } from '../../shared/protocol/api'
 import type { Logger } from '../log'
 import type { PadKeyHashes, PadRecord, PadSettingsFields, PadWithRole, Store, StoredDocument } from './store'
 import { createGroupedAppends } from './postgres-appends'
+import { createPostgresVersionQueries } from './postgres-versions'
 import { openPostgresPool, toBuffer, type PostgresPoolOptions } from './postgres-pool'
 import { padFromRow, parseRole, type StoredPadRow } from './stored-values'
 
@@ -41,6 +42,7 @@ const padColumns = `id, title, language, event_name, event_date, event_place, li
 export async function createPostgresStore(options: PostgresStoreOptions, deps: PostgresStoreDeps): Promise<Store> {
   const postgres = await openPostgresPool(options, deps.log)
   const { pool, run, transaction } = postgres
+  const versions = createPostgresVersionQueries(postgres)
   return {
     createPad: (pad, keyHashes, initialUpdate) =>
       run('create pad', () => transaction((client) => insertPad(client, pad, keyHashes, initialUpdate))),
@@ -65,7 +67,8 @@ export async function createPostgresStore(options: PostgresStoreOptions, deps: P
           await client.query('UPDATE pads SET edit_key_generation = $2 WHERE id = $1', [padId, generation])
         }),
       ),
-    // Keys (replaced ones too), updates and snapshot go with the pad (ON DELETE CASCADE).
+    ...versions,
+    // Keys (replaced ones too), updates, snapshot and versions go with the pad (ON DELETE CASCADE).
     deletePad: (padId) =>
       run('delete pad', async () => ((await pool.query('DELETE FROM pads WHERE id = $1', [padId])).rowCount ?? 0) > 0),
     deleteExpiredPads: (nowMs) => run('delete expired pads', () => deleteExpired(pool, nowMs)),

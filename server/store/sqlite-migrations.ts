@@ -63,6 +63,21 @@ CREATE TABLE IF NOT EXISTS pad_replaced_keys (
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS pad_replaced_keys_by_pad ON pad_replaced_keys(pad_id);
 `,
+  // The pad's history: each version is its whole state then, gone with the pad.
+  `
+CREATE TABLE IF NOT EXISTS pad_versions (
+  id TEXT PRIMARY KEY,
+  pad_id TEXT NOT NULL REFERENCES pads(id) ON DELETE CASCADE,
+  created_at_ms INTEGER NOT NULL,
+  kind TEXT NOT NULL,
+  name TEXT,
+  state BLOB NOT NULL,
+  byte_size INTEGER NOT NULL,
+  present TEXT NOT NULL DEFAULT '[]',
+  characters TEXT NOT NULL DEFAULT '{}'
+);
+CREATE INDEX IF NOT EXISTS pad_versions_by_pad ON pad_versions(pad_id, created_at_ms);
+`,
 ]
 
 /** Brings the file's schema up to date, one transaction per step. */

@@ -71,7 +71,7 @@ export function prepareSqliteQueries(db: Database.Database): SqliteQueries {
     const expired = selectExpiryCandidates
       .all(nowMs - shortest)
       .filter((row) => row.updated_at_ms + (padLifetimeMs[parseLifetime(row.lifetime)] ?? Infinity) <= nowMs)
-    // Keys (replaced ones too), updates and snapshot go with the pad (ON DELETE CASCADE).
+    // Keys (replaced ones too), updates, snapshot and versions go with the pad (ON DELETE CASCADE).
     for (const row of expired) deletePadRow.run(row.id)
     return expired.map((row) => row.id)
   })

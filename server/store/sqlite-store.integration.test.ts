@@ -8,6 +8,7 @@ import * as Y from 'yjs'
 import { sqliteMigrations } from './sqlite-migrations'
 import { createSqliteStore } from './sqlite-store'
 import { describeStore, newPad } from '../testing/store-suite'
+import type { PadKeyHashes, PadRecord } from './store'
 
 const dirs: string[] = []
 afterAll(() => {
@@ -22,29 +23,35 @@ function tempFile(): string {
 
 /** The schema version before edit-key tombstones: files written then hold no `pad_replaced_keys`. */
 const versionBeforeTombstones = 4
+/** The schema version before pad histories: files written then hold no `pad_versions`. */
+const versionBeforeVersions = 5
+
+/** Writes `pad`, its key hashes and `content` into `file` as schema version `version` left them, without opening a store. */
+async function writeOldFile(file: string, version: number, pad: PadRecord, hashes: PadKeyHashes, content: Uint8Array): Promise<void> {
+  fs.mkdirSync(path.dirname(file), { recursive: true })
+  const old = new Database(file)
+  for (const step of sqliteMigrations.slice(0, version)) old.exec(step)
+  old.pragma(`user_version = ${version}`)
+  old
+    .prepare(`INSERT INTO pads (id, title, language, event_name, event_date, event_place, license, data_license, locked, lifetime,
+        view_key, edit_key_generation, created_at_ms, updated_at_ms, first_edit_at_ms, last_edit_at_ms, extra_contributors)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+    .run(pad.id, pad.title, pad.language, pad.eventName, pad.eventDate, pad.eventPlace, pad.license, pad.dataLicense, pad.locked ? 1 : 0,
+      pad.lifetime, pad.viewKey, pad.editKeyGeneration, pad.createdAtMs, pad.updatedAtMs, pad.firstEditAtMs, pad.lastEditAtMs,
+      JSON.stringify(pad.extraContributors))
+  const insertKey = old.prepare('INSERT INTO pad_keys (key_hash, pad_id, role) VALUES (?, ?, ?)')
+  for (const role of ['edit', 'view', 'admin'] as const) insertKey.run(hashes[role], pad.id, role)
+  old.prepare('INSERT INTO pad_updates (pad_id, data) VALUES (?, ?)').run(pad.id, content)
+  old.close()
+}
 
 describeStore('sqlite', async () => {
   const file = tempFile()
   return {
     open: async () => createSqliteStore({ file }),
     reopen: async () => createSqliteStore({ file }),
-    writeBeforeTombstones: async (pad, hashes, content) => {
-      fs.mkdirSync(path.dirname(file), { recursive: true })
-      const old = new Database(file)
-      for (const step of sqliteMigrations.slice(0, versionBeforeTombstones)) old.exec(step)
-      old.pragma(`user_version = ${versionBeforeTombstones}`)
-      old
-        .prepare(`INSERT INTO pads (id, title, language, event_name, event_date, event_place, license, data_license, locked, lifetime,
-            view_key, edit_key_generation, created_at_ms, updated_at_ms, first_edit_at_ms, last_edit_at_ms, extra_contributors)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-        .run(pad.id, pad.title, pad.language, pad.eventName, pad.eventDate, pad.eventPlace, pad.license, pad.dataLicense, pad.locked ? 1 : 0,
-          pad.lifetime, pad.viewKey, pad.editKeyGeneration, pad.createdAtMs, pad.updatedAtMs, pad.firstEditAtMs, pad.lastEditAtMs,
-          JSON.stringify(pad.extraContributors))
-      const insertKey = old.prepare('INSERT INTO pad_keys (key_hash, pad_id, role) VALUES (?, ?, ?)')
-      for (const role of ['edit', 'view', 'admin'] as const) insertKey.run(hashes[role], pad.id, role)
-      old.prepare('INSERT INTO pad_updates (pad_id, data) VALUES (?, ?)').run(pad.id, content)
-      old.close()
-    },
+    writeBeforeTombstones: (pad, hashes, content) => writeOldFile(file, versionBeforeTombstones, pad, hashes, content),
+    writeBeforeVersions: (pad, hashes, content) => writeOldFile(file, versionBeforeVersions, pad, hashes, content),
   }
 })
 
@@ -52,6 +59,12 @@ it('adds the tombstones as a step of its own, after the schema files already hav
   expect(sqliteMigrations.length).toBeGreaterThan(versionBeforeTombstones)
   expect(sqliteMigrations[versionBeforeTombstones]).toContain('CREATE TABLE IF NOT EXISTS pad_replaced_keys')
   expect(sqliteMigrations.slice(0, versionBeforeTombstones).join('')).not.toContain('pad_replaced_keys')
+})
+
+it('adds pad histories as a step of its own, after the schema files already have', () => {
+  expect(sqliteMigrations.length).toBeGreaterThan(versionBeforeVersions)
+  expect(sqliteMigrations[versionBeforeVersions]).toContain('CREATE TABLE IF NOT EXISTS pad_versions')
+  expect(sqliteMigrations.slice(0, versionBeforeVersions).join('')).not.toContain('pad_versions')
 })
 
 it('runs SQLite in WAL mode with synchronous NORMAL by default', async () => {

@@ -15,6 +15,7 @@ import path from 'node:path'
 import { StoreError, type PendingAppend, type Store } from './store'
 import { migrateSqlite } from './sqlite-migrations'
 import { prepareSqliteQueries } from './sqlite-queries'
+import { prepareSqliteVersionQueries } from './sqlite-versions'
 
 export interface SqliteStoreOptions {
   /** Path of the database file; its folder is created if missing. */
@@ -31,6 +32,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
   db.pragma('busy_timeout = 5000')
   migrateSqlite(db)
   const queries = prepareSqliteQueries(db)
+  const versions = prepareSqliteVersionQueries(db)
   let isClosed = false
 
   /**
@@ -90,6 +92,12 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     compact: (padId, snapshot, throughSeq) => run('compact', () => queries.compact(padId, snapshot, throughSeq)),
     updatePad: (padId, fields, atMs) => run('update pad', () => queries.updatePad(padId, fields, atMs)),
     rotateEditKey: (padId, generation, editKeyHash) => run('rotate edit key', () => queries.rotateEditKey(padId, generation, editKeyHash)),
+    writeVersion: (version) => run('write version', () => versions.writeVersion(version)),
+    listVersions: (padId) => run('list versions', () => versions.listVersions(padId)),
+    readVersion: (padId, versionId) => run('read version', () => versions.readVersion(padId, versionId)),
+    renameVersion: (padId, versionId, name) => run('rename version', () => versions.renameVersion(padId, versionId, name)),
+    deleteVersions: (padId, versionIds) => run('delete versions', () => versions.deleteVersions(padId, versionIds)),
+    thinVersions: (padId, nowMs) => run('thin versions', () => versions.thinVersions(padId, nowMs)),
     deletePad: (padId) => run('delete pad', () => queries.deletePad(padId)),
     deleteExpiredPads: (nowMs) => run('delete expired pads', () => queries.deleteExpiredPads(nowMs)),
     checkHealth: () => run('health check', () => queries.checkHealth()),

@@ -1,12 +1,14 @@
 /**
- * The store of record: what a pad is (its settings and key hashes) and its
- * document as an append-only log of Yjs updates plus one snapshot. Every
+ * The store of record: what a pad is (its settings and key hashes), its
+ * document as an append-only log of Yjs updates plus one snapshot, and its
+ * history (versions, thinned by history/thinning.ts). Every
  * implementation (SQLite now, PostgreSQL later) passes `store-suite.ts`.
  * The store knows nothing of rooms, sockets or roles beyond the key tables.
  */
 import type { PadLanguage, PadLifetime } from '../../shared/protocol/api'
 import type { DataLicenseId, LicenseId } from '../../shared/pad/licenses'
 import type { Role } from '../../shared/protocol/roles'
+import type { PadVersion, VersionSummary } from '../history/version'
 
 export interface PadRecord {
   id: string
@@ -91,7 +93,22 @@ export interface Store {
    * for as long as the pad lives.
    */
   rotateEditKey(padId: string, generation: number, editKeyHash: Uint8Array): Promise<void>
-  /** Forgets the pad, its keys (replaced ones too) and its document; false if it did not exist. */
+  /** Keeps a version of the pad; rejects if the pad no longer exists. */
+  writeVersion(version: PadVersion): Promise<void>
+  /** The pad's versions without their state, newest first (of two taken at the same time, the one written last first). */
+  listVersions(padId: string): Promise<VersionSummary[]>
+  /** A version of this pad with its state, or null when this pad has none with that id (another pad's included). */
+  readVersion(padId: string, versionId: string): Promise<PadVersion | null>
+  /** Names a version of the pad (null: no name any more); false when the pad has no such version. */
+  renameVersion(padId: string, versionId: string, name: string | null): Promise<boolean>
+  /** Deletes those of these versions the pad has; resolves with how many it deleted. */
+  deleteVersions(padId: string, versionIds: readonly string[]): Promise<number>
+  /**
+   * Deletes the versions the thinning rule (history/thinning.ts) drops at
+   * `nowMs`, deciding and deleting in one transaction; resolves with their ids.
+   */
+  thinVersions(padId: string, nowMs: number): Promise<string[]>
+  /** Forgets the pad, its keys (replaced ones too), its document and its versions; false if it did not exist. */
   deletePad(padId: string): Promise<boolean>
   /** Deletes pads whose lifetime has run out at `nowMs`; resolves with their ids. */
   deleteExpiredPads(nowMs: number): Promise<string[]>

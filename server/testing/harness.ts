@@ -16,6 +16,7 @@ import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { encodeParticipantSecret, participantSecretParam } from '../../shared/protocol/participant-id'
 import type { CreatePadResponse } from '../../shared/protocol/api'
+import type { Clock } from '../clock'
 import { loadConfig, type Config } from '../config'
 import { createLogger } from '../log'
 import { createPadServer, type PadServer } from '../pad-server'
@@ -37,8 +38,14 @@ export interface TestServer {
   close(): Promise<void>
 }
 
+/** What a test may give the server in place of the real thing. */
+export interface TestServerDeps {
+  /** Time for pads and rooms (a fake clock, server/testing/fake-clock.ts); the system clock by default. */
+  clock?: Clock
+}
+
 /** Starts a server in this process on 127.0.0.1 port 0. */
-export async function startTestServer(env: Record<string, string> = {}, dataDir = makeTempDir()): Promise<TestServer> {
+export async function startTestServer(env: Record<string, string> = {}, dataDir = makeTempDir(), deps: TestServerDeps = {}): Promise<TestServer> {
   const config: Config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'debug', ...env })
   const logs: Record<string, unknown>[] = []
   const sink = new Writable({
@@ -49,7 +56,7 @@ export async function startTestServer(env: Record<string, string> = {}, dataDir 
   })
   const log = createLogger(config.logLevel, sink)
   const store = createSqliteStore({ file: path.join(config.dataDir, 'atelier-pad.sqlite') })
-  const server = createPadServer(config, { store, log })
+  const server = createPadServer(config, { store, log, clock: deps.clock })
   const url = await server.listen()
   return { url, wsUrl: url.replace(/^http/, 'ws'), dataDir, server, logs, close: () => server.close() }
 }

@@ -1,14 +1,21 @@
 /**
- * The three store calls a room makes (RoomStore), in memory, for room unit
- * tests: an update log and a snapshot per pad, and every append recorded
- * with its time. Durable only as long as the test.
+ * The store calls a room makes (RoomStore), in memory, for room unit tests:
+ * an update log and a snapshot per pad, every append recorded with its time,
+ * and the versions its checkpoints write, thinned by the real rule. Durable
+ * only as long as the test.
  */
+import { selectVersionsToDrop } from '../history/thinning'
+import type { PadVersion } from '../history/version'
 import type { RoomStore } from '../room/storage'
 import type { StoredDocument } from '../store/store'
 
 export interface MemoryRoomStore extends RoomStore {
   /** Every append, in order, with the time the room gave it. */
   readonly appends: Array<{ padId: string; update: Uint8Array; atMs: number }>
+  /** The versions kept, oldest first. */
+  readonly versions: PadVersion[]
+  /** While set, writing a version fails with it (a store that is down). */
+  versionWriteError: Error | null
 }
 
 export function createMemoryRoomStore(initial: Record<string, Uint8Array[]> = {}): MemoryRoomStore {
@@ -23,8 +30,11 @@ export function createMemoryRoomStore(initial: Record<string, Uint8Array[]> = {}
   }
   for (const [padId, updates] of Object.entries(initial)) for (const update of updates) padOf(padId).updates.push({ seq: ++padOf(padId).lastSeq, update })
   const appends: MemoryRoomStore['appends'] = []
-  return {
+  const versions: PadVersion[] = []
+  const store: MemoryRoomStore = {
     appends,
+    versions,
+    versionWriteError: null,
     async loadDocument(padId): Promise<StoredDocument> {
       const pad = padOf(padId)
       return { snapshot: pad.snapshot, updates: pad.updates.map((entry) => entry.update), lastSeq: pad.lastSeq }
@@ -41,5 +51,18 @@ export function createMemoryRoomStore(initial: Record<string, Uint8Array[]> = {}
       pad.snapshot = snapshot
       pad.updates = pad.updates.filter((entry) => entry.seq > throughSeq)
     },
+    async writeVersion(version) {
+      if (store.versionWriteError !== null) throw store.versionWriteError
+      versions.push(version)
+    },
+    async thinVersions(padId, nowMs) {
+      const dropped = selectVersionsToDrop(
+        versions.filter((version) => version.padId === padId).map((version) => ({ ...version, isNamed: version.name !== null })),
+        nowMs,
+      )
+      for (const id of dropped) versions.splice(versions.findIndex((version) => version.id === id), 1)
+      return dropped
+    },
   }
+  return store
 }

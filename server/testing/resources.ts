@@ -19,6 +19,7 @@ import {
   type ServerProcess,
   type TestClient,
   type TestServer,
+  type TestServerDeps,
 } from './harness'
 import { startPostgres, startRedis, type PostgresProcess, type RedisProcess, type ServiceProcess } from '../scale-out/local-services'
 
@@ -26,7 +27,7 @@ import { startPostgres, startRedis, type PostgresProcess, type RedisProcess, typ
 export type ServerTarget = TestServer | ServerProcess | string
 
 export interface TestResources {
-  startServer(env?: Record<string, string>, dataDir?: string): Promise<TestServer>
+  startServer(env?: Record<string, string>, dataDir?: string, deps?: TestServerDeps): Promise<TestServer>
   startProcess(dataDir: string, env?: Record<string, string>): Promise<ServerProcess>
   /** A stock client; `params` go in the relay URL's query (a participant secret). */
   client(target: ServerTarget, key: string, doc?: Y.Doc, params?: Record<string, string>): TestClient
@@ -84,8 +85,8 @@ export function useTestResources(options: TestResourcesOptions = {}): TestResour
   }
 
   return {
-    async startServer(env = {}, dataDir) {
-      const server = await startTestServer(env, dataDir)
+    async startServer(env = {}, dataDir, deps) {
+      const server = await startTestServer(env, dataDir, deps)
       servers.push(server)
       return server
     },

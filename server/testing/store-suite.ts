@@ -7,6 +7,8 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { generateKey, generatePadId, hashKey } from '../api/pad-keys'
+import { selectVersionsToDrop } from '../history/thinning'
+import { captureVersion, type PadVersion, type VersionKind } from '../history/version'
 import type { PadKeyHashes, PadRecord, Store } from '../store/store'
 
 export interface StoreFixture {
@@ -19,6 +21,8 @@ export interface StoreFixture {
    * opens (and migrates) it.
    */
   writeBeforeTombstones(pad: PadRecord, hashes: PadKeyHashes, content: Uint8Array): Promise<void>
+  /** The same, as the version before pad histories (versions) left it. */
+  writeBeforeVersions(pad: PadRecord, hashes: PadKeyHashes, content: Uint8Array): Promise<void>
 }
 
 export function describeStore(name: string, makeFixture: () => Promise<StoreFixture>): void {
@@ -236,6 +240,135 @@ export function describeStore(name: string, makeFixture: () => Promise<StoreFixt
       expect(await store.isReplacedEditKey(hashes.edit)).toBe(false)
     })
 
+    it('writes versions and lists them newest first without their state, and reads each back with the same bytes', async () => {
+      const store = await open()
+      const { pad, hashes } = newPad('Histoire')
+      await store.createPad(pad, hashes, null)
+      const writer = new Y.Doc()
+      const first = versionOf(pad.id, writer, 'Bonjour', pad.createdAtMs + 1000, 'auto', ['p-alice'])
+      const second = versionOf(pad.id, writer, ' tout le monde', pad.createdAtMs + 2000, 'before-lock', ['p-alice', 'p-bob'])
+      // Taken in the same millisecond as the second, written after it: listed before it.
+      const third = { ...versionOf(pad.id, writer, '!', pad.createdAtMs + 2000, 'named'), name: 'fin de l’atelier' }
+      for (const version of [first, second, third]) await store.writeVersion(version)
+
+      const listed = await store.listVersions(pad.id)
+      expect(listed.map((version) => version.id)).toEqual([third.id, second.id, first.id])
+      for (const summary of listed) expect(summary).not.toHaveProperty('state')
+      const { state: _state, ...summaryOfSecond } = second
+      expect(listed[1]).toEqual(summaryOfSecond)
+      expect(listed[0]?.name).toBe('fin de l’atelier')
+      expect(listed[2]?.presentParticipantIds).toEqual(['p-alice'])
+
+      const read = await store.readVersion(pad.id, first.id)
+      expect(read).toEqual(first)
+      expect(Buffer.from(read?.state ?? []).equals(Buffer.from(first.state))).toBe(true)
+      const doc = new Y.Doc()
+      Y.applyUpdate(doc, read?.state ?? new Uint8Array())
+      expect(doc.getText('t').toString()).toBe('Bonjour')
+      expect((await store.readVersion(pad.id, third.id))?.state).toEqual(third.state)
+    })
+
+    it('reads, renames and deletes a version only through its own pad', async () => {
+      const store = await open()
+      const mine = newPad('Mien')
+      const theirs = newPad('Sien')
+      await store.createPad(mine.pad, mine.hashes, null)
+      await store.createPad(theirs.pad, theirs.hashes, null)
+      const version = versionOf(mine.pad.id, new Y.Doc(), 'secret', mine.pad.createdAtMs, 'auto')
+      await store.writeVersion(version)
+      expect(await store.readVersion(theirs.pad.id, version.id)).toBeNull()
+      expect(await store.readVersion(mine.pad.id, 'AAAAAAAAAAAAAAAAAAAAAA')).toBeNull()
+      expect(await store.renameVersion(theirs.pad.id, version.id, 'pirate')).toBe(false)
+      expect(await store.deleteVersions(theirs.pad.id, [version.id])).toBe(0)
+      expect(await store.listVersions(theirs.pad.id)).toEqual([])
+
+      expect(await store.renameVersion(mine.pad.id, version.id, 'recette relue')).toBe(true)
+      expect((await store.listVersions(mine.pad.id))[0]?.name).toBe('recette relue')
+      expect(await store.renameVersion(mine.pad.id, version.id, null)).toBe(true)
+      expect((await store.readVersion(mine.pad.id, version.id))?.name).toBeNull()
+      expect(await store.deleteVersions(mine.pad.id, [])).toBe(0)
+      expect(await store.deleteVersions(mine.pad.id, [version.id, 'AAAAAAAAAAAAAAAAAAAAAA'])).toBe(1)
+      expect(await store.readVersion(mine.pad.id, version.id)).toBeNull()
+    })
+
+    it('thins a pad’s versions by the rule, keeping named ones and those taken before a lock, and no other pad’s', async () => {
+      const store = await open()
+      const { pad, hashes } = newPad('Mince')
+      const other = newPad('Voisin')
+      await store.createPad(pad, hashes, null)
+      await store.createPad(other.pad, other.hashes, null)
+      const hour = 3600_000
+      const now = Date.UTC(2025, 5, 20, 12)
+      const writer = new Y.Doc()
+      const take = (ageMs: number, kind: VersionKind = 'auto', padId = pad.id): PadVersion => versionOf(padId, writer, '.', now - ageMs, kind)
+      // Four checkpoints in one hour, about nine hours ago, newest last; two in one day, ten days ago; one recent.
+      const hourly = [take(10 * hour - 5 * 60_000), take(10 * hour - 20 * 60_000), take(10 * hour - 40 * 60_000), take(10 * hour - 55 * 60_000)]
+      const daily = [take(240 * hour - hour), take(240 * hour - 5 * hour)]
+      const recent = take(hour)
+      const beforeLock = take(10 * hour - 30 * 60_000, 'before-lock')
+      const renamed = take(240 * hour - 3 * hour)
+      const neighbour = take(10 * hour - 50 * 60_000, 'auto', other.pad.id)
+      const neighbourOlder = take(10 * hour - 49 * 60_000, 'auto', other.pad.id)
+      const all = [...hourly, ...daily, recent, beforeLock, renamed, neighbour, neighbourOlder]
+      for (const version of [...all].sort((a, b) => a.createdAtMs - b.createdAtMs)) await store.writeVersion(version)
+      expect(await store.renameVersion(pad.id, renamed.id, 'avant la pause')).toBe(true)
+
+      const expected = selectVersionsToDrop(
+        all.filter((version) => version.padId === pad.id).map((version) => ({ ...version, isNamed: version === renamed })),
+        now,
+      )
+      expect(expected.sort()).toEqual([hourly[0], hourly[1], hourly[2], daily[0]].map((version) => version?.id).sort())
+      expect((await store.thinVersions(pad.id, now)).sort()).toEqual(expected)
+      const left = (await store.listVersions(pad.id)).map((version) => version.id)
+      expect(left.sort()).toEqual([hourly[3], daily[1], recent, beforeLock, renamed].map((version) => version?.id).sort())
+      expect(await store.thinVersions(pad.id, now)).toEqual([])
+      expect((await store.listVersions(other.pad.id)).map((version) => version.id)).toEqual([neighbour.id, neighbourOlder.id])
+    })
+
+    it('forgets a pad’s versions with the pad, deleted or expired, and no other pad’s', async () => {
+      const store = await open()
+      const day = 24 * 3600 * 1000
+      const now = Date.now()
+      const withVersion = async (lifetime: 'day' | 'year'): Promise<{ padId: string; version: PadVersion }> => {
+        const { pad, hashes } = newPad(lifetime)
+        await store.createPad({ ...pad, lifetime, createdAtMs: now - 2 * day, updatedAtMs: now - 2 * day }, hashes, null)
+        const version = { ...versionOf(pad.id, new Y.Doc(), 'gardé ?', now - 2 * day, 'named'), name: 'nommée' }
+        await store.writeVersion(version)
+        return { padId: pad.id, version }
+      }
+      const deleted = await withVersion('year')
+      const expiring = await withVersion('day')
+      const kept = await withVersion('year')
+      expect(await store.deletePad(deleted.padId)).toBe(true)
+      expect(await store.deleteExpiredPads(now)).toEqual([expiring.padId])
+      for (const gone of [deleted, expiring]) {
+        expect(await store.listVersions(gone.padId)).toEqual([])
+        expect(await store.readVersion(gone.padId, gone.version.id)).toBeNull()
+      }
+      expect((await store.readVersion(kept.padId, kept.version.id))?.state).toEqual(kept.version.state)
+      await expect(store.writeVersion(versionOf(deleted.padId, new Y.Doc(), 'trop tard', now, 'auto'))).rejects.toThrow()
+    })
+
+    it('opens a database of the version before histories with its pads whole, and keeps their versions from then on', async () => {
+      fixture = await makeFixture()
+      const { pad, keys, hashes } = newPad('Sans histoire')
+      const before: PadRecord = { ...pad, eventPlace: 'Lyon', editKeyGeneration: 2, extraContributors: ['Zoé'] }
+      const writer = new Y.Doc()
+      writer.getText('t').insert(0, 'écrit avant l’histoire')
+      await fixture.writeBeforeVersions(before, hashes, Y.encodeStateAsUpdate(writer))
+      const store = await fixture.reopen()
+      opened.push(store)
+      for (const role of ['edit', 'view', 'admin'] as const) expect((await store.findPadByKeyHash(hashKey(keys[role])))?.pad).toEqual(before)
+      expect(textOf(await store.loadDocument(pad.id))).toBe('écrit avant l’histoire')
+      expect(await store.listVersions(pad.id)).toEqual([])
+
+      const version = versionOf(pad.id, writer, '', Date.now(), 'auto', ['p-zoe'])
+      await store.writeVersion(version)
+      expect(await store.readVersion(pad.id, version.id)).toEqual(version)
+      expect(await store.deletePad(pad.id)).toBe(true)
+      expect(await store.listVersions(pad.id)).toEqual([])
+    })
+
     it('deletes exactly the pads whose lifetime since their last change has run out', async () => {
       const store = await open()
       const day = 24 * 3600 * 1000
@@ -291,6 +424,13 @@ export function newPad(title: string): { pad: PadRecord; keys: Record<'edit' | '
     keys,
     hashes: { edit: hashKey(keys.edit), view: hashKey(keys.view), admin: hashKey(keys.admin) },
   }
+}
+
+/** Appends `text` to the Y.Text `t` of `writer`, then captures the version it makes. */
+export function versionOf(padId: string, writer: Y.Doc, text: string, atMs: number, kind: VersionKind, present: string[] = []): PadVersion {
+  const t = writer.getText('t')
+  t.insert(t.length, text)
+  return captureVersion(writer, { padId, kind, atMs, presentParticipantIds: present })
 }
 
 /** The doc a stored snapshot and its updates make. */

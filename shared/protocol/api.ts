@@ -35,6 +35,51 @@ export interface PadEvent {
   place: string
 }
 
+/** Why a version of a pad was taken: an automatic checkpoint, the facilitator naming one, or the safety copy before a lock, restore, export or publish. */
+export const VersionKind = {
+  auto: 'auto',
+  named: 'named',
+  beforeLock: 'before-lock',
+  beforeRestore: 'before-restore',
+  beforeExport: 'before-export',
+  beforePublish: 'before-publish',
+} as const
+
+export type VersionKind = (typeof VersionKind)[keyof typeof VersionKind]
+
+/** A participant named in a version (by the credit they chose), with their characters in it and the change since the version before. */
+export interface PadVersionAuthor {
+  name: string
+  organisation: string
+  characters: number
+  change: number
+}
+
+/** One version in `GET /api/pads/<key>/versions`, newest first. */
+export interface PadVersionListing {
+  id: string
+  /** ISO 8601. */
+  createdAt: string
+  kind: VersionKind
+  name: string | null
+  /** Bytes of the stored state. */
+  byteSize: number
+  /** Names of the participants present who chose to be named, alphabetical… */
+  present: string[]
+  /** …and how many others were present. */
+  presentUnnamedCount: number
+  /** Named participants whose text is in this version, most first. */
+  authors: PadVersionAuthor[]
+  /** Characters of participants who chose not to be named, or of nobody known. */
+  unnamedCharacters: number
+  /** Characters in this version minus those in the one before (0 for the oldest). */
+  characterChange: number
+}
+
+export interface PadVersionsResponse {
+  versions: PadVersionListing[]
+}
+
 /** Languages a pad (its templates and export) can be in; the UI language is each reader's own. */
 export const padLanguages = ['fr', 'en'] as const
 export type PadLanguage = (typeof padLanguages)[number]
