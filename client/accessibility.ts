@@ -14,9 +14,8 @@ import { requireElement } from './required-element'
 import { formatEventDate } from './settings/pad-details'
 
 /**
- * What the statement says of its own making. TODO(issue 16): update the date
- * and the browser when the statement is brought up to date at the end of the
- * issue. The axe-core version is read at build time from the one the e2e
+ * What the statement says of its own making: update the date and the
+ * browser whenever the statement is brought up to date. The axe-core version is read at build time from the one the e2e
  * suite runs (vite.config.ts).
  */
 const statementFacts = {

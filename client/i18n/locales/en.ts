@@ -355,19 +355,27 @@ export const en: Record<keyof typeof fr, string> = {
   'statement.results.targetSize':
     'Beyond RGAA 4.1 (which follows WCAG 2.1), the WCAG 2.2 minimum target size of 24 px is checked too (success criterion 2.5.8, rule target-size).',
   'statement.results.keyboard':
-    'By keyboard, the end-to-end tests check single actions (Esc closes the confirmation dialogs and leaves projection, Enter confirms the name, Ctrl+Z and Ctrl+Y undo and redo); no test goes through the whole workshop by keyboard alone yet.',
+    'By keyboard alone, an end-to-end test goes through the whole workshop without a mouse: giving one’s name, typing, making a list, indenting and outdenting it, filling an initiative card field by field with Tab, opening the keyboard shortcuts help, reaching the export, switching the interface to English, and leaving the editor with Esc then Tab; it checks that Shift+Tab on a top-level list item leaves the document unchanged (RGAA criteria 12.8 and 12.9, in part).',
+  'statement.results.phone':
+    'On a phone screen (360 × 740 px, touch, emulated by Chromium), a test checks that the pad’s text is visible on arrival, that the toolbar fits in one row of buttons at least 44 px tall, that the caret is never hidden by the toolbar while moving up a 40-line list, and that none of the states tried scrolls horizontally.',
+  'statement.results.screenReader':
+    'Tests also check what assistive technologies receive: the name shown on another person’s cursor is not read in the editor’s text, each initiative card field has a name, the status region ends on the connection’s real state after a drop (criterion 7.5), and arrivals and departures are announced politely, at most once every 5 seconds.',
   'statement.results.reflow':
     'Checked by script on {date}, outside the test suite: at 320 px wide, neither the home page, nor the pad opened by its facilitator link, nor this page scrolls horizontally (RGAA criterion 10.11, in part).',
 
   'statement.nonCompliant.heading': 'Non-accessible content',
-  'statement.nonCompliant.intro': 'Known non-compliance on the date of this statement:',
-  'statement.nonCompliant.status':
-    '7.5 Status messages: the connection status is announced to assistive technologies only when the connection changes (connecting, disconnecting, closing); after a reconnection, the last announcement may stay “Changes not yet saved on the server” although they have been saved since.',
-  'statement.otherIssues.intro': 'Other known problems, being fixed:',
-  'statement.otherIssues.keyboard':
-    'Keyboard: in the editor, Shift+Tab on a top-level list item removes its bullet instead of leaving the text as it is, and Tab in an initiative card leaves the editor instead of moving to the next field.',
-  'statement.otherIssues.phone':
-    'Phone: on a 360 × 740 px screen, the pad’s text starts about 555 px from the top of the screen, below the header, the pad’s details and the menus, and the toolbar takes three rows (142 px).',
+  'statement.nonCompliant.intro':
+    'No non-compliance is known to date among the tests described above. The criteria that have not been checked may not be met: that is why the service is declared non-compliant.',
+  'statement.otherIssues.intro':
+    'Other known problems:',
+  'statement.otherIssues.untested':
+    'No screen reader (NVDA, JAWS, VoiceOver, TalkBack) and no real phone has been used for these checks yet: what is described here is Chromium’s behaviour, phone emulation included.',
+  'statement.otherIssues.dateField':
+    'The “Date” field of the facilitator panel is drawn by the browser, in the browser’s language and format, not in the language chosen in Atelier Pad.',
+  'statement.otherIssues.projection':
+    'Projection scrolls the text to follow the latest change, with no button to pause that (criterion 13.8, to be checked); Esc leaves projection.',
+  'statement.otherIssues.inclusive':
+    'The French interface uses the middle dot of inclusive writing (participant·es, auteur·rice), which some screen readers read badly.',
   'statement.exempt.heading': 'Content not subject to the accessibility obligation',
   'statement.exempt.text':
     'The text written in pads is third-party content, written by the participants: Atelier Pad provides the means to structure it (headings, lists, links, the pad’s language), not the text itself.',
@@ -389,8 +397,9 @@ export const en: Record<keyof typeof fr, string> = {
   'statement.pages.pad':
     'A pad opened by its edit, read and facilitator links on a 1280 px wide screen, by its edit and facilitator links on a phone screen (360 × 740 px), and by its edit link in English.',
   'statement.pages.dialogs':
-    'The first-visit name dialog, the colours by author shown, and the “Change the edit link” and “Delete the pad” confirmation dialogs.',
-  'statement.pages.locked': 'A locked pad, and projection.',
+    'The first-visit name dialog, the keyboard shortcuts help (in French and English), the colours by author shown, the pad’s menu and its export menu open on a phone, and the “Change the edit link” and “Delete the pad” confirmation dialogs.',
+  'statement.pages.locked':
+    'A locked pad, projection, an edit link replaced by the facilitator (open when it happened, then opened again) and a link that opens no pad, in French and English.',
   'statement.pages.statement': 'This page, in French and in English.',
 
   'statement.contact.heading': 'Feedback and contact',

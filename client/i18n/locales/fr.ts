@@ -332,10 +332,8 @@ export const fr = {
 
   'dialog.cancel': 'Annuler',
 
-  // The accessibility statement (accessibility.html). TODO(issue 16): the
-  // conformity status (here and in footer.accessibility), the known
-  // non-conformities and the checks are updated when the phone layout, the
-  // keyboard rules and the status live region land.
+  // The accessibility statement (accessibility.html): what it says must stay
+  // true; change it with the checks it reports.
   'footer.accessibility': 'Accessibilité\u00A0: non conforme',
 
   'statement.documentTitle': 'Déclaration d’accessibilité — Atelier Pad',
@@ -370,19 +368,27 @@ export const fr = {
   'statement.results.targetSize':
     'S’y ajoute, hors RGAA 4.1 (qui suit les WCAG 2.1), la taille minimale des cibles de 24 px des WCAG 2.2 (critère 2.5.8, règle target-size).',
   'statement.results.keyboard':
-    'Au clavier, les tests de bout en bout vérifient des gestes isolés (Échap ferme les dialogues de confirmation et quitte la projection, Entrée valide le nom, Ctrl+Z et Ctrl+Y annulent et rétablissent)\u202F; aucun test ne parcourt encore tout l’atelier au clavier seul.',
+    'Au clavier seul, un test de bout en bout parcourt tout l’atelier sans souris\u00A0: donner son nom, écrire, faire une liste, l’indenter et la désindenter, remplir une fiche initiative champ par champ avec Tab, ouvrir l’aide des raccourcis clavier, atteindre l’export, passer l’interface en anglais et quitter l’éditeur par Échap puis Tab\u202F; il vérifie que Maj+Tab sur un élément de liste de premier niveau ne change pas le document (critères 12.8 et 12.9, en partie).',
+  'statement.results.phone':
+    'Sur un écran de téléphone (360 × 740 px, tactile, émulé par Chromium), un test vérifie que le texte du pad est visible dès l’arrivée, que la barre d’outils tient sur une ligne de boutons d’au moins 44 px, que le curseur n’est jamais caché par la barre d’outils en remontant une liste de 40 lignes, et qu’aucun des états essayés ne défile horizontalement.',
+  'statement.results.screenReader':
+    'Des tests vérifient aussi ce que reçoivent les technologies d’assistance\u00A0: le nom affiché sur le curseur d’une autre personne n’est pas lu dans le texte de l’éditeur, chaque champ de fiche initiative a un nom, la zone de statut finit sur l’état réel de la connexion après une coupure (critère 7.5), et les arrivées et départs sont annoncés poliment, au plus une fois toutes les 5 secondes.',
   'statement.results.reflow':
     'Vérifié par script le {date}, hors de la suite de tests\u00A0: à 320 px de large, ni la page d’accueil, ni le pad ouvert par son lien d’animation, ni cette page ne défilent horizontalement (critère 10.11, en partie).',
 
   'statement.nonCompliant.heading': 'Contenus non accessibles',
-  'statement.nonCompliant.intro': 'Non-conformités connues à la date de cette déclaration\u00A0:',
-  'statement.nonCompliant.status':
-    '7.5 Messages de statut\u00A0: l’état de la connexion n’est annoncé aux technologies d’assistance que lorsque la connexion change (connexion, déconnexion, fermeture)\u202F; après une reconnexion, la dernière annonce peut rester «\u202FModifications pas encore enregistrées sur le serveur\u202F» alors qu’elles l’ont été depuis.',
-  'statement.otherIssues.intro': 'Autres difficultés connues, en cours de correction\u00A0:',
-  'statement.otherIssues.keyboard':
-    'Clavier\u00A0: dans l’éditeur, Maj+Tab sur un élément de liste de premier niveau retire la puce au lieu de laisser le texte tel quel, et Tab dans une fiche initiative quitte l’éditeur au lieu d’aller au champ suivant.',
-  'statement.otherIssues.phone':
-    'Téléphone\u00A0: sur un écran de 360 × 740 px, le texte du pad commence vers 555 px du haut de l’écran, sous l’en-tête, les informations du pad et les menus, et la barre d’outils occupe trois lignes (142 px).',
+  'statement.nonCompliant.intro':
+    'Aucune non-conformité n’est connue à ce jour parmi les tests décrits ci-dessus. Les critères qui n’ont pas été vérifiés peuvent ne pas être respectés\u00A0: c’est pourquoi le service est déclaré non conforme.',
+  'statement.otherIssues.intro':
+    'Autres difficultés connues\u00A0:',
+  'statement.otherIssues.untested':
+    'Aucun lecteur d’écran (NVDA, JAWS, VoiceOver, TalkBack) ni aucun vrai téléphone n’a encore servi aux vérifications\u00A0: le comportement décrit ici est celui de Chromium, y compris en émulation de téléphone.',
+  'statement.otherIssues.dateField':
+    'Le champ «\u202FDate\u202F» du panneau d’animation est dessiné par le navigateur, dans la langue et le format du navigateur, et non dans la langue choisie dans Atelier Pad.',
+  'statement.otherIssues.projection':
+    'La projection fait défiler le texte pour suivre la dernière modification, sans bouton pour mettre ce suivi en pause (critère 13.8 à vérifier)\u202F; Échap quitte la projection.',
+  'statement.otherIssues.inclusive':
+    'L’interface française utilise le point médian (participant·es, auteur·rice), que certains lecteurs d’écran lisent mal.',
   'statement.exempt.heading': 'Contenus non soumis à l’obligation d’accessibilité',
   'statement.exempt.text':
     'Le texte écrit dans les pads est un contenu de tiers, écrit par les participant·es\u00A0: Atelier Pad fournit de quoi le structurer (titres, listes, liens, langue du pad), mais pas le texte lui-même.',
@@ -404,8 +410,9 @@ export const fr = {
   'statement.pages.pad':
     'Un pad ouvert par ses liens d’écriture, de lecture et d’animation sur un écran de 1280 px de large, par ses liens d’écriture et d’animation sur un écran de téléphone (360 × 740 px), et par son lien d’écriture en anglais.',
   'statement.pages.dialogs':
-    'Le dialogue du nom à la première visite, les couleurs par auteur·rice affichées, et les dialogues de confirmation «\u202FChanger le lien d’écriture\u202F» et «\u202FSupprimer le pad\u202F».',
-  'statement.pages.locked': 'Un pad verrouillé, et la projection.',
+    'Le dialogue du nom à la première visite, l’aide des raccourcis clavier (en français et en anglais), les couleurs par auteur·rice affichées, le menu du pad et son menu d’export ouverts sur un téléphone, et les dialogues de confirmation «\u202FChanger le lien d’écriture\u202F» et «\u202FSupprimer le pad\u202F».',
+  'statement.pages.locked':
+    'Un pad verrouillé, la projection, un lien d’écriture remplacé par l’animation (ouvert au moment du changement, puis rouvert) et un lien qui n’ouvre aucun pad, en français et en anglais.',
   'statement.pages.statement': 'Cette page, en français et en anglais.',
 
   'statement.contact.heading': 'Retour d’information et contact',
