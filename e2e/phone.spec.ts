@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import type { CreatePadResponse } from '../shared/protocol/api'
 import { axeViolations } from './axe'
-import { useBrowserSession } from './fixtures'
+import { editorText, useBrowserSession } from './fixtures'
 
 const session = useBrowserSession()
 const phone = { width: 360, height: 740 }
@@ -99,15 +99,20 @@ describe('the pad on a phone (360×740, touch)', () => {
   it('keeps the caret clear of the sticky toolbar while it moves up through a 40-line list', async () => {
     const pad = await createCollecte()
     const page = await openOnPhone(pad.links.edit)
+    const caretInListItem = () => page.evaluate(() => window.getSelection()?.anchorNode?.parentElement?.closest('li') != null)
     await page.locator('#editor .ProseMirror').tap()
+    await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('ProseMirror'))).toBe(true)
     await page.keyboard.press('Control+End')
     await page.keyboard.press('Enter')
     await page.keyboard.type('- ')
+    await expect.poll(caretInListItem).toBe(true)
     for (let line = 1; line <= 40; line += 1) {
       await page.keyboard.insertText(`Initiative numéro ${line} du quartier`)
       if (line < 40) await page.keyboard.press('Enter')
     }
-    expect(await page.locator('#editor li', { hasText: 'Initiative numéro' }).count()).toBe(40)
+    await expect
+      .poll(() => page.locator('#editor li', { hasText: 'Initiative numéro' }).count(), { message: await editorText(page) })
+      .toBe(40)
 
     const covered: number[] = []
     for (let step = 1; step <= 40; step += 1) {
