@@ -20,6 +20,8 @@ describe('loadConfig', () => {
       LOG_LEVEL: 'warn',
       MAX_MESSAGE_BYTES: '2048',
       ROOM_IDLE_MS: '0',
+      CHECKPOINT_ACTIVITY_MS: '0',
+      CHECKPOINT_QUIET_MS: '60000',
     })
     expect(config).toMatchObject({
       port: 8080,
@@ -29,6 +31,8 @@ describe('loadConfig', () => {
       logLevel: 'warn',
       maxMessageBytes: 2048,
       roomIdleMs: 0,
+      checkpointActivityMs: 0,
+      checkpointQuietMs: 60_000,
     })
   })
 

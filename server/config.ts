@@ -4,6 +4,7 @@
  * SCREAMING_SNAKE_CASE) and reports every bad value together in a
  * `ConfigError`. Only `main.ts` passes it `process.env`.
  */
+import { defaultCheckpointPolicyOptions } from './history/checkpoint-policy'
 import path from 'node:path'
 
 export interface Config {
@@ -73,6 +74,10 @@ export interface Config {
   maxApiBodyBytes: number
   /** How long a pad stays loaded after its last participant left, in milliseconds. */
   roomIdleMs: number
+  /** Automatic checkpoint after this much writing (history); 0 turns automatic checkpoints off. */
+  checkpointActivityMs: number
+  /** Automatic checkpoint once writing has stopped for this long. */
+  checkpointQuietMs: number
   /** Compact a pad's update log into a snapshot once it holds this many updates. */
   compactAfterUpdates: number
 }
@@ -112,6 +117,8 @@ export const defaults: Config = {
   trustProxy: false,
   maxApiBodyBytes: 64 * 1024,
   roomIdleMs: 30_000,
+  checkpointActivityMs: defaultCheckpointPolicyOptions.activityMs,
+  checkpointQuietMs: defaultCheckpointPolicyOptions.quietMs,
   compactAfterUpdates: 500,
 }
 
@@ -204,6 +211,8 @@ export function loadConfig(env: Env): Config {
     trustProxy: read('trustProxy', boolean),
     maxApiBodyBytes: read('maxApiBodyBytes', integer(256, 16 * 1024 * 1024)),
     roomIdleMs: read('roomIdleMs', integer(0, 24 * 3600 * 1000)),
+    checkpointActivityMs: read('checkpointActivityMs', integer(0, 7 * 24 * 3600 * 1000)),
+    checkpointQuietMs: read('checkpointQuietMs', integer(1000, 7 * 24 * 3600 * 1000)),
     compactAfterUpdates: read('compactAfterUpdates', integer(1, 1_000_000)),
   }
   if (config.publicUrl !== '') {

@@ -35,7 +35,10 @@ export interface RelayRoomsDeps {
   clock?: Clock
 }
 
-type RoomConfig = Pick<Config, 'compactAfterUpdates' | 'roomIdleMs' | 'maxAwarenessBytes' | 'maxDocumentBytes' | 'maxLoadedPads'>
+type RoomConfig = Pick<
+  Config,
+  'compactAfterUpdates' | 'roomIdleMs' | 'maxAwarenessBytes' | 'maxDocumentBytes' | 'maxLoadedPads' | 'checkpointActivityMs' | 'checkpointQuietMs'
+>
 
 /** Presence changes of a pad are relayed together at most this often: cursors need not move faster than 20 times a second. */
 const presenceIntervalMs = 50
@@ -49,6 +52,8 @@ export function createRelayRooms(config: RoomConfig, deps: RelayRoomsDeps): Rela
     maxAwarenessBytes: config.maxAwarenessBytes,
     maxDocumentBytes: config.maxDocumentBytes,
     presenceIntervalMs,
+    checkpoints:
+      config.checkpointActivityMs === 0 ? null : { activityMs: config.checkpointActivityMs, quietMs: config.checkpointQuietMs },
   }
 
   function forget(padId: string, closed: Room): void {

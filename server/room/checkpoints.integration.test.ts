@@ -91,6 +91,28 @@ describe('automatic checkpoints on a real server', () => {
     expect((await storedVersions(server.dataDir, pad.id)).list).toHaveLength(1)
   })
 
+  it('takes them at the configured pace, and none with CHECKPOINT_ACTIVITY_MS=0', async () => {
+    for (const [env, expected] of [
+      [{ CHECKPOINT_ACTIVITY_MS: '60000', CHECKPOINT_QUIET_MS: '30000' }, 1],
+      [{ CHECKPOINT_ACTIVITY_MS: '0' }, 0],
+    ] as const) {
+      const clock = createFakeClock(Date.now())
+      const server = await resources.startServer({ ...env }, undefined, { clock })
+      const pad = await createTestPad(server.url, 'Réglé')
+      const carla = newParticipant()
+      const writer = quietClient(server, pad.keys.edit, carla)
+      const viewer = quietClient(server, pad.keys.view, newParticipant())
+      await waitUntil('both synced', () => writer.provider.synced && viewer.provider.synced)
+      typeCredited(writer, carla, 'Carla', 'un jardin')
+      await waitUntil('the reader has the text', () => plainText(Y.encodeStateAsUpdate(viewer.doc)) === 'un jardin')
+      // 30 quiet seconds: due with the configured pace, long before the default 2 minutes.
+      await clock.advance(30_000)
+      if (expected === 1) expect((await waitForVersions(server.dataDir, pad.id, 1)).list).toHaveLength(1)
+      await clock.advance(60 * minute)
+      expect((await storedVersions(server.dataDir, pad.id)).list, JSON.stringify(env)).toHaveLength(expected)
+    }
+  })
+
   it('takes the checkpoint it still owed when the room unloads after its writers left', async () => {
     const clock = createFakeClock(Date.now())
     const server = await resources.startServer({ ROOM_IDLE_MS: '1000' }, undefined, { clock })

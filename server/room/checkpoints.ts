@@ -46,7 +46,17 @@ export interface RoomCheckpoints {
   flush(): Promise<void>
 }
 
-export function createRoomCheckpoints(padId: string, options: CheckpointPolicyOptions, deps: RoomCheckpointsDeps): RoomCheckpoints {
+/** A room that takes no automatic checkpoint (CHECKPOINT_ACTIVITY_MS=0). */
+const noCheckpoints: RoomCheckpoints = {
+  onStored: () => undefined,
+  notePresent: () => undefined,
+  close: () => undefined,
+  flush: () => Promise.resolve(),
+}
+
+/** The room's checkpoints by `options`; null: none are taken. */
+export function createRoomCheckpoints(padId: string, options: CheckpointPolicyOptions | null, deps: RoomCheckpointsDeps): RoomCheckpoints {
+  if (options === null) return noCheckpoints
   const { store, clock, log } = deps
   const policy = createCheckpointPolicy(options)
   /** Participants who joined since the last checkpoint. */

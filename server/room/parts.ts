@@ -76,7 +76,7 @@ export function createRoomParts(padId: string, options: RoomOptions, deps: RoomP
   const compactWhenDue = (): void => {
     if (storage.needsCompaction) inbox.push({ kind: 'task', run: compact })
   }
-  const checkpoints = createRoomCheckpoints(padId, options.checkpoints ?? defaultCheckpointPolicyOptions, {
+  const checkpoints = createRoomCheckpoints(padId, options.checkpoints === undefined ? defaultCheckpointPolicyOptions : options.checkpoints, {
     store: deps.store,
     clock,
     log,

@@ -31,8 +31,8 @@ export interface RoomOptions {
   maxDocumentBytes: number
   /** Presence changes are relayed together at most this often (cursor moves need not be instant). */
   presenceIntervalMs: number
-  /** When automatic checkpoints are taken; every 5 minutes of writing and after 2 quiet minutes by default. */
-  checkpoints?: CheckpointPolicyOptions
+  /** When automatic checkpoints are taken (every 5 minutes of writing and after 2 quiet minutes by default); null: never. */
+  checkpoints?: CheckpointPolicyOptions | null
 }
 
 export interface RoomDeps {
