@@ -7,6 +7,7 @@
  */
 import {
   defaultPadLifetime,
+  defaultRestoreRole,
   maxEventFieldLength,
   maxExtraContributors,
   maxTitleLength,
@@ -119,6 +120,8 @@ export async function createPad(
     firstEditAtMs: null,
     lastEditAtMs: null,
     extraContributors: [],
+    restoreRole: defaultRestoreRole,
+    publishedVersion: null,
   }
   // The template is written by the server, so that a pad exported without
   // ever being opened still has it (DESIGN.md, "The contract").
@@ -215,6 +218,8 @@ export function toPadState(pad: PadRecord): PadState {
     updatedAt: new Date(pad.updatedAtMs).toISOString(),
     expiresAt: lifetimeMs === null ? null : new Date(pad.updatedAtMs + lifetimeMs).toISOString(),
     extraContributors: [...pad.extraContributors],
+    restoreRole: pad.restoreRole,
+    publishedVersion: pad.publishedVersion,
   }
 }
 
