@@ -19,6 +19,7 @@ import type { Store } from '../store/store'
 import { HttpError } from './http-error'
 import { allowMethods, sendJson } from './http-io'
 import type { PadChangeListener } from './pad-api'
+import type { LivePads } from './live-pads'
 import { linkOriginOf } from './link-origin'
 import { createPadRoutes } from './pad-routes'
 
@@ -28,6 +29,8 @@ export interface HttpDeps {
   metrics: Metrics
   /** Told of every change a facilitator makes, so that open connections follow it (the relay). */
   padChanges: PadChangeListener
+  /** Takes versions of the pads as they are now, and restores them (the relay's rooms). */
+  livePads: LivePads
   /** The time pads are created and changed at; the system clock by default. */
   clock?: Clock
 }
@@ -55,7 +58,7 @@ const securityHeaders: Record<string, string> = {
 
 export function createHttpHandler(config: Config, deps: HttpDeps): HttpHandler {
   const { store, log, metrics } = deps
-  const padRoutes = createPadRoutes(config, { store, log, padChanges: deps.padChanges, clock: deps.clock ?? systemClock })
+  const padRoutes = createPadRoutes(config, { store, log, padChanges: deps.padChanges, livePads: deps.livePads, clock: deps.clock ?? systemClock })
   const serveStatic = createStaticFiles(config.clientDir)
   const ownAddresses = machineAddresses()
   const origin = (request: IncomingMessage): string => linkOriginOf(request.headers.host, config, ownAddresses)
