@@ -1,6 +1,7 @@
 /**
  * HTTP routes: the JSON API of DESIGN.md's contract (pad-routes.ts), health,
- * metrics, the pad page for `/p/<key>`, the accessibility statement for
+ * metrics, the pad page for `/p/<key>`, the published recipe for `/r/<view key>`
+ * (recipe-page.ts), the accessibility statement for
  * `/accessibilite` and `/accessibility`, and the built client as static files
  * (sirv). Every response carries the security headers; every error becomes
  * the API's error body. WebSocket upgrades are not handled here.
@@ -22,6 +23,7 @@ import type { PadChangeListener } from './pad-api'
 import type { LivePads } from './live-pads'
 import { linkOriginOf } from './link-origin'
 import { createPadRoutes } from './pad-routes'
+import { sendRecipePage } from './recipe-page'
 
 export interface HttpDeps {
   store: Store
@@ -88,6 +90,8 @@ export function createHttpHandler(config: Config, deps: HttpDeps): HttpHandler {
     }
     allowMethods(method, ['GET', 'HEAD'])
     if (/^\/p\/[^/]+\/?$/.test(pathname)) return sendPage(response, config.clientDir, 'pad.html')
+    const recipeKey = /^\/r\/([^/]+)\/?$/.exec(pathname)?.[1]
+    if (recipeKey !== undefined) return sendRecipePage(response, store, recipeKey, origin(request))
     // The accessibility statement, at its French address and its English one: one page, in the reader's language.
     if (/^\/(accessibilite|accessibility)\/?$/.test(pathname)) return sendPage(response, config.clientDir, 'accessibility.html')
     serveStatic(request, response, () => {

@@ -27,7 +27,7 @@ import type { LivePads } from './live-pads'
 import { Role } from '../../shared/protocol/roles'
 import { storedState } from '../room/document'
 import { describeVersions } from '../history/version-listing'
-import type { PadRecord, Store } from '../store/store'
+import { StoreError, type PadRecord, type Store } from '../store/store'
 import { HttpError } from './http-error'
 import { findPad, findPadAsAdmin } from './pad-api'
 
@@ -102,6 +102,7 @@ export async function restorePadVersion(
   } catch (error) {
     if (error instanceof PadFullError) throw new HttpError(413, 'pad_full', 'The pad would be too large with this version restored; nothing was changed.')
     if (error instanceof RoomUnavailableError) throw new HttpError(503, 'pad_unavailable', 'The pad is being reloaded on the server; try again in a moment.')
+    if (error instanceof StoreError) throw new HttpError(503, 'store_unavailable', 'The pad could not be stored; nothing was restored. Try again in a moment.')
     throw error
   }
 }
