@@ -59,7 +59,7 @@ import { buildToolbar } from './editor/toolbar'
 import { buildCaretClearance } from './editor/caret-clearance'
 import { mountShortcutHelp } from './editor/shortcut-help'
 import { isApplePlatform } from './editor/shortcuts'
-import { relayUrlOf } from '../shared/protocol/pad-link'
+import { recipePath, relayUrlOf } from '../shared/protocol/pad-link'
 import { createPageShell, type PageMessage } from './page-shell'
 import { retryDelayMs, retryPolicies } from '../shared/protocol/retry-delay'
 
@@ -109,6 +109,11 @@ export async function startPadPage(early: EarlyRequests | null): Promise<void> {
     shell.setLoading(null)
     shell.setError(describeSettingsError(error))
     shell.render()
+    return
+  }
+  // A reader of a pad whose recipe is published reads that recipe (DESIGN.md, "History"), not the pad behind it.
+  if (settings.role === Role.view && settings.publishedVersion !== null) {
+    location.replace(recipePath(key))
     return
   }
   const padSettings = createLiveSettings(settings)

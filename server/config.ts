@@ -66,6 +66,10 @@ export interface Config {
   historyRequestsPerMinute: number
   /** …and in a burst (a page moving through the timeline). */
   historyRequestBurst: number
+  /** Restores one client address may make per minute on average (each stores a checkpoint and up to a whole pad)… */
+  restoresPerMinute: number
+  /** …and in a burst (undoing, then undoing the undo). */
+  restoreBurst: number
   /** How often pads whose lifetime ran out are deleted, in milliseconds. */
   expirySweepMs: number
   /** Take the client address from X-Forwarded-For (set when a reverse proxy is in front). */
@@ -113,6 +117,8 @@ export const defaults: Config = {
   padCreationBurst: 20,
   historyRequestsPerMinute: 120,
   historyRequestBurst: 60,
+  restoresPerMinute: 6,
+  restoreBurst: 10,
   expirySweepMs: 3600 * 1000,
   trustProxy: false,
   maxApiBodyBytes: 64 * 1024,
@@ -207,6 +213,8 @@ export function loadConfig(env: Env): Config {
     padCreationBurst: read('padCreationBurst', integer(1, 1_000_000)),
     historyRequestsPerMinute: read('historyRequestsPerMinute', integer(1, 1_000_000)),
     historyRequestBurst: read('historyRequestBurst', integer(1, 1_000_000)),
+    restoresPerMinute: read('restoresPerMinute', integer(1, 1_000_000)),
+    restoreBurst: read('restoreBurst', integer(1, 1_000_000)),
     expirySweepMs: read('expirySweepMs', integer(1000, 7 * 24 * 3600 * 1000)),
     trustProxy: read('trustProxy', boolean),
     maxApiBodyBytes: read('maxApiBodyBytes', integer(256, 16 * 1024 * 1024)),

@@ -35,7 +35,7 @@ export function createPadServer(config: Config, deps: PadServerDeps): PadServer 
   const metrics = createMetrics()
   const relay = createRelay(config, { ...deps, metrics })
   const clock = deps.clock ?? systemClock
-  const server = http.createServer(createHttpHandler(config, { ...deps, metrics, padChanges: relay, clock }))
+  const server = http.createServer(createHttpHandler(config, { ...deps, metrics, padChanges: relay, livePads: relay, clock }))
   const sweepExpiredPads = (): void => {
     deps.store.deleteExpiredPads(clock.now()).then(
       (padIds) => {

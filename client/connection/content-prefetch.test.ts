@@ -17,6 +17,8 @@ const settings: PadState = {
   updatedAt: '2026-11-21T11:00:00.000Z',
   expiresAt: null,
   extraContributors: [],
+  restoreRole: 'edit',
+  publishedVersion: null,
 }
 
 class FakeSocket implements PrefetchSocket {

@@ -19,6 +19,8 @@ const state: PadState = {
   updatedAt: '2026-11-21T11:00:00.000Z',
   expiresAt: '2026-12-22T11:00:00.000Z',
   extraContributors: [],
+  restoreRole: 'edit',
+  publishedVersion: null,
 }
 
 /** Feeds `frame` to the handler the way y-websocket does: the type is read first. */

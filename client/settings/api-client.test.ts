@@ -26,6 +26,8 @@ const settingsBody = {
   updatedAt: '2025-01-01T00:00:00.000Z',
   expiresAt: null,
   extraContributors: [],
+  restoreRole: 'edit',
+  publishedVersion: null,
   links: { edit: 'https://pad.example/p/aaaaaaaaaaaaaaaaaaaaaa', view: 'https://pad.example/p/bbbbbbbbbbbbbbbbbbbbbb' },
 }
 

@@ -17,6 +17,8 @@ const initial: PadSettings = {
   updatedAt: '2026-01-01T00:00:00.000Z',
   expiresAt: '2027-01-02T00:00:00.000Z',
   extraContributors: [],
+  restoreRole: 'edit',
+  publishedVersion: null,
   links: { edit: 'https://pad.example/p/e', view: 'https://pad.example/p/v' },
 }
 

@@ -15,6 +15,8 @@ const current: PadState = {
   updatedAt: '2026-03-12T09:00:00.000Z',
   expiresAt: '2027-03-13T09:00:00.000Z',
   extraContributors: [],
+  restoreRole: 'edit',
+  publishedVersion: null,
 }
 
 describe('buildSettingsPatch', () => {

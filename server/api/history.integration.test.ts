@@ -137,7 +137,7 @@ describe('the history API', () => {
     const foreign = await fetch(`${server.url}/api/pads/${other.keys.edit}/export?format=md&version=${known}`)
     expect(foreign.status).toBe(404)
     expect((await listVersions(server, 'AAAAAAAAAAAAAAAAAAAAAA')).status).toBe(404)
-    expect((await fetch(`${server.url}/api/pads/${pad.keys.edit}/versions`, { method: 'POST' })).status).toBe(405)
+    expect((await fetch(`${server.url}/api/pads/${pad.keys.edit}/versions`, { method: 'DELETE' })).status).toBe(405)
   })
 
   it('rate-limits history requests per address', async () => {

@@ -56,13 +56,16 @@ describe('HTTP API', () => {
     }
     const admin = await read(created.keys.admin)
     expect(admin).toMatchObject({ role: 'admin', title: 'Café projets', language: 'fr', locked: false, id: created.id })
-    expect(admin.links).toEqual(created.links)
+    // Every key may share the published recipe's link, which answers 404 until a version is published.
+    const recipe = `${server.url}/r/${created.keys.view}`
+    expect(admin.links).toEqual({ ...created.links, recipe })
     const edit = await read(created.keys.edit)
     expect(edit.role).toBe('edit')
-    expect(edit.links).toEqual({ edit: created.links.edit, view: created.links.view })
+    expect(edit.links).toEqual({ edit: created.links.edit, view: created.links.view, recipe })
     const view = await read(created.keys.view)
     expect(view.role).toBe('view')
-    expect(view.links).toEqual({ view: created.links.view })
+    expect(view.links).toEqual({ view: created.links.view, recipe })
+    expect(view).toMatchObject({ restoreRole: 'edit', publishedVersion: null })
   })
 
   it('stores the edit and admin keys only as hashes', async () => {

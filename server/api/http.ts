@@ -1,6 +1,7 @@
 /**
  * HTTP routes: the JSON API of DESIGN.md's contract (pad-routes.ts), health,
- * metrics, the pad page for `/p/<key>`, the accessibility statement for
+ * metrics, the pad page for `/p/<key>`, the published recipe for `/r/<view key>`
+ * (recipe-page.ts), the accessibility statement for
  * `/accessibilite` and `/accessibility`, and the built client as static files
  * (sirv). Every response carries the security headers; every error becomes
  * the API's error body. WebSocket upgrades are not handled here.
@@ -19,8 +20,10 @@ import type { Store } from '../store/store'
 import { HttpError } from './http-error'
 import { allowMethods, sendJson } from './http-io'
 import type { PadChangeListener } from './pad-api'
+import type { LivePads } from './live-pads'
 import { linkOriginOf } from './link-origin'
 import { createPadRoutes } from './pad-routes'
+import { sendRecipePage } from './recipe-page'
 
 export interface HttpDeps {
   store: Store
@@ -28,6 +31,8 @@ export interface HttpDeps {
   metrics: Metrics
   /** Told of every change a facilitator makes, so that open connections follow it (the relay). */
   padChanges: PadChangeListener
+  /** Takes versions of the pads as they are now, and restores them (the relay's rooms). */
+  livePads: LivePads
   /** The time pads are created and changed at; the system clock by default. */
   clock?: Clock
 }
@@ -55,7 +60,7 @@ const securityHeaders: Record<string, string> = {
 
 export function createHttpHandler(config: Config, deps: HttpDeps): HttpHandler {
   const { store, log, metrics } = deps
-  const padRoutes = createPadRoutes(config, { store, log, padChanges: deps.padChanges, clock: deps.clock ?? systemClock })
+  const padRoutes = createPadRoutes(config, { store, log, padChanges: deps.padChanges, livePads: deps.livePads, clock: deps.clock ?? systemClock })
   const serveStatic = createStaticFiles(config.clientDir)
   const ownAddresses = machineAddresses()
   const origin = (request: IncomingMessage): string => linkOriginOf(request.headers.host, config, ownAddresses)
@@ -85,6 +90,8 @@ export function createHttpHandler(config: Config, deps: HttpDeps): HttpHandler {
     }
     allowMethods(method, ['GET', 'HEAD'])
     if (/^\/p\/[^/]+\/?$/.test(pathname)) return sendPage(response, config.clientDir, 'pad.html')
+    const recipeKey = /^\/r\/([^/]+)\/?$/.exec(pathname)?.[1]
+    if (recipeKey !== undefined) return sendRecipePage(response, store, recipeKey, origin(request))
     // The accessibility statement, at its French address and its English one: one page, in the reader's language.
     if (/^\/(accessibilite|accessibility)\/?$/.test(pathname)) return sendPage(response, config.clientDir, 'accessibility.html')
     serveStatic(request, response, () => {

@@ -2,11 +2,13 @@
  * The pad API's logic, apart from HTTP plumbing: validating untrusted bodies,
  * creating a pad with its three keys, describing a pad to the holder of one
  * of its keys (with only the links that key may share), and the facilitator's
- * changes (settings, edit-link rotation, deletion). The relay is told of each
- * change so that every connection sees it at once.
+ * changes (settings — a lock after a `before-lock` checkpoint, a published
+ * version only if the pad has it — edit-link rotation, deletion). The relay
+ * is told of each change so that every connection sees it at once.
  */
 import {
   defaultPadLifetime,
+  defaultRestoreRole,
   maxEventFieldLength,
   maxExtraContributors,
   maxTitleLength,
@@ -14,6 +16,8 @@ import {
   padLifetimeMs,
   padLifetimes,
   PadLinkError,
+  restoreRoles,
+  VersionKind,
   type CreatePadRequest,
   type CreatePadResponse,
   type PadSettings,
@@ -25,7 +29,9 @@ import { cleanAuthorName, maxAuthorNameLength } from '../../shared/pad/attributi
 import { dataLicenseIds, defaultDataLicenseId, defaultLicenseId, isDataLicenseId, isLicenseId } from '../../shared/pad/licenses'
 import { defaultTemplateId, isTemplateId, templateDocument, templateIds } from '../../shared/pad/templates'
 import { templateUpdate } from './template-content'
-import { isPadKey, padPath } from '../../shared/protocol/pad-link'
+import { isPadKey, padPath, recipePath } from '../../shared/protocol/pad-link'
+import { isVersionId } from '../history/version'
+import type { LivePads } from './live-pads'
 import { Role } from '../../shared/protocol/roles'
 import { HttpError } from './http-error'
 import { deriveEditKey, generateKey, generatePadId, hashKey } from './pad-keys'
@@ -59,7 +65,7 @@ export function parseCreatePadRequest(body: unknown): Required<CreatePadRequest>
   }
 }
 
-/** Checks an untrusted settings patch and turns it into store fields. */
+/** Checks an untrusted settings patch and turns it into store fields (a version to publish is checked against the store later). */
 function parseSettingsPatch(body: unknown): Partial<PadSettingsFields> {
   const patch = readObject(body) as Record<keyof PadSettingsPatch, unknown>
   const fields: Partial<PadSettingsFields> = {}
@@ -86,8 +92,19 @@ function parseSettingsPatch(body: unknown): Partial<PadSettingsFields> {
   }
   if (patch.lifetime !== undefined) fields.lifetime = readLifetime(patch.lifetime)
   if (patch.extraContributors !== undefined) fields.extraContributors = readNames(patch.extraContributors)
+  if (patch.restoreRole !== undefined) {
+    const restoreRole = restoreRoles.find((role) => role === patch.restoreRole)
+    if (restoreRole === undefined) throw new HttpError(400, 'invalid_restore_role', `restoreRole must be one of ${restoreRoles.join(', ')}.`)
+    fields.restoreRole = restoreRole
+  }
+  if (patch.publishedVersion !== undefined) {
+    if (patch.publishedVersion !== null && typeof patch.publishedVersion !== 'string') {
+      throw new HttpError(400, 'invalid_published_version', 'publishedVersion must be the id of a version of the pad, or null.')
+    }
+    fields.publishedVersion = patch.publishedVersion
+  }
   if (Object.keys(fields).length === 0 && Object.keys(patch).length > 0) {
-    throw new HttpError(400, 'invalid_body', 'Nothing to change: send title, event, license, dataLicense, locked, lifetime or extraContributors.')
+    throw new HttpError(400, 'invalid_body', 'Nothing to change: send title, event, license, dataLicense, locked, lifetime, extraContributors, restoreRole or publishedVersion.')
   }
   return fields
 }
@@ -119,6 +136,8 @@ export async function createPad(
     firstEditAtMs: null,
     lastEditAtMs: null,
     extraContributors: [],
+    restoreRole: defaultRestoreRole,
+    publishedVersion: null,
   }
   // The template is written by the server, so that a pad exported without
   // ever being opened still has it (DESIGN.md, "The contract").
@@ -153,7 +172,7 @@ function unknownPad(): HttpError {
   return new HttpError(404, PadLinkError.unknownPad, 'No pad answers to this link.')
 }
 
-async function findPadAsAdmin(store: Store, key: string): Promise<PadRecord> {
+export async function findPadAsAdmin(store: Store, key: string): Promise<PadRecord> {
   const { pad, role } = await findPad(store, key)
   if (role !== Role.admin) throw new HttpError(403, 'forbidden', 'Only the facilitator (admin) link may do this.')
   return pad
@@ -167,13 +186,26 @@ export async function readPadSettings(store: Store, key: string, origin: string)
 export async function updatePadSettings(
   store: Store,
   listener: PadChangeListener,
+  livePads: LivePads,
   key: string,
   body: unknown,
   origin: string,
   nowMs: number,
 ): Promise<PadSettings> {
   const pad = await findPadAsAdmin(store, key)
-  const updated = await store.updatePad(pad.id, parseSettingsPatch(body), nowMs)
+  const fields = parseSettingsPatch(body)
+  const published = fields.publishedVersion
+  if (published !== undefined && published !== null && published !== pad.publishedVersion) {
+    // Only an existing version is published, and from then on never thinned.
+    if (!isVersionId(published) || !(await store.pinVersion(pad.id, published))) {
+      throw new HttpError(404, 'unknown_version', 'This pad has no version with this id to publish (it may have been thinned).')
+    }
+  }
+  if (fields.locked === true && !pad.locked) {
+    // The pad as it was just before the facilitator locked it (DESIGN.md, "History").
+    await livePads.takeVersion(pad, { kind: VersionKind.beforeLock })
+  }
+  const updated = await store.updatePad(pad.id, fields, nowMs)
   if (updated === null) throw unknownPad()
   listener.padChanged(updated)
   return describePad(updated, Role.admin, key, origin)
@@ -215,17 +247,20 @@ export function toPadState(pad: PadRecord): PadState {
     updatedAt: new Date(pad.updatedAtMs).toISOString(),
     expiresAt: lifetimeMs === null ? null : new Date(pad.updatedAtMs + lifetimeMs).toISOString(),
     extraContributors: [...pad.extraContributors],
+    restoreRole: pad.restoreRole,
+    publishedVersion: pad.publishedVersion,
   }
 }
 
 function describePad(pad: PadRecord, role: Role, key: string, origin: string): PadSettings {
   const view = padLink(origin, pad.viewKey)
+  const recipe = origin + recipePath(pad.viewKey)
   const links: PadSettings['links'] =
     role === Role.admin
-      ? { edit: padLink(origin, deriveEditKey(key, pad.editKeyGeneration)), view, admin: padLink(origin, key) }
+      ? { edit: padLink(origin, deriveEditKey(key, pad.editKeyGeneration)), view, admin: padLink(origin, key), recipe }
       : role === Role.edit
-        ? { edit: padLink(origin, key), view }
-        : { view }
+        ? { edit: padLink(origin, key), view, recipe }
+        : { view, recipe }
   return { id: pad.id, role, links, ...toPadState(pad) }
 }
 

@@ -1,9 +1,10 @@
 /**
  * The pad API's routes (DESIGN.md's contract): create a pad, read, change or
- * delete its settings, rotate its edit link, export its recipe (or one of
- * its versions), list its versions. Each route checks its method and body
+ * delete its settings, rotate its edit link, export its recipe (the
+ * published version by default, the live pad, or one of its versions), list,
+ * name and restore its versions. Each route checks its method and body
  * here and leaves the decision to pad-api.ts and pad-history.ts; pad
- * creations and history requests are rate-limited per client address. Health, metrics and
+ * creations, history requests and restores are rate-limited per client address. Health, metrics and
  * pages are http.ts.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
@@ -28,7 +29,13 @@ import {
   type PadChangeListener,
 } from './pad-api'
 import { readRecipe, readVersionRecipe } from './pad-export'
-import { findPadWithHistory, listPadVersions } from './pad-history'
+import { findPadWithHistory, listPadVersions, nameCurrentVersion, renamePadVersion, restorePadVersion } from './pad-history'
+import type { LivePads } from './live-pads'
+import { VersionKind } from '../../shared/protocol/api'
+import { Role } from '../../shared/protocol/roles'
+
+/** `version=live` exports the pad as it is, even when a version is published. */
+const liveVersion = 'live'
 
 export interface PadRoutesDeps {
   store: Store
@@ -36,6 +43,8 @@ export interface PadRoutesDeps {
   clock: Clock
   /** Told of every change a facilitator makes, so that open connections follow it (the relay). */
   padChanges: PadChangeListener
+  /** Takes versions of the pads as they are now, and restores them (the relay's rooms). */
+  livePads: LivePads
 }
 
 /** What a pad route needs to know of its request. */
@@ -53,11 +62,12 @@ export type PadRoutes = (pad: PadRequest) => Promise<boolean>
 
 type PadRoutesConfig = Pick<
   Config,
-  'padCreationsPerHour' | 'padCreationBurst' | 'historyRequestsPerMinute' | 'historyRequestBurst' | 'trustProxy' | 'maxApiBodyBytes'
+  | 'padCreationsPerHour' | 'padCreationBurst' | 'historyRequestsPerMinute' | 'historyRequestBurst' | 'restoresPerMinute' | 'restoreBurst'
+  | 'trustProxy' | 'maxApiBodyBytes'
 >
 
 export function createPadRoutes(config: PadRoutesConfig, deps: PadRoutesDeps): PadRoutes {
-  const { store, log, clock, padChanges } = deps
+  const { store, log, clock, padChanges, livePads } = deps
   // Against scripts filling the disk with pads; a venue behind one address still creates plenty.
   const padCreations = createKeyedRateLimiter(config.padCreationsPerHour / 3600, config.padCreationBurst)
   // Each history request reads whole states (a version, or the pad for its credits) from the store.
@@ -66,6 +76,13 @@ export function createPadRoutes(config: PadRoutesConfig, deps: PadRoutesDeps): P
     if (historyRequests.take(clientAddress(request, config.trustProxy))) return
     response.setHeader('Retry-After', String(Math.ceil(60 / config.historyRequestsPerMinute)))
     throw new HttpError(429, 'too_many_requests', 'Too many history requests from this address; try again in a moment.')
+  }
+  // Each restore stores a checkpoint and up to a whole pad's content.
+  const restores = createKeyedRateLimiter(config.restoresPerMinute / 60, config.restoreBurst)
+  const takeRestore = (request: IncomingMessage, response: ServerResponse): void => {
+    if (restores.take(clientAddress(request, config.trustProxy))) return
+    response.setHeader('Retry-After', String(Math.ceil(60 / config.restoresPerMinute)))
+    throw new HttpError(429, 'too_many_requests', 'Too many restores from this address; try again in a moment.')
   }
 
   async function create({ request, response, method, origin }: PadRequest): Promise<void> {
@@ -89,9 +106,19 @@ export function createPadRoutes(config: PadRoutesConfig, deps: PadRoutesDeps): P
     }
     const versionId = url.searchParams.get('version')
     let recipe: Recipe
-    if (versionId === null) {
-      const { pad } = await findPad(store, key)
-      recipe = await readRecipe(store, pad, origin)
+    if (versionId === null || versionId === liveVersion) {
+      const { pad, role } = await findPad(store, key)
+      if (versionId === null && pad.publishedVersion !== null) {
+        // The published recipe is what the pad exports by default, to every link (it is public at /r/<view key>).
+        recipe = await readVersionRecipe(store, pad, pad.publishedVersion, origin)
+      } else {
+        // A checkpoint of what is exported, unless the pad has not changed since its newest version. Only the
+        // links that write take one, within the history limit: a reader never makes the history grow.
+        if (role !== Role.view && historyRequests.take(clientAddress(request, config.trustProxy))) {
+          await livePads.takeVersion(pad, { kind: VersionKind.beforeExport, onlyIfChanged: true })
+        }
+        recipe = await readRecipe(store, pad, origin)
+      }
     } else {
       takeHistoryRequest(request, response)
       recipe = await readVersionRecipe(store, await findPadWithHistory(store, key), versionId, origin)
@@ -114,12 +141,35 @@ export function createPadRoutes(config: PadRoutesConfig, deps: PadRoutesDeps): P
     if (method === 'GET') return sendJson(response, 200, await readPadSettings(store, key, origin))
     if (method === 'PATCH') {
       const body = await readJsonBody(request, config.maxApiBodyBytes)
-      return sendJson(response, 200, await updatePadSettings(store, padChanges, key, body, origin, clock.now()))
+      return sendJson(response, 200, await updatePadSettings(store, padChanges, livePads, key, body, origin, clock.now()))
     }
     const padId = await deletePad(store, padChanges, key)
     log.info({ padId }, 'pad deleted')
     response.writeHead(204, { 'Cache-Control': 'no-store' })
     response.end()
+  }
+
+  /** `…/versions` (list, name the pad now), `…/versions/<id>` (rename), `…/versions/<id>/restore`. */
+  async function versions({ request, response, method }: PadRequest, key: string, versionId: string | undefined, isRestore: boolean): Promise<void> {
+    if (versionId === undefined) {
+      allowMethods(method, ['GET', 'POST'])
+      takeHistoryRequest(request, response)
+      if (method === 'GET') return sendJson(response, 200, await listPadVersions(store, key))
+      const body = await readJsonBody(request, config.maxApiBodyBytes)
+      return sendJson(response, 201, await nameCurrentVersion(store, livePads, key, body))
+    }
+    if (!isRestore) {
+      allowMethods(method, ['PATCH'])
+      takeHistoryRequest(request, response)
+      const body = await readJsonBody(request, config.maxApiBodyBytes)
+      return sendJson(response, 200, await renamePadVersion(store, key, versionId, body))
+    }
+    allowMethods(method, ['POST'])
+    takeRestore(request, response)
+    const body = await readJsonBody(request, config.maxApiBodyBytes)
+    const restored = await restorePadVersion(store, livePads, key, versionId, body)
+    log.info({ versionId: restored.restored, checkpointId: restored.checkpoint }, 'version restored on request')
+    sendJson(response, 200, restored)
   }
 
   return async (pad) => {
@@ -133,11 +183,9 @@ export function createPadRoutes(config: PadRoutesConfig, deps: PadRoutesDeps): P
       await exportRecipe(pad, exportMatch[1] ?? '')
       return true
     }
-    const versionsMatch = /^\/api\/pads\/([^/]+)\/versions$/.exec(pathname)
+    const versionsMatch = /^\/api\/pads\/([^/]+)\/versions(?:\/([^/]+)(\/restore)?)?$/.exec(pathname)
     if (versionsMatch !== null) {
-      allowMethods(pad.method, ['GET'])
-      takeHistoryRequest(pad.request, pad.response)
-      sendJson(pad.response, 200, await listPadVersions(store, versionsMatch[1] ?? ''))
+      await versions(pad, versionsMatch[1] ?? '', versionsMatch[2], versionsMatch[3] !== undefined)
       return true
     }
     const padMatch = /^\/api\/pads\/([^/]+)(\/rotate)?$/.exec(pathname)

@@ -35,12 +35,14 @@ describe('selectVersionsToDrop', () => {
     expect(dropped.sort()).toEqual(idsOf([tenDaysAgo[0], tenDaysAgo[1], monthAgo[0]] as ThinnableVersion[]).sort())
   })
 
-  it('never drops a named version, nor one taken before a lock, restore, export or publish', () => {
+  it('never drops a named or published version, nor one taken before a lock, restore, export or publish', () => {
     const kinds: VersionKind[] = ['named', 'before-lock', 'before-restore', 'before-export', 'before-publish']
     const safe = kinds.flatMap((kind) => [version(20 * day, kind), version(20 * day + minute, kind), version(5 * hour, kind)])
     const namedCheckpoint = version(20 * day + 2 * minute, 'auto', true)
+    const publishedCheckpoint = { ...version(20 * day + 4 * minute), isPinned: true }
     const plain = version(20 * day + 3 * minute)
-    expect(selectVersionsToDrop([...safe, namedCheckpoint, plain], now, { ...defaultThinningRule, maxAutomatic: 0 })).toEqual([plain.id])
+    const all = [...safe, namedCheckpoint, publishedCheckpoint, plain]
+    expect(selectVersionsToDrop(all, now, { ...defaultThinningRule, maxAutomatic: 0 })).toEqual([plain.id])
   })
 
   it('caps the automatic checkpoints of a pad, dropping the oldest first', () => {

@@ -2,8 +2,8 @@
  * Which versions of a pad to drop so that its history stays bounded — a
  * pure rule over the versions' dates, kinds and names, with `now` given:
  *
- * - a named version, and one taken before a lock, restore, export or
- *   publish, is never dropped;
+ * - a named version, a published one, and one taken before a lock,
+ *   restore, export or publish, is never dropped;
  * - automatic checkpoints are all kept for the last `keepAllMs` (3 hours),
  *   then only the last one of each clock hour for `hourlyForMs` (7 days),
  *   then only the last one of each day (UTC days);
@@ -25,6 +25,8 @@ export interface ThinnableVersion {
   kind: VersionKind
   /** Whether the facilitator named it (a named checkpoint is kept like a named version). */
   isNamed: boolean
+  /** Whether it was published as the recipe (kept like a named version). */
+  isPinned?: boolean
 }
 
 export interface ThinningRule {
@@ -55,7 +57,7 @@ export function selectVersionsToDrop(versions: readonly ThinnableVersion[], nowM
   // Newest first; for equal times, the later in the list counts as the newer.
   const automatic = versions
     .map((version, index) => ({ version, index }))
-    .filter(({ version }) => version.kind === 'auto' && !version.isNamed)
+    .filter(({ version }) => version.kind === 'auto' && !version.isNamed && version.isPinned !== true)
     .sort((a, b) => b.version.createdAtMs - a.version.createdAtMs || b.index - a.index)
     .map(({ version }) => version)
   const kept: ThinnableVersion[] = []

@@ -43,8 +43,15 @@ export function describeVersions(versions: readonly VersionSummary[], creditOf: 
       authors,
       unnamedCharacters: tally.unnamedCharacters,
       characterChange: previous === null ? 0 : tally.total - previous.total,
+      isPinned: version.isPinned,
+      restore: version.restore === null ? null : { version: version.restore.versionId, by: restorerName(version.restore.participantId, named) },
     }
   })
+}
+
+/** Who restored, named as they choose to be credited now; null when unnamed or unknown. */
+function restorerName(participantId: string | null, named: CreditOf): string | null {
+  return participantId === null ? null : (named(participantId)?.name ?? null)
 }
 
 interface AuthorTally {

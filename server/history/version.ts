@@ -36,6 +36,16 @@ export interface VersionSummary {
   presentParticipantIds: string[]
   /** Characters of the state's body credited to each participant (legacy text under its `legacyParticipantId`). */
   charactersByParticipant: Record<string, number>
+  /** Kept whatever the thinning rule says: it was published as the recipe. */
+  isPinned: boolean
+  /** For a `before-restore` version, the restore it was taken for; null otherwise. */
+  restore: VersionRestore | null
+}
+
+/** Which version a restore brought back, and who asked for it (their participant id, null when they gave none). */
+export interface VersionRestore {
+  versionId: string
+  participantId: string | null
 }
 
 /** A version with its state: the pad at that moment, as one Yjs update (`Y.encodeStateAsUpdate`). */
@@ -76,6 +86,7 @@ export interface VersionCapture {
   name?: string | null
   atMs: number
   presentParticipantIds: Iterable<string>
+  restore?: VersionRestore | null
 }
 
 /** The version `doc` is now: its state, credits and a fresh id. */
@@ -90,6 +101,8 @@ export function captureVersion(doc: Y.Doc, capture: VersionCapture): PadVersion 
     byteSize: state.length,
     presentParticipantIds: [...new Set(capture.presentParticipantIds)].sort(),
     charactersByParticipant: creditedCharacters(doc),
+    isPinned: false,
+    restore: capture.restore ?? null,
     state,
   }
 }

@@ -11,6 +11,7 @@ import type { Duplex } from 'node:stream'
 import { WebSocketServer } from 'ws'
 import { CloseCode } from '../../shared/protocol/close-codes'
 import { isParticipantSecret, participantIdOf, participantSecretParam } from '../../shared/protocol/participant-id'
+import type { LivePads } from '../api/live-pads'
 import type { PadChangeListener } from '../api/pad-api'
 import { clientAddress } from '../client-address'
 import type { Clock } from '../clock'
@@ -23,7 +24,7 @@ import { acceptConnection, createAddressCounts } from './connection'
 import { createPeerSockets } from './peer-sockets'
 import { createRelayRooms } from './rooms'
 
-export interface Relay extends PadChangeListener {
+export interface Relay extends PadChangeListener, LivePads {
   /** Takes over an HTTP upgrade request; answers 404 for paths other than `/ws/<key>`. */
   handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void
   readonly roomCount: number
@@ -89,6 +90,8 @@ export function createRelay(config: Config, deps: RelayDeps): Relay {
     padChanged: (pad) => rooms.padChanged(pad),
     padEditKeyRotated: (pad) => rooms.padEditKeyRotated(pad),
     padDeleted: (padId) => rooms.padDeleted(padId),
+    takeVersion: (pad, request) => rooms.takeVersion(pad, request),
+    restoreVersion: (pad, version, restoredBy) => rooms.restoreVersion(pad, version, restoredBy),
     async close() {
       if (isClosing) return
       isClosing = true

@@ -3,13 +3,18 @@
  * `maxLoadedPads`), forgotten as each closes, and linked to the other
  * instances' rooms of the same pad through the bus. The facilitator's changes
  * (settings, a new edit link, deletion) reach the pad's room here, whether
- * they were made on this instance (the pad API) or another (the bus). It
+ * they were made on this instance (the pad API) or another (the bus); so do
+ * the API's versions and restores (a restore loads the room if needed, and
+ * travels to other instances as the update it stores). It
  * does not accept connections (connection.ts) nor handle messages (room/).
  */
 import { CloseCode } from '../../shared/protocol/close-codes'
 import { Role } from '../../shared/protocol/roles'
+import type { LivePads } from '../api/live-pads'
 import type { PadChangeListener } from '../api/pad-api'
-import type { Clock } from '../clock'
+import { systemClock, type Clock } from '../clock'
+import { docFromStore, takeVersion } from '../history/version-taking'
+import { RoomUnavailableError } from '../room/requests'
 import type { Config } from '../config'
 import type { Logger } from '../log'
 import type { Metrics } from '../metrics'
@@ -18,7 +23,7 @@ import type { BusMessage } from '../scale-out/bus-message'
 import type { PadBus } from '../scale-out/pad-bus'
 import type { PadRecord, Store } from '../store/store'
 
-export interface RelayRooms extends PadChangeListener {
+export interface RelayRooms extends PadChangeListener, LivePads {
   readonly size: number
   /** The pad's room, created if needed; null when this instance already holds as many pads as it may. */
   roomFor(pad: PadRecord): Room | null
@@ -72,6 +77,23 @@ export function createRelayRooms(config: RoomConfig, deps: RelayRoomsDeps): Rela
     }
   }
 
+  function roomFor(pad: PadRecord): Room | null {
+    const existing = rooms.get(pad.id)
+    if (existing !== undefined) return existing
+    if (rooms.size >= config.maxLoadedPads) return null
+    const room: Room = createRoom(pad, options, {
+      store,
+      log,
+      metrics,
+      onClose: (closed) => forget(pad.id, closed),
+      clock: deps.clock,
+      link: linkOf(pad.id, () => room),
+    })
+    rooms.set(pad.id, room)
+    metrics.roomsLoaded.set(rooms.size)
+    return room
+  }
+
   bus?.onReconnected(() => {
     for (const room of rooms.values()) room.resync()
   })
@@ -80,22 +102,7 @@ export function createRelayRooms(config: RoomConfig, deps: RelayRoomsDeps): Rela
     get size() {
       return rooms.size
     },
-    roomFor(pad) {
-      const existing = rooms.get(pad.id)
-      if (existing !== undefined) return existing
-      if (rooms.size >= config.maxLoadedPads) return null
-      const room: Room = createRoom(pad, options, {
-        store,
-        log,
-        metrics,
-        onClose: (closed) => forget(pad.id, closed),
-        clock: deps.clock,
-        link: linkOf(pad.id, () => room),
-      })
-      rooms.set(pad.id, room)
-      metrics.roomsLoaded.set(rooms.size)
-      return room
-    },
+    roomFor,
     padChanged(pad) {
       rooms.get(pad.id)?.updatePad(pad)
       bus?.publish(pad.id, { kind: 'settings', pad })
@@ -108,6 +115,29 @@ export function createRelayRooms(config: RoomConfig, deps: RelayRoomsDeps): Rela
     padDeleted(padId) {
       void rooms.get(padId)?.deletePad()
       bus?.publish(padId, { kind: 'deleted' })
+    },
+    async takeVersion(pad, request) {
+      const room = rooms.get(pad.id)
+      if (room !== undefined) {
+        try {
+          return await room.takeVersion(request)
+        } catch (error) {
+          // Unloading meanwhile: what it held is stored, the store answers.
+          if (!(error instanceof RoomUnavailableError)) throw error
+        }
+      }
+      const doc = await docFromStore(store, pad.id)
+      try {
+        return await takeVersion(store, doc, request, { padId: pad.id, atMs: (deps.clock ?? systemClock).now(), presentParticipantIds: [] })
+      } finally {
+        doc.destroy()
+      }
+    },
+    restoreVersion(pad, version, restoredBy) {
+      // Through the room, loaded here if it is not: the one way a change is stored, then relayed and published.
+      const room = roomFor(pad)
+      if (room === null) return Promise.reject(new RoomUnavailableError('this instance holds as many pads as it may; try again'))
+      return room.restore(version, restoredBy)
     },
     async closeAll(code, reason) {
       await Promise.all([...rooms.values()].map((room) => room.close(code, reason)))

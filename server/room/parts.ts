@@ -1,7 +1,7 @@
 /**
  * The parts a room is made of, wired together: its peers, who speaks for
  * each client id, the stored pad and its doc, presence, the writes, the
- * automatic checkpoints, the link to other instances, what each message
+ * automatic checkpoints, the versions and restores asked for, the link to other instances, what each message
  * does, and the ordered inbox that
  * drives them. Each part holds one piece of state; this file only connects
  * what one part tells another. The room's lifecycle and its public face are
@@ -15,6 +15,7 @@ import type { PadRecord } from '../store/store'
 import { defaultCheckpointPolicyOptions } from '../history/checkpoint-policy'
 import { createRoomCheckpoints, type RoomCheckpoints } from './checkpoints'
 import { createClientIdOwners, type ClientIdOwners } from './client-ids'
+import { createRoomHistory, type RoomHistory } from './history'
 import { createRoomInbox, type RoomInbox } from './inbox'
 import { createRoomMessages, type RoomMessages } from './messages'
 import { createRoomPeers, type RoomPeers } from './peers'
@@ -31,6 +32,7 @@ export interface RoomParts {
   presence: PresenceRelay
   writes: RoomWrites
   checkpoints: RoomCheckpoints
+  history: RoomHistory
   remote: RoomRemote
   messages: RoomMessages
   inbox: RoomInbox
@@ -95,6 +97,11 @@ export function createRoomParts(padId: string, options: RoomOptions, deps: RoomP
     { maxDocumentBytes: options.maxDocumentBytes },
     { storage, clientIds, metrics, log, clock, link, send, broadcast, peerCount: () => peers.size, afterRelay },
   )
+  const history = createRoomHistory(
+    padId,
+    { maxDocumentBytes: options.maxDocumentBytes },
+    { store: deps.store, clock, log, storage, writes, connectedParticipants: () => peers.participantIds() },
+  )
   const scheduleResync = (): void => inbox.push({ kind: 'task', run: remote.resyncFromStore })
   const remote = createRoomRemote({ link, storage, clientIds, presence, log, broadcast, scheduleResync })
   const messages = createRoomMessages(
@@ -132,7 +139,7 @@ export function createRoomParts(padId: string, options: RoomOptions, deps: RoomP
     await compact()
   }
 
-  return { peers, clientIds, storage, presence, writes, checkpoints, remote, messages, inbox, compact, storeBeforeClosing }
+  return { peers, clientIds, storage, presence, writes, checkpoints, history, remote, messages, inbox, compact, storeBeforeClosing }
 }
 
 /** How often presences that were not renewed are looked for. */

@@ -52,4 +52,18 @@ describe('room peers', () => {
     expect(b.closedWith).toEqual([1001])
     expect([peers.size, clock.pendingTimers]).toEqual([0, 0])
   })
+
+  it('counts down to idle from its creation while nobody joins (a room loaded for a restore)', async () => {
+    const clock = createFakeClock()
+    let idle = 0
+    const peers = createRoomPeers({ idleMs: 1000 }, { clock, metrics: createMetrics(), onIdle: () => (idle += 1) })
+    await clock.advance(999)
+    expect(idle).toBe(0)
+    await clock.advance(1)
+    expect(idle).toBe(1)
+    const joined = createRoomPeers({ idleMs: 1000 }, { clock, metrics: createMetrics(), onIdle: () => (idle += 1) })
+    joined.add(recordingPeer(1, 'edit').peer)
+    await clock.advance(5000)
+    expect(idle).toBe(1)
+  })
 })

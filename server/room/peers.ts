@@ -1,7 +1,8 @@
 /**
  * Who is connected to a room: its peers, what is sent to them (one peer, or
  * everyone in one frame), which of them still owe the room's sync step 1,
- * and the room's unloading once the last one has left for `idleMs`. It does
+ * and the room's unloading once it has had none for `idleMs` (from its
+ * creation, or since the last one left). It does
  * not decide what to send (messages.ts) nor own the sockets (relay/).
  */
 import type { Role } from '../../shared/protocol/roles'
@@ -25,7 +26,7 @@ export interface RoomPeers {
   readonly size: number
   /** A peer joins; the room is no longer idle. */
   add(peer: Peer): void
-  /** A peer left; false if it was not (or no longer) here. The last one starts the idle countdown. */
+  /** A peer left; false if it was not (or no longer) here. The last one starts the idle countdown (as the room's creation did). */
   remove(peer: Peer): boolean
   send(peer: Peer, frame: Uint8Array): void
   /** Sends one frame to every open peer but `except`. */
@@ -47,8 +48,10 @@ export function createRoomPeers(options: RoomPeersOptions, deps: RoomPeersDeps):
   const peers = new Set<Peer>()
   /** Peers that joined and are still to get the room's sync step 1. */
   const owedStepOne = new WeakSet<Peer>()
-  let idleTimer: Timer | null = null
   let isClosed = false
+  // A room starts idle: one loaded for a request (a restore) with nobody
+  // connected unloads like one whose last peer left.
+  let idleTimer: Timer | null = clock.setTimeout(deps.onIdle, options.idleMs)
   const stopIdleCountdown = (): void => {
     if (idleTimer !== null) clock.clearTimeout(idleTimer)
     idleTimer = null

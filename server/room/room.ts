@@ -21,6 +21,10 @@ import type { PadRecord } from '../store/store'
 import { createRoomLifecycle } from './lifecycle'
 import { createRoomParts } from './parts'
 import type { RoomStore } from './storage'
+import type { RestoreOutcome } from './history'
+import { createRoomRequests } from './requests'
+import type { VersionRequest } from '../history/version-taking'
+import type { PadVersion } from '../history/version'
 
 export interface RoomOptions {
   /** Compact the update log into a snapshot once it holds this many updates. */
@@ -75,6 +79,10 @@ export interface Room {
   receiveRemote(message: RemoteRoomMessage, instanceId: string): void
   /** The link to the other instances was lost and is back: catches up with what they stored meanwhile. */
   resync(): void
+  /** Takes and stores a version of the pad as it is now, after the writes received before are stored (history.ts). */
+  takeVersion(request: VersionRequest): Promise<PadVersion | null>
+  /** Restores `version` as one write, after a `before-restore` checkpoint (history.ts); `RoomUnavailableError` while closing. */
+  restore(version: PadVersion, restoredBy: string | null): Promise<RestoreOutcome>
   /** Resolves once every message received so far is handled. */
   settle(): Promise<void>
   /** Closes every peer with `code`, stores what is pending and frees the doc. Idempotent. */
@@ -88,7 +96,10 @@ export function createRoom(initialPad: PadRecord, options: RoomOptions, deps: Ro
   let pad = initialPad
   const lifecycle = createRoomLifecycle({
     log,
-    clearInbox: () => inbox.clear(),
+    clearInbox: () => {
+      inbox.clear()
+      requests.rejectWaiting()
+    },
     storeBatch: () => writes.storeBatch(),
     settle: () => inbox.settle(),
     compact: () => parts.storeBeforeClosing(),
@@ -112,7 +123,8 @@ export function createRoom(initialPad: PadRecord, options: RoomOptions, deps: Ro
     hasFailed: () => lifecycle.hasFailed,
     mayStore: () => lifecycle.mayStore,
   })
-  const { peers, clientIds, storage, presence, writes, checkpoints, remote, messages, inbox } = parts
+  const { peers, clientIds, storage, presence, writes, checkpoints, history, remote, messages, inbox } = parts
+  const requests = createRoomRequests({ inbox: () => inbox, isClosing: () => lifecycle.isClosing || lifecycle.hasFailed })
 
   const room: Room = {
     padId,
@@ -164,6 +176,8 @@ export function createRoom(initialPad: PadRecord, options: RoomOptions, deps: Ro
       clientIds.forgetAllRemote()
       inbox.push({ kind: 'task', run: remote.resyncFromStore })
     },
+    takeVersion: (request) => requests.request(() => history.takeVersion(request)),
+    restore: (version, restoredBy) => requests.request(() => history.restore(version, restoredBy)),
     settle: () => inbox.settle(),
     close: (code, reason) => lifecycle.close(code, reason),
   }

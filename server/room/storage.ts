@@ -10,11 +10,12 @@ import * as Y from 'yjs'
 import type { Logger } from '../log'
 import type { Store } from '../store/store'
 import type { CheckpointStore } from './checkpoints'
+import type { RoomHistoryStore } from './history'
 import { createRoomDocument, storedState, type RoomDocument } from './document'
 import { applyTrusted, mergeAll } from './updates/yjs-updates'
 
-/** The part of the store a room uses (its checkpoints included). */
-export type RoomStore = Pick<Store, 'loadDocument' | 'appendUpdate' | 'compact'> & CheckpointStore
+/** The part of the store a room uses (its checkpoints and history included). */
+export type RoomStore = Pick<Store, 'loadDocument' | 'appendUpdate' | 'compact'> & CheckpointStore & RoomHistoryStore
 
 export interface RoomStorage {
   readonly document: RoomDocument

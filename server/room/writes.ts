@@ -3,7 +3,8 @@
  * (updates/write-application.ts), then it joins the batch of the turn; the
  * batch is stored as one update, then relayed in one frame and each writer
  * acknowledged (DESIGN.md, "Durability": nothing is relayed before it is
- * stored). In a big room the batch waits for the relay interval. A write
+ * stored). A change of the server's own (a restore) takes the same way, in
+ * a batch of its own. In a big room the batch waits for the relay interval. A write
  * refused after it was applied (Yjs refused part of it, or its credits are
  * not its writer's) is taken back: the doc is rebuilt from the store and the
  * batch, and the write dropped whole. It does not decide who may write (the room checks roles and the
@@ -56,7 +57,16 @@ export interface RoomWrites {
   afterStoring(then: () => void): Promise<void> | undefined
   /** Tells `peer` that `writes` more of its write messages are stored. */
   acknowledge(peer: Peer, writes: number): void
+  /**
+   * Makes a change of the server's own (a restore) to the doc in one
+   * transaction, then stores it, relays it to every peer and publishes it,
+   * as a batch of its own; resolves false when the change changed nothing.
+   */
+  applyOwnChange(change: (doc: Y.Doc) => void): Promise<boolean>
 }
+
+/** The origin of the server's own changes in a room's doc. */
+const ownChange = Symbol('the server’s own change')
 
 export function createRoomWrites(options: RoomWritesOptions, deps: RoomWritesDeps): RoomWrites {
   const { storage, clientIds, metrics, log, clock, link, send, broadcast } = deps
@@ -165,7 +175,27 @@ export function createRoomWrites(options: RoomWritesOptions, deps: RoomWritesDep
     if (peer.state === 'open') send(peer, encodeMessage({ type: 'stored', writeCount: peer.writeCount }))
   }
 
-  return { batch, write, storeBatch, storeBatchWhenDue, afterStoring, acknowledge }
+  async function applyOwnChange(change: (doc: Y.Doc) => void): Promise<boolean> {
+    // Alone in its batch: a batch of one writer is relayed to the others only.
+    await storeBatch()
+    const doc = storage.document.doc()
+    const updates: Uint8Array[] = []
+    const collect = (update: Uint8Array, origin: unknown): void => {
+      if (origin === ownChange) updates.push(update)
+    }
+    doc.on('update', collect)
+    try {
+      doc.transact(() => change(doc), ownChange)
+    } finally {
+      doc.off('update', collect)
+    }
+    if (updates.length === 0) return false
+    for (const update of updates) batch.keep(update)
+    await storeBatch()
+    return true
+  }
+
+  return { batch, write, storeBatch, storeBatchWhenDue, afterStoring, acknowledge, applyOwnChange }
 }
 
 /**

@@ -22,6 +22,8 @@ const pad: PadRecord = {
   firstEditAtMs: null,
   lastEditAtMs: 3,
   extraContributors: ['Awa'],
+  restoreRole: 'edit',
+  publishedVersion: null,
 }
 
 describe('bus messages', () => {

@@ -5,7 +5,11 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import type { CreatePadResponse } from '../../shared/protocol/api'
+import pg from 'pg'
+import type { CreatePadResponse, PadVersionResponse } from '../../shared/protocol/api'
+import { bodyFragmentName } from '../../shared/pad/schema'
+import { participantSecretParam } from '../../shared/protocol/participant-id'
+import { newParticipant, plainText, typeCredited } from '../testing/credited-text'
 import { CloseCode } from '../../shared/protocol/close-codes'
 import { decodeMessage, encodeMessage } from '../../shared/protocol/messages'
 import { startBalancer, type Balancer } from './balancer'
@@ -139,6 +143,49 @@ describe('several instances over PostgreSQL and Redis', () => {
     expect((await participant.closed).code).toBe(CloseCode.locked)
     const reader = await syncedClient(a, pad.keys.view)
     expect(reader.text.toString()).toBe('')
+  }, 30_000)
+
+  it('stores a restore asked on one instance once, and relays it once to the clients of the other', async () => {
+    const { a, b, databaseUrl, pad } = await startTwoInstancesWithPad()
+    const alice = newParticipant()
+    const writer = resources.client(b, pad.keys.edit, new Y.Doc(), { [participantSecretParam]: alice.secret })
+    const observer = await syncedClient(b, pad.keys.view)
+    await waitUntil('the writer synced', () => writer.provider.synced)
+    const bodyText = (client: TestClient): string => plainText(Y.encodeStateAsUpdate(client.doc))
+    typeCredited(writer, alice, 'Alice', 'Une recette à garder')
+    await waitUntil('the observer has it', () => bodyText(observer) === 'Une recette à garder')
+    // Instance a has nobody on the pad: the version comes from PostgreSQL.
+    const named = await fetch(`${a.url}/api/pads/${pad.keys.admin}/versions`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ name: 'à garder' }),
+    })
+    expect(named.status).toBe(201)
+    const { version } = (await named.json()) as PadVersionResponse
+    const body = writer.doc.getXmlFragment(bodyFragmentName)
+    body.delete(0, body.length)
+    await waitUntil('the observer sees the pad emptied', () => bodyText(observer) === '')
+    const countUpdates = async (): Promise<number> => {
+      const client = new pg.Client({ connectionString: databaseUrl })
+      await client.connect()
+      try {
+        return Number((await client.query<{ count: string }>('SELECT count(*) FROM pad_updates WHERE pad_id = $1', [pad.id])).rows[0]?.count)
+      } finally {
+        await client.end()
+      }
+    }
+    const storedBefore = await countUpdates()
+    const relayed: Uint8Array[] = []
+    observer.doc.on('update', (update: Uint8Array) => relayed.push(update))
+
+    const restored = await fetch(`${a.url}/api/pads/${pad.keys.edit}/versions/${version.id}/restore`, { method: 'POST' })
+    expect(restored.status).toBe(200)
+    await waitUntil('the restore reached the other instance’s clients', () => bodyText(observer) === 'Une recette à garder' && bodyText(writer) === 'Une recette à garder', 10_000)
+    expect(relayed).toHaveLength(1)
+    expect(await countUpdates()).toBe(storedBefore + 1)
+    // What a fresh reader loads from PostgreSQL is the restored pad, once.
+    const late = await syncedClient(a, pad.keys.view)
+    expect(bodyText(late)).toBe('Une recette à garder')
   }, 30_000)
 
   it('closes the other instance\'s connections on rotation (4411) and deletion (4410), and answers the old edit link as replaced', async () => {

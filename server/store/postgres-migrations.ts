@@ -70,4 +70,13 @@ CREATE TABLE pad_versions (
 );
 CREATE INDEX pad_versions_by_pad ON pad_versions (pad_id, created_at_ms);
 `,
+  // Restores and the published recipe: who may restore, which version is
+  // published (and kept whatever thinning says), what each restore brought back and who asked.
+  `
+ALTER TABLE pads ADD COLUMN restore_role TEXT NOT NULL DEFAULT 'edit';
+ALTER TABLE pads ADD COLUMN published_version TEXT;
+ALTER TABLE pad_versions ADD COLUMN is_pinned BOOLEAN NOT NULL DEFAULT false;
+ALTER TABLE pad_versions ADD COLUMN restored_version TEXT;
+ALTER TABLE pad_versions ADD COLUMN restored_by TEXT;
+`,
 ]

@@ -8,6 +8,7 @@ import { createLogger } from '../log'
 import { postgresMigrations } from './postgres-migrations'
 import { createPostgresStore, describeDatabaseUrl, type PostgresStoreOptions } from './postgres-store'
 import { StoreError, type PadKeyHashes, type PadRecord, type Store } from './store'
+import type { PadVersion } from '../history/version'
 import { describeStore, docOf, newPad, textOf } from '../testing/store-suite'
 import { createTestPad, makeTempDir, waitUntil, whenSynced } from '../testing/harness'
 import { useTestResources } from '../testing/resources'
@@ -36,9 +37,11 @@ const log = createLogger(
 const versionBeforeTombstones = 2
 /** The schema version before pad histories: databases migrated then hold no `pad_versions`. */
 const versionBeforeVersions = 3
+/** The schema version before restores and published recipes: no `restore_role`, `published_version`, nor version pins. */
+const versionBeforeRestores = 4
 
 /** Writes `pad`, its key hashes and `content` into the schema at `url` as migration `version` left them, without opening a store. */
-async function writeOldSchema(url: string, version: number, pad: PadRecord, hashes: PadKeyHashes, content: Uint8Array): Promise<void> {
+async function writeOldSchema(url: string, version: number, pad: PadRecord, hashes: PadKeyHashes, content: Uint8Array, padVersion?: PadVersion): Promise<void> {
   const client = new pg.Client({ connectionString: url })
   await client.connect()
   try {
@@ -60,6 +63,14 @@ async function writeOldSchema(url: string, version: number, pad: PadRecord, hash
       await client.query('INSERT INTO pad_keys (key_hash, pad_id, role) VALUES ($1, $2, $3)', [Buffer.from(hashes[role]), pad.id, role])
     }
     await client.query('INSERT INTO pad_updates (pad_id, seq, data) VALUES ($1, 1, $2)', [pad.id, Buffer.from(content)])
+    if (padVersion !== undefined) {
+      await client.query(
+        `INSERT INTO pad_versions (id, pad_id, created_at_ms, kind, name, state, byte_size, present, characters)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+        [padVersion.id, padVersion.padId, padVersion.createdAtMs, padVersion.kind, padVersion.name, Buffer.from(padVersion.state), padVersion.byteSize,
+          JSON.stringify(padVersion.presentParticipantIds), JSON.stringify(padVersion.charactersByParticipant)],
+      )
+    }
   } finally {
     await client.end()
   }
@@ -72,10 +83,17 @@ describeStore('postgres', async () => {
     reopen: () => createPostgresStore({ url }, { log }),
     writeBeforeTombstones: (pad, hashes, content) => writeOldSchema(url, versionBeforeTombstones, pad, hashes, content),
     writeBeforeVersions: (pad, hashes, content) => writeOldSchema(url, versionBeforeVersions, pad, hashes, content),
+    writeBeforeRestores: (pad, hashes, content, version) => writeOldSchema(url, versionBeforeRestores, pad, hashes, content, version),
   }
 })
 
 describe('postgres store', () => {
+  it('adds restores and published recipes as a step of their own, after the schema databases already have', () => {
+    expect(postgresMigrations.length).toBeGreaterThan(versionBeforeRestores)
+    expect(postgresMigrations[versionBeforeRestores]).toContain('published_version')
+    expect(postgresMigrations.slice(0, versionBeforeRestores).join('')).not.toMatch(/published_version|restore_role|is_pinned/)
+  })
+
   it('adds pad histories as a step of its own, after the schema databases already have', () => {
     expect(postgresMigrations.length).toBeGreaterThan(versionBeforeVersions)
     expect(postgresMigrations[versionBeforeVersions]).toContain('CREATE TABLE pad_versions')

@@ -36,7 +36,8 @@ export interface PostgresStoreDeps {
 }
 
 const padColumns = `id, title, language, event_name, event_date, event_place, license, locked, lifetime, view_key,
-  edit_key_generation, created_at_ms, updated_at_ms, first_edit_at_ms, last_edit_at_ms, extra_contributors, data_license`
+  edit_key_generation, created_at_ms, updated_at_ms, first_edit_at_ms, last_edit_at_ms, extra_contributors, data_license,
+  restore_role, published_version`
 
 /** Opens the pool and brings the schema up to date; rejects with a StoreError if the database cannot be reached. */
 export async function createPostgresStore(options: PostgresStoreOptions, deps: PostgresStoreDeps): Promise<Store> {
@@ -79,7 +80,7 @@ export async function createPostgresStore(options: PostgresStoreOptions, deps: P
 
 async function insertPad(client: pg.PoolClient, pad: PadRecord, keyHashes: PadKeyHashes, initialUpdate: Uint8Array | null): Promise<void> {
   await client.query(
-    `INSERT INTO pads (${padColumns}, last_seq) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)`,
+    `INSERT INTO pads (${padColumns}, last_seq) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)`,
     [...padValues(pad), initialUpdate === null ? 0 : 1],
   )
   await client.query(
@@ -153,9 +154,11 @@ async function updatePadSettings(client: pg.PoolClient, padId: string, fields: P
   const updated: PadRecord = { ...padFromRow(row), ...fields, updatedAtMs: atMs }
   await client.query(
     `UPDATE pads SET title = $2, event_name = $3, event_date = $4, event_place = $5, license = $6, locked = $7,
-       lifetime = $8, updated_at_ms = $9, extra_contributors = $10, data_license = $11 WHERE id = $1`,
+       lifetime = $8, updated_at_ms = $9, extra_contributors = $10, data_license = $11, restore_role = $12, published_version = $13
+     WHERE id = $1`,
     [padId, updated.title, updated.eventName, updated.eventDate, updated.eventPlace, updated.license,
-      updated.locked, updated.lifetime, updated.updatedAtMs, JSON.stringify(updated.extraContributors), updated.dataLicense],
+      updated.locked, updated.lifetime, updated.updatedAtMs, JSON.stringify(updated.extraContributors), updated.dataLicense,
+      updated.restoreRole, updated.publishedVersion],
   )
   return updated
 }
@@ -181,6 +184,6 @@ function padValues(pad: PadRecord): unknown[] {
   return [
     pad.id, pad.title, pad.language, pad.eventName, pad.eventDate, pad.eventPlace, pad.license, pad.locked,
     pad.lifetime, pad.viewKey, pad.editKeyGeneration, pad.createdAtMs, pad.updatedAtMs, pad.firstEditAtMs,
-    pad.lastEditAtMs, JSON.stringify(pad.extraContributors), pad.dataLicense,
+    pad.lastEditAtMs, JSON.stringify(pad.extraContributors), pad.dataLicense, pad.restoreRole, pad.publishedVersion,
   ]
 }

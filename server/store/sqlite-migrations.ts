@@ -6,6 +6,7 @@
  */
 import type Database from 'better-sqlite3'
 import { defaultDataLicenseId, defaultLicenseId } from '../../shared/pad/licenses'
+import { defaultRestoreRole } from '../../shared/protocol/api'
 
 export const sqliteMigrations: readonly string[] = [
   `
@@ -77,6 +78,15 @@ CREATE TABLE IF NOT EXISTS pad_versions (
   characters TEXT NOT NULL DEFAULT '{}'
 );
 CREATE INDEX IF NOT EXISTS pad_versions_by_pad ON pad_versions(pad_id, created_at_ms);
+`,
+  // Restores and the published recipe: who may restore, which version is
+  // published (and kept whatever thinning says), what each restore brought back and who asked.
+  `
+ALTER TABLE pads ADD COLUMN restore_role TEXT NOT NULL DEFAULT '${defaultRestoreRole}';
+ALTER TABLE pads ADD COLUMN published_version TEXT;
+ALTER TABLE pad_versions ADD COLUMN is_pinned INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE pad_versions ADD COLUMN restored_version TEXT;
+ALTER TABLE pad_versions ADD COLUMN restored_by TEXT;
 `,
 ]
 

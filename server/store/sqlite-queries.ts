@@ -112,13 +112,13 @@ export function prepareSqliteQueries(db: Database.Database): SqliteQueries {
 function prepareStatements(db: Database.Database) {
   const insertPad = db.prepare(`INSERT INTO pads
     (id, title, language, event_name, event_date, event_place, license, data_license, locked, lifetime, view_key,
-     edit_key_generation, created_at_ms, updated_at_ms, first_edit_at_ms, last_edit_at_ms, extra_contributors)
+     edit_key_generation, created_at_ms, updated_at_ms, first_edit_at_ms, last_edit_at_ms, extra_contributors, restore_role, published_version)
     VALUES (@id, @title, @language, @event_name, @event_date, @event_place, @license, @data_license, @locked, @lifetime, @view_key,
-     @edit_key_generation, @created_at_ms, @updated_at_ms, @first_edit_at_ms, @last_edit_at_ms, @extra_contributors)`)
+     @edit_key_generation, @created_at_ms, @updated_at_ms, @first_edit_at_ms, @last_edit_at_ms, @extra_contributors, @restore_role, @published_version)`)
   const selectPad = db.prepare<[string], StoredPadRow>('SELECT * FROM pads WHERE id = ?')
   const updatePadRow = db.prepare(`UPDATE pads SET title = @title, event_name = @event_name, event_date = @event_date,
     event_place = @event_place, license = @license, data_license = @data_license, locked = @locked, lifetime = @lifetime, updated_at_ms = @updated_at_ms,
-    extra_contributors = @extra_contributors
+    extra_contributors = @extra_contributors, restore_role = @restore_role, published_version = @published_version
     WHERE id = @id`)
   // The edit key's hash stays as a tombstone when the key goes (once, should it already be one).
   const buryEditKey = db.prepare(
@@ -171,6 +171,8 @@ function toRow(pad: PadRecord): StoredPadRow {
     first_edit_at_ms: pad.firstEditAtMs,
     last_edit_at_ms: pad.lastEditAtMs,
     extra_contributors: JSON.stringify(pad.extraContributors),
+    restore_role: pad.restoreRole,
+    published_version: pad.publishedVersion,
   }
 }
 

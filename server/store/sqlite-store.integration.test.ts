@@ -9,6 +9,7 @@ import { sqliteMigrations } from './sqlite-migrations'
 import { createSqliteStore } from './sqlite-store'
 import { describeStore, newPad } from '../testing/store-suite'
 import type { PadKeyHashes, PadRecord } from './store'
+import type { PadVersion } from '../history/version'
 
 const dirs: string[] = []
 afterAll(() => {
@@ -25,9 +26,11 @@ function tempFile(): string {
 const versionBeforeTombstones = 4
 /** The schema version before pad histories: files written then hold no `pad_versions`. */
 const versionBeforeVersions = 5
+/** The schema version before restores and published recipes: no `restore_role`, `published_version`, nor version pins. */
+const versionBeforeRestores = 6
 
 /** Writes `pad`, its key hashes and `content` into `file` as schema version `version` left them, without opening a store. */
-async function writeOldFile(file: string, version: number, pad: PadRecord, hashes: PadKeyHashes, content: Uint8Array): Promise<void> {
+async function writeOldFile(file: string, version: number, pad: PadRecord, hashes: PadKeyHashes, content: Uint8Array, padVersion?: PadVersion): Promise<void> {
   fs.mkdirSync(path.dirname(file), { recursive: true })
   const old = new Database(file)
   for (const step of sqliteMigrations.slice(0, version)) old.exec(step)
@@ -42,6 +45,13 @@ async function writeOldFile(file: string, version: number, pad: PadRecord, hashe
   const insertKey = old.prepare('INSERT INTO pad_keys (key_hash, pad_id, role) VALUES (?, ?, ?)')
   for (const role of ['edit', 'view', 'admin'] as const) insertKey.run(hashes[role], pad.id, role)
   old.prepare('INSERT INTO pad_updates (pad_id, data) VALUES (?, ?)').run(pad.id, content)
+  if (padVersion !== undefined) {
+    old
+      .prepare(`INSERT INTO pad_versions (id, pad_id, created_at_ms, kind, name, state, byte_size, present, characters)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+      .run(padVersion.id, padVersion.padId, padVersion.createdAtMs, padVersion.kind, padVersion.name, padVersion.state, padVersion.byteSize,
+        JSON.stringify(padVersion.presentParticipantIds), JSON.stringify(padVersion.charactersByParticipant))
+  }
   old.close()
 }
 
@@ -52,6 +62,7 @@ describeStore('sqlite', async () => {
     reopen: async () => createSqliteStore({ file }),
     writeBeforeTombstones: (pad, hashes, content) => writeOldFile(file, versionBeforeTombstones, pad, hashes, content),
     writeBeforeVersions: (pad, hashes, content) => writeOldFile(file, versionBeforeVersions, pad, hashes, content),
+    writeBeforeRestores: (pad, hashes, content, version) => writeOldFile(file, versionBeforeRestores, pad, hashes, content, version),
   }
 })
 
@@ -65,6 +76,12 @@ it('adds pad histories as a step of its own, after the schema files already have
   expect(sqliteMigrations.length).toBeGreaterThan(versionBeforeVersions)
   expect(sqliteMigrations[versionBeforeVersions]).toContain('CREATE TABLE IF NOT EXISTS pad_versions')
   expect(sqliteMigrations.slice(0, versionBeforeVersions).join('')).not.toContain('pad_versions')
+})
+
+it('adds restores and published recipes as a step of their own, after the schema files already have', () => {
+  expect(sqliteMigrations.length).toBeGreaterThan(versionBeforeRestores)
+  expect(sqliteMigrations[versionBeforeRestores]).toContain('published_version')
+  expect(sqliteMigrations.slice(0, versionBeforeRestores).join('')).not.toMatch(/published_version|restore_role|is_pinned/)
 })
 
 it('runs SQLite in WAL mode with synchronous NORMAL by default', async () => {

@@ -96,6 +96,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     listVersions: (padId) => run('list versions', () => versions.listVersions(padId)),
     readVersion: (padId, versionId) => run('read version', () => versions.readVersion(padId, versionId)),
     renameVersion: (padId, versionId, name) => run('rename version', () => versions.renameVersion(padId, versionId, name)),
+    pinVersion: (padId, versionId) => run('pin version', () => versions.pinVersion(padId, versionId)),
     deleteVersions: (padId, versionIds) => run('delete versions', () => versions.deleteVersions(padId, versionIds)),
     thinVersions: (padId, nowMs) => run('thin versions', () => versions.thinVersions(padId, nowMs)),
     deletePad: (padId) => run('delete pad', () => queries.deletePad(padId)),

@@ -5,7 +5,7 @@
  * implementation (SQLite now, PostgreSQL later) passes `store-suite.ts`.
  * The store knows nothing of rooms, sockets or roles beyond the key tables.
  */
-import type { PadLanguage, PadLifetime } from '../../shared/protocol/api'
+import type { PadLanguage, PadLifetime, RestoreRole } from '../../shared/protocol/api'
 import type { DataLicenseId, LicenseId } from '../../shared/pad/licenses'
 import type { Role } from '../../shared/protocol/roles'
 import type { PadVersion, VersionSummary } from '../history/version'
@@ -36,12 +36,17 @@ export interface PadRecord {
   lastEditAtMs: number | null
   /** Names the facilitator added to the credits: people who took part without typing. */
   extraContributors: string[]
+  /** Which links may restore a version. */
+  restoreRole: RestoreRole
+  /** The id of the version published as the recipe, or null. */
+  publishedVersion: string | null
 }
 
 /** The settings the facilitator can change. */
 export type PadSettingsFields = Pick<
   PadRecord,
-  'title' | 'eventName' | 'eventDate' | 'eventPlace' | 'license' | 'dataLicense' | 'locked' | 'lifetime' | 'extraContributors'
+  | 'title' | 'eventName' | 'eventDate' | 'eventPlace' | 'license' | 'dataLicense' | 'locked' | 'lifetime' | 'extraContributors'
+  | 'restoreRole' | 'publishedVersion'
 >
 
 /** A pad found by one of its keys, with the role that key gives. */
@@ -101,6 +106,8 @@ export interface Store {
   readVersion(padId: string, versionId: string): Promise<PadVersion | null>
   /** Names a version of the pad (null: no name any more); false when the pad has no such version. */
   renameVersion(padId: string, versionId: string, name: string | null): Promise<boolean>
+  /** Marks a version of the pad as kept whatever thinning says (it is published); false when the pad has no such version. */
+  pinVersion(padId: string, versionId: string): Promise<boolean>
   /** Deletes those of these versions the pad has; resolves with how many it deleted. */
   deleteVersions(padId: string, versionIds: readonly string[]): Promise<number>
   /**

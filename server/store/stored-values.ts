@@ -4,7 +4,7 @@
  * license removed since) falls back to the default instead of failing the
  * pad; an unknown role is the one thing that must never be guessed.
  */
-import { padLanguages, padLifetimes, type PadLanguage, type PadLifetime } from '../../shared/protocol/api'
+import { defaultRestoreRole, padLanguages, padLifetimes, restoreRoles, type PadLanguage, type PadLifetime, type RestoreRole } from '../../shared/protocol/api'
 import { defaultDataLicenseId, defaultLicenseId, isDataLicenseId, isLicenseId, type LicenseId } from '../../shared/pad/licenses'
 import { roles, type Role } from '../../shared/protocol/roles'
 import { StoreError, type PadRecord } from './store'
@@ -32,6 +32,10 @@ function parseNames(value: unknown): string[] {
     }
   }
   return Array.isArray(parsed) ? parsed.filter((name): name is string => typeof name === 'string') : []
+}
+
+function parseRestoreRole(value: string): RestoreRole {
+  return restoreRoles.find((role) => role === value) ?? defaultRestoreRole
 }
 
 export function parseRole(value: string): Role {
@@ -63,6 +67,8 @@ export interface StoredPadRow {
   first_edit_at_ms: number | string | null
   last_edit_at_ms: number | string | null
   extra_contributors: unknown
+  restore_role: string
+  published_version: string | null
 }
 
 export function padFromRow(row: StoredPadRow): PadRecord {
@@ -84,5 +90,7 @@ export function padFromRow(row: StoredPadRow): PadRecord {
     firstEditAtMs: row.first_edit_at_ms === null ? null : Number(row.first_edit_at_ms),
     lastEditAtMs: row.last_edit_at_ms === null ? null : Number(row.last_edit_at_ms),
     extraContributors: parseNames(row.extra_contributors),
+    restoreRole: parseRestoreRole(row.restore_role),
+    publishedVersion: row.published_version,
   }
 }

@@ -5,6 +5,7 @@
  * does not know (written by a newer version) is read as `named`, so that
  * thinning never drops what it cannot classify; unreadable JSON is empty.
  */
+import type { ThinnableVersion } from '../history/thinning'
 import { isVersionKind, VersionKind, type PadVersion, type VersionSummary } from '../history/version'
 
 export interface StoredVersionRow {
@@ -16,6 +17,9 @@ export interface StoredVersionRow {
   byte_size: number | string
   present: unknown
   characters: unknown
+  is_pinned: boolean | number
+  restored_version: string | null
+  restored_by: string | null
 }
 
 export function versionSummaryFromRow(row: StoredVersionRow): VersionSummary {
@@ -28,11 +32,18 @@ export function versionSummaryFromRow(row: StoredVersionRow): VersionSummary {
     byteSize: Number(row.byte_size),
     presentParticipantIds: parseIds(row.present),
     charactersByParticipant: parseCounts(row.characters),
+    isPinned: row.is_pinned === true || row.is_pinned === 1,
+    restore: row.restored_version === null ? null : { versionId: row.restored_version, participantId: row.restored_by },
   }
 }
 
 export function versionFromRow(row: StoredVersionRow & { state: Uint8Array }): PadVersion {
   return { ...versionSummaryFromRow(row), state: new Uint8Array(row.state) }
+}
+
+/** What thinning reads of a version, as both stores give it to the rule. */
+export function thinnableOf(version: VersionSummary): ThinnableVersion {
+  return { id: version.id, createdAtMs: version.createdAtMs, kind: version.kind, isNamed: version.name !== null, isPinned: version.isPinned }
 }
 
 /** The JSON columns of a version, as both stores write them. */

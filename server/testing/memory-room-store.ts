@@ -55,6 +55,12 @@ export function createMemoryRoomStore(initial: Record<string, Uint8Array[]> = {}
       if (store.versionWriteError !== null) throw store.versionWriteError
       versions.push(version)
     },
+    async listVersions(padId) {
+      return versions.filter((version) => version.padId === padId).reverse()
+    },
+    async readVersion(padId, versionId) {
+      return versions.find((version) => version.padId === padId && version.id === versionId) ?? null
+    },
     async thinVersions(padId, nowMs) {
       const dropped = selectVersionsToDrop(
         versions.filter((version) => version.padId === padId).map((version) => ({ ...version, isNamed: version.name !== null })),

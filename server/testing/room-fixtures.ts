@@ -55,6 +55,8 @@ export function padRecordFor(padId: string, nowMs: number): PadRecord {
     firstEditAtMs: null,
     lastEditAtMs: null,
     extraContributors: [],
+    restoreRole: 'edit',
+    publishedVersion: null,
   }
 }
 

@@ -23,6 +23,11 @@ export interface StoreFixture {
   writeBeforeTombstones(pad: PadRecord, hashes: PadKeyHashes, content: Uint8Array): Promise<void>
   /** The same, as the version before pad histories (versions) left it. */
   writeBeforeVersions(pad: PadRecord, hashes: PadKeyHashes, content: Uint8Array): Promise<void>
+  /**
+   * The same, as the version before restores and published recipes left it,
+   * with `version` (its state, summary and name) in its history.
+   */
+  writeBeforeRestores(pad: PadRecord, hashes: PadKeyHashes, content: Uint8Array, version: PadVersion): Promise<void>
 }
 
 export function describeStore(name: string, makeFixture: () => Promise<StoreFixture>): void {
@@ -325,6 +330,73 @@ export function describeStore(name: string, makeFixture: () => Promise<StoreFixt
       expect((await store.listVersions(other.pad.id)).map((version) => version.id)).toEqual([neighbour.id, neighbourOlder.id])
     })
 
+    it('keeps who may restore and the published version with the other settings, across a reopen', async () => {
+      const store = await open()
+      const { pad, hashes } = newPad('Recette')
+      await store.createPad(pad, hashes, null)
+      expect((await store.findPadByKeyHash(hashes.admin))?.pad).toMatchObject({ restoreRole: 'edit', publishedVersion: null })
+      const updated = await store.updatePad(pad.id, { restoreRole: 'admin', publishedVersion: 'AAAAAAAAAAAAAAAAAAAAAA' }, pad.createdAtMs + 5)
+      expect(updated).toMatchObject({ restoreRole: 'admin', publishedVersion: 'AAAAAAAAAAAAAAAAAAAAAA', title: 'Recette' })
+      const other = await store.updatePad(pad.id, { title: 'Recette relue' }, pad.createdAtMs + 6)
+      expect(other).toMatchObject({ restoreRole: 'admin', publishedVersion: 'AAAAAAAAAAAAAAAAAAAAAA' })
+      await store.close()
+      const reopened = await fixture.reopen()
+      opened.push(reopened)
+      expect((await reopened.findPadByKeyHash(hashes.view))?.pad).toEqual({ ...pad, title: 'Recette relue', updatedAtMs: pad.createdAtMs + 6, restoreRole: 'admin', publishedVersion: 'AAAAAAAAAAAAAAAAAAAAAA' })
+      expect((await reopened.updatePad(pad.id, { publishedVersion: null }, pad.createdAtMs + 7))?.publishedVersion).toBeNull()
+    })
+
+    it('pins a version only through its own pad, and thinning keeps it; a restore’s checkpoint says what it restored and who asked', async () => {
+      const store = await open()
+      const { pad, hashes } = newPad('Épinglée')
+      const other = newPad('Voisine')
+      await store.createPad(pad, hashes, null)
+      await store.createPad(other.pad, other.hashes, null)
+      const now = Date.UTC(2025, 5, 20, 12)
+      const day = 24 * 3600_000
+      const writer = new Y.Doc()
+      // Two checkpoints of one day, long ago: thinning keeps only the newer, unless the older is pinned.
+      const older = versionOf(pad.id, writer, 'a', now - 30 * day - 3600_000, 'auto')
+      const newer = versionOf(pad.id, writer, 'b', now - 30 * day, 'auto')
+      const restoredWith = { versionId: older.id, participantId: 'p-alice' }
+      const beforeRestore = captureVersion(writer, { padId: pad.id, kind: 'before-restore', atMs: now, presentParticipantIds: [], restore: restoredWith })
+      for (const version of [older, newer, beforeRestore]) await store.writeVersion(version)
+      expect(older.isPinned).toBe(false)
+      expect(await store.pinVersion(other.pad.id, older.id)).toBe(false)
+      expect(await store.pinVersion(pad.id, 'AAAAAAAAAAAAAAAAAAAAAA')).toBe(false)
+      expect((await store.readVersion(pad.id, older.id))?.isPinned).toBe(false)
+      expect(await store.pinVersion(pad.id, older.id)).toBe(true)
+      expect(await store.thinVersions(pad.id, now)).toEqual([])
+      const listed = await store.listVersions(pad.id)
+      expect(listed.map((version) => [version.id, version.isPinned])).toEqual([[beforeRestore.id, false], [newer.id, false], [older.id, true]])
+      expect(listed[0]?.restore).toEqual(restoredWith)
+      expect(listed[1]?.restore).toBeNull()
+      expect(await store.readVersion(pad.id, beforeRestore.id)).toEqual(beforeRestore)
+      const anonymous = captureVersion(writer, { padId: pad.id, kind: 'before-restore', atMs: now, presentParticipantIds: [], restore: { versionId: newer.id, participantId: null } })
+      await store.writeVersion(anonymous)
+      expect((await store.readVersion(pad.id, anonymous.id))?.restore).toEqual({ versionId: newer.id, participantId: null })
+    })
+
+    it('opens a database of the version before restores with its pads and versions whole, and restores and publishes from then on', async () => {
+      fixture = await makeFixture()
+      const { pad, keys, hashes } = newPad('Avant les restaurations')
+      const before: PadRecord = { ...pad, eventPlace: 'Grenoble', extraContributors: ['Inès'] }
+      const writer = new Y.Doc()
+      const version = { ...versionOf(pad.id, writer, 'écrit avant', Date.now() - 1000, 'auto', ['p-ines']), name: 'fin de l’atelier' }
+      await fixture.writeBeforeRestores(before, hashes, Y.encodeStateAsUpdate(writer), version)
+      const store = await fixture.reopen()
+      opened.push(store)
+      for (const role of ['edit', 'view', 'admin'] as const) expect((await store.findPadByKeyHash(hashKey(keys[role])))?.pad).toEqual(before)
+      expect(before.restoreRole).toBe('edit')
+      expect(before.publishedVersion).toBeNull()
+      expect(textOf(await store.loadDocument(pad.id))).toBe('écrit avant')
+      expect(await store.readVersion(pad.id, version.id)).toEqual(version)
+
+      expect(await store.pinVersion(pad.id, version.id)).toBe(true)
+      expect(await store.updatePad(pad.id, { publishedVersion: version.id, restoreRole: 'admin' }, Date.now())).toMatchObject({ publishedVersion: version.id, restoreRole: 'admin' })
+      expect((await store.readVersion(pad.id, version.id))?.isPinned).toBe(true)
+    })
+
     it('forgets a pad’s versions with the pad, deleted or expired, and no other pad’s', async () => {
       const store = await open()
       const day = 24 * 3600 * 1000
@@ -420,6 +492,8 @@ export function newPad(title: string): { pad: PadRecord; keys: Record<'edit' | '
       firstEditAtMs: null,
       lastEditAtMs: null,
       extraContributors: [],
+      restoreRole: 'edit',
+      publishedVersion: null,
     },
     keys,
     hashes: { edit: hashKey(keys.edit), view: hashKey(keys.view), admin: hashKey(keys.admin) },

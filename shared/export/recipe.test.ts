@@ -21,6 +21,8 @@ const state: PadState = {
   updatedAt: '2026-11-21T11:00:00.000Z',
   expiresAt: null,
   extraContributors: [],
+  restoreRole: 'edit',
+  publishedVersion: null,
 }
 
 describe('buildRecipe', () => {

@@ -47,6 +47,22 @@ export const VersionKind = {
 
 export type VersionKind = (typeof VersionKind)[keyof typeof VersionKind]
 
+/** Which links may restore a version: the edit link and the facilitator's (the default), or the facilitator's alone. */
+export const restoreRoles = ['edit', 'admin'] as const
+export type RestoreRole = (typeof restoreRoles)[number]
+export const defaultRestoreRole: RestoreRole = 'edit'
+
+/** Longest version name accepted, in UTF-16 code units, once trimmed. */
+export const maxVersionNameLength = 80
+
+/** What a `before-restore` version records of the restore that followed it. */
+export interface PadVersionRestore {
+  /** The version that was restored. */
+  version: string
+  /** Who restored it, named as they choose to be credited; null when unnamed or unknown. */
+  by: string | null
+}
+
 /** A participant named in a version (by the credit they chose), with their characters in it and the change since the version before. */
 export interface PadVersionAuthor {
   name: string
@@ -74,10 +90,36 @@ export interface PadVersionListing {
   unnamedCharacters: number
   /** Characters in this version minus those in the one before (0 for the oldest). */
   characterChange: number
+  /** Whether it is kept whatever the thinning rule says: it was published once. */
+  isPinned: boolean
+  /** For a `before-restore` version: the restore it was taken for; null otherwise. */
+  restore: PadVersionRestore | null
 }
 
 export interface PadVersionsResponse {
   versions: PadVersionListing[]
+}
+
+/** `POST /api/pads/<admin key>/versions` and `PATCH /api/pads/<admin key>/versions/<id>`: the version's name. */
+export interface NameVersionRequest {
+  name: string
+}
+
+/** The answer to naming a version: the version as the listing shows it. */
+export interface PadVersionResponse {
+  version: PadVersionListing
+}
+
+/** `POST /api/pads/<edit or admin key>/versions/<id>/restore`: who restores (the page's participant secret), optional. */
+export interface RestoreVersionRequest {
+  participant?: string
+}
+
+export interface RestoreVersionResponse {
+  /** The version restored. */
+  restored: string
+  /** The `before-restore` version of the pad just before: restoring it undoes the restore. */
+  checkpoint: string
 }
 
 /** Languages a pad (its templates and export) can be in; the UI language is each reader's own. */
@@ -112,13 +154,18 @@ export interface PadState {
   expiresAt: string | null
   /** Names the facilitator added to the credits: people who took part without typing. */
   extraContributors: string[]
+  /** Which links may restore a version of the pad. */
+  restoreRole: RestoreRole
+  /** The version published as the recipe (`/r/<view key>` shows it, exports default to it); null when none is. */
+  publishedVersion: string | null
 }
 
 /** What any key of a pad may read about it; `links` holds only what that key may share. */
 export interface PadSettings extends PadState {
   id: string
   role: Role
-  links: Partial<PadLinks>
+  /** What that key may share; `recipe` (`/r/<view key>`) for every key: the published recipe, 404 until one is. */
+  links: Partial<PadLinks> & { recipe?: string }
 }
 
 /** `PATCH /api/pads/<admin key>`: the settings to change. */
@@ -130,6 +177,9 @@ export interface PadSettingsPatch {
   locked?: boolean
   lifetime?: PadLifetime
   extraContributors?: string[]
+  restoreRole?: RestoreRole
+  /** An existing version's id to publish it (it is then never thinned), or null to publish none. */
+  publishedVersion?: string | null
 }
 
 /** `POST /api/pads/<admin key>/rotate`: the new edit link; the old one stops working. */

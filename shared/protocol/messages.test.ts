@@ -24,6 +24,8 @@ const samples: Message[] = [
       updatedAt: '2026-11-21T11:00:00.000Z',
       expiresAt: '2026-12-22T11:00:00.000Z',
       extraContributors: ['Zoé'],
+      restoreRole: 'edit',
+      publishedVersion: null,
     },
   },
 ]

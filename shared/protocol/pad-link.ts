@@ -1,5 +1,6 @@
 /**
- * The shape of a pad link: `<origin>/p/<key>`, where the key is 22 URL-safe
+ * The shape of a pad link: `<origin>/p/<key>` (and its published recipe,
+ * `<origin>/r/<view key>`), where the key is 22 URL-safe
  * base64 characters (128 random bits). Both sides use it: the server to build
  * links and refuse malformed keys before any lookup, the page to read its key.
  * It does not generate or hash keys (that is `server/api/pad-keys.ts`).
@@ -24,6 +25,11 @@ export function relayUrlOf(origin: string): string {
 /** Path of the page that opens a pad with this key. */
 export function padPath(key: string): string {
   return `/p/${key}`
+}
+
+/** Path of the published recipe of the pad whose view key this is. */
+export function recipePath(viewKey: string): string {
+  return `/r/${viewKey}`
 }
 
 /** The key in a page path such as `/p/<key>`, or null when the path holds none. */

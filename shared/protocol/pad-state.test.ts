@@ -14,6 +14,8 @@ const wellFormed = {
   updatedAt: '2026-11-21T11:00:00.000Z',
   expiresAt: '2026-12-22T11:00:00.000Z',
   extraContributors: ['Nadia'],
+  restoreRole: 'admin',
+  publishedVersion: 'AAAAAAAAAAAAAAAAAAAAAA',
 }
 
 describe('parsePadState', () => {
@@ -22,7 +24,7 @@ describe('parsePadState', () => {
   })
 
   it('falls back to defaults for missing or odd fields', () => {
-    expect(parsePadState({ license: 'GPL-3.0', dataLicense: 'MIT', lifetime: 'decade', locked: 'yes', event: { date: '21/11/2026', name: 3 }, extraContributors: ['A', 2] })).toEqual({
+    expect(parsePadState({ license: 'GPL-3.0', dataLicense: 'MIT', lifetime: 'decade', locked: 'yes', event: { date: '21/11/2026', name: 3 }, extraContributors: ['A', 2], restoreRole: 'view', publishedVersion: 4 })).toEqual({
       title: '',
       language: 'fr',
       event: { name: '', date: '', place: '' },
@@ -34,6 +36,8 @@ describe('parsePadState', () => {
       updatedAt: '',
       expiresAt: null,
       extraContributors: ['A'],
+      restoreRole: 'edit',
+      publishedVersion: null,
     })
   })
 

@@ -1,6 +1,6 @@
 /**
  * Reads a pad's settings (`PadState`: title, event, license, lock, lifetime,
- * dates, credited names) from an untrusted value — the body of `GET /api/pads/<key>` or the
+ * dates, credited names, who may restore, the published version) from an untrusted value — the body of `GET /api/pads/<key>` or the
  * JSON of a relay `settings` message. A value that is not an object is a
  * `TypeError` (the server and the page disagree); fields that are missing or
  * of the wrong type fall back to their defaults, so that an older or newer
@@ -8,7 +8,7 @@
  * (see `client/settings/api-client.ts`).
  */
 import { defaultDataLicenseId, defaultLicenseId, isDataLicenseId, isLicenseId } from '../pad/licenses'
-import { defaultPadLifetime, padLanguages, padLifetimes } from './api'
+import { defaultPadLifetime, defaultRestoreRole, padLanguages, padLifetimes, restoreRoles } from './api'
 import type { PadEvent, PadLanguage, PadState } from './api'
 
 const defaultPadLanguage: PadLanguage = 'fr'
@@ -17,7 +17,7 @@ const datePattern = /^\d{4}-\d{2}-\d{2}$/
 
 export function parsePadState(value: unknown): PadState {
   if (!isRecord(value)) throw new TypeError('pad settings are not an object')
-  const { title, language, event, license, dataLicense, locked, lifetime, createdAt, updatedAt, expiresAt, extraContributors } = value
+  const { title, language, event, license, dataLicense, locked, lifetime, createdAt, updatedAt, expiresAt, extraContributors, restoreRole, publishedVersion } = value
   return {
     title: readString(title),
     language: padLanguages.find((candidate) => candidate === language) ?? defaultPadLanguage,
@@ -32,6 +32,8 @@ export function parsePadState(value: unknown): PadState {
     extraContributors: Array.isArray(extraContributors)
       ? extraContributors.filter((name): name is string => typeof name === 'string')
       : [],
+    restoreRole: restoreRoles.find((candidate) => candidate === restoreRole) ?? defaultRestoreRole,
+    publishedVersion: typeof publishedVersion === 'string' && publishedVersion !== '' ? publishedVersion : null,
   }
 }
 

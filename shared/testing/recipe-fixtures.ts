@@ -108,6 +108,8 @@ function padState(title: string, language: PadLanguage, license: LicenseId, even
     updatedAt: `${event.date === '' ? '2025-11-03' : event.date}T20:05:00.000Z`,
     expiresAt: null,
     extraContributors,
+    restoreRole: 'edit',
+    publishedVersion: null,
   }
 }
 
