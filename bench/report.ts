@@ -5,6 +5,7 @@
  * big-room ramp step by step, and a short generated reading; all as Markdown,
  * printed and written to bench/RESULTS.md. Pure: formats, never measures.
  */
+import { renderHistorySection, type HistoryBenchResult } from './history/history-report'
 import type { BrowserResult } from './browser/browser-load'
 import { disturbanceLimits } from './disturbance'
 import type { ColdLoadResult } from './cold-load'
@@ -55,6 +56,8 @@ export interface RunResults {
   idle: PerServer<IdleResult>
   coldLoad: PerServer<ColdLoadResult>
   browser?: Outcome<BrowserResult>
+  /** Ours only (history/history-report.ts). */
+  history?: HistoryBenchResult
 }
 
 type Better = 'lower' | 'higher'
@@ -341,6 +344,7 @@ export function renderResults(results: RunResults): string {
     '',
     ...(rows.length > 0 ? [renderMainTable(results, rows), ''] : []),
     ...(hasScaleOutResults(results) ? [renderScaleOutTable(results), ''] : []),
+    ...(results.history === undefined ? [] : [renderHistorySection(results.history)]),
     '## Reading',
     '',
     renderReading(results, checks),

@@ -10,7 +10,7 @@
  * Every child process is killed at the end, also on failure or Ctrl-C.
  *
  * Env filters for quick runs:
- *   BENCH_SCENARIOS=workshop,ramp,many-pads,two-instances,two-instances-many-pads,idle,cold-load,browser (default: all)
+ *   BENCH_SCENARIOS=workshop,ramp,many-pads,two-instances,two-instances-many-pads,idle,cold-load,browser,history (default: all)
  *   BENCH_SERVERS=atelier,ywebsocket,hocuspocus,floor (default: all; `floor`, a relay that only
  *     forwards bytes, runs in the workshop and many-pads scenarios only)
  *   BENCH_QUICK=1 shortens every load window (a trial, not a result)
@@ -18,8 +18,12 @@
  *   BENCH_CPU_PROFILE=<dir> profiles our server (node --cpu-prof) in the load
  *     scenarios (workshop, ramp, many pads) and prints the summaries; RESULTS.md is not written then, since the
  *     profiler slows the server down.
+ * A run narrowed by any of these (or profiled) prints its report and leaves
+ * bench/RESULTS.md as the last full run wrote it.
  * The benchmark is not a test and never runs in CI.
  */
+import { runCheckpointComparison } from './history/checkpoint-load'
+import { simulateWorkshopHistory } from './history/history-storage'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -37,7 +41,7 @@ import { runScaleOutStep, scaleOutSetupLabels, scaleOutSetups, twoInstancesManyP
 import { emptyScaleOutResults, type ScaleOutResults } from './scale-out/scale-out-report'
 import { floorKind, loadCore, projectRoot, serverKinds, serverLabels, type ServerKind } from './server-process'
 
-const scenarioIds = ['workshop', 'ramp', 'many-pads', 'two-instances', 'two-instances-many-pads', 'idle', 'cold-load', 'browser'] as const
+const scenarioIds = ['workshop', 'ramp', 'many-pads', 'two-instances', 'two-instances-many-pads', 'idle', 'cold-load', 'browser', 'history'] as const
 type ScenarioId = (typeof scenarioIds)[number]
 
 function parseList<T extends string>(name: string, allowed: readonly T[]): T[] {
@@ -48,6 +52,9 @@ function parseList<T extends string>(name: string, allowed: readonly T[]): T[] {
   if (unknown.length > 0) throw new RangeError(`${name}: unknown ${unknown.join(', ')}; expected some of ${allowed.join(', ')}`)
   return allowed.filter((item) => picked.includes(item))
 }
+
+/** Whether the run leaves out scenarios, servers, steps or time: its report is not the full results. */
+const isPartialRun = ['BENCH_SCENARIOS', 'BENCH_SERVERS', 'BENCH_QUICK', 'BENCH_RAMP_STEPS'].some((name) => (process.env[name] ?? '').trim() !== '')
 
 function log(message: string): void {
   process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`)
@@ -186,6 +193,12 @@ async function main(): Promise<void> {
   if (wantsBrowser) {
     results.browser = await attempt('browser · Atelier Pad', async () => runBrowser(largePad ?? (await prepareLargePad()), guard))
   }
+  if (scenarios.includes('history') && servers.includes('atelier')) {
+    results.history = {
+      storage: await attempt('history · storage of a 3-hour workshop', async () => simulateWorkshopHistory()),
+      checkpoints: await attempt('history · checkpoints under the workshop load', () => runCheckpointComparison(context)),
+    }
+  }
 
   results.durationSeconds = (performance.now() - started) / 1000
   results.machine.quietWaitSeconds = guard.quietWaitSeconds
@@ -196,7 +209,9 @@ async function main(): Promise<void> {
 
   const report = renderResults(results)
   process.stdout.write(`\n${report}\n`)
-  if (cpuProfileDir === undefined) {
+  if (isPartialRun) {
+    log('a filtered or quick run: bench/RESULTS.md (a full run) left as it was')
+  } else if (cpuProfileDir === undefined) {
     fs.writeFileSync(path.join(projectRoot, 'bench/RESULTS.md'), report)
     log(`wrote bench/RESULTS.md (${(results.durationSeconds / 60).toFixed(1)} min)`)
   } else {

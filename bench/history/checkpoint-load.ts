@@ -1,0 +1,80 @@
+/**
+ * Do checkpoints stall a room? The workshop load (30 clients, 10 typing) on
+ * the 1 MB pad, on our server twice: with automatic checkpoints off
+ * (CHECKPOINT_ACTIVITY_MS=0) and with one after every 5 seconds of writing
+ * (12 times the « every minute » the target names, so that the 15-second
+ * window holds several). A checkpoint of that pad encodes a megabyte and
+ * writes it to SQLite in the room's process, the worst case for the room.
+ * Each variant runs on a fresh server and data folder; the figures are the
+ * load process's, and how many versions the pad holds after the run.
+ */
+import path from 'node:path'
+import { createSqliteStore } from '../../server/store/sqlite-store'
+import { buildLargePad, type BuiltPad } from '../browser/large-pad'
+import { runGuardedStep, workshop, buildLoadSpec, type ScenarioContext } from '../load/load-scenarios'
+import type { LoadResult } from '../load/load-spec'
+import { runLoadProcess } from '../load/load-process'
+import { openPads, removeDataDir, serverDialects, serverLabels, startServer } from '../server-process'
+
+/** One automatic checkpoint after this much writing in the « with » variant. */
+export const benchCheckpointEveryMs = 5000
+
+export interface CheckpointVariantResult {
+  label: string
+  checkpointEveryMs: number | null
+  load: LoadResult
+  /** Versions the pad held once the load ended (the build's included). */
+  versions: number
+  pad: BuiltPad
+}
+
+export interface CheckpointComparison {
+  without: CheckpointVariantResult
+  with: CheckpointVariantResult
+}
+
+async function runVariant(checkpointEveryMs: number | null, context: ScenarioContext): Promise<CheckpointVariantResult> {
+  const env: Record<string, string> =
+    checkpointEveryMs === null
+      ? { CHECKPOINT_ACTIVITY_MS: '0' }
+      : { CHECKPOINT_ACTIVITY_MS: String(checkpointEveryMs), CHECKPOINT_QUIET_MS: String(checkpointEveryMs) }
+  let pad: BuiltPad | null = null
+  let versions = 0
+  const load = await runGuardedStep(context, async () => {
+    const server = await startServer('atelier', { env })
+    try {
+      const [target] = await openPads(server, 1)
+      if (target === undefined) throw new Error('no pad opened')
+      pad = await buildLargePad(serverDialects.atelier, target)
+      const processes = [{ name: serverLabels.atelier, pid: server.pid, role: 'server' as const }]
+      const result = await runLoadProcess(buildLoadSpec('atelier', workshop, [[target]], processes, context.epochMs))
+      versions = await countVersions(server.httpUrl, server.dataDir, target.url)
+      return result
+    } finally {
+      await server.stop()
+      removeDataDir(server.dataDir)
+    }
+  })
+  if (pad === null) throw new Error('the 1 MB pad was not built')
+  return { label: checkpointEveryMs === null ? 'no checkpoints' : `a checkpoint every ${checkpointEveryMs / 1000} s of writing`, checkpointEveryMs, load, versions, pad }
+}
+
+/** The pad's versions in the server's SQLite file, read beside the running server (WAL). */
+async function countVersions(httpUrl: string, dataDir: string, wsUrl: string): Promise<number> {
+  const key = /\/ws\/([^?]+)/.exec(wsUrl)?.[1]
+  if (key === undefined) throw new Error('no pad key in the load target')
+  const response = await fetch(`${httpUrl}/api/pads/${key}`)
+  const { id } = (await response.json()) as { id: string }
+  const store = createSqliteStore({ file: path.join(dataDir, 'atelier-pad.sqlite') })
+  try {
+    return (await store.listVersions(id)).length
+  } finally {
+    await store.close()
+  }
+}
+
+export async function runCheckpointComparison(context: ScenarioContext): Promise<CheckpointComparison> {
+  const without = await runVariant(null, context)
+  const withCheckpoints = await runVariant(benchCheckpointEveryMs, context)
+  return { without, with: withCheckpoints }
+}
