@@ -1,8 +1,9 @@
 /**
  * The pad API's side of history: who may see a pad's versions (the edit and
  * admin links; a view link sees the pad, never its history) and the listing
- * of them, named as each participant now chooses to be credited. Exporting
- * a version is pad-export.ts; the routes and their rate limit are
+ * of them, named as each participant now chooses to be credited, and one
+ * version's state as it is kept (for the page's history panel). Exporting a
+ * version is pad-export.ts; the routes and their rate limit are
  * pad-routes.ts.
  */
 import * as Y from 'yjs'
@@ -11,6 +12,7 @@ import type { PadVersionsResponse } from '../../shared/protocol/api'
 import { Role } from '../../shared/protocol/roles'
 import { storedState } from '../room/document'
 import { describeVersions } from '../history/version-listing'
+import { isVersionId } from '../history/version'
 import type { PadRecord, Store } from '../store/store'
 import { HttpError } from './http-error'
 import { findPad } from './pad-api'
@@ -34,4 +36,16 @@ export async function listPadVersions(store: Store, key: string): Promise<PadVer
   } finally {
     doc.destroy()
   }
+}
+
+/**
+ * The Yjs state of one of the pad's versions (one update, as kept), for a key
+ * that may see its history; a 404 `unknown_version` when the pad has none
+ * with that id (never taken, another pad's, or thinned).
+ */
+export async function readPadVersionState(store: Store, key: string, versionId: string): Promise<Uint8Array> {
+  const pad = await findPadWithHistory(store, key)
+  const version = isVersionId(versionId) ? await store.readVersion(pad.id, versionId) : null
+  if (version === null) throw new HttpError(404, 'unknown_version', 'This pad has no version with this id (it may have been thinned).')
+  return version.state
 }

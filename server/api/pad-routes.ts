@@ -1,7 +1,7 @@
 /**
  * The pad API's routes (DESIGN.md's contract): create a pad, read, change or
  * delete its settings, rotate its edit link, export its recipe (or one of
- * its versions), list its versions. Each route checks its method and body
+ * its versions), list its versions, send one version's state. Each route checks its method and body
  * here and leaves the decision to pad-api.ts and pad-history.ts; pad
  * creations and history requests are rate-limited per client address. Health, metrics and
  * pages are http.ts.
@@ -28,7 +28,7 @@ import {
   type PadChangeListener,
 } from './pad-api'
 import { readRecipe, readVersionRecipe } from './pad-export'
-import { findPadWithHistory, listPadVersions } from './pad-history'
+import { findPadWithHistory, listPadVersions, readPadVersionState } from './pad-history'
 
 export interface PadRoutesDeps {
   store: Store
@@ -138,6 +138,20 @@ export function createPadRoutes(config: PadRoutesConfig, deps: PadRoutesDeps): P
       allowMethods(pad.method, ['GET'])
       takeHistoryRequest(pad.request, pad.response)
       sendJson(pad.response, 200, await listPadVersions(store, versionsMatch[1] ?? ''))
+      return true
+    }
+    const versionContentMatch = /^\/api\/pads\/([^/]+)\/versions\/([^/]*)\/content$/.exec(pathname)
+    if (versionContentMatch !== null) {
+      allowMethods(pad.method, ['GET'])
+      takeHistoryRequest(pad.request, pad.response)
+      const state = await readPadVersionState(store, versionContentMatch[1] ?? '', versionContentMatch[2] ?? '')
+      pad.response.writeHead(200, {
+        'Content-Type': 'application/octet-stream',
+        'Content-Length': state.length,
+        // Like every answer that a key opens: a rotated or deleted key must not find it again in a cache.
+        'Cache-Control': 'no-store',
+      })
+      pad.response.end(state)
       return true
     }
     const padMatch = /^\/api\/pads\/([^/]+)(\/rotate)?$/.exec(pathname)
