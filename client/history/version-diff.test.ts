@@ -123,6 +123,22 @@ describe('diffVersions', () => {
     expect(insertions.map((insertion) => [textAt(after, insertion.from, insertion.to), insertion.author])).toEqual([['Grenoble', bintaKey]])
   })
 
+  it('does not take one writer’s words for another’s: a full stop added after someone else’s is the adder’s', () => {
+    const before = docOf(paragraph(['Une épicerie à Lyon.', awa]))
+    const after = docOf(paragraph(['épicerie à Lyon.', awa], [' Ouverte le samedi.', binta]))
+    const { insertions, deletions } = diffVersions(blocksOf(before), blocksOf(after))
+    expect(insertions.map((insertion) => [textAt(after, insertion.from, insertion.to), insertion.author])).toEqual([[' Ouverte le samedi.', bintaKey]])
+    expect(deletions).toEqual([{ at: 1, text: 'Une ', author: awaKey }])
+  })
+
+  it('keeps the letters a changed word still has: only what went or came is marked', () => {
+    const before = docOf(paragraph(['Une épicerie solidaire', awa]))
+    const after = docOf(paragraph(['e épicerie solidaire', awa], ['s', binta]))
+    const { insertions, deletions } = diffVersions(blocksOf(before), blocksOf(after))
+    expect(deletions).toEqual([{ at: 1, text: 'Un', author: awaKey }])
+    expect(insertions.map((insertion) => [textAt(after, insertion.from, insertion.to), insertion.author])).toEqual([['s', bintaKey]])
+  })
+
   it('marks a new paragraph as added and a removed one as deleted, its break with it', () => {
     const first = paragraph(['Premier point', awa])
     const last = paragraph(['Dernier point', awa])
@@ -162,13 +178,12 @@ describe('diffVersions', () => {
     changed.splice(2990, 1)
     const after = docOf(...changed)
     const { insertions, deletions } = diffVersions(blocksOf(before), blocksOf(after))
-    // Words are compared by their text: the space after « quelques » is kept, now Binta’s.
     expect(insertions.map((insertion) => [textAt(after, insertion.from, insertion.to), insertion.author])).toEqual([
       [' Et une suite.', bintaKey],
-      ['beaucoup de', bintaKey],
+      ['beaucoup de ', bintaKey],
     ])
     expect(deletions.map((deletion) => [deletion.text.replaceAll(paragraphSeparator, ''), deletion.author])).toEqual([
-      ['quelques', awaKey],
+      ['quelques ', awaKey],
       ['Paragraphe 2990 de la collecte, avec quelques mots.', awaKey],
     ])
   })

@@ -1,8 +1,10 @@
 /**
  * What changed between two versions of a pad, for the history panel: the
  * text each version reads as (its textblocks, each a list of runs of one
- * author, at their ProseMirror positions) is compared word by word, and the
- * result said in the newer version's terms — the ranges of text it added,
+ * author, at their ProseMirror positions) is compared word by word, a word
+ * being the same only when its text and its author are (Binta's full stop
+ * is not Awa's, even where Awa's stood), and the result said in the newer
+ * version's terms — the ranges of text it added,
  * with the author each is credited to, and the text it dropped, with the
  * author that text was credited to and the position where it stood.
  *
@@ -110,7 +112,7 @@ export function readTextBlocks(doc: ProseMirrorNode, ranges: readonly CreditedRa
 /** What `current` added to `previous` and removed from it. */
 export function diffVersions(previous: readonly TextBlock[], current: readonly TextBlock[]): VersionChanges {
   const changes = createChangeBuilder()
-  const steps = diffSequences(previous.map(blockText), current.map(blockText), maxDiffEdits)
+  const steps = diffSequences(previous.map(blockKey), current.map(blockKey), maxDiffEdits)
   let inPrevious = 0
   let inCurrent = 0
   let removedBlocks: TextBlock[] = []
@@ -146,26 +148,73 @@ export function diffVersions(previous: readonly TextBlock[], current: readonly T
 function diffRegion(previous: readonly TextBlock[], current: readonly TextBlock[], changes: ChangeBuilder): void {
   const removed = tokensOf(previous)
   const added = tokensOf(current)
-  const steps: DiffStep[] = diffSequences(
-    removed.map((token) => token.text),
-    added.map((token) => token.text),
-    maxDiffEdits,
-  )
+  const steps: DiffStep[] = diffSequences(removed.map(tokenKey), added.map(tokenKey), maxDiffEdits)
   let inRemoved = 0
   let inAdded = 0
+  /** Words removed and added between two kept ones: one replacement. */
+  let replaced = { removed: [] as Token[], added: [] as Token[] }
+  const flushReplacement = (): void => {
+    replaceWords(replaced.removed, replaced.added, changes)
+    replaced = { removed: [], added: [] }
+  }
   for (const step of steps) {
-    for (let index = 0; index < step.count; index++) {
-      if (step.kind === 'equal') {
+    if (step.kind === 'equal') {
+      flushReplacement()
+      for (let index = 0; index < step.count; index++) {
         const token = added[inAdded++] as Token
         inRemoved++
         changes.keep(token.from, token.to)
-      } else if (step.kind === 'delete') {
-        changes.remove(removed[inRemoved++] as Token)
-      } else {
-        changes.insert(added[inAdded++] as Token)
       }
+    } else if (step.kind === 'delete') {
+      replaced.removed.push(...removed.slice(inRemoved, inRemoved + step.count))
+      inRemoved += step.count
+    } else {
+      replaced.added.push(...added.slice(inAdded, inAdded + step.count))
+      inAdded += step.count
     }
   }
+  flushReplacement()
+}
+
+/**
+ * Words `removed` replaced by words `added`: the characters both start and
+ * end with (same text, same author) are kept, so that « Une » becoming « e »
+ * shows « Un » removed, not a whole word removed and another added.
+ */
+function replaceWords(removed: readonly Token[], added: readonly Token[], changes: ChangeBuilder): void {
+  if (removed.length === 0 || added.length === 0) {
+    for (const token of removed) changes.remove(token)
+    for (const token of added) changes.insert(token)
+    return
+  }
+  const before = removed.flatMap(charactersOf)
+  const after = added.flatMap(charactersOf)
+  let prefix = 0
+  while (prefix < before.length && prefix < after.length && tokenKey(before[prefix] as Token) === tokenKey(after[prefix] as Token)) prefix++
+  let suffix = 0
+  while (
+    suffix < before.length - prefix &&
+    suffix < after.length - prefix &&
+    tokenKey(before[before.length - 1 - suffix] as Token) === tokenKey(after[after.length - 1 - suffix] as Token)
+  ) {
+    suffix++
+  }
+  for (const character of after.slice(0, prefix)) changes.keep(character.from, character.to)
+  for (const character of before.slice(prefix, before.length - suffix)) changes.remove(character)
+  for (const character of after.slice(prefix, after.length - suffix)) changes.insert(character)
+  for (const character of after.slice(after.length - suffix)) changes.keep(character.from, character.to)
+}
+
+/** A word's characters (code points) as tokens of their own; a paragraph break stays one. */
+function charactersOf(token: Token): Token[] {
+  if (token.from === token.to) return [token]
+  const characters: Token[] = []
+  let from = token.from
+  for (const character of token.text) {
+    characters.push({ text: character, from, to: from + character.length, author: token.author })
+    from += character.length
+  }
+  return characters
 }
 
 /** A word, a run of spaces, one other character, or a block's start (`paragraphSeparator`, of no width). */
@@ -193,8 +242,14 @@ function tokensOf(blocks: readonly TextBlock[]): Token[] {
   return tokens
 }
 
-function blockText(block: TextBlock): string {
-  return block.runs.map((run) => run.text).join('')
+/** What makes two words the same: their text and their author. */
+function tokenKey(token: Token): string {
+  return `${token.author ?? ''}\u0000${token.text}`
+}
+
+/** What makes two blocks the same: the same runs of text by the same authors. */
+function blockKey(block: TextBlock): string {
+  return block.runs.map((run) => `${run.author ?? ''}\u0000${run.text}`).join('\u0001')
 }
 
 function blockEnd(block: TextBlock): number {
