@@ -7,33 +7,31 @@
  * the change; the newest shows Binta's words added and Awa's word removed,
  * each credited to its author; the slider moves to the oldest and back by
  * keyboard, saying the version's time and kind; Escape closes the panel and
- * focus goes back to its button. A view link has no history. The panel
+ * focus goes back to its button. Edit and admin links have the history, a
+ * view link has not. The panel
  * open passes axe in French, in English and on a 360×740 phone, where it
  * fills the screen without sideways scrolling.
  */
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestPad } from '../server/testing/harness'
-import { createFakeClock, type FakeClock } from '../server/testing/fake-clock'
 import type { CreatePadResponse } from '../shared/protocol/api'
 import { axeViolations } from './axe'
-import { editorText, launchBrowser, openAs, startTestServer, typeAtEnd, type Participant, type TestServer } from './fixtures'
+import { editorText, launchBrowser, openAs, typeAtEnd, type Participant } from './fixtures'
+import { openHistory, startServerOnFakeClock, whenStored, type ServerOnFakeClock } from './versions'
 
-const minute = 60_000
 let browser: Browser
-let server: TestServer
-let clock: FakeClock
+let onClock: ServerOnFakeClock
 const participants: Participant[] = []
 
 beforeAll(async () => {
-  clock = createFakeClock(Date.now())
-  ;[browser, server] = await Promise.all([launchBrowser(), startTestServer({}, undefined, { clock })])
+  ;[browser, onClock] = await Promise.all([launchBrowser(), startServerOnFakeClock()])
 })
 
 afterAll(async () => {
   await Promise.all(participants.map((participant) => participant.context.close()))
   await browser?.close()
-  await server?.close()
+  await onClock?.server.close()
 })
 
 async function join(url: string, name: string, locale = 'fr-FR'): Promise<Page> {
@@ -53,29 +51,15 @@ async function phone(url: string): Promise<Page> {
   return page
 }
 
-const checkpointsStored = (padId: string): number => server.logs.filter((line) => line.msg === 'checkpoint stored' && line.padId === padId).length
-
-/** Lets the rooms' clock pass the quiet time after writing, and waits for the checkpoint this pad's room takes. */
-async function takeCheckpoint(padId: string): Promise<void> {
-  const before = checkpointsStored(padId)
-  await clock.advance(2 * minute + 1000)
-  await expect.poll(() => checkpointsStored(padId)).toBe(before + 1)
-}
-
-/** Waits until every change of `page` is stored (its status says so). */
-async function stored(page: Page): Promise<void> {
-  await page.locator('#connection-status[data-state="connected"][data-unsynced="false"]').waitFor()
-}
-
 /** A pad where Awa wrote a sentence (checkpoint), then Binta added words at its end and removed Awa's first word (checkpoint). */
 async function padWithTwoVersions(): Promise<{ pad: CreatePadResponse; awa: Page; binta: Page }> {
-  const pad = await createTestPad(server.url, 'Collecte du quartier')
+  const pad = await createTestPad(onClock.server.url, 'Collecte du quartier')
   const awa = await join(pad.links.edit, 'Awa')
   const binta = await join(pad.links.edit, 'Binta')
   await typeAtEnd(awa, 'Une épicerie solidaire à Lyon.')
   await expect.poll(() => editorText(binta)).toContain('Une épicerie solidaire à Lyon.')
-  await stored(awa)
-  await takeCheckpoint(pad.id)
+  await whenStored(awa)
+  await onClock.takeCheckpoint(pad.id)
 
   await typeAtEnd(binta, ' Ouverte le samedi.')
   await binta.keyboard.press('Control+Home')
@@ -83,16 +67,9 @@ async function padWithTwoVersions(): Promise<{ pad: CreatePadResponse; awa: Page
   await binta.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))))
   for (let index = 0; index < 'Une '.length; index++) await binta.keyboard.press('Delete')
   await expect.poll(async () => (await editorText(awa)).trim()).toBe('épicerie solidaire à Lyon. Ouverte le samedi.')
-  await stored(binta)
-  await takeCheckpoint(pad.id)
+  await whenStored(binta)
+  await onClock.takeCheckpoint(pad.id)
   return { pad, awa, binta }
-}
-
-async function openHistory(page: Page): Promise<void> {
-  await page.locator('#history-button').click()
-  await page.locator('#history-panel[open]').waitFor()
-  await page.locator('#history-preview [role="document"]').waitFor()
-  await expect.poll(() => page.locator('#history-status').innerText()).toMatch(/^(Version affichée|Version shown)/)
 }
 
 const versionButtons = (page: Page) => page.locator('#history-panel .history-version-button')
@@ -155,8 +132,12 @@ describe('the history panel', () => {
     expect(await awa.evaluate(() => document.activeElement?.id)).toBe('history-button')
   })
 
-  it('offers no history to a view link', async () => {
-    const pad = await createTestPad(server.url, 'Lecture')
+  it('offers the history to edit and admin links, never to a view link', async () => {
+    const pad = await createTestPad(onClock.server.url, 'Lecture')
+    for (const link of [pad.links.edit, pad.links.admin]) {
+      const writer = await join(link, 'Awa')
+      expect(await writer.getByRole('button', { name: 'Historique' }).isVisible()).toBe(true)
+    }
     const reader = await join(pad.links.view, 'Chloé')
     await reader.locator('#read-only-badge:not([hidden])').waitFor()
     expect(await reader.locator('#history-button').isHidden()).toBe(true)

@@ -192,7 +192,7 @@ export const en: Record<keyof typeof fr, string> = {
   'history.versionError': 'This version could not be loaded: {message}',
   'history.timeline': 'Versions of the pad',
   'history.slider': 'Move through the versions',
-  'history.sliderValue': '{summary} (version {position} of {count})',
+  'history.sliderValue': '{summary} ({position} of {count})',
   'history.when': '{day} at {time}',
   'history.onDate': 'on {date}',
   'history.named': '“{name}”',
