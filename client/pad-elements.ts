@@ -48,6 +48,7 @@ export function readPageElements() {
       atCaret: requireElement('author-at-caret', HTMLElement),
     } satisfies AuthorLegendElements,
     deleteExportLink: requireElement('delete-export-link', HTMLAnchorElement),
+    historyButton: requireElement('history-button', HTMLButtonElement),
     presence: requireElement('presence', HTMLElement),
     presenceCount: requireElement('presence-count', HTMLElement),
     presenceAnnouncer: requireElement('presence-announcer', HTMLElement),

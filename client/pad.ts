@@ -6,7 +6,8 @@
  * loses Wi-Fi keeps writing), the connection to the relay and its live
  * settings, the editor and its toolbar, the presence list, the status line,
  * projection mode, the colours by author and their legend, the facilitator
- * panel (admin link only), the list of keyboard shortcuts (writing links)
+ * panel (admin link only), the history panel and the list of keyboard
+ * shortcuts (writing links)
  * and the participant's name, which a writing page records as the author of
  * its changes; the pad's details (event, license, expiry), the share panel
  * and the export menu follow once the editor is on screen. Everything it starts is listed in `disposers` and stopped on
@@ -35,6 +36,7 @@ import type { Editor } from './editor/editor'
 import { createEditor } from './editor/editor'
 import { exportUrl, mountExportMenu } from './share/export-menu'
 import { mountFacilitatorPanel } from './settings/facilitator-panel'
+import { mountHistoryPanel } from './history/history-panel'
 import type { Localization } from './i18n/i18n'
 import { createLocalization, pickLanguage } from './i18n/i18n'
 import { mountLanguageSelect } from './i18n/language-select'
@@ -217,6 +219,7 @@ function openPad(context: OpenPadContext): void {
   }
   followAccess({ context, connection, access, renderAccess, closeForGood })
   if (access.isWriter) disposers.push(...followCredits(connection, editor, participant.id, () => !access.isReadOnly()))
+  if (access.isWriter) mountHistory(context)
   mountConnectionViews(context, connection, access)
   if (access.role === Role.admin) mountAdminPanel(context, () => closeForGood(CloseCode.deleted))
 
@@ -354,6 +357,24 @@ function mountConnectionViews(context: OpenPadContext, connection: Connection, a
   disposers.push(
     mountPresenceAnnouncer({ region: elements.presenceAnnouncer, awareness: connection.awareness, connection, localization }),
   )
+}
+
+/** The history panel, for the edit and admin links (a view link never sees the history). */
+function mountHistory(context: OpenPadContext): void {
+  const { key, doc, settings, elements, localization, disposers } = context
+  const history = mountHistoryPanel({
+    button: elements.historyButton,
+    padKey: key,
+    doc,
+    localization,
+    contentLanguage: () => settings.current.language,
+    // Restoring a version (issue 17) plugs in here, as `versionActions`.
+  })
+  elements.historyButton.hidden = false
+  disposers.push(() => {
+    history.destroy()
+    elements.historyButton.hidden = true
+  })
 }
 
 /** The facilitator panel, for the admin link: its fields take the server's length limits. */

@@ -4,8 +4,8 @@
  * real Chromium: home, the pad by edit, view and admin link, the first-visit
  * name dialog, the facilitator's confirmation dialogs, a locked pad,
  * projection, a link the facilitator replaced (open when it happened, and
- * opened after) and one that opens nothing, a phone's width, English, and
- * the accessibility statement. Any violation, of any impact, fails and is
+ * opened after) and one that opens nothing, a phone's width, English, the
+ * history panel and the accessibility statement. Any violation, of any impact, fails and is
  * listed with the elements it names.
  */
 import AxeBuilder from '@axe-core/playwright'
@@ -14,6 +14,7 @@ import { describe, expect, it } from 'vitest'
 import { createTestPad } from '../server/testing/harness'
 import type { CreatePadResponse } from '../shared/protocol/api'
 import { useBrowserSession } from './fixtures'
+import { openHistory, startServerOnFakeClock, writeVersions } from './versions'
 
 const session = useBrowserSession()
 
@@ -182,6 +183,31 @@ describe('accessibility (axe, WCAG 2.2 AA)', () => {
       expect(await violations(page), locale).toEqual([])
       await page.keyboard.press('Escape')
       await expect.poll(() => page.locator('#shortcut-help').evaluate((dialog) => (dialog as HTMLDialogElement).open)).toBe(false)
+    }
+  })
+
+  it('has no violation with the history panel open, a version shown with its changes, in French, in English and on a phone', async () => {
+    // Checkpoints come 2 minutes after writing stops: this server's clock moves when the test says.
+    const onClock = await startServerOnFakeClock()
+    try {
+      const pad = await createTestPad(onClock.server.url, 'Historique accessible')
+      const writer = await openPad(pad.links.edit)
+      await writeVersions(writer, pad.id, ['Une épicerie solidaire.', ' Ouverte le samedi.'], onClock)
+      for (const [label, options] of [
+        ['French', {}],
+        ['English', { locale: 'en-GB' }],
+        ['phone', { width: 360, height: 740 }],
+      ] as const) {
+        const page = label === 'French' ? writer : await openPad(pad.links.edit, options)
+        if (label === 'phone') await page.locator('#pad-menu-toggle').click()
+        await openHistory(page)
+        await page.locator('#history-preview ins').first().waitFor()
+        expect(await violations(page), label).toEqual([])
+        await page.keyboard.press('Escape')
+        await expect.poll(() => page.evaluate(() => document.activeElement?.id), { message: label }).toBe('history-button')
+      }
+    } finally {
+      await onClock.server.close()
     }
   })
 })

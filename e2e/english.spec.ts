@@ -4,7 +4,7 @@
  * first-visit name dialog, the pad by edit link (export menu open, colours by
  * author on), by view link, by admin link (share and facilitator panels,
  * the rotate and delete confirmations, each cancelled), a locked pad,
- * projection and the accessibility statement. On each, no French interface
+ * projection, the history panel and the accessibility statement. On each, no French interface
  * string (client/i18n/locales/fr.ts, and the French words of shared/:
  * initiative labels, template and license names) that differs from its
  * English is in the rendered text, in the text the page holds hidden, nor in
@@ -20,6 +20,7 @@ import { dataLicenses, licenses } from '../shared/pad/licenses'
 import { templateNames } from '../shared/pad/templates'
 import type { CreatePadResponse } from '../shared/protocol/api'
 import { useBrowserSession } from './fixtures'
+import { openHistory, startServerOnFakeClock, writeVersions } from './versions'
 
 const session = useBrowserSession()
 
@@ -228,5 +229,31 @@ describe('the interface in English', () => {
     await participant.locator('#projection-button').click()
     await participant.locator('#projection[open]').waitFor()
     await expectEnglishOnly(participant, 'projection')
+  })
+
+  it('leaves no French in the history panel: its versions, the one shown with its changes, the oldest', async () => {
+    // Checkpoints come 2 minutes after writing stops: this server's clock moves when the test says.
+    const onClock = await startServerOnFakeClock()
+    try {
+      const response = await fetch(`${onClock.server.url}/api/pads`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ title: 'History in English', language: 'en', template: 'collecte' }),
+      })
+      const pad = (await response.json()) as CreatePadResponse
+      const writer = await openPad(pad.links.edit)
+      await writeVersions(writer, pad.id, ['A grocery run by neighbours.', ' Open on Saturdays.'], onClock)
+      await openHistory(writer)
+      expect(await writer.locator('#history-panel .history-changes li').allInnerTexts()).toEqual(['Added by Awa: 19 characters'])
+      await expectEnglishOnly(writer, 'history panel, newest version')
+      await writer.locator('#history-slider').focus()
+      await writer.keyboard.press('ArrowLeft')
+      await expect.poll(() => writer.locator('#history-panel .history-changes li').allInnerTexts()).toEqual([
+        'This is the oldest version kept: there is nothing before it to compare.',
+      ])
+      await expectEnglishOnly(writer, 'history panel, oldest version')
+    } finally {
+      await onClock.server.close()
+    }
   })
 })

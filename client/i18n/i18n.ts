@@ -13,7 +13,7 @@ export type MessageKey = keyof typeof fr
 export type Messages = Record<MessageKey, string>
 export type MessageParams = Readonly<Record<string, string | number>>
 /** Messages that come as `<key>.one` and `<key>.other`. */
-export type PluralMessage = 'presence.count' | 'projection.count'
+export type PluralMessage = 'presence.count' | 'projection.count' | 'history.changes.added' | 'history.changes.deleted'
 
 export const Language = {
   fr: 'fr',
@@ -79,8 +79,8 @@ export function formatMessage(
 export interface Localization {
   readonly language: Language
   t(key: MessageKey, params?: MessageParams): string
-  /** The message for `count` things: `<key>.one` or `<key>.other`, by the language's plural rules. */
-  plural(key: PluralMessage, count: number): string
+  /** The message for `count` things: `<key>.one` or `<key>.other`, by the language's plural rules, with `params` besides `{count}`. */
+  plural(key: PluralMessage, count: number, params?: MessageParams): string
   setLanguage(language: Language): void
   /** Calls `listener` after each change of language; returns the unsubscribe function. */
   onChange(listener: () => void): () => void
@@ -110,10 +110,10 @@ export function createLocalization(initial: Language): Localization {
       const numbers = numberFormatFor(language)
       return formatMessage(dictionaries[language][key], params, (value) => numbers.format(value))
     },
-    plural(key, count) {
+    plural(key, count, params = {}) {
       const category = pluralRulesFor(language).select(count)
       const pluralKey: MessageKey = category === 'one' ? `${key}.one` : `${key}.other`
-      return localization.t(pluralKey, { count })
+      return localization.t(pluralKey, { ...params, count })
     },
     setLanguage(next) {
       if (next === language) return

@@ -31,6 +31,7 @@ const sameInBothLanguages: Readonly<Partial<Record<MessageKey, string>>> = {
   'toolbar.undo.glyph': 'symbol ↶',
   'toolbar.redo.glyph': 'symbol ↷',
   'toolbar.shortcut': 'only placeholders',
+  'history.authorChange': 'only placeholders',
   'shortcut.mod': 'key name Ctrl, the same on French keyboards',
   'shortcut.alt': 'key name Alt, the same on French keyboards',
   'export.md': 'format name Markdown',

@@ -93,7 +93,8 @@ function padUrl(key: string): string {
   return `/api/pads/${encodeURIComponent(key)}`
 }
 
-async function reach(request: () => Promise<Response>): Promise<Response> {
+/** The response of `request`; a `NetworkError` when the server could not be reached. */
+export async function reach(request: () => Promise<Response>): Promise<Response> {
   try {
     return await request()
   } catch (error) {
@@ -102,7 +103,7 @@ async function reach(request: () => Promise<Response>): Promise<Response> {
 }
 
 /** The JSON body of a 2xx response; throws an `ApiError` for any other status. */
-async function readJson(response: Response): Promise<unknown> {
+export async function readJson(response: Response): Promise<unknown> {
   const body: unknown = await response.json().catch(() => null)
   if (!response.ok) {
     const error = parseApiErrorBody(body)

@@ -3,7 +3,8 @@
  * clients, the server's time on a fake clock: `GET /api/pads/<key>/versions`
  * lists the checkpoints with their authors as credited, and
  * `GET /api/pads/<key>/export?version=<id>` exports the pad as it stood
- * then; a view key gets neither (403), an unknown version is a 404
+ * then, `GET /api/pads/<key>/versions/<id>/content` sends its Yjs state; a
+ * view key gets none of them (403), an unknown version is a 404
  * `unknown_version`, and history requests are rate-limited per address.
  */
 import { describe, expect, it } from 'vitest'
@@ -138,6 +139,48 @@ describe('the history API', () => {
     expect(foreign.status).toBe(404)
     expect((await listVersions(server, 'AAAAAAAAAAAAAAAAAAAAAA')).status).toBe(404)
     expect((await fetch(`${server.url}/api/pads/${pad.keys.edit}/versions`, { method: 'DELETE' })).status).toBe(405)
+  })
+
+  it('sends a version’s Yjs state to the edit and admin keys, never to a view key, and says when a version is unknown', async () => {
+    const { server, pad } = await padWithTwoCheckpoints()
+    const { versions } = (await listVersions(server, pad.keys.edit)).body as PadVersionsResponse
+    const [second, first] = versions
+    const contentUrl = (key: string, id: string) => `${server.url}/api/pads/${key}/versions/${id}/content`
+
+    const ofFirst = await fetch(contentUrl(pad.keys.edit, first?.id ?? ''))
+    expect(ofFirst.status).toBe(200)
+    expect(ofFirst.headers.get('content-type')).toBe('application/octet-stream')
+    expect(ofFirst.headers.get('cache-control')).toBe('no-store')
+    const firstState = new Uint8Array(await ofFirst.arrayBuffer())
+    expect(firstState.length).toBe(first?.byteSize)
+    expect(plainText(firstState)).toBe('Une épicerie')
+    const ofSecond = await fetch(contentUrl(pad.keys.admin, second?.id ?? ''))
+    expect(ofSecond.status).toBe(200)
+    expect(plainText(new Uint8Array(await ofSecond.arrayBuffer()))).toBe('Une épicerie solidaire')
+
+    const asViewer = await fetch(contentUrl(pad.keys.view, first?.id ?? ''))
+    expect(asViewer.status).toBe(403)
+    expect(await asViewer.json()).toEqual({ error: 'forbidden', message: expect.any(String) })
+    for (const unknown of ['AAAAAAAAAAAAAAAAAAAAAA', 'not-a-version', '']) {
+      const response = await fetch(contentUrl(pad.keys.edit, unknown))
+      expect(response.status, unknown).toBe(404)
+      expect(await response.json()).toEqual({ error: 'unknown_version', message: expect.any(String) })
+    }
+    const other = await createTestPad(server.url, 'Autre')
+    const foreign = await fetch(contentUrl(other.keys.edit, first?.id ?? ''))
+    expect(foreign.status).toBe(404)
+    expect(await foreign.json()).toEqual({ error: 'unknown_version', message: expect.any(String) })
+    expect((await fetch(contentUrl('AAAAAAAAAAAAAAAAAAAAAA', first?.id ?? ''))).status).toBe(404)
+    expect((await fetch(contentUrl(pad.keys.edit, first?.id ?? ''), { method: 'POST' })).status).toBe(405)
+  })
+
+  it('counts version contents in the history limit', async () => {
+    const server = await resources.startServer({ HISTORY_REQUESTS_PER_MINUTE: '1', HISTORY_REQUEST_BURST: '1' })
+    const pad = await createTestPad(server.url)
+    expect((await fetch(`${server.url}/api/pads/${pad.keys.edit}/versions/AAAAAAAAAAAAAAAAAAAAAA/content`)).status).toBe(404)
+    const refused = await fetch(`${server.url}/api/pads/${pad.keys.edit}/versions/AAAAAAAAAAAAAAAAAAAAAA/content`)
+    expect(refused.status).toBe(429)
+    expect(await refused.json()).toEqual({ error: 'too_many_requests', message: expect.any(String) })
   })
 
   it('rate-limits history requests per address', async () => {

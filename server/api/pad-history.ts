@@ -1,7 +1,8 @@
 /**
  * The pad API's side of history: who may see a pad's versions (the edit and
  * admin links; a view link sees the pad, never its history) and the listing
- * of them, named as each participant now chooses to be credited; naming a
+ * of them, named as each participant now chooses to be credited, and one
+ * version's state as it is kept (for the page's history panel); naming a
  * version (the admin link); restoring one (the edit and admin links, or the
  * admin link alone when the facilitator says so; never a view link, nor an
  * edit link while the pad is locked), recording who asked. Exporting a
@@ -133,4 +134,16 @@ function parseRestorer(body: unknown): string | null {
 
 function unknownVersion(): HttpError {
   return new HttpError(404, 'unknown_version', 'This pad has no version with this id (it may have been thinned).')
+}
+
+/**
+ * The Yjs state of one of the pad's versions (one update, as kept), for a key
+ * that may see its history; a 404 `unknown_version` when the pad has none
+ * with that id (never taken, another pad's, or thinned).
+ */
+export async function readPadVersionState(store: Store, key: string, versionId: string): Promise<Uint8Array> {
+  const pad = await findPadWithHistory(store, key)
+  const version = isVersionId(versionId) ? await store.readVersion(pad.id, versionId) : null
+  if (version === null) throw unknownVersion()
+  return version.state
 }

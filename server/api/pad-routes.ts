@@ -2,7 +2,7 @@
  * The pad API's routes (DESIGN.md's contract): create a pad, read, change or
  * delete its settings, rotate its edit link, export its recipe (the
  * published version by default, the live pad, or one of its versions), list,
- * name and restore its versions. Each route checks its method and body
+ * name and restore its versions, send one version's state. Each route checks its method and body
  * here and leaves the decision to pad-api.ts and pad-history.ts; pad
  * creations, history requests and restores are rate-limited per client address. Health, metrics and
  * pages are http.ts.
@@ -29,7 +29,7 @@ import {
   type PadChangeListener,
 } from './pad-api'
 import { readRecipe, readVersionRecipe } from './pad-export'
-import { findPadWithHistory, listPadVersions, nameCurrentVersion, renamePadVersion, restorePadVersion } from './pad-history'
+import { findPadWithHistory, listPadVersions, nameCurrentVersion, readPadVersionState, renamePadVersion, restorePadVersion } from './pad-history'
 import type { LivePads } from './live-pads'
 import { VersionKind } from '../../shared/protocol/api'
 import { Role } from '../../shared/protocol/roles'
@@ -186,6 +186,20 @@ export function createPadRoutes(config: PadRoutesConfig, deps: PadRoutesDeps): P
     const versionsMatch = /^\/api\/pads\/([^/]+)\/versions(?:\/([^/]+)(\/restore)?)?$/.exec(pathname)
     if (versionsMatch !== null) {
       await versions(pad, versionsMatch[1] ?? '', versionsMatch[2], versionsMatch[3] !== undefined)
+      return true
+    }
+    const versionContentMatch = /^\/api\/pads\/([^/]+)\/versions\/([^/]*)\/content$/.exec(pathname)
+    if (versionContentMatch !== null) {
+      allowMethods(pad.method, ['GET'])
+      takeHistoryRequest(pad.request, pad.response)
+      const state = await readPadVersionState(store, versionContentMatch[1] ?? '', versionContentMatch[2] ?? '')
+      pad.response.writeHead(200, {
+        'Content-Type': 'application/octet-stream',
+        'Content-Length': state.length,
+        // Like every answer that a key opens: a rotated or deleted key must not find it again in a cache.
+        'Cache-Control': 'no-store',
+      })
+      pad.response.end(state)
       return true
     }
     const padMatch = /^\/api\/pads\/([^/]+)(\/rotate)?$/.exec(pathname)
