@@ -8,6 +8,7 @@ import type { AuthorLegendElements } from './people/author-legend'
 import type { NameDialogElements } from './people/display-name'
 import type { ExportMenuElements } from './share/export-menu'
 import type { FacilitatorPanelElements } from './settings/facilitator-panel'
+import type { DeletionNoticeElements } from './history/big-deletion-notice'
 import type { PadDetailsElements } from './settings/pad-details'
 import type { ProjectionElements } from './share/projection-mode'
 import type { SharePanelElements } from './share/share-panel'
@@ -36,6 +37,13 @@ export function readPageElements() {
     main: requireElement('pad-main', HTMLElement),
     closedNotice: requireElement('closed-notice', HTMLElement),
     lockNotice: requireElement('lock-notice', HTMLElement),
+    deletionNotice: {
+      notice: requireElement('deletion-notice', HTMLElement),
+      text: requireElement('deletion-notice-text', HTMLElement),
+      restore: requireElement('deletion-restore', HTMLButtonElement),
+      dismiss: requireElement('deletion-dismiss', HTMLButtonElement),
+      announcer: requireElement('deletion-announcer', HTMLElement),
+    } satisfies DeletionNoticeElements,
     toolbar: requireElement('toolbar', HTMLElement),
     editor: requireElement('editor', HTMLElement),
     exportMenu: {
@@ -107,6 +115,7 @@ function readFacilitatorPanelElements(): FacilitatorPanelElements {
       license: requireElement('settings-license', HTMLSelectElement),
       dataLicense: requireElement('settings-data-license', HTMLSelectElement),
       lifetime: requireElement('settings-lifetime', HTMLSelectElement),
+      restoreRole: requireElement('settings-restore-role', HTMLSelectElement),
       extraContributors: requireElement('settings-extra-contributors', HTMLTextAreaElement),
     },
     licenseWarning: requireElement('license-warning', HTMLElement),

@@ -6,8 +6,9 @@
  * loses Wi-Fi keeps writing), the connection to the relay and its live
  * settings, the editor and its toolbar, the presence list, the status line,
  * projection mode, the colours by author and their legend, the facilitator
- * panel (admin link only), the history panel and the list of keyboard
- * shortcuts (writing links)
+ * panel (admin link only), the history panel with its restore and publish
+ * actions, the notice that offers to undo a big deletion and the list of
+ * keyboard shortcuts (writing links)
  * and the participant's name, which a writing page records as the author of
  * its changes; the pad's details (event, license, expiry), the share panel
  * and the export menu follow once the editor is on screen. Everything it starts is listed in `disposers` and stopped on
@@ -37,6 +38,11 @@ import { createEditor } from './editor/editor'
 import { exportUrl, mountExportMenu } from './share/export-menu'
 import { mountFacilitatorPanel } from './settings/facilitator-panel'
 import { mountHistoryPanel } from './history/history-panel'
+import { createHistoryActions } from './history/version-actions'
+import { createHistoryDialogs } from './history/history-dialogs'
+import { mountDeletionNotice, type DeletionNotice } from './history/big-deletion-notice'
+import { createDeletionWatch } from './history/deletion-watch'
+import type { ParticipantIdentity } from './people/participant-secret'
 import type { Localization } from './i18n/i18n'
 import { createLocalization, pickLanguage } from './i18n/i18n'
 import { mountLanguageSelect } from './i18n/language-select'
@@ -185,7 +191,12 @@ function openPad(context: OpenPadContext): void {
 
   /** The participant's display name, once chosen: new initiative cards credit it. */
   let displayName = ''
-  const editor = mountEditor(context, connection, access, { participantId: participant.id, readDisplayName: () => displayName })
+  const deletionNotice = access.isWriter ? mountBigDeletionNotice(context, access, participant) : null
+  const editor = mountEditor(context, connection, access, {
+    participantId: participant.id,
+    readDisplayName: () => displayName,
+    onBigDeletion: () => deletionNotice?.onBigDeletion(),
+  })
   const authorship = createAuthorship({
     doc,
     participantId: participant.id,
@@ -219,7 +230,7 @@ function openPad(context: OpenPadContext): void {
   }
   followAccess({ context, connection, access, renderAccess, closeForGood })
   if (access.isWriter) disposers.push(...followCredits(connection, editor, participant.id, () => !access.isReadOnly()))
-  if (access.isWriter) mountHistory(context)
+  if (access.isWriter) mountHistory(context, access, participant)
   mountConnectionViews(context, connection, access)
   if (access.role === Role.admin) mountAdminPanel(context, () => closeForGood(CloseCode.deleted))
 
@@ -261,6 +272,8 @@ interface EditorWriter {
   participantId: string
   /** The participant's display name, once chosen: new initiative cards credit it. */
   readDisplayName(): string
+  /** One change, local or remote, removed most of the pad. */
+  onBigDeletion(): void
 }
 
 /**
@@ -279,6 +292,7 @@ function mountEditor(context: OpenPadContext, connection: Connection, access: Pa
         createAuthorshipPlugin(writer.participantId),
         createPromptPlugin(),
         buildCaretClearance(elements.toolbar),
+        createDeletionWatch(writer.onBigDeletion),
       ]
     : []
   const authorColors = createAuthorColors({
@@ -359,22 +373,51 @@ function mountConnectionViews(context: OpenPadContext, connection: Connection, a
   )
 }
 
-/** The history panel, for the edit and admin links (a view link never sees the history). */
-function mountHistory(context: OpenPadContext): void {
+/**
+ * The history panel, for the edit and admin links (a view link never sees
+ * the history), with its actions: restore the version shown, and for the
+ * facilitator publish it, or the pad as it is now, as the recipe.
+ */
+function mountHistory(context: OpenPadContext, access: PadAccess, participant: ParticipantIdentity): void {
   const { key, doc, settings, elements, localization, disposers } = context
+  const dialogs = createHistoryDialogs(localization)
+  const actions = createHistoryActions({ padKey: key, role: access.role, settings, localization, participantSecret: participant.secret, dialogs })
   const history = mountHistoryPanel({
     button: elements.historyButton,
     padKey: key,
     doc,
     localization,
     contentLanguage: () => settings.current.language,
-    // Restoring a version (issue 17) plugs in here, as `versionActions`.
+    versionActions: actions.versionActions,
+    padActions: actions.padActions,
+    publishedVersion: () => settings.current.publishedVersion,
   })
   elements.historyButton.hidden = false
+  // The lock, who may restore and what is published change what the panel offers and marks.
+  const stopSettings = settings.onChange(history.refresh)
   disposers.push(() => {
+    stopSettings()
     history.destroy()
+    dialogs.destroy()
     elements.historyButton.hidden = true
   })
+}
+
+/** The notice that offers to bring the text back after a big deletion (writing links). */
+function mountBigDeletionNotice(context: OpenPadContext, access: PadAccess, participant: ParticipantIdentity): DeletionNotice {
+  const { key, doc, settings, elements, localization, disposers } = context
+  const notice = mountDeletionNotice({
+    elements: elements.deletionNotice,
+    padKey: key,
+    role: access.role,
+    doc,
+    settings,
+    localization,
+    participantSecret: participant.secret,
+    isApple: isApplePlatform(),
+  })
+  disposers.push(() => notice.destroy())
+  return notice
 }
 
 /** The facilitator panel, for the admin link: its fields take the server's length limits. */

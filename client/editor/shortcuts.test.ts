@@ -55,10 +55,23 @@ describe('the shortcuts table', () => {
   })
 
   it('gives one key one meaning in each place (Tab indents in a list, goes to the next field in a card)', () => {
-    for (const binder of ['editor', 'card', 'leave', 'page'] as const) {
+    for (const binder of ['editor', 'card', 'leave', 'page', 'history'] as const) {
       const keys = tableKeys(binder)
       expect(new Set(keys).size, binder).toBe(keys.length)
     }
+  })
+
+  it('gives the big-deletion shortcut a key nothing else binds, which the editor does not take', () => {
+    const others = listShortcuts()
+      .filter(([id]) => id !== 'undoBigDeletion')
+      .flatMap(([, shortcut]) => [...shortcut.keys, ...(shortcut.quietKeys ?? [])])
+    for (const key of shortcuts.undoBigDeletion.keys) {
+      expect(others).not.toContain(key)
+      expect(Object.keys(editorBindings({ editLink: () => true }))).not.toContain(key)
+    }
+    expect(describeKeys(shortcuts.undoBigDeletion.keys, t('fr'), false)).toBe('Ctrl+Maj+Retour arrière')
+    expect(matchesPress(press('Backspace', { ctrlKey: true, shiftKey: true }), 'Mod-Shift-Backspace', false)).toBe(true)
+    expect(matchesPress(press('Backspace', { ctrlKey: true }), 'Mod-Shift-Backspace', false)).toBe(false)
   })
 
   it('refuses to bind a shortcut without its command', () => {

@@ -7,7 +7,8 @@
  * entries whose `boundBy` names them, by id, with one command per id (a
  * `Record` TypeScript checks both ways: a shortcut without its command, or a
  * command without its entry, does not compile); the way out of the editor
- * (`leave-editor.ts`) binds every `leave` entry. The toolbar's tooltips show
+ * (`leave-editor.ts`) binds every `leave` entry, and the big-deletion
+ * notice (`history/big-deletion-notice.ts`) its `history` one. The toolbar's tooltips show
  * these keys, the editor's screen-reader hint says two of them, and the help
  * dialog lists the whole table.
  *
@@ -26,11 +27,12 @@ export type ShortcutSection = (typeof shortcutSections)[number]
 
 /**
  * Who binds a shortcut: the editor's keymap, the initiative cards' plugin,
- * the leave-the-editor plugin, the page's help; `input-rule`: typed text that
+ * the leave-the-editor plugin, the page's help, the big-deletion notice
+ * (`history`); `input-rule`: typed text that
  * `input-rules.ts` turns into a block; `browser`: the browser's own
  * behaviour, which the editor keeps by declining the key.
  */
-export type ShortcutBinder = 'editor' | 'card' | 'leave' | 'page' | 'input-rule' | 'browser'
+export type ShortcutBinder = 'editor' | 'card' | 'leave' | 'page' | 'history' | 'input-rule' | 'browser'
 
 export interface Shortcut {
   readonly keys: readonly string[]
@@ -43,6 +45,11 @@ export interface Shortcut {
 export const shortcuts = {
   help: { keys: ['Mod-/'], action: 'shortcuts.help', section: 'page', boundBy: 'page' },
   helpOutsideText: { keys: ['?'], action: 'shortcuts.helpOutsideText', section: 'page', boundBy: 'page' },
+  // Mod-Shift-Backspace: « un-erase », bound by no browser, screen reader or
+  // editor command (Mod-Backspace and Shift-Backspace are, so Ctrl+Alt+Z
+  // would be AltGr+Z, a letter on Polish keyboards); the notice takes it
+  // before the editor does, so it never deletes anything.
+  undoBigDeletion: { keys: ['Mod-Shift-Backspace'], action: 'shortcuts.undoBigDeletion', section: 'page', boundBy: 'history' },
 
   leaveForward: { keys: ['Escape Tab'], action: 'shortcuts.leaveForward', section: 'leave', boundBy: 'leave' },
   leaveBackward: { keys: ['Escape Shift-Tab'], action: 'shortcuts.leaveBackward', section: 'leave', boundBy: 'leave' },

@@ -1,13 +1,24 @@
 /**
  * The history API as the pad page uses it: the list of a pad's versions
  * (`GET /api/pads/<key>/versions`, checked where it enters by
- * `parsePadVersions`) and one version's Yjs state
- * (`GET /api/pads/<key>/versions/<id>/content`). Failures are the API
+ * `parsePadVersions`), one version's Yjs state
+ * (`GET /api/pads/<key>/versions/<id>/content`), restoring a version
+ * (`POST …/versions/<id>/restore`) and naming the pad as it is now
+ * (`POST …/versions`, admin key). Failures are the API
  * client's: an `ApiError` with the server's code (403 for a view key, 404
  * `unknown_version`, 429), a `NetworkError` when the server cannot be reached,
  * a `TypeError` for a 2xx body of the wrong shape.
  */
-import { VersionKind, type PadVersionAuthor, type PadVersionListing, type PadVersionRestore, type PadVersionsResponse } from '../../shared/protocol/api'
+import {
+  VersionKind,
+  type NameVersionRequest,
+  type PadVersionAuthor,
+  type PadVersionListing,
+  type PadVersionRestore,
+  type PadVersionsResponse,
+  type RestoreVersionRequest,
+  type RestoreVersionResponse,
+} from '../../shared/protocol/api'
 import { isRecord } from '../../shared/protocol/pad-state'
 import { ApiError, reach, readJson } from '../settings/api-client'
 
@@ -30,6 +41,41 @@ export async function fetchVersionState(key: string, id: string, fetchImpl: Fetc
     throw new ApiError(response.status, 'http_error', response.statusText)
   }
   return new Uint8Array(await response.arrayBuffer())
+}
+
+/**
+ * Restores version `id` as one new change; `participantSecret` records who
+ * asked (the page's participant, see people/participant-secret.ts).
+ */
+export async function restoreVersion(key: string, id: string, participantSecret: string, fetchImpl: Fetch = fetch): Promise<RestoreVersionResponse> {
+  const body: RestoreVersionRequest = { participant: participantSecret }
+  const response = await reach(() =>
+    fetchImpl(`${versionsUrl(key)}/${encodeURIComponent(id)}/restore`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify(body),
+    }),
+  )
+  const answer = await readJson(response)
+  if (!isRecord(answer) || typeof answer.restored !== 'string' || typeof answer.checkpoint !== 'string') {
+    throw new TypeError('restore response is not { restored, checkpoint }')
+  }
+  return { restored: answer.restored, checkpoint: answer.checkpoint }
+}
+
+/** Takes a `named` version of the pad as it is now (admin key); the version as the listing shows it. */
+export async function nameCurrentVersion(adminKey: string, name: string, fetchImpl: Fetch = fetch): Promise<PadVersionListing> {
+  const body: NameVersionRequest = { name }
+  const response = await reach(() =>
+    fetchImpl(versionsUrl(adminKey), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify(body),
+    }),
+  )
+  const answer = await readJson(response)
+  if (!isRecord(answer)) throw new TypeError('naming response is not an object')
+  return parseVersion(answer.version, 0)
 }
 
 const versionKinds: readonly string[] = Object.values(VersionKind)

@@ -12,9 +12,11 @@
  * versions' states are kept in memory while the page lives, a few at a
  * time. Escape or « Fermer » closes it and focus goes back to the button.
  *
- * Actions on the chosen version (restoring it, issue 17) go beside the
- * preview: `versionActions` is where they plug in; the panel has none of its
- * own.
+ * Actions on the chosen version (restoring it, publishing it) go beside the
+ * preview, actions on the pad as it is now (publishing it) above the
+ * timeline: `versionActions` and `padActions` plug them in (version-actions.ts);
+ * the panel has none of its own. It says which version is published as the
+ * recipe, and `refresh` re-renders it when the settings change.
  */
 import type { PadLanguage, PadVersionListing } from '../../shared/protocol/api'
 import { readCredits, type AuthorKey } from '../../shared/pad/attribution'
@@ -28,12 +30,24 @@ import { createVersionPreview, readVersionContent, summarizeChanges, type Versio
 /** How many versions' states are kept in memory (a long workshop's pad weighs a megabyte). */
 const keptStates = 6
 
+/** What an action may ask of the panel. */
+export interface HistoryPanelControl {
+  /** Says `text` in the panel's status line (a polite live region). */
+  announce(text: string): void
+  /** Reads the list of versions again, keeping the one shown, then says `text`. */
+  reload(text: string): Promise<void>
+}
+
 /**
- * Actions offered on the version shown (restore, issue 17): given the
- * version and a container beside the preview, renders its controls; returns
- * what removes them. The container is hidden while it is empty.
+ * Actions offered on the version shown (restore, publish): given the version,
+ * its line, a container beside the preview and the panel, renders its
+ * controls; returns what removes them. The container is hidden while it is
+ * empty.
  */
-export type VersionActions = (version: PadVersionListing, container: HTMLElement) => () => void
+export type VersionActions = (version: PadVersionListing, line: VersionLine, container: HTMLElement, panel: HistoryPanelControl) => () => void
+
+/** Actions on the pad as it is now (publish it), above the timeline; the same contract. */
+export type PadActions = (container: HTMLElement, panel: HistoryPanelControl) => () => void
 
 export interface HistoryPanelOptions {
   /** `#history-button`, in the pad's menu. */
@@ -44,6 +58,9 @@ export interface HistoryPanelOptions {
   localization: Localization
   contentLanguage(): PadLanguage
   versionActions?: VersionActions
+  padActions?: PadActions
+  /** The id of the version published as the recipe, marked in the timeline. */
+  publishedVersion?: () => string | null
   /** The time, for « aujourd’hui » and « hier ». */
   now?: () => number
 }
@@ -52,6 +69,8 @@ export interface HistoryPanel {
   readonly dialog: HTMLDialogElement
   open(): void
   close(): void
+  /** Renders the timeline and the actions again (the settings changed: lock, restore role, published version). */
+  refresh(): void
   destroy(): void
 }
 
@@ -90,12 +109,15 @@ export function mountHistoryPanel(options: HistoryPanelOptions): HistoryPanel {
   /** Counts requests: only the latest one's answer is shown. */
   let request = 0
   let removeActions: (() => void) | null = null
+  let removePadActions: (() => void) | null = null
 
   const lineOf = (index: number): VersionLine =>
     describeVersion(versions[index] as PadVersionListing, index === versions.length - 1, {
       language: localization.language,
       t,
       nowMs: now(),
+      findVersion: (id) => versions.find((version) => version.id === id),
+      publishedVersion: options.publishedVersion?.() ?? null,
     })
 
   function renderStatic(): void {
@@ -123,6 +145,7 @@ export function mountHistoryPanel(options: HistoryPanelOptions): HistoryPanel {
         choose.append(
           lineOfSpans('history-line-when', span('history-version-when', line.when)),
           lineOfSpans('history-line-title', span('history-version-title', line.title), ...(line.kind === null ? [] : [span('history-version-kind', line.kind)])),
+          ...(line.published === null ? [] : [lineOfSpans('history-line-published', span('history-version-published', line.published))]),
           lineOfSpans('history-line-change', ...(line.authors === '' ? [] : [span('history-version-authors', line.authors)]), span('history-version-change', line.change)),
         )
         choose.addEventListener('click', () => select(index))
@@ -191,7 +214,7 @@ export function mountHistoryPanel(options: HistoryPanelOptions): HistoryPanel {
     parts.versionWhen.textContent = line.when
     parts.versionTitle.textContent = line.title
     parts.versionKind.textContent = line.kind ?? ''
-    renderActions(version)
+    renderActions(version, line)
     const current = ++request
     parts.preview.setAttribute('aria-busy', 'true')
     setStatus(t('history.versionLoading'))
@@ -231,17 +254,52 @@ export function mountHistoryPanel(options: HistoryPanelOptions): HistoryPanel {
     )
   }
 
-  function renderActions(version: PadVersionListing): void {
+  const control: HistoryPanelControl = {
+    announce: setStatus,
+    async reload(text) {
+      await load()
+      setStatus(text)
+    },
+  }
+
+  function renderActions(version: PadVersionListing, line: VersionLine): void {
+    const focused = focusedAction(parts.actions)
     removeActions?.()
     removeActions = null
     parts.actions.replaceChildren()
-    if (options.versionActions !== undefined) removeActions = options.versionActions(version, parts.actions)
+    if (options.versionActions !== undefined) removeActions = options.versionActions(version, line, parts.actions, control)
     parts.actions.hidden = parts.actions.childElementCount === 0
+    refocusAction(parts.actions, focused)
+  }
+
+  function renderPadActions(): void {
+    const focused = focusedAction(parts.padActions)
+    removePadActions?.()
+    removePadActions = null
+    parts.padActions.replaceChildren()
+    if (options.padActions !== undefined) removePadActions = options.padActions(parts.padActions, control)
+    parts.padActions.hidden = parts.padActions.childElementCount === 0
+    refocusAction(parts.padActions, focused)
+  }
+
+  /** The list and the shown version's title and actions, as the settings now say, without fetching anything. */
+  function refresh(): void {
+    if (!parts.dialog.open) return
+    renderPadActions()
+    renderList()
+    if (selected === null) return
+    const version = versions[selected]
+    if (version === undefined) return
+    const line = lineOf(selected)
+    parts.versionTitle.textContent = line.title
+    parts.versionKind.textContent = line.kind ?? ''
+    renderActions(version, line)
   }
 
   const open = (): void => {
     if (parts.dialog.open) return
     renderStatic()
+    renderPadActions()
     parts.dialog.showModal()
     void load()
   }
@@ -258,6 +316,7 @@ export function mountHistoryPanel(options: HistoryPanelOptions): HistoryPanel {
   const onLanguage = (): void => {
     renderStatic()
     if (!parts.dialog.open) return
+    renderPadActions()
     renderList()
     if (selected !== null) void select(selected)
   }
@@ -274,15 +333,29 @@ export function mountHistoryPanel(options: HistoryPanelOptions): HistoryPanel {
     close() {
       if (parts.dialog.open) parts.dialog.close()
     },
+    refresh,
     destroy() {
       stopListening()
       button.removeEventListener('click', open)
       parts.dialog.removeEventListener('close', onClose)
       removeActions?.()
+      removePadActions?.()
       preview.destroy()
       parts.dialog.remove()
     },
   }
+}
+
+/** The `data-action` of the control focused inside `container`, if any: re-rendering it must not drop the keyboard's place. */
+function focusedAction(container: HTMLElement): string | null {
+  const focused = document.activeElement
+  return focused instanceof HTMLElement && container.contains(focused) ? (focused.dataset.action ?? null) : null
+}
+
+function refocusAction(container: HTMLElement, action: string | null): void {
+  if (action === null) return
+  const control = container.querySelector<HTMLElement>(`[data-action="${action}"]`)
+  control?.focus({ preventScroll: true })
 }
 
 function lineOfSpans(className: string, ...spans: HTMLSpanElement[]): HTMLSpanElement {
@@ -339,7 +412,10 @@ function buildDialog() {
   slider.type = 'range'
   slider.step = '1'
   const list = element('ol', 'history-versions')
-  timeline.append(timelineHeading, sliderLabel, slider, list)
+  // Actions on the pad as it is now (publish it): `padActions`.
+  const padActions = element('div', 'history-pad-actions')
+  padActions.hidden = true
+  timeline.append(timelineHeading, padActions, sliderLabel, slider, list)
 
   const version = element('section', 'history-version')
   version.setAttribute('aria-labelledby', 'history-version-heading')
@@ -357,7 +433,7 @@ function buildDialog() {
   const legendAdded = element('ins', 'history-added history-unnamed history-legend-sample')
   const legendRemoved = element('del', 'history-removed history-unnamed history-legend-sample')
   legend.append(legendAdded, ' ', legendRemoved)
-  // Where actions on the version shown go (restore, issue 17): `versionActions`.
+  // Where actions on the version shown go (restore, publish): `versionActions`.
   const actions = element('div', 'history-actions')
   actions.hidden = true
   const preview = element('div', 'history-preview', 'history-preview')
@@ -378,6 +454,7 @@ function buildDialog() {
     sliderLabel,
     slider,
     list,
+    padActions,
     version,
     versionWhen,
     versionTitle,

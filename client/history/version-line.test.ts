@@ -78,6 +78,7 @@ describe('describeVersion', () => {
       // Chloé wrote nothing since the version before; the rest (14 − 12 + 3 = 5) is unnamed people’s.
       authors: 'Awa +12, Binta (La Fabrique) -3 et autres personnes +5',
       change: '+14 caractères',
+      published: null,
       summary: 'Aujourd’hui à 14:32, Point automatique',
     })
     const english = describeVersion(version(), false, contextIn('en'))
@@ -105,5 +106,32 @@ describe('describeVersion', () => {
     const line = describeVersion(version({ authors: [], characterChange: -7 }), false, contextIn('en'))
     expect(plain(line.authors)).toBe('others -7')
     expect(plain(line.change)).toBe('-7 characters')
+  })
+})
+
+describe('a version taken before a restore, and the published one', () => {
+  const restored = version({ id: 'BBBBBBBBBBBBBBBBBBBBBB', createdAt: '2027-03-14T13:32:00Z' })
+  const findVersion = (id: string) => (id === restored.id ? restored : undefined)
+
+  it('says which version was restored, and by whom', () => {
+    const checkpoint = version({ kind: 'before-restore', restore: { version: restored.id, by: 'Awa' } })
+    expect(plain(describeVersion(checkpoint, false, { ...contextIn('fr'), findVersion }).title)).toBe(
+      'Avant la restauration de la version prise aujourd’hui à 14:32, par Awa',
+    )
+    expect(describeVersion(checkpoint, false, { ...contextIn('en'), findVersion }).title).toBe('Before restoring the version taken today at 14:32, by Awa')
+    const unnamed = version({ kind: 'before-restore', restore: { version: restored.id, by: null } })
+    expect(describeVersion(unnamed, false, { ...contextIn('fr'), findVersion }).title).toBe('Avant la restauration de la version prise aujourd’hui à 14:32')
+  })
+
+  it('says a version was restored when that version is no longer kept', () => {
+    const checkpoint = version({ kind: 'before-restore', restore: { version: 'CCCCCCCCCCCCCCCCCCCCCC', by: 'Awa' } })
+    expect(describeVersion(checkpoint, false, { ...contextIn('fr'), findVersion }).title).toBe('Avant la restauration d’une version plus ancienne, par Awa')
+  })
+
+  it('marks the version published as the recipe, and says it', () => {
+    const line = describeVersion(restored, false, { ...contextIn('fr'), publishedVersion: restored.id })
+    expect(line.published).toBe('Recette publiée')
+    expect(line.summary).toMatch(/, Recette publiée$/)
+    expect(describeVersion(restored, false, { ...contextIn('fr'), publishedVersion: 'other' }).published).toBeNull()
   })
 })

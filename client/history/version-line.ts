@@ -7,7 +7,10 @@
  * « Avant verrouillage »…), who changed the text since the version before
  * and by how many characters (people as the recipe credits them, the
  * server having left unnamed people out: their change is counted together),
- * and the size of the whole change. Pure: the time and the words are given.
+ * and the size of the whole change. A version taken before a restore says
+ * which version was restored and by whom (« Avant la restauration de la
+ * version d’aujourd’hui à 14:32, par Awa »), and the version published as
+ * the recipe says so. Pure: the time and the words are given.
  */
 import { contributorCredit } from '../../shared/export/labels'
 import type { PadVersionListing, VersionKind } from '../../shared/protocol/api'
@@ -20,6 +23,10 @@ export interface VersionLineContext {
   nowMs: number
   /** The IANA time zone times are said in; the reader's own when not given. */
   timeZone?: string
+  /** A listed version by id: what a `before-restore` version restored (thinned ones are not found). */
+  findVersion?(id: string): PadVersionListing | undefined
+  /** The id of the version published as the recipe, if any. */
+  publishedVersion?: string | null
 }
 
 export interface VersionLine {
@@ -35,7 +42,9 @@ export interface VersionLine {
   authors: string
   /** « +14 caractères », « Aucun changement de texte », or for the oldest version « Première version gardée ». */
   change: string
-  /** What a screen reader hears for it: when, then what it is. */
+  /** « Recette publiée » for the version published as the recipe, else null. */
+  published: string | null
+  /** What a screen reader hears for it: when, then what it is (and that it is published). */
   summary: string
 }
 
@@ -53,9 +62,10 @@ export function describeVersion(version: PadVersionListing, isOldest: boolean, c
   const { t } = context
   const whenInSentence = formatWhen(Date.parse(version.createdAt), context)
   const when = capitalize(whenInSentence, context.language)
-  const kindWords = t(kindKeys[version.kind])
+  const kindWords = describeKind(version, context)
   const title = version.name === null || version.name === '' ? kindWords : t('history.named', { name: version.name })
   const kind = title === kindWords ? null : kindWords
+  const published = version.id === context.publishedVersion ? t('history.published') : null
   return {
     when,
     whenInSentence,
@@ -63,8 +73,20 @@ export function describeVersion(version: PadVersionListing, isOldest: boolean, c
     kind,
     authors: isOldest ? '' : formatAuthors(version, context),
     change: isOldest ? t('history.first') : formatCharacterChange(version.characterChange, context),
-    summary: `${when}, ${title}`,
+    published,
+    summary: [when, title, ...(published === null ? [] : [published])].join(', '),
   }
+}
+
+/** Its kind in words; for a version taken before a restore, which one was restored and by whom. */
+function describeKind(version: PadVersionListing, context: VersionLineContext): string {
+  const { t } = context
+  if (version.kind !== 'before-restore' || version.restore === null) return t(kindKeys[version.kind])
+  const restored = context.findVersion?.(version.restore.version)
+  const { by } = version.restore
+  if (restored === undefined) return by === null ? t('history.beforeRestore.unknown') : t('history.beforeRestore.unknownBy', { by })
+  const when = formatWhen(Date.parse(restored.createdAt), context)
+  return by === null ? t('history.beforeRestore', { when }) : t('history.beforeRestore.by', { when, by })
 }
 
 /** « aujourd’hui à 14:32 », « hier à 09:05 », « le 12 mars à 10:00 » (with the year when it is not this one's). */

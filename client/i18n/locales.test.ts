@@ -32,6 +32,7 @@ const sameInBothLanguages: Readonly<Partial<Record<MessageKey, string>>> = {
   'toolbar.redo.glyph': 'symbol ↷',
   'toolbar.shortcut': 'only placeholders',
   'history.authorChange': 'only placeholders',
+  'history.failure.other': 'only placeholders: the server’s own sentence',
   'shortcut.mod': 'key name Ctrl, the same on French keyboards',
   'shortcut.alt': 'key name Alt, the same on French keyboards',
   'export.md': 'format name Markdown',

@@ -46,6 +46,11 @@ describe('parsePadSettings', () => {
       view: 'https://x.example/p/v',
     })
   })
+
+  it('keeps the published recipe’s link', () => {
+    const links = { view: 'https://x.example/p/v', recipe: 'https://x.example/r/v' }
+    expect(parsePadSettings({ ...settingsBody, links }).links).toEqual(links)
+  })
 })
 
 describe('fetchPadSettings and createPad', () => {

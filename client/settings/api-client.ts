@@ -127,7 +127,8 @@ export function parsePadSettings(body: unknown): PadSettings {
   const { id, role } = body
   if (typeof id !== 'string' || id === '') throw new TypeError('pad settings have no id')
   if (typeof role !== 'string' || !isRole(role)) throw new TypeError(`pad settings have an unknown role ${String(role)}`)
-  return { ...parsePadState(body), id, role, links: parseLinks(body.links, false) }
+  const recipe = isRecord(body.links) ? body.links.recipe : undefined
+  return { ...parsePadState(body), id, role, links: { ...parseLinks(body.links, false), ...(typeof recipe === 'string' && recipe !== '' ? { recipe } : {}) } }
 }
 
 export function parseRotateEditLinkResponse(body: unknown): RotateEditLinkResponse {

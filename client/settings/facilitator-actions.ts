@@ -69,6 +69,7 @@ const fieldLabelKeys: Readonly<Record<SettingsField, MessageKey>> = {
   license: 'settings.license',
   dataLicense: 'settings.dataLicense',
   lifetime: 'settings.lifetime',
+  restoreRole: 'settings.restoreRole',
   extraContributors: 'settings.extraContributors',
 }
 

@@ -1,6 +1,7 @@
 /**
  * The facilitator panel (`#facilitator-panel`, shown to the admin link only):
- * the pad's title, event, license, lifetime and the people credited without
+ * the pad's title, event, license, lifetime, who may restore a version
+ * (`#settings-restore-role`) and the people credited without
  * having typed (`#settings-extra-contributors`) as a form saved with one
  * `PATCH` (`#settings-save`), the lock toggle (`#lock-toggle`, `aria-pressed`),
  * rotating the edit link (`#rotate-edit-link`, confirmed in `#rotate-dialog`)
@@ -19,6 +20,7 @@ import { createFacilitatorActions, isPanelBusy } from './facilitator-actions'
 import type { Localization } from '../i18n/i18n'
 import { renderDataLicenseOptions, renderLicenseOptions } from './license-select'
 import { renderLifetimeOptions } from './lifetime-select'
+import { renderRestoreRoleOptions } from './restore-role-select'
 import type { LiveSettings } from './live-settings'
 import type { SettingsFieldElements } from './settings-fields'
 import { createSettingsFields, settingsFields } from './settings-fields'
@@ -77,6 +79,7 @@ export function mountFacilitatorPanel(options: FacilitatorPanelOptions): () => v
     renderLicenseOptions(elements.fields.license, localization)
     renderDataLicenseOptions(elements.fields.dataLicense, localization)
     renderLifetimeOptions(elements.fields.lifetime, localization)
+    renderRestoreRoleOptions(elements.fields.restoreRole, localization)
   }
   const { onSubmit, onLockClick, onRotateClick, onDeleteClick } = createFacilitatorActions({
     adminKey: options.adminKey,

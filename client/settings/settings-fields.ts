@@ -1,5 +1,5 @@
 /**
- * The settings form's inputs (`#settings-title` … `#settings-extra-contributors`)
+ * The settings form's inputs (`#settings-title` … `#settings-extra-contributors`, with `#settings-restore-role`)
  * as the facilitator panel uses them: filled from the live settings without
  * overwriting a field the facilitator is editing, read back as
  * `SettingsFormValues`, and refilled with what the server kept after a save.
@@ -10,7 +10,7 @@ import type { PadSettings } from '../../shared/protocol/api'
 import type { SettingsField, SettingsFormValues } from './settings-form'
 import { settingsFormValuesOf } from './settings-form'
 
-/** The form's fields: `#settings-title`, `#settings-event-name`, `#settings-event-date`, `#settings-event-place`, `#settings-license`, `#settings-data-license`, `#settings-lifetime`, `#settings-extra-contributors`. */
+/** The form's fields: `#settings-title`, `#settings-event-name`, `#settings-event-date`, `#settings-event-place`, `#settings-license`, `#settings-data-license`, `#settings-lifetime`, `#settings-restore-role`, `#settings-extra-contributors`. */
 export interface SettingsFieldElements {
   title: HTMLInputElement
   eventName: HTMLInputElement
@@ -19,6 +19,7 @@ export interface SettingsFieldElements {
   license: HTMLSelectElement
   dataLicense: HTMLSelectElement
   lifetime: HTMLSelectElement
+  restoreRole: HTMLSelectElement
   extraContributors: HTMLTextAreaElement
 }
 
@@ -30,6 +31,7 @@ export const settingsFields: readonly SettingsField[] = [
   'license',
   'dataLicense',
   'lifetime',
+  'restoreRole',
   'extraContributors',
 ]
 
@@ -67,6 +69,7 @@ export function createSettingsFields(elements: SettingsFieldElements): SettingsF
       license: elements.license.value,
       dataLicense: elements.dataLicense.value,
       lifetime: elements.lifetime.value,
+      restoreRole: elements.restoreRole.value,
       extraContributors: elements.extraContributors.value,
     }),
     showSaved(submitted, saved) {

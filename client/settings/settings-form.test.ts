@@ -32,6 +32,15 @@ describe('buildSettingsPatch', () => {
     })
   })
 
+  it('sends who may restore a version when the facilitator changes it', () => {
+    const values = { ...settingsFormValuesOf(current), restoreRole: 'admin' }
+    expect(buildSettingsPatch(values, current)).toEqual({ kind: 'patch', patch: { restoreRole: 'admin' } })
+    expect(buildSettingsPatch({ ...values, restoreRole: 'view' }, current)).toEqual({
+      kind: 'invalid',
+      problems: [{ field: 'restoreRole', key: 'settings.error.restoreRole' }],
+    })
+  })
+
   it('clears the date and changes the lifetime', () => {
     const values = { ...settingsFormValuesOf(current), eventDate: '', lifetime: 'forever' }
     expect(buildSettingsPatch(values, current)).toEqual({ kind: 'patch', patch: { event: { date: '' }, lifetime: 'forever' } })
@@ -46,6 +55,7 @@ describe('buildSettingsPatch', () => {
       license: 'GPL-3.0',
       dataLicense: 'CC-BY-NC-SA-4.0',
       lifetime: 'decade',
+      restoreRole: 'view',
       extraContributors: 'x'.repeat(61),
     }
     const outcome = buildSettingsPatch(values, current)
@@ -57,6 +67,7 @@ describe('buildSettingsPatch', () => {
       'license',
       'dataLicense',
       'lifetime',
+      'restoreRole',
       'extraContributors',
     ])
   })

@@ -7,7 +7,7 @@
  * hears it next to the field. Pure: `settings-fields.ts` reads and fills the
  * DOM.
  */
-import { maxEventFieldLength, maxExtraContributors, maxTitleLength, padLifetimes } from '../../shared/protocol/api'
+import { maxEventFieldLength, maxExtraContributors, maxTitleLength, padLifetimes, restoreRoles } from '../../shared/protocol/api'
 import type { PadEvent, PadSettingsPatch, PadState } from '../../shared/protocol/api'
 import { maxAuthorNameLength } from '../../shared/pad/attribution'
 import { isDataLicenseId, isLicenseId } from '../../shared/pad/licenses'
@@ -25,6 +25,8 @@ export interface SettingsFormValues {
   /** The initiatives' open-data license. */
   dataLicense: string
   lifetime: string
+  /** Who may restore a version: `edit` or `admin`. */
+  restoreRole: string
   /** People credited without having typed: one per line or comma-separated. */
   extraContributors: string
 }
@@ -51,6 +53,7 @@ export function settingsFormValuesOf(state: PadState): SettingsFormValues {
     license: state.license,
     dataLicense: state.dataLicense,
     lifetime: state.lifetime,
+    restoreRole: state.restoreRole,
     extraContributors: formatContributorNames(state.extraContributors),
   }
 }
@@ -73,13 +76,17 @@ export function buildSettingsPatch(values: SettingsFormValues, current: PadState
   if (!isDataLicenseId(dataLicense)) problems.push({ field: 'dataLicense', key: 'settings.error.license' })
   const lifetime = padLifetimes.find((candidate) => candidate === values.lifetime)
   if (lifetime === undefined) problems.push({ field: 'lifetime', key: 'settings.error.lifetime' })
+  const restoreRole = restoreRoles.find((candidate) => candidate === values.restoreRole)
+  if (restoreRole === undefined) problems.push({ field: 'restoreRole', key: 'settings.error.restoreRole' })
   const extraContributors = parseContributorNames(values.extraContributors)
   if (extraContributors.length > maxExtraContributors) {
     problems.push({ field: 'extraContributors', key: 'settings.error.tooManyNames', params: { max: maxExtraContributors } })
   } else if (extraContributors.some((name) => name.length > maxAuthorNameLength)) {
     problems.push({ field: 'extraContributors', key: 'settings.error.nameTooLong', params: { max: maxAuthorNameLength } })
   }
-  if (problems.length > 0 || !isLicenseId(license) || !isDataLicenseId(dataLicense) || lifetime === undefined) return { kind: 'invalid', problems }
+  if (problems.length > 0 || !isLicenseId(license) || !isDataLicenseId(dataLicense) || lifetime === undefined || restoreRole === undefined) {
+    return { kind: 'invalid', problems }
+  }
 
   const patch: PadSettingsPatch = {}
   if (title !== current.title) patch.title = title
@@ -91,6 +98,7 @@ export function buildSettingsPatch(values: SettingsFormValues, current: PadState
   if (license !== current.license) patch.license = license
   if (dataLicense !== current.dataLicense) patch.dataLicense = dataLicense
   if (lifetime !== current.lifetime) patch.lifetime = lifetime
+  if (restoreRole !== current.restoreRole) patch.restoreRole = restoreRole
   if (!isSameNameList(extraContributors, current.extraContributors)) patch.extraContributors = extraContributors
   return Object.keys(patch).length === 0 ? { kind: 'unchanged' } : { kind: 'patch', patch }
 }

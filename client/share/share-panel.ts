@@ -4,8 +4,10 @@
  * from the back of a room (`#share-qr`), with that link under it in short
  * readable form (`#share-qr-link`); then each link this key may share
  * (`settings.links`) in a read-only field (`[data-link="edit|view|admin"]`)
- * with a copy button and a sentence saying who it is for. It follows the
- * live settings, so a rotated edit link replaces the old one everywhere.
+ * with a copy button and a sentence saying who it is for, and the published
+ * recipe's link (`[data-link="recipe"]`, `/r/<view key>`) while a version is
+ * published. It follows the live settings, so a rotated edit link replaces
+ * the old one everywhere and the recipe's link comes and goes with publishing.
  * Copying uses the async clipboard; where it is refused, the text is
  * selected for a manual copy.
  */
@@ -15,7 +17,7 @@ import type { LiveSettings } from '../settings/live-settings'
 import { drawQrCode } from './qr-code'
 import { formatShortLink, showShortLink } from './short-link'
 
-export type LinkKind = keyof PadLinks
+export type LinkKind = keyof PadLinks | 'recipe'
 
 interface LinkDescription {
   kind: LinkKind
@@ -28,6 +30,7 @@ const linkDescriptions: readonly LinkDescription[] = [
   { kind: 'edit', labelKey: 'links.edit.label', helpKey: 'links.edit.help' },
   { kind: 'view', labelKey: 'links.view.label', helpKey: 'links.view.help' },
   { kind: 'admin', labelKey: 'links.admin.label', helpKey: 'links.admin.help' },
+  { kind: 'recipe', labelKey: 'links.recipe.label', helpKey: 'links.recipe.help' },
 ]
 
 /** Pixels of the QR canvas: more than the stylesheet shows, even on a HiDPI screen (see qr-code.ts). */
@@ -98,6 +101,8 @@ export function mountSharePanel(options: SharePanelOptions): () => void {
   const renderRows = (): void => {
     const hrefs = new Map<LinkKind, string>()
     for (const { kind } of linkDescriptions) {
+      // The recipe's link answers 404 until a version is published.
+      if (kind === 'recipe' && settings.current.publishedVersion === null) continue
       const href = readLink(settings.current.links[kind], baseUrl)
       if (href !== null) hrefs.set(kind, href)
     }
@@ -146,7 +151,8 @@ export function mountSharePanel(options: SharePanelOptions): () => void {
   }
   render()
   const stopSettings = settings.onChange((current, previous) => {
-    if (current.links !== previous.links || current.locked !== previous.locked) render()
+    const isPublishedChanged = (current.publishedVersion === null) !== (previous.publishedVersion === null)
+    if (current.links !== previous.links || current.locked !== previous.locked || isPublishedChanged) render()
   })
   const stopLocalization = localization.onChange(render)
   return () => {
