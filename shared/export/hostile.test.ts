@@ -118,9 +118,10 @@ const allowedAttributes: Readonly<Record<string, readonly string[]>> = {
   body: [],
   header: ['class'],
   main: ['class'],
-  section: ['class'],
+  // The session summary is a named landmark (its heading's fixed id), so that a reading page leaves no text outside one.
+  section: ['class', 'aria-labelledby'],
   footer: ['class'],
-  h1: [], h2: [], h3: [], h4: [], h5: [], h6: [],
+  h1: [], h2: ['id'], h3: [], h4: [], h5: [], h6: [],
   p: ['class', 'role', 'xmlns:cc', 'xmlns:dct', 'prefix'],
   ul: [],
   ol: ['start'],

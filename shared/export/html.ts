@@ -112,8 +112,9 @@ function renderSession(recipe: Recipe): string {
   const facts = sessionFacts(recipe)
   if (facts.length === 0) return ''
   return [
-    '<section class="session">',
-    `<h2>${escapeMarkup(exportLabels[recipe.language].sessionHeading)}</h2>`,
+    // Named by its heading, the section is a landmark: on the recipe page (/r/<view key>) no text lies outside one.
+    '<section class="session" aria-labelledby="session-heading">',
+    `<h2 id="session-heading">${escapeMarkup(exportLabels[recipe.language].sessionHeading)}</h2>`,
     '<dl>',
     ...facts.map(({ label, value }) => `<dt>${escapeMarkup(label)}</dt><dd>${escapeMarkup(value)}</dd>`),
     '</dl>',
