@@ -4,7 +4,9 @@
  * first-visit name dialog, the pad by edit link (export menu open, colours by
  * author on), by view link, by admin link (share and facilitator panels,
  * the rotate and delete confirmations, each cancelled), a locked pad,
- * projection, the history panel and the accessibility statement. On each, no French interface
+ * projection, the history panel (with the restore confirmation, the
+ * facilitator's publish controls and naming dialog), the big-deletion
+ * notice and the accessibility statement. On each, no French interface
  * string (client/i18n/locales/fr.ts, and the French words of shared/:
  * initiative labels, template and license names) that differs from its
  * English is in the rendered text, in the text the page holds hidden, nor in
@@ -231,7 +233,7 @@ describe('the interface in English', () => {
     await expectEnglishOnly(participant, 'projection')
   })
 
-  it('leaves no French in the history panel: its versions, the one shown with its changes, the oldest', async () => {
+  it('leaves no French in the history panel (its versions, the oldest, restore and publish controls) nor in the big-deletion notice', async () => {
     // Checkpoints come 2 minutes after writing stops: this server's clock moves when the test says.
     const onClock = await startServerOnFakeClock()
     try {
@@ -252,6 +254,40 @@ describe('the interface in English', () => {
         'This is the oldest version kept: there is nothing before it to compare.',
       ])
       await expectEnglishOnly(writer, 'history panel, oldest version')
+
+      await writer.getByRole('button', { name: 'Restore this version' }).click()
+      await writer.locator('#restore-dialog[open]').waitFor()
+      await expectEnglishOnly(writer, 'restore confirmation')
+      await writer.locator('#restore-cancel').click()
+      await writer.keyboard.press('Escape')
+
+      // Everything deleted at once: the notice offers to bring it back.
+      await writer.locator('#editor .ProseMirror').click()
+      await writer.keyboard.press('Control+a')
+      await writer.keyboard.press('Delete')
+      await writer.locator('#deletion-notice:not([hidden])').waitFor()
+      expect(await writer.locator('#deletion-notice-text').innerText()).toBe('Most of the text was just deleted. Bring it back?')
+      await expectEnglishOnly(writer, 'big-deletion notice')
+      await writer.getByRole('button', { name: 'Bring the text back' }).click()
+      await expect.poll(() => writer.locator('#deletion-notice-text').innerText()).toMatch(/^Text brought back as it was today at \d\d:\d\d\./)
+      await expectEnglishOnly(writer, 'text brought back')
+
+      // The facilitator's publish controls, the naming dialog, the published mark and the recipe's link.
+      const admin = await openPad(pad.links.admin)
+      await openHistory(admin)
+      await expect.poll(() => admin.locator('#history-panel .history-version-button').count()).toBe(3)
+      expect(await admin.locator('#history-panel .history-version-button').first().innerText()).toMatch(/Before restoring the version taken today at \d\d:\d\d, by Awa/)
+      await admin.getByRole('button', { name: 'Publish the current state' }).click()
+      await admin.locator('#name-version-dialog[open]').waitFor()
+      expect(await admin.getByLabel('Version name').inputValue()).toMatch(/^Recipe of \d{1,2} [A-Z][a-z]+$/)
+      await expectEnglishOnly(admin, 'naming dialog')
+      await admin.locator('#name-version-cancel').click()
+      await admin.getByRole('button', { name: 'Publish as the recipe' }).click()
+      await expect.poll(() => admin.locator('#history-panel .history-version-button').first().innerText()).toContain('Published recipe')
+      await expectEnglishOnly(admin, 'history panel, recipe published')
+      await admin.keyboard.press('Escape')
+      await admin.locator('[data-link="recipe"]').waitFor()
+      await expectEnglishOnly(admin, 'share panel with the recipe link')
     } finally {
       await onClock.server.close()
     }
