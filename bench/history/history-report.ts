@@ -1,22 +1,32 @@
 /**
  * The « History » section of bench/RESULTS.md: what checkpoints cost a room
  * under the workshop load on the 1 MB pad (p99 with and without, and their
- * ratio against the 10 % target), and how much a 3-hour workshop's history
- * weighs before and after thinning. Pure formatting.
+ * ratio against the 10 % target), how much a 3-hour workshop's history
+ * weighs before and after thinning, and how fast the history panel opens and
+ * renders a version in Chromium (against 300 ms and 1 s, with the bare
+ * ProseMirror page as reference). Pure formatting.
  */
 import type { Outcome } from '../report'
 import { formatMs, markdownTable } from '../markdown'
 import type { CheckpointComparison } from './checkpoint-load'
+import type { Figures, HistoryBrowserResult } from './history-browser'
 import type { HistoryStorageResult } from './history-storage'
 import { workshopReplay } from './history-storage'
 
 export interface HistoryBenchResult {
   checkpoints: Outcome<CheckpointComparison>
   storage: Outcome<HistoryStorageResult>
+  /** Absent from results written before the panel was measured. */
+  browser?: Outcome<HistoryBrowserResult>
 }
 
 /** The p99 ratio (with / without) checkpoints may reach. */
 export const maxCheckpointP99Ratio = 1.1
+
+/** Issue 17: on the 1 MB pad with 100 versions, the timeline appears within… */
+export const maxTimelineMs = 300
+/** …and any version renders within. */
+export const maxVersionRenderMs = 1000
 
 const megabytes = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(2)} MB`
 
@@ -65,5 +75,56 @@ export function renderHistorySection(result: HistoryBenchResult): string {
   } else {
     lines.push(`History storage: failed (${storage.error}).`, '')
   }
+  if (result.browser !== undefined) lines.push(...renderPanelFigures(result.browser))
   return lines.join('\n')
+}
+
+const verdict = (figures: Figures, maxMs: number): string => (figures.medianMs <= maxMs ? 'met' : 'not met')
+
+function renderPanelFigures(outcome: Outcome<HistoryBrowserResult>): string[] {
+  if (!outcome.ok) return [`History panel in Chromium: failed (${outcome.error}).`, '']
+  const b = outcome.value
+  const ratio = b.version.medianMs / b.floor.medianMs
+  const figureRow = (figure: string, figures: Figures, target: string, verdictText: string): string[] => [
+    figure,
+    formatMs(figures.medianMs),
+    formatMs(figures.maxMs),
+    target,
+    verdictText,
+  ]
+  return [
+    `The history panel in Chromium (1280×800, a new browser context per run, ${b.timeline.valuesMs.length} runs after a warm-up), our server only, on the 1 MB pad ` +
+      `(${b.paragraphs.toLocaleString('en-GB')} paragraphs, ${b.characters.toLocaleString('en-GB')} characters; one version's state ${megabytes(b.versionStateBytes)}) ` +
+      `with ${b.versions} named versions, each one small edit after the one before (set up in ${b.setupSeconds.toFixed(0)} s). ` +
+      'Times from the click to the first frame showing the result, laid out (bench/history/history-browser.ts):',
+    '',
+    markdownTable(
+      ['figure', 'median (ms)', 'max (ms)', 'target', 'verdict (median)'],
+      [
+        figureRow(`timeline: click on « Historique » → the ${b.versions} versions listed`, b.timeline, `≤ ${maxTimelineMs} ms`, verdict(b.timeline, maxTimelineMs)),
+        figureRow(
+          `a version: click → its preview rendered with its changes marked (per run, the slowest of ${b.byVersion.length})`,
+          b.version,
+          `≤ ${maxVersionRenderMs} ms`,
+          verdict(b.version, maxVersionRenderMs),
+        ),
+        figureRow(
+          `reference: the bare ProseMirror page, navigation start → the newest version's document rendered (${megabytes(b.docJsonBytes)} of JSON)`,
+          b.floor,
+          '',
+          '',
+        ),
+      ],
+    ),
+    '',
+    `Version render ${formatMs(b.version.medianMs)} ms against the bare ProseMirror page's ${formatMs(b.floor.medianMs)} ms (**${ratio.toFixed(1)}×**, medians); ` +
+      `the slowest run's version ${formatMs(b.version.maxMs)} ms and timeline ${formatMs(b.timeline.maxMs)} ms ` +
+      `(${b.version.maxMs <= maxVersionRenderMs && b.timeline.maxMs <= maxTimelineMs ? 'within both targets' : 'beyond a target'}). By version:`,
+    '',
+    markdownTable(
+      ['version', 'median (ms)', 'max (ms)'],
+      b.byVersion.map((entry) => [entry.label, formatMs(entry.figures.medianMs), formatMs(entry.figures.maxMs)]),
+    ),
+    '',
+  ]
 }

@@ -1,0 +1,365 @@
+/**
+ * The history panel in Chromium, ours only: on the 1 MB bench pad with 100
+ * named versions (versioned-pad.ts), how long the timeline takes to appear
+ * and a version to render, against the bare ProseMirror page (the browser
+ * scenario's floor, bench/browser/floor.ts) showing the same document, in
+ * the same run. Chromium is the browser scenario's (Debian's, its flags,
+ * 1280×800, on the load core as this process is); the server runs on its own
+ * core with no automatic checkpoints and its history rate limit raised, as
+ * the other limits a single-address benchmark hits are.
+ *
+ * Each run is a new browser context (empty cache): the edit link is opened
+ * and, once the editor holds the whole pad, the « Historique » button is
+ * clicked, then four versions are clicked in turn: the oldest, the middle
+ * one and the two at a quarter from each end, none of whose states the page
+ * has fetched yet. The newest is the one the panel opens on, so its figure
+ * runs from the click on the button: listing, fetching and rendering it (an
+ * overestimate for « selecting » it, and the whole wait for « opening the
+ * history »). The first run warms the server and is not counted.
+ *
+ * What is timed, in the page: from the click event's `timeStamp` (the input
+ * as the page received it, before any handler) to the first animation frame
+ * at which the panel shows the awaited state — the timeline: its list holds
+ * every version; a version: its button is the current one, its preview is no
+ * longer busy, holds every paragraph and, when a version precedes it, marks
+ * that version's own edit as added (the oldest: no marks at all) — at which
+ * the page then forces style and layout before reading `performance.now()`.
+ * A frame callback is where a change becomes visible (the frame paints after
+ * it), and the forced layout counts the cost of laying out a megabyte of
+ * text, which the next paint would pay; only painting itself is left out.
+ * The floor is timed the same way, from navigation start, on the newest
+ * version's document as ProseMirror JSON, so both figures read alike (the
+ * browser scenario's floor skips the forced layout and is a little lower).
+ */
+import fs from 'node:fs'
+import type http from 'node:http'
+import type { AddressInfo } from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+import { chromium, type Browser, type Page } from 'playwright-core'
+import { yXmlFragmentToProseMirrorRootNode } from 'y-prosemirror'
+import * as Y from 'yjs'
+import { chromiumPath } from '../../e2e/chromium'
+import { bodyFragmentName, padSchema } from '../../shared/pad/schema'
+import { benchChromiumFlags, buildFloorPage, serveFloor } from '../browser/browser-load'
+import { largePad } from '../browser/large-pad'
+import { median } from '../cold-load'
+import type { DisturbanceGuard } from '../disturbance'
+import { projectRoot, removeDataDir, startServer, type BenchServer } from '../server-process'
+import { buildVersionedPad, type BenchVersion, type VersionedPad } from './versioned-pad'
+
+export const historyBrowserRuns = {
+  warmups: 1,
+  measured: 7,
+  timeoutMs: 60_000,
+  viewport: { width: 1280, height: 800 },
+  /** Before each click, the page goes this long without a long task… */
+  quietMs: 500,
+  /** …within this. */
+  settleTimeoutMs: 20_000,
+}
+
+/**
+ * The server's env: no automatic checkpoints (the versions are exactly the
+ * named ones), and room for the set-up's 100 namings and every run's
+ * requests, which share one address (the default allows 120 a minute, 60 at once).
+ */
+const serverEnv: Record<string, string> = {
+  CHECKPOINT_ACTIVITY_MS: '0',
+  HISTORY_REQUESTS_PER_MINUTE: '100000',
+  HISTORY_REQUEST_BURST: '100000',
+}
+
+/** The versions clicked after the opening, in this order, by position in the list (0 is the newest). */
+const selections: readonly { label: string; positionOf(count: number): number }[] = [
+  { label: 'oldest', positionOf: (count) => count - 1 },
+  { label: 'middle', positionOf: (count) => Math.floor(count / 2) },
+  { label: 'a quarter from the newest', positionOf: (count) => Math.floor(count / 4) },
+  { label: 'a quarter from the oldest', positionOf: (count) => Math.floor((count * 3) / 4) },
+]
+
+/** The newest version's label: the panel opens on it. */
+export const newestLabel = 'newest (from the click on « Historique »)'
+
+/** Measured figures, with their median and largest. */
+export interface Figures {
+  valuesMs: number[]
+  medianMs: number
+  maxMs: number
+}
+
+export interface HistoryBrowserResult {
+  versions: number
+  paragraphs: number
+  characters: number
+  /** Bytes of the newest version's state, as the page fetches it. */
+  versionStateBytes: number
+  /** Bytes of its document as ProseMirror JSON, as the floor page fetches it. */
+  docJsonBytes: number
+  setupSeconds: number
+  /** Click on « Historique » → every version listed. */
+  timeline: Figures
+  /** Per run, the largest of the versions' figures. */
+  version: Figures
+  /** Per version tried, newest first. */
+  byVersion: { label: string; figures: Figures }[]
+  /** The bare ProseMirror page, navigation start → the same document rendered. */
+  floor: Figures
+}
+
+export function summarizeFigures(valuesMs: number[]): Figures {
+  return { valuesMs, medianMs: median(valuesMs), maxMs: Math.max(...valuesMs) }
+}
+
+interface PanelRun {
+  timelineMs: number
+  /** Newest first, then `selections` in order. */
+  versionMs: number[]
+}
+
+export async function runHistoryBrowser(guard: DisturbanceGuard): Promise<HistoryBrowserResult> {
+  if (!fs.existsSync(path.join(projectRoot, 'dist/client/pad.html'))) {
+    throw new Error('dist/client/pad.html is missing: run `npx vite build` before the history scenario')
+  }
+  const server = await startServer('atelier', { env: serverEnv })
+  const floorDir = fs.mkdtempSync(path.join(os.tmpdir(), 'atelier-bench-floor-'))
+  let floorServer: http.Server | null = null
+  let browser: Browser | null = null
+  try {
+    const versioned = await buildVersionedPad(server)
+    const newest = versioned.versions[0]
+    if (newest === undefined) throw new Error('the pad has no version')
+    const state = await readVersionState(server, versioned.editKey, newest.id)
+    const docJson = JSON.stringify(stateToProseMirrorJson(state))
+    await buildFloorPage(floorDir)
+    floorServer = await serveFloor(floorDir, docJson)
+    const floorUrl = `http://127.0.0.1:${(floorServer.address() as AddressInfo).port}/floor.html`
+    const padUrl = `${server.httpUrl}/p/${versioned.editKey}`
+
+    browser = await chromium.launch({ executablePath: chromiumPath, args: benchChromiumFlags, headless: true })
+    const panelRuns: PanelRun[] = []
+    const floorMs: number[] = []
+    for (let run = 0; run < historyBrowserRuns.warmups + historyBrowserRuns.measured; run++) {
+      const isMeasured = run >= historyBrowserRuns.warmups
+      if (isMeasured) await guard.waitForQuiet()
+      const panel = await measurePanel(browser, padUrl, versioned)
+      const floor = await timeFloorRender(browser, floorUrl, versioned.pad.paragraphs)
+      if (isMeasured) {
+        panelRuns.push(panel)
+        floorMs.push(floor)
+      }
+    }
+    const labels = [newestLabel, ...selections.map((selection) => selection.label)]
+    return {
+      versions: versioned.versions.length,
+      paragraphs: versioned.pad.paragraphs,
+      characters: versioned.pad.characters,
+      versionStateBytes: state.length,
+      docJsonBytes: Buffer.byteLength(docJson),
+      setupSeconds: versioned.setupSeconds,
+      timeline: summarizeFigures(panelRuns.map((run) => run.timelineMs)),
+      version: summarizeFigures(panelRuns.map((run) => Math.max(...run.versionMs))),
+      byVersion: labels.map((label, index) => ({ label, figures: summarizeFigures(panelRuns.map((run) => run.versionMs[index] ?? Number.NaN)) })),
+      floor: summarizeFigures(floorMs),
+    }
+  } finally {
+    await browser?.close()
+    floorServer?.close()
+    fs.rmSync(floorDir, { recursive: true, force: true })
+    await server.stop()
+    removeDataDir(server.dataDir)
+  }
+}
+
+/** One run: a new context on the edit link, the panel opened, then each of `selections` clicked. */
+async function measurePanel(browser: Browser, padUrl: string, versioned: VersionedPad): Promise<PanelRun> {
+  const context = await browser.newContext({ locale: 'fr-FR', viewport: historyBrowserRuns.viewport })
+  try {
+    // A string, not a function: tsx (esbuild keepNames) would wrap a function's inner names in a helper the page lacks.
+    await context.addInitScript(watcherScript(versioned.pad.paragraphs))
+    const page = await context.newPage()
+    await page.goto(padUrl, { waitUntil: 'commit' })
+    await pollPage(page, 'window.benchHistoryWatch.isEditorReady() || null', 'the editor to hold the whole pad')
+
+    const count = versioned.versions.length
+    const opened = await timeClick(page, '#history-button', { listCount: count, version: versionAt(versioned, 0) })
+    const versionMs = [opened.versionMs]
+    for (const selection of selections) {
+      const version = versionAt(versioned, selection.positionOf(count))
+      const selector = `#history-panel .history-version-button[data-version-id="${version.id}"]`
+      versionMs.push((await timeClick(page, selector, { listCount: null, version })).versionMs)
+    }
+    if (opened.timelineMs === null) throw new Error('the timeline was never seen')
+    return { timelineMs: opened.timelineMs, versionMs }
+  } finally {
+    await context.close()
+  }
+}
+
+function versionAt(versioned: VersionedPad, position: number): BenchVersion {
+  const version = versioned.versions[position]
+  if (version === undefined) throw new RangeError(`no version at position ${position} of ${versioned.versions.length}`)
+  return version
+}
+
+interface Expectation {
+  /** Also time the list holding this many versions (the opening). */
+  listCount: number | null
+  version: BenchVersion
+}
+
+/** Arms the page's watcher, clicks `selector` and waits for what the watcher saw. */
+async function timeClick(page: Page, selector: string, expectation: Expectation): Promise<{ timelineMs: number | null; versionMs: number }> {
+  await waitForQuietPage(page)
+  await page.evaluate(`window.benchHistoryWatch.expect(${JSON.stringify(expectation)})`)
+  await page.locator(selector).click()
+  const seen = await pollPage(page, 'window.benchHistoryWatch.result', `version ${expectation.version.id} to render`)
+  const result = seen as { timelineMs?: number; versionMs: number }
+  return { timelineMs: result.timelineMs ?? null, versionMs: result.versionMs }
+}
+
+/**
+ * Waits until the page has run no long task for `quietMs` (bounded): a
+ * person clicks once the page has settled, not in the middle of its load
+ * (IndexedDB, the editor's first decorations) or of the last version's
+ * render, whose tail would otherwise count in the next figure.
+ */
+async function waitForQuietPage(page: Page): Promise<void> {
+  const deadline = Date.now() + historyBrowserRuns.settleTimeoutMs
+  while (!((await page.evaluate(`window.benchHistoryWatch.isQuiet(${historyBrowserRuns.quietMs})`)) as boolean)) {
+    if (Date.now() > deadline) throw new Error(`the page never went ${historyBrowserRuns.quietMs} ms without a long task in ${historyBrowserRuns.settleTimeoutMs} ms`)
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
+}
+
+/** Evaluates `expression` in the page until it is not null; the pad page's CSP forbids the eval that waitForFunction needs. */
+async function pollPage(page: Page, expression: string, what: string): Promise<unknown> {
+  const deadline = Date.now() + historyBrowserRuns.timeoutMs
+  for (;;) {
+    const value: unknown = await page.evaluate(expression)
+    if (value !== null && value !== undefined) return value
+    if (Date.now() > deadline) {
+      const status = await page.locator('#history-status').textContent().catch(() => null)
+      throw new Error(`timed out after ${historyBrowserRuns.timeoutMs} ms waiting for ${what} (panel status: ${status ?? 'none'})`)
+    }
+    await new Promise((resolve) => setTimeout(resolve, 25))
+  }
+}
+
+/**
+ * The watcher the pad page gets before its own scripts: a participant name
+ * (a newcomer is asked for one first), whether the editor holds the whole
+ * pad, and, armed by `expect`, a capture listener that takes the next click's
+ * time and checks the panel on every animation frame until it shows what is
+ * expected (the module comment says what, and why a frame).
+ */
+function watcherScript(paragraphs: number): string {
+  return `
+    window.localStorage.setItem('atelier-pad:name', 'Banc d\u2019essai');
+    (function () {
+      const paragraphs = ${paragraphs};
+      const endMark = ${JSON.stringify(largePad.endMark)};
+      let expectation = null;
+      const watch = { result: null };
+      watch.isEditorReady = function () {
+        const editor = document.querySelector('#editor .ProseMirror[contenteditable=true]');
+        const last = editor && editor.lastElementChild;
+        return Boolean(editor && editor.childElementCount >= paragraphs && last && last.textContent.endsWith(endMark)
+          && document.querySelector('#connection-status[data-state="connected"]'));
+      };
+      // The end of the latest long task (over 50 ms) the page ran: its load, or the panel's last render.
+      let lastLongTaskEndMs = 0;
+      new PerformanceObserver(function (list) {
+        for (const entry of list.getEntries()) lastLongTaskEndMs = Math.max(lastLongTaskEndMs, entry.startTime + entry.duration);
+      }).observe({ type: 'longtask', buffered: true });
+      watch.isQuiet = function (quietMs) {
+        return performance.now() - lastLongTaskEndMs >= quietMs;
+      };
+      watch.expect = function (next) {
+        expectation = next;
+        watch.result = null;
+      };
+      function isListed(count) {
+        return document.querySelectorAll('#history-panel[open] .history-version-button').length >= count;
+      }
+      function isShown(version) {
+        const button = document.querySelector('#history-panel .history-version-button[data-version-id="' + version.id + '"]');
+        if (!button || button.getAttribute('aria-current') !== 'true') return false;
+        const preview = document.getElementById('history-preview');
+        if (!preview || preview.hasAttribute('aria-busy')) return false;
+        const doc = preview.querySelector('.history-document');
+        if (!doc || doc.childElementCount < paragraphs) return false;
+        const added = doc.querySelectorAll('ins.history-added');
+        if (version.mark === null) return added.length === 0 && doc.querySelector('del') === null;
+        for (const ins of added) if (ins.textContent.includes(version.mark)) return true;
+        return false;
+      }
+      // Style and layout now, as the frame about to paint would do them.
+      function settledNow() {
+        document.documentElement.getBoundingClientRect();
+        return performance.now();
+      }
+      window.addEventListener('click', function (event) {
+        const armed = expectation;
+        if (armed === null) return;
+        expectation = null;
+        const startMs = event.timeStamp;
+        const result = { timelineMs: undefined, versionMs: undefined };
+        function check() {
+          if (armed.listCount !== null && result.timelineMs === undefined && isListed(armed.listCount)) {
+            result.timelineMs = settledNow() - startMs;
+          }
+          if (isShown(armed.version)) {
+            result.versionMs = settledNow() - startMs;
+            watch.result = result;
+            return;
+          }
+          requestAnimationFrame(check);
+        }
+        requestAnimationFrame(check);
+      }, true);
+      window.benchHistoryWatch = watch;
+    })();
+  `
+}
+
+/** The floor page in a new context: ms from navigation start until ProseMirror shows every paragraph, laid out. */
+async function timeFloorRender(browser: Browser, url: string, paragraphs: number): Promise<number> {
+  const context = await browser.newContext({ locale: 'fr-FR', viewport: historyBrowserRuns.viewport })
+  try {
+    await context.addInitScript(`
+      (function check() {
+        const editor = document.querySelector('#editor .ProseMirror');
+        const last = editor && editor.lastElementChild;
+        if (editor && editor.childElementCount >= ${paragraphs} && last && last.textContent.endsWith(${JSON.stringify(largePad.endMark)})) {
+          document.documentElement.getBoundingClientRect();
+          window.renderedAtMs = performance.now();
+          return;
+        }
+        requestAnimationFrame(check);
+      })();
+    `)
+    const page = await context.newPage()
+    await page.goto(url, { waitUntil: 'commit' })
+    return (await pollPage(page, 'window.renderedAtMs ?? null', 'the floor page to render the pad')) as number
+  } finally {
+    await context.close()
+  }
+}
+
+async function readVersionState(server: BenchServer, key: string, versionId: string): Promise<Uint8Array> {
+  const response = await fetch(`${server.httpUrl}/api/pads/${key}/versions/${versionId}/content`)
+  if (response.status !== 200) throw new Error(`reading version ${versionId} answered ${response.status}: ${await response.text()}`)
+  return new Uint8Array(await response.arrayBuffer())
+}
+
+/** A version's document as ProseMirror JSON: what the floor page fetches. */
+function stateToProseMirrorJson(state: Uint8Array): unknown {
+  const doc = new Y.Doc()
+  try {
+    Y.applyUpdate(doc, state)
+    return (yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(bodyFragmentName), padSchema) as { toJSON(): unknown }).toJSON()
+  } finally {
+    doc.destroy()
+  }
+}
