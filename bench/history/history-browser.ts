@@ -88,6 +88,18 @@ export interface Figures {
   maxMs: number
 }
 
+/** One timed moment, in ms from the click: the result seen, and the last answer from the API it needed arrived. */
+export interface Timing {
+  totalMs: number
+  answersMs: number
+}
+
+/** A timed moment over the runs: the whole wait, and how much of it was waiting for the server's answers. */
+export interface TimedFigures {
+  total: Figures
+  answers: Figures
+}
+
 export interface HistoryBrowserResult {
   versions: number
   paragraphs: number
@@ -98,11 +110,11 @@ export interface HistoryBrowserResult {
   docJsonBytes: number
   setupSeconds: number
   /** Click on « Historique » → every version listed. */
-  timeline: Figures
-  /** Per run, the largest of the versions' figures. */
-  version: Figures
+  timeline: TimedFigures
+  /** Per run, the slowest of the versions tried. */
+  version: TimedFigures
   /** Per version tried, newest first. */
-  byVersion: { label: string; figures: Figures }[]
+  byVersion: ({ label: string } & TimedFigures)[]
   /** The bare ProseMirror page, navigation start → the same document rendered. */
   floor: Figures
 }
@@ -111,10 +123,18 @@ export function summarizeFigures(valuesMs: number[]): Figures {
   return { valuesMs, medianMs: median(valuesMs), maxMs: Math.max(...valuesMs) }
 }
 
+export function summarizeTimings(timings: readonly Timing[]): TimedFigures {
+  return { total: summarizeFigures(timings.map((timing) => timing.totalMs)), answers: summarizeFigures(timings.map((timing) => timing.answersMs)) }
+}
+
 interface PanelRun {
-  timelineMs: number
+  timeline: Timing
   /** Newest first, then `selections` in order. */
-  versionMs: number[]
+  versions: Timing[]
+}
+
+function slowestOf(timings: readonly Timing[]): Timing {
+  return timings.reduce((slowest, timing) => (timing.totalMs > slowest.totalMs ? timing : slowest))
 }
 
 export async function runHistoryBrowser(guard: DisturbanceGuard): Promise<HistoryBrowserResult> {
@@ -157,9 +177,9 @@ export async function runHistoryBrowser(guard: DisturbanceGuard): Promise<Histor
       versionStateBytes: state.length,
       docJsonBytes: Buffer.byteLength(docJson),
       setupSeconds: versioned.setupSeconds,
-      timeline: summarizeFigures(panelRuns.map((run) => run.timelineMs)),
-      version: summarizeFigures(panelRuns.map((run) => Math.max(...run.versionMs))),
-      byVersion: labels.map((label, index) => ({ label, figures: summarizeFigures(panelRuns.map((run) => run.versionMs[index] ?? Number.NaN)) })),
+      timeline: summarizeTimings(panelRuns.map((run) => run.timeline)),
+      version: summarizeTimings(panelRuns.map((run) => slowestOf(run.versions))),
+      byVersion: labels.map((label, index) => ({ label, ...summarizeTimings(panelRuns.map((run) => run.versions[index] ?? { totalMs: Number.NaN, answersMs: Number.NaN })) })),
       floor: summarizeFigures(floorMs),
     }
   } finally {
@@ -178,19 +198,23 @@ async function measurePanel(browser: Browser, padUrl: string, versioned: Version
     // A string, not a function: tsx (esbuild keepNames) would wrap a function's inner names in a helper the page lacks.
     await context.addInitScript(watcherScript(versioned.pad.paragraphs))
     const page = await context.newPage()
+    // A figure from a page that threw is not a figure of the panel.
+    const pageErrors: string[] = []
+    page.on('pageerror', (error) => pageErrors.push(error.message))
     await page.goto(padUrl, { waitUntil: 'commit' })
     await pollPage(page, 'window.benchHistoryWatch.isEditorReady() || null', 'the editor to hold the whole pad')
 
     const count = versioned.versions.length
     const opened = await timeClick(page, '#history-button', { listCount: count, version: versionAt(versioned, 0) })
-    const versionMs = [opened.versionMs]
+    const versions = [opened.version]
     for (const selection of selections) {
       const version = versionAt(versioned, selection.positionOf(count))
       const selector = `#history-panel .history-version-button[data-version-id="${version.id}"]`
-      versionMs.push((await timeClick(page, selector, { listCount: null, version })).versionMs)
+      versions.push((await timeClick(page, selector, { listCount: null, version })).version)
     }
-    if (opened.timelineMs === null) throw new Error('the timeline was never seen')
-    return { timelineMs: opened.timelineMs, versionMs }
+    if (opened.timeline === null) throw new Error('the timeline was never seen')
+    if (pageErrors.length > 0) throw new Error(`the pad page threw: ${pageErrors.join('; ')}`)
+    return { timeline: opened.timeline, versions }
   } finally {
     await context.close()
   }
@@ -209,13 +233,16 @@ interface Expectation {
 }
 
 /** Arms the page's watcher, clicks `selector` and waits for what the watcher saw. */
-async function timeClick(page: Page, selector: string, expectation: Expectation): Promise<{ timelineMs: number | null; versionMs: number }> {
+async function timeClick(page: Page, selector: string, expectation: Expectation): Promise<{ timeline: Timing | null; version: Timing }> {
   await waitForQuietPage(page)
   await page.evaluate(`window.benchHistoryWatch.expect(${JSON.stringify(expectation)})`)
   await page.locator(selector).click()
   const seen = await pollPage(page, 'window.benchHistoryWatch.result', `version ${expectation.version.id} to render`)
-  const result = seen as { timelineMs?: number; versionMs: number }
-  return { timelineMs: result.timelineMs ?? null, versionMs: result.versionMs }
+  const result = seen as { timelineMs?: number; timelineAnswersMs?: number; versionMs: number; versionAnswersMs: number }
+  return {
+    timeline: result.timelineMs === undefined ? null : { totalMs: result.timelineMs, answersMs: result.timelineAnswersMs ?? Number.NaN },
+    version: { totalMs: result.versionMs, answersMs: result.versionAnswersMs },
+  }
 }
 
 /**
@@ -294,6 +321,14 @@ function watcherScript(paragraphs: number): string {
         for (const ins of added) if (ins.textContent.includes(version.mark)) return true;
         return false;
       }
+      // When the last answer from the API that came after \`startMs\` had arrived, in ms after it (Resource Timing).
+      function answersArrivedMs(startMs, isCounted) {
+        let lastMs = startMs;
+        for (const entry of performance.getEntriesByType('resource')) {
+          if (entry.startTime >= startMs && entry.name.includes('/api/pads/') && isCounted(entry.name)) lastMs = Math.max(lastMs, entry.responseEnd);
+        }
+        return lastMs - startMs;
+      }
       // Style and layout now, as the frame about to paint would do them.
       function settledNow() {
         document.documentElement.getBoundingClientRect();
@@ -304,13 +339,15 @@ function watcherScript(paragraphs: number): string {
         if (armed === null) return;
         expectation = null;
         const startMs = event.timeStamp;
-        const result = { timelineMs: undefined, versionMs: undefined };
+        const result = { timelineMs: undefined, timelineAnswersMs: undefined, versionMs: undefined, versionAnswersMs: undefined };
         function check() {
           if (armed.listCount !== null && result.timelineMs === undefined && isListed(armed.listCount)) {
             result.timelineMs = settledNow() - startMs;
+            result.timelineAnswersMs = answersArrivedMs(startMs, function (name) { return name.endsWith('/versions'); });
           }
           if (isShown(armed.version)) {
             result.versionMs = settledNow() - startMs;
+            result.versionAnswersMs = answersArrivedMs(startMs, function () { return true; });
             watch.result = result;
             return;
           }
