@@ -29,7 +29,14 @@
  * text, which the next paint would pay; only painting itself is left out.
  * The floor is timed the same way, from navigation start, on the newest
  * version's document as ProseMirror JSON, so both figures read alike (the
- * browser scenario's floor skips the forced layout and is a little lower).
+ * browser scenario's floor reads its time without forcing layout, at
+ * 1100×800: the two floor figures are not interchangeable). Before each
+ * click the page must have gone 500 ms without a long task, so that the
+ * tail of its load or of the last render is not counted in the next figure.
+ * The versions are one small edit apart, so after the first preview
+ * ProseMirror redraws only the paragraphs that differ: the opening (a whole
+ * preview drawn from nothing) is the slowest case, and each run's version
+ * figure is its slowest.
  */
 import fs from 'node:fs'
 import type http from 'node:http'
