@@ -49,10 +49,10 @@ import * as Y from 'yjs'
 import { chromiumPath } from '../../e2e/chromium'
 import { bodyFragmentName, padSchema } from '../../shared/pad/schema'
 import { benchChromiumFlags, buildFloorPage, serveFloor } from '../browser/browser-load'
-import { largePad } from '../browser/large-pad'
 import { median } from '../cold-load'
 import type { DisturbanceGuard } from '../disturbance'
 import { projectRoot, removeDataDir, startServer, type BenchServer } from '../server-process'
+import { floorRenderedExpression, floorWatchScript, panelWatch, panelWatchScript, type PanelExpectation, type WatchedClick } from './panel-watch'
 import { buildVersionedPad, type BenchVersion, type VersionedPad } from './versioned-pad'
 
 export const historyBrowserRuns = {
@@ -202,14 +202,13 @@ export async function runHistoryBrowser(guard: DisturbanceGuard): Promise<Histor
 async function measurePanel(browser: Browser, padUrl: string, versioned: VersionedPad): Promise<PanelRun> {
   const context = await browser.newContext({ locale: 'fr-FR', viewport: historyBrowserRuns.viewport })
   try {
-    // A string, not a function: tsx (esbuild keepNames) would wrap a function's inner names in a helper the page lacks.
-    await context.addInitScript(watcherScript(versioned.pad.paragraphs))
+    await context.addInitScript(panelWatchScript(versioned.pad.paragraphs))
     const page = await context.newPage()
     // A figure from a page that threw is not a figure of the panel.
     const pageErrors: string[] = []
     page.on('pageerror', (error) => pageErrors.push(error.message))
     await page.goto(padUrl, { waitUntil: 'commit' })
-    await pollPage(page, 'window.benchHistoryWatch.isEditorReady() || null', 'the editor to hold the whole pad')
+    await pollPage(page, panelWatch.editorReady, 'the editor to hold the whole pad')
 
     const count = versioned.versions.length
     const opened = await timeClick(page, '#history-button', { listCount: count, version: versionAt(versioned, 0) })
@@ -233,19 +232,13 @@ function versionAt(versioned: VersionedPad, position: number): BenchVersion {
   return version
 }
 
-interface Expectation {
-  /** Also time the list holding this many versions (the opening). */
-  listCount: number | null
-  version: BenchVersion
-}
-
 /** Arms the page's watcher, clicks `selector` and waits for what the watcher saw. */
-async function timeClick(page: Page, selector: string, expectation: Expectation): Promise<{ timeline: Timing | null; version: Timing }> {
+async function timeClick(page: Page, selector: string, expectation: PanelExpectation): Promise<{ timeline: Timing | null; version: Timing }> {
   await waitForQuietPage(page)
-  await page.evaluate(`window.benchHistoryWatch.expect(${JSON.stringify(expectation)})`)
+  await page.evaluate(panelWatch.expect(expectation))
   await page.locator(selector).click()
-  const seen = await pollPage(page, 'window.benchHistoryWatch.result', `version ${expectation.version.id} to render`)
-  const result = seen as { timelineMs?: number; timelineAnswersMs?: number; versionMs: number; versionAnswersMs: number }
+  const seen = await pollPage(page, panelWatch.result, `version ${expectation.version.id} to render`)
+  const result = seen as WatchedClick
   return {
     timeline: result.timelineMs === undefined ? null : { totalMs: result.timelineMs, answersMs: result.timelineAnswersMs ?? Number.NaN },
     version: { totalMs: result.versionMs, answersMs: result.versionAnswersMs },
@@ -260,7 +253,7 @@ async function timeClick(page: Page, selector: string, expectation: Expectation)
  */
 async function waitForQuietPage(page: Page): Promise<void> {
   const deadline = Date.now() + historyBrowserRuns.settleTimeoutMs
-  while (!((await page.evaluate(`window.benchHistoryWatch.isQuiet(${historyBrowserRuns.quietMs})`)) as boolean)) {
+  while (!((await page.evaluate(panelWatch.isQuiet(historyBrowserRuns.quietMs))) as boolean)) {
     if (Date.now() > deadline) throw new Error(`the page never went ${historyBrowserRuns.quietMs} ms without a long task in ${historyBrowserRuns.settleTimeoutMs} ms`)
     await new Promise((resolve) => setTimeout(resolve, 50))
   }
@@ -280,112 +273,14 @@ async function pollPage(page: Page, expression: string, what: string): Promise<u
   }
 }
 
-/**
- * The watcher the pad page gets before its own scripts: a participant name
- * (a newcomer is asked for one first), whether the editor holds the whole
- * pad, and, armed by `expect`, a capture listener that takes the next click's
- * time and checks the panel on every animation frame until it shows what is
- * expected (the module comment says what, and why a frame).
- */
-function watcherScript(paragraphs: number): string {
-  return `
-    window.localStorage.setItem('atelier-pad:name', 'Banc d\u2019essai');
-    (function () {
-      const paragraphs = ${paragraphs};
-      const endMark = ${JSON.stringify(largePad.endMark)};
-      let expectation = null;
-      const watch = { result: null };
-      watch.isEditorReady = function () {
-        const editor = document.querySelector('#editor .ProseMirror[contenteditable=true]');
-        const last = editor && editor.lastElementChild;
-        return Boolean(editor && editor.childElementCount >= paragraphs && last && last.textContent.endsWith(endMark)
-          && document.querySelector('#connection-status[data-state="connected"]'));
-      };
-      // The end of the latest long task (over 50 ms) the page ran: its load, or the panel's last render.
-      let lastLongTaskEndMs = 0;
-      new PerformanceObserver(function (list) {
-        for (const entry of list.getEntries()) lastLongTaskEndMs = Math.max(lastLongTaskEndMs, entry.startTime + entry.duration);
-      }).observe({ type: 'longtask', buffered: true });
-      watch.isQuiet = function (quietMs) {
-        return performance.now() - lastLongTaskEndMs >= quietMs;
-      };
-      watch.expect = function (next) {
-        expectation = next;
-        watch.result = null;
-      };
-      function isListed(count) {
-        return document.querySelectorAll('#history-panel[open] .history-version-button').length >= count;
-      }
-      function isShown(version) {
-        const button = document.querySelector('#history-panel .history-version-button[data-version-id="' + version.id + '"]');
-        if (!button || button.getAttribute('aria-current') !== 'true') return false;
-        const preview = document.getElementById('history-preview');
-        if (!preview || preview.hasAttribute('aria-busy')) return false;
-        const doc = preview.querySelector('.history-document');
-        if (!doc || doc.childElementCount < paragraphs) return false;
-        const added = doc.querySelectorAll('ins.history-added');
-        if (version.mark === null) return added.length === 0 && doc.querySelector('del') === null;
-        for (const ins of added) if (ins.textContent.includes(version.mark)) return true;
-        return false;
-      }
-      // When the last answer from the API that came after \`startMs\` had arrived, in ms after it (Resource Timing).
-      function answersArrivedMs(startMs, isCounted) {
-        let lastMs = startMs;
-        for (const entry of performance.getEntriesByType('resource')) {
-          if (entry.startTime >= startMs && entry.name.includes('/api/pads/') && isCounted(entry.name)) lastMs = Math.max(lastMs, entry.responseEnd);
-        }
-        return lastMs - startMs;
-      }
-      // Style and layout now, as the frame about to paint would do them.
-      function settledNow() {
-        document.documentElement.getBoundingClientRect();
-        return performance.now();
-      }
-      window.addEventListener('click', function (event) {
-        const armed = expectation;
-        if (armed === null) return;
-        expectation = null;
-        const startMs = event.timeStamp;
-        const result = { timelineMs: undefined, timelineAnswersMs: undefined, versionMs: undefined, versionAnswersMs: undefined };
-        function check() {
-          if (armed.listCount !== null && result.timelineMs === undefined && isListed(armed.listCount)) {
-            result.timelineMs = settledNow() - startMs;
-            result.timelineAnswersMs = answersArrivedMs(startMs, function (name) { return name.endsWith('/versions'); });
-          }
-          if (isShown(armed.version)) {
-            result.versionMs = settledNow() - startMs;
-            result.versionAnswersMs = answersArrivedMs(startMs, function () { return true; });
-            watch.result = result;
-            return;
-          }
-          requestAnimationFrame(check);
-        }
-        requestAnimationFrame(check);
-      }, true);
-      window.benchHistoryWatch = watch;
-    })();
-  `
-}
-
 /** The floor page in a new context: ms from navigation start until ProseMirror shows every paragraph, laid out. */
 async function timeFloorRender(browser: Browser, url: string, paragraphs: number): Promise<number> {
   const context = await browser.newContext({ locale: 'fr-FR', viewport: historyBrowserRuns.viewport })
   try {
-    await context.addInitScript(`
-      (function check() {
-        const editor = document.querySelector('#editor .ProseMirror');
-        const last = editor && editor.lastElementChild;
-        if (editor && editor.childElementCount >= ${paragraphs} && last && last.textContent.endsWith(${JSON.stringify(largePad.endMark)})) {
-          document.documentElement.getBoundingClientRect();
-          window.renderedAtMs = performance.now();
-          return;
-        }
-        requestAnimationFrame(check);
-      })();
-    `)
+    await context.addInitScript(floorWatchScript(paragraphs))
     const page = await context.newPage()
     await page.goto(url, { waitUntil: 'commit' })
-    return (await pollPage(page, 'window.renderedAtMs ?? null', 'the floor page to render the pad')) as number
+    return (await pollPage(page, floorRenderedExpression, 'the floor page to render the pad')) as number
   } finally {
     await context.close()
   }
