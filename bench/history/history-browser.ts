@@ -124,6 +124,8 @@ export interface HistoryBrowserResult {
   byVersion: ({ label: string } & TimedFigures)[]
   /** The bare ProseMirror page, navigation start → the same document rendered. */
   floor: Figures
+  /** CPU other processes used just before each measured run (cores), as the disturbance guard saw it when it stopped waiting. */
+  otherLoadCores: number[]
 }
 
 export function summarizeFigures(valuesMs: number[]): Figures {
@@ -166,14 +168,16 @@ export async function runHistoryBrowser(guard: DisturbanceGuard): Promise<Histor
     browser = await chromium.launch({ executablePath: chromiumPath, args: benchChromiumFlags, headless: true })
     const panelRuns: PanelRun[] = []
     const floorMs: number[] = []
+    const otherLoadCores: number[] = []
     for (let run = 0; run < historyBrowserRuns.warmups + historyBrowserRuns.measured; run++) {
       const isMeasured = run >= historyBrowserRuns.warmups
-      if (isMeasured) await guard.waitForQuiet()
+      const otherLoad = isMeasured ? await guard.waitForQuiet() : 0
       const panel = await measurePanel(browser, padUrl, versioned)
       const floor = await timeFloorRender(browser, floorUrl, versioned.pad.paragraphs)
       if (isMeasured) {
         panelRuns.push(panel)
         floorMs.push(floor)
+        otherLoadCores.push(otherLoad)
       }
     }
     const labels = [newestLabel, ...selections.map((selection) => selection.label)]
@@ -188,6 +192,7 @@ export async function runHistoryBrowser(guard: DisturbanceGuard): Promise<Histor
       version: summarizeTimings(panelRuns.map((run) => slowestOf(run.versions))),
       byVersion: labels.map((label, index) => ({ label, ...summarizeTimings(panelRuns.map((run) => run.versions[index] ?? { totalMs: Number.NaN, answersMs: Number.NaN })) })),
       floor: summarizeFigures(floorMs),
+      otherLoadCores,
     }
   } finally {
     await browser?.close()

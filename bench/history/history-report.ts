@@ -7,6 +7,7 @@
  * ProseMirror page as reference). Pure formatting.
  */
 import type { Outcome } from '../report'
+import { disturbanceLimits } from '../disturbance'
 import { formatMs, markdownTable } from '../markdown'
 import type { CheckpointComparison } from './checkpoint-load'
 import type { Figures, HistoryBrowserResult, TimedFigures } from './history-browser'
@@ -129,7 +130,8 @@ function renderPanelFigures(outcome: Outcome<HistoryBrowserResult>): string[] {
     `Version render ${formatMs(b.version.total.medianMs)} ms against the bare ProseMirror page's ${formatMs(b.floor.medianMs)} ms (**${ratio.toFixed(1)}×**, medians); ` +
       `the slowest run's version ${formatMs(b.version.total.maxMs)} ms and timeline ${formatMs(b.timeline.total.maxMs)} ms ` +
       `(${b.version.total.maxMs <= maxVersionRenderMs && b.timeline.total.maxMs <= maxTimelineMs ? 'within both targets' : 'beyond a target'}). ` +
-      'Waiting for the API: from the click until the last answer the panel asked for had arrived (Resource Timing); the rest is the page. By version:',
+      'Waiting for the API: from the click until the last answer the panel asked for had arrived (Resource Timing); the rest is the page. ' +
+      `${describeOtherLoad(b.otherLoadCores)} By version:`,
     '',
     markdownTable(
       ['version', 'median (ms)', 'max (ms)', 'of which waiting for the API (median, ms)'],
@@ -137,4 +139,14 @@ function renderPanelFigures(outcome: Outcome<HistoryBrowserResult>): string[] {
     ),
     '',
   ]
+}
+
+/** What the rest of the machine did before the runs: never hidden (bench/disturbance.ts). */
+function describeOtherLoad(otherLoadCores: readonly number[]): string {
+  const busy = otherLoadCores.filter((cores) => cores >= disturbanceLimits.quietBelowCores).length
+  const percent = (cores: number): string => `${(cores * 100).toFixed(0)}%`
+  const most = Math.max(0, ...otherLoadCores)
+  return busy === 0
+    ? `Other processes used at most ${percent(most)} of a core before each run.`
+    : `**Disturbed:** other processes still used ${percent(disturbanceLimits.quietBelowCores)} of a core or more before ${busy} of the ${otherLoadCores.length} runs (up to ${percent(most)}), the wait for a quiet machine having run out; read these figures as upper bounds.`
 }
