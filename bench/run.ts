@@ -24,6 +24,7 @@
  */
 import { runCheckpointComparison } from './history/checkpoint-load'
 import { simulateWorkshopHistory } from './history/history-storage'
+import { runHistoryBrowser } from './history/history-browser'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -197,6 +198,7 @@ async function main(): Promise<void> {
     results.history = {
       storage: await attempt('history · storage of a 3-hour workshop', async () => simulateWorkshopHistory()),
       checkpoints: await attempt('history · checkpoints under the workshop load', () => runCheckpointComparison(context)),
+      browser: await attempt('history · the panel in Chromium on 100 versions of the 1 MB pad', () => runHistoryBrowser(guard)),
     }
   }
 

@@ -36,7 +36,7 @@ import { openPads, projectRoot, removeDataDir, startServer, type BenchServer } f
 /** Seven measured visits of each page: their medians moved by up to a third between runs with three. */
 export const browserRuns = { warmups: 1, measured: 7, timeoutMs: 60_000 }
 
-const benchChromiumFlags = [
+export const benchChromiumFlags = [
   ...chromiumFlags,
   // Chromium 156's headless mode opens a real window per page, with the
   // omnibox popup preloaded in a WebUI renderer of its own: during the first
@@ -242,7 +242,8 @@ async function readProseMirrorJson(server: BenchServer, source: LargePadSource):
   }
 }
 
-async function buildFloorPage(outDir: string): Promise<void> {
+/** Bundles the floor page (floor.html, floor.ts) into `outDir` with vite. */
+export async function buildFloorPage(outDir: string): Promise<void> {
   await build({
     configFile: false,
     root: path.join(projectRoot, 'bench/browser'),
@@ -253,7 +254,7 @@ async function buildFloorPage(outDir: string): Promise<void> {
 }
 
 /** Serves the floor page's files and `/doc.json` on loopback. */
-function serveFloor(dir: string, docJson: string): Promise<http.Server> {
+export function serveFloor(dir: string, docJson: string): Promise<http.Server> {
   const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' }
   const server = http.createServer((request, response) => {
     const pathname = new URL(request.url ?? '/', 'http://localhost').pathname
