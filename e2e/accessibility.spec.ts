@@ -8,50 +8,18 @@
  * history panel and the accessibility statement. Any violation, of any impact, fails and is
  * listed with the elements it names.
  */
-import AxeBuilder from '@axe-core/playwright'
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { createTestPad } from '../server/testing/harness'
 import type { CreatePadResponse } from '../shared/protocol/api'
-import { useBrowserSession } from './fixtures'
+import { axeViolations } from './axe'
+import { openConnectedPage, openPage, useBrowserSession, type PageOptions } from './fixtures'
 import { openHistory, startServerOnFakeClock, writeVersions } from './versions'
 
 const session = useBrowserSession()
 
-const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
-
-/** Each violation as `rule (impact): element, element…`: what a failing test prints. */
-async function violations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page })
-    .withTags(wcagTags)
-    .options({ rules: { 'label-content-name-mismatch': { enabled: true } } })
-    .analyze()
-  return result.violations.map((violation) => `${violation.id} (${violation.impact ?? 'unknown'}): ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)
-}
-
-interface PageOptions {
-  width?: number
-  height?: number
-  locale?: string
-  /** Null: a first visit, the name dialog opens. */
-  name?: string | null
-}
-
-async function open(browser: Browser, url: string, options: PageOptions = {}): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: options.width ?? 1280, height: options.height ?? 800 }, locale: options.locale ?? 'fr-FR' })
-  const name = options.name === undefined ? 'Awa' : options.name
-  if (name !== null) await context.addInitScript((chosen: string) => window.localStorage.setItem('atelier-pad:name', chosen), name)
-  const page = await context.newPage()
-  session.track({ context, page })
-  await page.goto(url)
-  return page
-}
-
-async function openPad(url: string, options: PageOptions = {}): Promise<Page> {
-  const page = await open(session.browser, url, options)
-  await page.locator('#connection-status[data-state="connected"]').waitFor()
-  return page
-}
+const open = (url: string, options: PageOptions = {}): Promise<Page> => openPage(session, url, options)
+const openPad = (url: string, options: PageOptions = {}): Promise<Page> => openConnectedPage(session, url, options)
 
 let collecte: Promise<CreatePadResponse> | null = null
 function collectePad(): Promise<CreatePadResponse> {
@@ -66,9 +34,9 @@ function collectePad(): Promise<CreatePadResponse> {
 describe('accessibility (axe, WCAG 2.2 AA)', () => {
   it('has no violation on the home page, in French and English', async () => {
     for (const locale of ['fr-FR', 'en-GB']) {
-      const page = await open(session.browser, `${session.server.url}/`, { locale })
+      const page = await open(`${session.server.url}/`, { locale })
       await page.locator('main').waitFor()
-      expect(await violations(page), locale).toEqual([])
+      expect(await axeViolations(page), locale).toEqual([])
     }
   })
 
@@ -83,15 +51,15 @@ describe('accessibility (axe, WCAG 2.2 AA)', () => {
       ['edit in English', pad.links.edit, { locale: 'en-GB' }],
     ] as const) {
       const page = await openPad(url, options)
-      expect(await violations(page), label).toEqual([])
+      expect(await axeViolations(page), label).toEqual([])
     }
   })
 
   it('has no violation with the first-visit name dialog open, nor with the colours by author shown', async () => {
     const pad = await collectePad()
-    const page = await open(session.browser, pad.links.edit, { name: null })
+    const page = await open(pad.links.edit, { name: null })
     await page.locator('#name-dialog[open]').waitFor()
-    expect(await violations(page), 'name dialog').toEqual([])
+    expect(await axeViolations(page), 'name dialog').toEqual([])
     await page.locator('#name-input').fill('Awa')
     await page.locator('#name-input').press('Enter')
     await page.locator('#connection-status[data-state="connected"]').waitFor()
@@ -99,7 +67,7 @@ describe('accessibility (axe, WCAG 2.2 AA)', () => {
     await page.keyboard.type('Un mot. ')
     await page.locator('#author-colors-toggle').click()
     await page.locator('#author-legend li').first().waitFor()
-    expect(await violations(page), 'colours by author').toEqual([])
+    expect(await axeViolations(page), 'colours by author').toEqual([])
   })
 
   it('has no violation in the facilitator’s confirmation dialogs, on a locked pad, nor in projection', async () => {
@@ -107,20 +75,20 @@ describe('accessibility (axe, WCAG 2.2 AA)', () => {
     const admin = await openPad(pad.links.admin)
     await admin.locator('#rotate-edit-link').click()
     await admin.locator('#rotate-dialog[open]').waitFor()
-    expect(await violations(admin), 'rotate dialog').toEqual([])
+    expect(await axeViolations(admin), 'rotate dialog').toEqual([])
     await admin.keyboard.press('Escape')
     await admin.locator('#delete-pad').click()
     await admin.locator('#delete-dialog[open]').waitFor()
-    expect(await violations(admin), 'delete dialog').toEqual([])
+    expect(await axeViolations(admin), 'delete dialog').toEqual([])
     await admin.keyboard.press('Escape')
     await admin.locator('#lock-toggle').click()
     await admin.locator('#lock-toggle[aria-pressed="true"]').waitFor()
     const participant = await openPad(pad.links.edit)
     await participant.locator('#locked-badge:not([hidden])').waitFor()
-    expect(await violations(participant), 'locked pad').toEqual([])
+    expect(await axeViolations(participant), 'locked pad').toEqual([])
     await participant.locator('#projection-button').click()
     await participant.locator('#projection[open]').waitFor()
-    expect(await violations(participant), 'projection').toEqual([])
+    expect(await axeViolations(participant), 'projection').toEqual([])
   })
 
   it('has no violation on an edit link the facilitator replaced, open or opened after, nor on an unknown link, in French and English', async () => {
@@ -128,46 +96,46 @@ describe('accessibility (axe, WCAG 2.2 AA)', () => {
     const holder = await openPad(pad.links.edit)
     expect((await fetch(`${session.server.url}/api/pads/${pad.keys.admin}/rotate`, { method: 'POST' })).status).toBe(200)
     await holder.locator('#closed-notice:not([hidden])').waitFor()
-    expect(await violations(holder), 'replaced while open').toEqual([])
+    expect(await axeViolations(holder), 'replaced while open').toEqual([])
     for (const [label, url, options] of [
       ['replaced link', pad.links.edit, {}],
       ['replaced link in English', pad.links.edit, { locale: 'en-GB' }],
       ['unknown link', `${session.server.url}/p/AAAAAAAAAAAAAAAAAAAAAA`, {}],
     ] as const) {
-      const page = await open(session.browser, url, options)
+      const page = await open(url, options)
       await page.locator('#pad-error:not([hidden])').waitFor()
-      expect(await violations(page), label).toEqual([])
+      expect(await axeViolations(page), label).toEqual([])
     }
   })
 
   it('asks a writer’s name on a first visit and then puts the caret in the editor; never asks a reader', async () => {
     const pad = await collectePad()
-    const writer = await open(session.browser, pad.links.edit, { name: null })
+    const writer = await open(pad.links.edit, { name: null })
     await writer.locator('#name-dialog[open]').waitFor()
     await writer.locator('#name-input').fill('Awa')
     await writer.locator('#name-input').press('Enter')
     await expect.poll(() => writer.evaluate(() => document.activeElement?.classList.contains('ProseMirror') ?? false)).toBe(true)
-    const reader = await open(session.browser, pad.links.view, { name: null })
+    const reader = await open(pad.links.view, { name: null })
     await reader.locator('#connection-status[data-state="connected"]').waitFor()
     await reader.locator('#change-name-button:not([hidden])').waitFor()
     expect(await reader.locator('#name-dialog').evaluate((dialog) => (dialog as HTMLDialogElement).open)).toBe(false)
   })
 
   it('has no violation on the accessibility statement in French, reached from the home page’s footer', async () => {
-    const page = await open(session.browser, `${session.server.url}/`, { locale: 'fr-FR' })
+    const page = await open(`${session.server.url}/`, { locale: 'fr-FR' })
     await page.locator('.page-footer a', { hasText: 'Accessibilité' }).click()
     await page.waitForURL(`${session.server.url}/accessibilite`)
     await page.locator('#statement-date:not(:empty)').waitFor()
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('fr')
-    expect(await violations(page), 'statement in French').toEqual([])
+    expect(await axeViolations(page), 'statement in French').toEqual([])
   })
 
   it('has no violation on the accessibility statement in English', async () => {
-    const page = await open(session.browser, `${session.server.url}/accessibility`, { locale: 'en-GB' })
+    const page = await open(`${session.server.url}/accessibility`, { locale: 'en-GB' })
     await page.locator('#statement-date:not(:empty)').waitFor()
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en')
     expect(await page.locator('h1').innerText()).toBe('Accessibility statement')
-    expect(await violations(page), 'statement in English').toEqual([])
+    expect(await axeViolations(page), 'statement in English').toEqual([])
   })
 
   it('has no violation with the keyboard shortcuts dialog open, in French and English', async () => {
@@ -180,7 +148,7 @@ describe('accessibility (axe, WCAG 2.2 AA)', () => {
       await page.keyboard.press(key)
       await page.locator('#shortcut-help[open]').waitFor()
       expect(await page.locator('#shortcut-help h2').innerText(), locale).toBe(title)
-      expect(await violations(page), locale).toEqual([])
+      expect(await axeViolations(page), locale).toEqual([])
       await page.keyboard.press('Escape')
       await expect.poll(() => page.locator('#shortcut-help').evaluate((dialog) => (dialog as HTMLDialogElement).open)).toBe(false)
     }
@@ -202,7 +170,7 @@ describe('accessibility (axe, WCAG 2.2 AA)', () => {
         if (label === 'phone') await page.locator('#pad-menu-toggle').click()
         await openHistory(page)
         await page.locator('#history-preview ins').first().waitFor()
-        expect(await violations(page), label).toEqual([])
+        expect(await axeViolations(page), label).toEqual([])
         await page.keyboard.press('Escape')
         await expect.poll(() => page.evaluate(() => document.activeElement?.id), { message: label }).toBe('history-button')
       }

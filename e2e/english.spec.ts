@@ -13,7 +13,7 @@
  * an aria-label, title or placeholder; and `<html lang="en">`. Dates read the
  * British way (day, month, year).
  */
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { en } from '../client/i18n/locales/en'
 import { fr } from '../client/i18n/locales/fr'
@@ -21,7 +21,7 @@ import { initiativeFieldLabels } from '../shared/pad/initiative'
 import { dataLicenses, licenses } from '../shared/pad/licenses'
 import { templateNames } from '../shared/pad/templates'
 import type { CreatePadResponse } from '../shared/protocol/api'
-import { useBrowserSession } from './fixtures'
+import { openConnectedPage, openPage, useBrowserSession, type PageOptions } from './fixtures'
 import { openHistory, startServerOnFakeClock, writeVersions } from './versions'
 
 const session = useBrowserSession()
@@ -102,26 +102,10 @@ async function expectEnglishOnly(page: Page, state: string): Promise<void> {
   expect(await frenchLeftOn(page), state).toEqual([])
 }
 
-interface OpenOptions {
-  /** Null: a first visit, the name dialog opens. */
-  name?: string | null
-}
-
-async function open(browser: Browser, url: string, options: OpenOptions = {}): Promise<Page> {
-  const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } })
-  const name = options.name === undefined ? 'Awa' : options.name
-  if (name !== null) await context.addInitScript((chosen: string) => window.localStorage.setItem('atelier-pad:name', chosen), name)
-  const page = await context.newPage()
-  session.track({ context, page })
-  await page.goto(url)
-  return page
-}
-
-async function openPad(url: string, options: OpenOptions = {}): Promise<Page> {
-  const page = await open(session.browser, url, options)
-  await page.locator('#connection-status[data-state="connected"]').waitFor()
-  return page
-}
+/** Every page of this walk: an en-GB browser. */
+const english: PageOptions = { locale: 'en-GB', height: 900 }
+const open = (url: string, options: PageOptions = {}): Promise<Page> => openPage(session, url, { ...english, ...options })
+const openPad = (url: string, options: PageOptions = {}): Promise<Page> => openConnectedPage(session, url, { ...english, ...options })
 
 async function createEnglishPad(title: string): Promise<CreatePadResponse> {
   const response = await fetch(`${session.server.url}/api/pads`, {
@@ -146,20 +130,20 @@ describe('the interface in English', () => {
   })
 
   it('leaves no French on the home page', async () => {
-    const page = await open(session.browser, `${session.server.url}/`)
+    const page = await open(`${session.server.url}/`)
     await page.locator('#create-pad-form').waitFor()
     await expectEnglishOnly(page, 'home')
   })
 
   it('leaves no French on the accessibility statement', async () => {
-    const page = await open(session.browser, `${session.server.url}/accessibility`)
+    const page = await open(`${session.server.url}/accessibility`)
     await page.locator('#statement-date:not(:empty)').waitFor()
     await expectEnglishOnly(page, 'accessibility statement')
   })
 
   it('leaves no French for a participant: name dialog, editor, export menu, colours by author, view link', async () => {
     const pad = await createEnglishPad('English round-up')
-    const writer = await open(session.browser, pad.links.edit, { name: null })
+    const writer = await open(pad.links.edit, { name: null })
     await writer.locator('#name-dialog[open]').waitFor()
     await expectEnglishOnly(writer, 'name dialog')
     await writer.locator('#name-input').fill('Awa')

@@ -152,3 +152,32 @@ export function useBrowserSession(): BrowserSession {
   }
   return session
 }
+
+export interface PageOptions {
+  width?: number
+  height?: number
+  locale?: string
+  /** The display name already chosen (Awa by default); null: a first visit, the name dialog opens. */
+  name?: string | null
+}
+
+/** Opens `url` in a context of its own (1280×800, French, Awa by default), tracked by `session` for teardown. */
+export async function openPage(session: BrowserSession, url: string, options: PageOptions = {}): Promise<Page> {
+  const context = await session.browser.newContext({
+    viewport: { width: options.width ?? 1280, height: options.height ?? 800 },
+    locale: options.locale ?? 'fr-FR',
+  })
+  const name = options.name === undefined ? 'Awa' : options.name
+  if (name !== null) await context.addInitScript((chosen: string) => window.localStorage.setItem('atelier-pad:name', chosen), name)
+  const page = await context.newPage()
+  session.track({ context, page })
+  await page.goto(url)
+  return page
+}
+
+/** `openPage`, then waits until the pad page is connected. */
+export async function openConnectedPage(session: BrowserSession, url: string, options: PageOptions = {}): Promise<Page> {
+  const page = await openPage(session, url, options)
+  await page.locator('#connection-status[data-state="connected"]').waitFor()
+  return page
+}
