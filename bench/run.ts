@@ -196,7 +196,7 @@ async function main(): Promise<void> {
   }
   if (scenarios.includes('history') && servers.includes('atelier')) {
     results.history = {
-      storage: await attempt('history · storage of a 3-hour workshop', async () => simulateWorkshopHistory()),
+      storage: await attempt('history · storage of a 3-hour workshop', () => simulateWorkshopHistory()),
       checkpoints: await attempt('history · checkpoints under the workshop load', () => runCheckpointComparison(context)),
       browser: await attempt('history · the panel in Chromium on 100 versions of the 1 MB pad', () => runHistoryBrowser(guard)),
     }

@@ -62,13 +62,13 @@ export function renderHistorySection(result: HistoryBenchResult): string {
     const s = storage.value
     const replay = workshopReplay
     lines.push(
-      `Storage of a ${s.hours}-hour workshop's history, replayed on simulated time (${replay.participants} participants, ${replay.typistsAtOnce} typing at once at ${replay.charactersPerSecond} characters a second, a 15-minute break; the room's checkpoint policy and the stores' thinning rule): ${s.characters.toLocaleString('en-GB')} characters, final state ${megabytes(s.finalStateBytes)}, ${s.checkpoints} automatic checkpoints, each the whole state.`,
+      `Storage of a ${s.hours}-hour workshop's history, replayed on simulated time (${replay.participants} participants, ${replay.typistsAtOnce} typing at once at ${replay.charactersPerSecond} characters a second, a 15-minute break; the room's checkpoint policy and the stores' thinning rule): ${s.characters.toLocaleString('en-GB')} characters, final state ${megabytes(s.finalStateBytes)}, ${s.checkpoints} automatic checkpoints written to a SQLite store, ${s.wholeCheckpoints} of them whole and the others the change since the version before. "Hidden": dropped by thinning but kept while a later version builds on them; "bytes": every stored state, hidden ones included.`,
       '',
       markdownTable(
-        ['', 'versions', 'bytes'],
+        ['', 'versions listed', 'hidden', 'bytes'],
         [
-          ['written per hour of writing', '', megabytes(s.writtenBytesPerHour)],
-          ...s.kept.map((kept) => [`kept ${kept.label}`, String(kept.versions), megabytes(kept.bytes)]),
+          ['written per hour of writing', '', '', megabytes(s.writtenBytesPerHour)],
+          ...s.kept.map((kept) => [`kept ${kept.label}`, String(kept.versions), String(kept.hidden), megabytes(kept.bytes)]),
         ],
       ),
       '',

@@ -5,18 +5,28 @@
  * (server/history/). The workshop: 30 participants, of whom 3 type at any
  * moment, 2 characters a second each (a backspace for every 20), each into
  * a paragraph of their own that ends after about 240 characters; a
- * 15-minute break in the middle where nobody writes. Every checkpoint is
- * the pad's whole state (Y.encodeStateAsUpdate), so the bytes kept are the
- * sum of those states. It reports the bytes written per hour of writing and
- * what thinning keeps at the end, a day later and eight days later.
+ * 15-minute break in the middle where nobody writes. Each checkpoint is
+ * captured as the room captures it (the change since the newest version,
+ * whole once in `maxChainLength`) and written to a real SQLite store, which
+ * thins after each as a room does. It reports the bytes written per hour of
+ * writing and what the store's file holds at the end, a day later and eight
+ * days later (versions listed, and bytes of every stored state, the hidden
+ * links that later versions still build on included).
  */
 import { randomBytes } from 'node:crypto'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import Database from 'better-sqlite3'
 import * as Y from 'yjs'
 import { participantsMapName } from '../../shared/pad/attribution'
 import { bodyFragmentName } from '../../shared/pad/schema'
 import { encodeParticipantSecret, participantIdOf } from '../../shared/protocol/participant-id'
 import { createCheckpointPolicy, defaultCheckpointPolicyOptions } from '../../server/history/checkpoint-policy'
-import { selectVersionsToDrop, type ThinnableVersion } from '../../server/history/thinning'
+import { captureVersion, VersionKind } from '../../server/history/version'
+import { createSqliteStore } from '../../server/store/sqlite-store'
+import type { Store } from '../../server/store/store'
+import { newPad } from '../../server/testing/store-suite'
 
 export const workshopReplay = {
   hours: 3,
@@ -37,19 +47,61 @@ export interface HistoryStorageResult {
   /** Bytes of the pad's final state. */
   finalStateBytes: number
   checkpoints: number
-  /** Sum of every checkpoint's state, as written over the workshop. */
+  /** Of which whole (the others are the change since the one before). */
+  wholeCheckpoints: number
+  /** Sum of every checkpoint's stored state, as written over the workshop. */
   writtenBytes: number
   writtenBytesPerHour: number
-  kept: { label: string; versions: number; bytes: number }[]
+  kept: KeptHistory[]
+}
+
+export interface KeptHistory {
+  label: string
+  /** Versions listed. */
+  versions: number
+  /** Versions dropped but kept while a later one builds on them. */
+  hidden: number
+  /** Bytes of every stored state. */
+  bytes: number
 }
 
 const minuteMs = 60_000
 const hourMs = 60 * minuteMs
 const dayMs = 24 * hourMs
 
-/** Replays the workshop and applies thinning as the stores would. */
-export function simulateWorkshopHistory(): HistoryStorageResult {
+/** Replays the workshop into a SQLite store in a scratch folder (removed after). */
+export async function simulateWorkshopHistory(): Promise<HistoryStorageResult> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'atelier-history-bench-'))
+  const file = path.join(dir, 'history.sqlite')
+  const store = createSqliteStore({ file })
+  try {
+    return await replayInto(store, file)
+  } finally {
+    await store.close()
+    fs.rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+/** What the SQLite file holds of the pad's history. */
+function keptIn(file: string, label: string): KeptHistory {
+  const db = new Database(file, { readonly: true })
+  try {
+    const row = db
+      .prepare<[], { listed: number; hidden: number; bytes: number }>(
+        'SELECT COUNT(*) FILTER (WHERE is_hidden = 0) AS listed, COUNT(*) FILTER (WHERE is_hidden = 1) AS hidden, COALESCE(SUM(LENGTH(state)), 0) AS bytes FROM pad_versions',
+      )
+      .get()
+    return { label, versions: row?.listed ?? 0, hidden: row?.hidden ?? 0, bytes: row?.bytes ?? 0 }
+  } finally {
+    db.close()
+  }
+}
+
+async function replayInto(store: Store, file: string): Promise<HistoryStorageResult> {
   const replay = workshopReplay
+  const startMs = Date.UTC(2027, 2, 12, 9, 0, 0)
+  const { pad, hashes } = newPad('Atelier de trois heures')
+  await store.createPad({ ...pad, createdAtMs: startMs, updatedAtMs: startMs }, hashes, null)
   const doc = new Y.Doc()
   const body = doc.getXmlFragment(bodyFragmentName)
   const people = Array.from({ length: replay.participants }, (_, index) => {
@@ -58,8 +110,9 @@ export function simulateWorkshopHistory(): HistoryStorageResult {
     return { id, paragraph: null as Y.XmlText | null }
   })
   const policy = createCheckpointPolicy(defaultCheckpointPolicyOptions)
-  const versions: (ThinnableVersion & { bytes: number })[] = []
-  const startMs = Date.UTC(2027, 2, 12, 9, 0, 0)
+  let checkpoints = 0
+  let wholeCheckpoints = 0
+  let writtenBytes = 0
   let keystrokes = 0
 
   const type = (person: (typeof people)[number]): void => {
@@ -77,6 +130,16 @@ export function simulateWorkshopHistory(): HistoryStorageResult {
       else text.insert(text.length, 'abcdefghij'.charAt(keystrokes % 10), { author: { id: person.id } })
     })
   }
+  const checkpoint = async (atMs: number): Promise<void> => {
+    const base = await store.newestVersionBase(pad.id)
+    const version = captureVersion(doc, { padId: pad.id, kind: VersionKind.auto, atMs, presentParticipantIds: people.map((person) => person.id) }, base)
+    await store.writeVersion(version)
+    await store.thinVersions(pad.id, atMs)
+    policy.taken(atMs)
+    checkpoints += 1
+    if (version.baseVersionId === null) wholeCheckpoints += 1
+    writtenBytes += version.byteSize
+  }
 
   for (let second = 0; second < replay.hours * 3600; second += 1) {
     const nowMs = startMs + second * 1000
@@ -91,35 +154,30 @@ export function simulateWorkshopHistory(): HistoryStorageResult {
       }
       policy.onUpdate(nowMs)
     }
-    if (policy.due(nowMs)) {
-      const bytes = Y.encodeStateAsUpdate(doc).length
-      versions.push({ id: String(versions.length), createdAtMs: nowMs, kind: 'auto', isNamed: false, bytes })
-      policy.taken(nowMs)
-    }
+    if (policy.due(nowMs)) await checkpoint(nowMs)
   }
   const endMs = startMs + replay.hours * hourMs
   // The last quiet minutes after the workshop give the checkpoint still owed.
   const owedAtMs = policy.nextWakeUp()
-  if (owedAtMs !== null) {
-    versions.push({ id: String(versions.length), createdAtMs: owedAtMs, kind: 'auto', isNamed: false, bytes: Y.encodeStateAsUpdate(doc).length })
-    policy.taken(owedAtMs)
-  }
+  if (owedAtMs !== null) await checkpoint(owedAtMs)
 
-  let kept = versions
-  const keptAt = (label: string, atMs: number): { label: string; versions: number; bytes: number } => {
-    const dropped = new Set(selectVersionsToDrop(kept, atMs))
-    kept = kept.filter((version) => !dropped.has(version.id))
-    return { label, versions: kept.length, bytes: kept.reduce((sum, version) => sum + version.bytes, 0) }
+  const keptAt = async (label: string, atMs: number): Promise<KeptHistory> => {
+    await store.thinVersions(pad.id, atMs)
+    return keptIn(file, label)
   }
-  const writtenBytes = versions.reduce((sum, version) => sum + version.bytes, 0)
   const text = body.toArray().reduce((sum, element) => sum + ((element as Y.XmlElement).get(0) as Y.XmlText).length, 0)
   return {
     hours: replay.hours,
     characters: text,
     finalStateBytes: Y.encodeStateAsUpdate(doc).length,
-    checkpoints: versions.length,
+    checkpoints,
+    wholeCheckpoints,
     writtenBytes,
     writtenBytesPerHour: writtenBytes / replay.hours,
-    kept: [keptAt('at the end', endMs + 10 * minuteMs), keptAt('a day later', endMs + dayMs), keptAt('8 days later', endMs + 8 * dayMs)],
+    kept: [
+      await keptAt('at the end', endMs + 10 * minuteMs),
+      await keptAt('a day later', endMs + dayMs),
+      await keptAt('8 days later', endMs + 8 * dayMs),
+    ],
   }
 }

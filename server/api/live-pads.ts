@@ -7,13 +7,13 @@
  * decides who may ask (pad-history.ts).
  */
 import type { VersionRequest } from '../history/version-taking'
-import type { PadVersion } from '../history/version'
+import type { PadVersion, VersionSummary } from '../history/version'
 import type { RestoreOutcome } from '../room/history'
 import type { PadRecord } from '../store/store'
 
 export interface LivePads {
   /** Takes and stores a version of the pad now; null when it was only wanted if the pad changed, and it did not. */
-  takeVersion(pad: PadRecord, request: VersionRequest): Promise<PadVersion | null>
+  takeVersion(pad: PadRecord, request: VersionRequest): Promise<VersionSummary | null>
   /** Restores `version` of the pad as one new change, after a `before-restore` checkpoint; `restoredBy` is a participant id. */
   restoreVersion(pad: PadRecord, version: PadVersion, restoredBy: string | null): Promise<RestoreOutcome>
 }

@@ -96,3 +96,23 @@ describe('checkpoint policy', () => {
     expect(() => createCheckpointPolicy({ activityMs: 0, quietMs: minute })).toThrow(RangeError)
   })
 })
+
+describe('a version taken elsewhere', () => {
+  it('counts for the updates before it: none owed when it holds them all, and the rest counted from it otherwise', () => {
+    const policy = createCheckpointPolicy()
+    policy.onUpdate(start)
+    policy.onUpdate(start + minute)
+    // One taken before the first update owed holds none of them.
+    policy.coveredUntil(start - second)
+    expect(policy.nextWakeUp()).toBe(start + minute + 2 * minute)
+    // One holding the first update only: the second is still owed, its five minutes counted from the cover.
+    policy.coveredUntil(start + 30 * second)
+    expect(policy.nextWakeUp()).toBe(Math.min(start + 30 * second + 5 * minute, start + minute + 2 * minute))
+    policy.onUpdate(start + 2 * minute)
+    expect(policy.nextWakeUp()).toBe(start + 4 * minute)
+    // One holding both: nothing is owed any more.
+    policy.coveredUntil(start + 2 * minute)
+    expect(policy.nextWakeUp()).toBeNull()
+    expect(policy.due(start + 60 * minute)).toBe(false)
+  })
+})

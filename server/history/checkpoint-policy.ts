@@ -12,6 +12,8 @@
  *
  * A checkpoint whose write failed is retried at the next time one would be
  * due, as if the failure were an update: `quietMs` later at the earliest.
+ * A version taken otherwise (named on request, or by another instance)
+ * counts for what it holds: the updates before it need no checkpoint more.
  */
 
 export interface CheckpointPolicyOptions {
@@ -35,6 +37,8 @@ export interface CheckpointPolicy {
   taken(nowMs: number): void
   /** The checkpoint taken could not be stored: what it held is still to checkpoint. */
   failed(nowMs: number): void
+  /** A version holding every update until `atMs` was taken elsewhere: only the later ones are still owed, counted from `atMs`. */
+  coveredUntil(atMs: number): void
   /** When a checkpoint will next be due if nothing else happens, or null when none will be. */
   nextWakeUp(): number | null
 }
@@ -63,6 +67,10 @@ export function createCheckpointPolicy(options: CheckpointPolicyOptions = defaul
     failed(nowMs) {
       // Updates that came since the failed checkpoint was taken keep their period.
       pending = pending === null ? { firstMs: nowMs, lastMs: nowMs } : { firstMs: pending.firstMs, lastMs: Math.max(pending.lastMs, nowMs) }
+    },
+    coveredUntil(atMs) {
+      if (pending === null || atMs < pending.firstMs) return
+      pending = pending.lastMs <= atMs ? null : { firstMs: atMs, lastMs: pending.lastMs }
     },
     nextWakeUp,
   }

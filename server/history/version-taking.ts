@@ -11,7 +11,7 @@
 import * as Y from 'yjs'
 import type { Store } from '../store/store'
 import { storedState } from '../room/document'
-import { captureVersion, type PadVersion, type VersionKind, type VersionRestore } from './version'
+import { captureVersion, summaryOfCaptured, type PadVersion, type VersionKind, type VersionRestore, type VersionSummary } from './version'
 
 /** A version asked for: its kind, its name, the restore it comes before. */
 export interface VersionRequest {
@@ -29,24 +29,29 @@ export interface VersionTaking {
   presentParticipantIds: Iterable<string>
 }
 
-/** Captures `doc` as the version asked for and writes it; null when it was only wanted if the pad changed, and it did not. */
+/**
+ * Captures `doc` as the version asked for — the change since the pad's
+ * newest version — and writes it; null when it was only wanted if the pad
+ * changed, and it did not.
+ */
 export async function takeVersion(
-  store: Pick<Store, 'writeVersion' | 'listVersions' | 'readVersion'>,
+  store: Pick<Store, 'writeVersion' | 'listVersions' | 'readVersion' | 'newestVersionBase'>,
   doc: Y.Doc,
   request: VersionRequest,
   taking: VersionTaking,
-): Promise<PadVersion | null> {
+): Promise<VersionSummary | null> {
   if (request.onlyIfChanged === true && (await equalsNewestVersion(store, taking.padId, doc))) return null
-  const version = captureVersion(doc, {
+  const base = await store.newestVersionBase(taking.padId)
+  const captured = captureVersion(doc, {
     padId: taking.padId,
     kind: request.kind,
     name: request.name ?? null,
     atMs: taking.atMs,
     presentParticipantIds: taking.presentParticipantIds,
     restore: request.restore ?? null,
-  })
-  await store.writeVersion(version)
-  return version
+  }, base)
+  await store.writeVersion(captured)
+  return summaryOfCaptured(captured)
 }
 
 /** The pad as stored, as a doc (everything anyone saw relayed is there, by the durability rule); the caller destroys it. */

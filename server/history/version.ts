@@ -30,7 +30,7 @@ export interface VersionSummary {
   kind: VersionKind
   /** The name the facilitator gave it, or null. */
   name: string | null
-  /** Bytes of the state. */
+  /** Bytes the store keeps for it: its whole state, or its change since its base (see `CapturedVersion`). */
   byteSize: number
   /** Participants connected to the pad while it was written, in no particular order. */
   presentParticipantIds: string[]
@@ -52,6 +52,38 @@ export interface VersionRestore {
 export interface PadVersion extends VersionSummary {
   state: Uint8Array
 }
+
+/**
+ * A version as the server captures and stores it: its state whole, or —
+ * most of the time — only the change since an earlier version of the pad
+ * (its base), so that a checkpoint of a big pad encodes and writes what
+ * changed, not the whole pad (DESIGN.md, "History"). The stores rebuild the
+ * whole state by merging the chain from the nearest whole version.
+ */
+export interface CapturedVersion extends VersionSummary {
+  /** The whole state when `baseVersionId` is null, otherwise the change since the base's state. */
+  storedState: Uint8Array
+  baseVersionId: string | null
+  /** Versions between this one and the whole one its chain starts from (0: this one is whole). */
+  chainLength: number
+  /** The state vector of the whole state: where the next version's change starts. */
+  stateVector: Uint8Array
+}
+
+/** What a version taken next needs of the newest one: where its chain stands. */
+export interface VersionBase {
+  id: string
+  createdAtMs: number
+  stateVector: Uint8Array
+  chainLength: number
+}
+
+/**
+ * A version's chain is at most this long: every 20th version of a pad is
+ * whole, so that reading one merges at most 20 changes into a whole state,
+ * and the hot path encodes a whole big pad once in 20 checkpoints.
+ */
+export const maxChainLength = 20
 
 const versionIdBytes = 16
 
@@ -89,20 +121,36 @@ export interface VersionCapture {
   restore?: VersionRestore | null
 }
 
-/** The version `doc` is now: its state, credits and a fresh id. */
-export function captureVersion(doc: Y.Doc, capture: VersionCapture): PadVersion {
-  const state = Y.encodeStateAsUpdate(doc)
+/**
+ * The version `doc` is now: its state (only the change since `base` when
+ * there is one and its chain is not full yet), credits and a fresh id.
+ * `base` should be the pad's newest version; if `doc` lacks some of what
+ * the base held (another instance's writes on their way here), the version
+ * read back is the union of both — a state every instance reaches anyway.
+ */
+export function captureVersion(doc: Y.Doc, capture: VersionCapture, base: VersionBase | null = null): CapturedVersion {
+  const continues = base !== null && base.chainLength < maxChainLength - 1
+  const storedState = continues ? Y.encodeStateAsUpdate(doc, base.stateVector) : Y.encodeStateAsUpdate(doc)
   return {
     id: generateVersionId(),
     padId: capture.padId,
     createdAtMs: capture.atMs,
     kind: capture.kind,
     name: capture.name ?? null,
-    byteSize: state.length,
+    byteSize: storedState.length,
     presentParticipantIds: [...new Set(capture.presentParticipantIds)].sort(),
     charactersByParticipant: creditedCharacters(doc),
     isPinned: false,
     restore: capture.restore ?? null,
-    state,
+    storedState,
+    baseVersionId: continues ? base.id : null,
+    chainLength: continues ? base.chainLength + 1 : 0,
+    stateVector: Y.encodeStateVector(doc),
   }
+}
+
+/** A captured version as a listing shows it, without its state. */
+export function summaryOfCaptured(version: CapturedVersion): VersionSummary {
+  const { storedState: _stored, baseVersionId: _base, chainLength: _length, stateVector: _vector, ...summary } = version
+  return summary
 }

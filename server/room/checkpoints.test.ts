@@ -20,6 +20,7 @@ import { createPeer, type Peer } from '../relay/peer'
 import { createFakeClock } from '../testing/fake-clock'
 import { createMemoryRoomStore } from '../testing/memory-room-store'
 import { padRecordFor, testRoomOptions } from '../testing/room-fixtures'
+import { captureVersion, VersionKind } from '../history/version'
 import { createRoom } from './room'
 
 const second = 1000
@@ -97,8 +98,9 @@ describe('room checkpoints, on a fake clock', () => {
     expect(store.versions).toHaveLength(1)
     const [version] = store.versions
     expect(version).toMatchObject({ kind: 'auto', name: null, padId: 'pad-history', createdAtMs: lastWriteMs + 2 * minute })
-    expect(textOf(version?.state ?? new Uint8Array())).toBe('Une épicerie solidaire')
-    expect(version?.byteSize).toBe(version?.state.length)
+    expect(textOf(version?.storedState ?? new Uint8Array())).toBe('Une épicerie solidaire')
+    expect(version?.byteSize).toBe(version?.storedState.length)
+    expect(version).toMatchObject({ baseVersionId: null, chainLength: 0 })
     expect(version?.presentParticipantIds).toEqual([alice.participantId, bob.participantId, reader.participantId].sort())
     expect(version?.charactersByParticipant).toEqual({ [alice.participantId]: 'Une épicerie'.length, [bob.participantId]: ' solidaire'.length })
 
@@ -121,7 +123,35 @@ describe('room checkpoints, on a fake clock', () => {
     }
     // Written every 10 s from 0 to 10 min 50 s: at 5 min (before the write of that instant), then five minutes after the first write that followed.
     expect(store.versions.map((version) => version.createdAtMs - startMs)).toEqual([5 * minute, 10 * minute])
-    expect(textOf(store.versions[0]?.state ?? new Uint8Array())).toHaveLength(30)
+    expect(textOf(store.versions[0]?.storedState ?? new Uint8Array())).toHaveLength(30)
+    // The second holds only what changed since the first, and reads back whole.
+    const [firstVersion, secondVersion] = store.versions
+    expect(secondVersion).toMatchObject({ baseVersionId: firstVersion?.id, chainLength: 1 })
+    expect(secondVersion?.storedState.length).toBeLessThan(firstVersion?.storedState.length ?? 0)
+    const read = await store.readVersion('pad-history', secondVersion?.id ?? '')
+    expect(textOf(read?.state ?? new Uint8Array())).toBe(textOf(Y.encodeStateAsUpdate(alice.doc)).slice(0, 60))
+    await room.close(CloseCode.goingAway, 'test over')
+  })
+
+  it('takes none for what a version taken elsewhere already holds, and builds the next on that version', async () => {
+    const { room, clock, store, join, type } = roomOnFakeClock()
+    const alice = join('edit')
+    await room.settle()
+    await type(alice, 'Une recette')
+    // Another instance, whose doc got this write, takes a version of the pad two seconds later.
+    await clock.advance(2 * second)
+    const elsewhere = captureVersion(alice.doc, { padId: 'pad-history', kind: VersionKind.auto, atMs: clock.now(), presentParticipantIds: [] })
+    await store.writeVersion(elsewhere)
+    await clock.advance(10 * minute)
+    await room.settle()
+    expect(store.versions.map((version) => version.id)).toEqual([elsewhere.id])
+    // What is written after it is owed, and stored as the change since it.
+    await type(alice, ' libre')
+    await clock.advance(2 * minute)
+    await room.settle()
+    expect(store.versions).toHaveLength(2)
+    expect(store.versions[1]).toMatchObject({ baseVersionId: elsewhere.id, chainLength: 1 })
+    expect(textOf((await store.readVersion('pad-history', store.versions[1]?.id ?? ''))?.state ?? new Uint8Array())).toBe('Une recette libre')
     await room.close(CloseCode.goingAway, 'test over')
   })
 
@@ -150,7 +180,7 @@ describe('room checkpoints, on a fake clock', () => {
     await clock.advance(1)
     await room.settle()
     expect(store.versions).toHaveLength(1)
-    expect(textOf(store.versions[0]?.state ?? new Uint8Array())).toBe('avant la panne, pendant')
+    expect(textOf(store.versions[0]?.storedState ?? new Uint8Array())).toBe('avant la panne, pendant')
     await room.close(CloseCode.goingAway, 'test over')
   })
 
@@ -161,7 +191,7 @@ describe('room checkpoints, on a fake clock', () => {
     await closing.type(alice, 'dernier mot')
     await closing.room.close(CloseCode.goingAway, 'unloaded')
     expect(closing.store.versions).toHaveLength(1)
-    expect(textOf(closing.store.versions[0]?.state ?? new Uint8Array())).toBe('dernier mot')
+    expect(textOf(closing.store.versions[0]?.storedState ?? new Uint8Array())).toBe('dernier mot')
 
     const deleted = roomOnFakeClock()
     const bob = deleted.join('edit')

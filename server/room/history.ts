@@ -11,7 +11,7 @@
 import type { Clock } from '../clock'
 import { applyRestore } from '../history/restore-change'
 import { docOfVersion, takeVersion, type VersionRequest } from '../history/version-taking'
-import { VersionKind, type PadVersion } from '../history/version'
+import { VersionKind, type PadVersion, type VersionSummary } from '../history/version'
 import type { Logger } from '../log'
 import type { Store } from '../store/store'
 import { RoomFailure } from './requests'
@@ -19,7 +19,7 @@ import type { RoomStorage } from './storage'
 import type { RoomWrites } from './writes'
 
 /** The part of the store a room's history uses. */
-export type RoomHistoryStore = Pick<Store, 'writeVersion' | 'listVersions' | 'readVersion'>
+export type RoomHistoryStore = Pick<Store, 'writeVersion' | 'listVersions' | 'readVersion' | 'newestVersionBase'>
 
 /** The pad would pass `maxDocumentBytes` with the restored content: nothing was changed. */
 export class PadFullError extends Error {
@@ -28,7 +28,7 @@ export class PadFullError extends Error {
 
 export interface RestoreOutcome {
   /** The `before-restore` version of the pad just before. */
-  checkpoint: PadVersion
+  checkpoint: VersionSummary
   /** Whether the pad changed (restoring a version equal to the pad changes nothing). */
   changed: boolean
 }
@@ -45,7 +45,7 @@ export interface RoomHistoryDeps {
 
 export interface RoomHistory {
   /** Takes and stores a version of the doc as it is now (null: only wanted if changed, and it was not). */
-  takeVersion(request: VersionRequest): Promise<PadVersion | null>
+  takeVersion(request: VersionRequest): Promise<VersionSummary | null>
   /** Checkpoints the doc, then restores `version` as one write; a failure after the doc changed is a `RoomFailure`. */
   restore(version: PadVersion, restoredBy: string | null): Promise<RestoreOutcome>
 }
@@ -58,7 +58,7 @@ export function createRoomHistory(padId: string, options: { maxDocumentBytes: nu
     takeVersion: (request) => takeVersion(store, storage.document.doc(), request, taking()),
     async restore(version, restoredBy) {
       // The restored content comes on top of what is there (its deletions are small): bounded by the version's size.
-      if (storage.storedBytes + version.byteSize > options.maxDocumentBytes) {
+      if (storage.storedBytes + version.state.length > options.maxDocumentBytes) {
         throw new PadFullError(`the pad would pass ${options.maxDocumentBytes} bytes with this version restored`)
       }
       const restore = { versionId: version.id, participantId: restoredBy }

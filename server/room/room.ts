@@ -24,7 +24,7 @@ import type { RoomStore } from './storage'
 import type { RestoreOutcome } from './history'
 import { createRoomRequests } from './requests'
 import type { VersionRequest } from '../history/version-taking'
-import type { PadVersion } from '../history/version'
+import type { PadVersion, VersionSummary } from '../history/version'
 
 export interface RoomOptions {
   /** Compact the update log into a snapshot once it holds this many updates. */
@@ -80,7 +80,7 @@ export interface Room {
   /** The link to the other instances was lost and is back: catches up with what they stored meanwhile. */
   resync(): void
   /** Takes and stores a version of the pad as it is now, after the writes received before are stored (history.ts). */
-  takeVersion(request: VersionRequest): Promise<PadVersion | null>
+  takeVersion(request: VersionRequest): Promise<VersionSummary | null>
   /** Restores `version` as one write, after a `before-restore` checkpoint (history.ts); `RoomUnavailableError` while closing. */
   restore(version: PadVersion, restoredBy: string | null): Promise<RestoreOutcome>
   /** Resolves once every message received so far is handled. */

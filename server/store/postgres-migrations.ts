@@ -79,4 +79,15 @@ ALTER TABLE pad_versions ADD COLUMN is_pinned BOOLEAN NOT NULL DEFAULT false;
 ALTER TABLE pad_versions ADD COLUMN restored_version TEXT;
 ALTER TABLE pad_versions ADD COLUMN restored_by TEXT;
 `,
+  // Versions as changes: a version's state may be only the change since its
+  // base (an earlier version), the chain ending at a whole one. A version
+  // thinning drops while a later one still builds on it is hidden, and goes
+  // once nothing does. Versions written before are whole (no base, no state vector).
+  `
+ALTER TABLE pad_versions ADD COLUMN base_version_id TEXT REFERENCES pad_versions (id);
+ALTER TABLE pad_versions ADD COLUMN chain_length INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE pad_versions ADD COLUMN state_vector BYTEA;
+ALTER TABLE pad_versions ADD COLUMN is_hidden BOOLEAN NOT NULL DEFAULT false;
+CREATE INDEX pad_versions_by_base ON pad_versions (base_version_id);
+`,
 ]

@@ -95,6 +95,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     writeVersion: (version) => run('write version', () => versions.writeVersion(version)),
     listVersions: (padId) => run('list versions', () => versions.listVersions(padId)),
     readVersion: (padId, versionId) => run('read version', () => versions.readVersion(padId, versionId)),
+    newestVersionBase: (padId) => run('read the newest version', () => versions.newestVersionBase(padId)),
     renameVersion: (padId, versionId, name) => run('rename version', () => versions.renameVersion(padId, versionId, name)),
     pinVersion: (padId, versionId) => run('pin version', () => versions.pinVersion(padId, versionId)),
     deleteVersions: (padId, versionIds) => run('delete versions', () => versions.deleteVersions(padId, versionIds)),

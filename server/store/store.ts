@@ -8,7 +8,7 @@
 import type { PadLanguage, PadLifetime, RestoreRole } from '../../shared/protocol/api'
 import type { DataLicenseId, LicenseId } from '../../shared/pad/licenses'
 import type { Role } from '../../shared/protocol/roles'
-import type { PadVersion, VersionSummary } from '../history/version'
+import type { CapturedVersion, PadVersion, VersionBase, VersionSummary } from '../history/version'
 
 export interface PadRecord {
   id: string
@@ -98,21 +98,27 @@ export interface Store {
    * for as long as the pad lives.
    */
   rotateEditKey(padId: string, generation: number, editKeyHash: Uint8Array): Promise<void>
-  /** Keeps a version of the pad; rejects if the pad no longer exists. */
-  writeVersion(version: PadVersion): Promise<void>
+  /** Keeps a version of the pad (whole, or as the change since its base); rejects if the pad or the base no longer exists. */
+  writeVersion(version: CapturedVersion): Promise<void>
   /** The pad's versions without their state, newest first (of two taken at the same time, the one written last first). */
   listVersions(padId: string): Promise<VersionSummary[]>
-  /** A version of this pad with its state, or null when this pad has none with that id (another pad's included). */
+  /** A version of this pad with its whole state, or null when this pad has none with that id (another pad's included). */
   readVersion(padId: string, versionId: string): Promise<PadVersion | null>
+  /** Where the pad's newest version stands, for the next to build on; null when it has none (or none with a state vector). */
+  newestVersionBase(padId: string): Promise<VersionBase | null>
   /** Names a version of the pad (null: no name any more); false when the pad has no such version. */
   renameVersion(padId: string, versionId: string, name: string | null): Promise<boolean>
   /** Marks a version of the pad as kept whatever thinning says (it is published); false when the pad has no such version. */
   pinVersion(padId: string, versionId: string): Promise<boolean>
-  /** Deletes those of these versions the pad has; resolves with how many it deleted. */
+  /**
+   * Drops those of these versions the pad has: they are listed and read no
+   * more, and their bytes go once no later version builds on them; resolves
+   * with how many it dropped.
+   */
   deleteVersions(padId: string, versionIds: readonly string[]): Promise<number>
   /**
-   * Deletes the versions the thinning rule (history/thinning.ts) drops at
-   * `nowMs`, deciding and deleting in one transaction; resolves with their ids.
+   * Drops the versions the thinning rule (history/thinning.ts) drops at
+   * `nowMs`, deciding and dropping in one transaction; resolves with their ids.
    */
   thinVersions(padId: string, nowMs: number): Promise<string[]>
   /** Forgets the pad, its keys (replaced ones too), its document and its versions; false if it did not exist. */

@@ -4,9 +4,12 @@
  * PostgreSQL gives JSONB parsed and BIGINT as strings). A kind this code
  * does not know (written by a newer version) is read as `named`, so that
  * thinning never drops what it cannot classify; unreadable JSON is empty.
+ * A version's whole state is its chain's states merged, from the whole one
+ * it starts at (history/version.ts, `CapturedVersion`).
  */
+import * as Y from 'yjs'
 import type { ThinnableVersion } from '../history/thinning'
-import { isVersionKind, VersionKind, type PadVersion, type VersionSummary } from '../history/version'
+import { isVersionKind, maxChainLength, VersionKind, type PadVersion, type VersionBase, type VersionSummary } from '../history/version'
 
 export interface StoredVersionRow {
   id: string
@@ -37,8 +40,50 @@ export function versionSummaryFromRow(row: StoredVersionRow): VersionSummary {
   }
 }
 
-export function versionFromRow(row: StoredVersionRow & { state: Uint8Array }): PadVersion {
-  return { ...versionSummaryFromRow(row), state: new Uint8Array(row.state) }
+/** One link of a version's chain, as `chainQuery` gives them: oldest (the whole one) first. */
+export interface ChainRow {
+  id: string
+  base_version_id: string | null
+  state: Uint8Array
+}
+
+/**
+ * The query giving a version's chain, from the whole version it starts at
+ * to it, in both dialects (`pad` and `id` are the placeholders). Version ids
+ * are unique across pads, and a base is always of the same pad.
+ */
+export function chainQuery(pad: string, id: string): string {
+  return `WITH RECURSIVE chain (id, base_version_id, state, depth) AS (
+    SELECT id, base_version_id, state, 0 FROM pad_versions WHERE pad_id = ${pad} AND id = ${id}
+    UNION ALL
+    SELECT earlier.id, earlier.base_version_id, earlier.state, chain.depth + 1
+      FROM pad_versions AS earlier JOIN chain ON earlier.id = chain.base_version_id
+      WHERE chain.depth < ${2 * maxChainLength}
+  )
+  SELECT id, base_version_id, state FROM chain ORDER BY depth DESC`
+}
+
+/** The version with its whole state, merged from its chain (oldest first); throws when the chain does not start at a whole version. */
+export function wholeVersionFromChain(summary: VersionSummary, chain: readonly ChainRow[]): PadVersion {
+  const [first] = chain
+  if (first === undefined || first.base_version_id !== null || chain.at(-1)?.id !== summary.id) {
+    throw new Error(`version ${summary.id} of pad ${summary.padId}: its chain does not start at a whole version`)
+  }
+  const states = chain.map((link) => new Uint8Array(link.state))
+  return { ...summary, state: states.length === 1 ? (states[0] ?? new Uint8Array()) : Y.mergeUpdates(states) }
+}
+
+export interface VersionBaseRow {
+  id: string
+  created_at_ms: number | string
+  state_vector: Uint8Array | null
+  chain_length: number | string
+}
+
+/** The newest version as the base of the next; null for one written before versions had state vectors (the next is then whole). */
+export function versionBaseFromRow(row: VersionBaseRow): VersionBase | null {
+  if (row.state_vector === null) return null
+  return { id: row.id, createdAtMs: Number(row.created_at_ms), stateVector: new Uint8Array(row.state_vector), chainLength: Number(row.chain_length) }
 }
 
 /** What thinning reads of a version, as both stores give it to the rule. */

@@ -5,15 +5,16 @@
  * only as long as the test.
  */
 import { selectVersionsToDrop } from '../history/thinning'
-import type { PadVersion } from '../history/version'
+import * as Y from 'yjs'
+import { summaryOfCaptured, type CapturedVersion } from '../history/version'
 import type { RoomStore } from '../room/storage'
 import type { StoredDocument } from '../store/store'
 
 export interface MemoryRoomStore extends RoomStore {
   /** Every append, in order, with the time the room gave it. */
   readonly appends: Array<{ padId: string; update: Uint8Array; atMs: number }>
-  /** The versions kept, oldest first. */
-  readonly versions: PadVersion[]
+  /** The versions kept, oldest first (as captured: whole, or the change since their base), the dropped ones taken out. */
+  readonly versions: CapturedVersion[]
   /** While set, writing a version fails with it (a store that is down). */
   versionWriteError: Error | null
 }
@@ -30,7 +31,11 @@ export function createMemoryRoomStore(initial: Record<string, Uint8Array[]> = {}
   }
   for (const [padId, updates] of Object.entries(initial)) for (const update of updates) padOf(padId).updates.push({ seq: ++padOf(padId).lastSeq, update })
   const appends: MemoryRoomStore['appends'] = []
-  const versions: PadVersion[] = []
+  const versions: CapturedVersion[] = []
+  /** Dropped versions a kept one may still build on. */
+  const dropped = new Map<string, CapturedVersion>()
+  const findVersion = (versionId: string | null): CapturedVersion | undefined =>
+    versionId === null ? undefined : (versions.find((version) => version.id === versionId) ?? dropped.get(versionId))
   const store: MemoryRoomStore = {
     appends,
     versions,
@@ -59,15 +64,26 @@ export function createMemoryRoomStore(initial: Record<string, Uint8Array[]> = {}
       return versions.filter((version) => version.padId === padId).reverse()
     },
     async readVersion(padId, versionId) {
-      return versions.find((version) => version.padId === padId && version.id === versionId) ?? null
+      const version = versions.find((candidate) => candidate.padId === padId && candidate.id === versionId)
+      if (version === undefined) return null
+      const chain: Uint8Array[] = []
+      for (let link: CapturedVersion | undefined = version; link !== undefined; link = findVersion(link.baseVersionId)) chain.unshift(link.storedState)
+      return { ...summaryOfCaptured(version), state: Y.mergeUpdates(chain) }
+    },
+    async newestVersionBase(padId) {
+      const newest = versions.filter((version) => version.padId === padId).at(-1)
+      return newest === undefined ? null : { id: newest.id, createdAtMs: newest.createdAtMs, stateVector: newest.stateVector, chainLength: newest.chainLength }
     },
     async thinVersions(padId, nowMs) {
-      const dropped = selectVersionsToDrop(
+      const thinned = selectVersionsToDrop(
         versions.filter((version) => version.padId === padId).map((version) => ({ ...version, isNamed: version.name !== null })),
         nowMs,
       )
-      for (const id of dropped) versions.splice(versions.findIndex((version) => version.id === id), 1)
-      return dropped
+      for (const id of thinned) {
+        const [version] = versions.splice(versions.findIndex((candidate) => candidate.id === id), 1)
+        if (version !== undefined) dropped.set(id, version)
+      }
+      return thinned
     },
   }
   return store

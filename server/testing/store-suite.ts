@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { generateKey, generatePadId, hashKey } from '../api/pad-keys'
 import { selectVersionsToDrop } from '../history/thinning'
-import { captureVersion, type PadVersion, type VersionKind } from '../history/version'
+import { captureVersion, summaryOfCaptured, type CapturedVersion, type PadVersion, type VersionBase, type VersionKind } from '../history/version'
 import type { PadKeyHashes, PadRecord, Store } from '../store/store'
 
 export interface StoreFixture {
@@ -259,18 +259,17 @@ export function describeStore(name: string, makeFixture: () => Promise<StoreFixt
       const listed = await store.listVersions(pad.id)
       expect(listed.map((version) => version.id)).toEqual([third.id, second.id, first.id])
       for (const summary of listed) expect(summary).not.toHaveProperty('state')
-      const { state: _state, ...summaryOfSecond } = second
-      expect(listed[1]).toEqual(summaryOfSecond)
+      expect(listed[1]).toEqual(summaryOfCaptured(second))
       expect(listed[0]?.name).toBe('fin de l’atelier')
       expect(listed[2]?.presentParticipantIds).toEqual(['p-alice'])
 
       const read = await store.readVersion(pad.id, first.id)
-      expect(read).toEqual(first)
-      expect(Buffer.from(read?.state ?? []).equals(Buffer.from(first.state))).toBe(true)
+      expect(read).toEqual(asRead(first))
+      expect(Buffer.from(read?.state ?? []).equals(Buffer.from(first.storedState))).toBe(true)
       const doc = new Y.Doc()
       Y.applyUpdate(doc, read?.state ?? new Uint8Array())
       expect(doc.getText('t').toString()).toBe('Bonjour')
-      expect((await store.readVersion(pad.id, third.id))?.state).toEqual(third.state)
+      expect((await store.readVersion(pad.id, third.id))?.state).toEqual(third.storedState)
     })
 
     it('reads, renames and deletes a version only through its own pad', async () => {
@@ -296,6 +295,48 @@ export function describeStore(name: string, makeFixture: () => Promise<StoreFixt
       expect(await store.readVersion(mine.pad.id, version.id)).toBeNull()
     })
 
+    it('keeps versions as changes along a chain, reads each back whole, and frees a dropped link once nothing builds on it', async () => {
+      const store = await open()
+      const { pad, hashes } = newPad('Chaîne')
+      await store.createPad(pad, hashes, null)
+      expect(await store.newestVersionBase(pad.id)).toBeNull()
+      const writer = new Y.Doc()
+      const first = versionOf(pad.id, writer, 'Bonjour', pad.createdAtMs + 1000, 'auto')
+      await store.writeVersion(first)
+      const firstBase = await store.newestVersionBase(pad.id)
+      expect(firstBase).toEqual({ id: first.id, createdAtMs: first.createdAtMs, stateVector: first.stateVector, chainLength: 0 })
+      const second = versionOf(pad.id, writer, ' tout le monde', pad.createdAtMs + 2000, 'auto', [], firstBase)
+      await store.writeVersion(second)
+      writer.getText('t').delete(0, 3)
+      const third = versionOf(pad.id, writer, ' !', pad.createdAtMs + 3000, 'named', [], await store.newestVersionBase(pad.id))
+      await store.writeVersion(third)
+      expect([second.baseVersionId, second.chainLength, third.baseVersionId, third.chainLength]).toEqual([first.id, 1, second.id, 2])
+      expect(third.storedState.length).toBeLessThan(Y.encodeStateAsUpdate(writer).length)
+      const textRead = async (versionId: string): Promise<string | null> => {
+        const read = await store.readVersion(pad.id, versionId)
+        return read === null ? null : docOf({ snapshot: read.state, updates: [] }).getText('t').toString()
+      }
+      expect([await textRead(first.id), await textRead(second.id), await textRead(third.id)]).toEqual(['Bonjour', 'Bonjour tout le monde', 'jour tout le monde !'])
+      expect((await store.readVersion(pad.id, third.id))?.byteSize).toBe(third.storedState.length)
+
+      // Dropping the middle one hides it: the third still reads whole through it.
+      expect(await store.deleteVersions(pad.id, [second.id])).toBe(1)
+      expect((await store.listVersions(pad.id)).map((version) => version.id)).toEqual([third.id, first.id])
+      expect(await store.readVersion(pad.id, second.id)).toBeNull()
+      expect(await store.renameVersion(pad.id, second.id, 'caché')).toBe(false)
+      expect(await store.deleteVersions(pad.id, [second.id])).toBe(0)
+      expect(await textRead(third.id)).toBe('jour tout le monde !')
+      expect((await store.newestVersionBase(pad.id))?.id).toBe(third.id)
+      // Dropping the last frees the hidden one too; the first stays whole.
+      expect(await store.deleteVersions(pad.id, [third.id])).toBe(1)
+      expect(await store.newestVersionBase(pad.id)).toEqual(firstBase)
+      expect(await textRead(first.id)).toBe('Bonjour')
+      // A pad's chain goes with the pad.
+      await store.writeVersion(versionOf(pad.id, writer, '.', pad.createdAtMs + 4000, 'auto', [], firstBase))
+      expect(await store.deletePad(pad.id)).toBe(true)
+      expect(await store.newestVersionBase(pad.id)).toBeNull()
+    })
+
     it('thins a pad’s versions by the rule, keeping named ones and those taken before a lock, and no other pad’s', async () => {
       const store = await open()
       const { pad, hashes } = newPad('Mince')
@@ -305,7 +346,7 @@ export function describeStore(name: string, makeFixture: () => Promise<StoreFixt
       const hour = 3600_000
       const now = Date.UTC(2025, 5, 20, 12)
       const writer = new Y.Doc()
-      const take = (ageMs: number, kind: VersionKind = 'auto', padId = pad.id): PadVersion => versionOf(padId, writer, '.', now - ageMs, kind)
+      const take = (ageMs: number, kind: VersionKind = 'auto', padId = pad.id): CapturedVersion => versionOf(padId, writer, '.', now - ageMs, kind)
       // Four checkpoints in one hour, about nine hours ago, newest last; two in one day, ten days ago; one recent.
       const hourly = [take(10 * hour - 5 * 60_000), take(10 * hour - 20 * 60_000), take(10 * hour - 40 * 60_000), take(10 * hour - 55 * 60_000)]
       const daily = [take(240 * hour - hour), take(240 * hour - 5 * hour)]
@@ -371,7 +412,7 @@ export function describeStore(name: string, makeFixture: () => Promise<StoreFixt
       expect(listed.map((version) => [version.id, version.isPinned])).toEqual([[beforeRestore.id, false], [newer.id, false], [older.id, true]])
       expect(listed[0]?.restore).toEqual(restoredWith)
       expect(listed[1]?.restore).toBeNull()
-      expect(await store.readVersion(pad.id, beforeRestore.id)).toEqual(beforeRestore)
+      expect(await store.readVersion(pad.id, beforeRestore.id)).toEqual(asRead(beforeRestore))
       const anonymous = captureVersion(writer, { padId: pad.id, kind: 'before-restore', atMs: now, presentParticipantIds: [], restore: { versionId: newer.id, participantId: null } })
       await store.writeVersion(anonymous)
       expect((await store.readVersion(pad.id, anonymous.id))?.restore).toEqual({ versionId: newer.id, participantId: null })
@@ -383,14 +424,16 @@ export function describeStore(name: string, makeFixture: () => Promise<StoreFixt
       const before: PadRecord = { ...pad, eventPlace: 'Grenoble', extraContributors: ['Inès'] }
       const writer = new Y.Doc()
       const version = { ...versionOf(pad.id, writer, 'écrit avant', Date.now() - 1000, 'auto', ['p-ines']), name: 'fin de l’atelier' }
-      await fixture.writeBeforeRestores(before, hashes, Y.encodeStateAsUpdate(writer), version)
+      await fixture.writeBeforeRestores(before, hashes, Y.encodeStateAsUpdate(writer), asRead(version))
       const store = await fixture.reopen()
       opened.push(store)
       for (const role of ['edit', 'view', 'admin'] as const) expect((await store.findPadByKeyHash(hashKey(keys[role])))?.pad).toEqual(before)
       expect(before.restoreRole).toBe('edit')
       expect(before.publishedVersion).toBeNull()
       expect(textOf(await store.loadDocument(pad.id))).toBe('écrit avant')
-      expect(await store.readVersion(pad.id, version.id)).toEqual(version)
+      expect(await store.readVersion(pad.id, version.id)).toEqual(asRead(version))
+      // Written before versions had state vectors: the next version is whole.
+      expect(await store.newestVersionBase(pad.id)).toBeNull()
 
       expect(await store.pinVersion(pad.id, version.id)).toBe(true)
       expect(await store.updatePad(pad.id, { publishedVersion: version.id, restoreRole: 'admin' }, Date.now())).toMatchObject({ publishedVersion: version.id, restoreRole: 'admin' })
@@ -401,7 +444,7 @@ export function describeStore(name: string, makeFixture: () => Promise<StoreFixt
       const store = await open()
       const day = 24 * 3600 * 1000
       const now = Date.now()
-      const withVersion = async (lifetime: 'day' | 'year'): Promise<{ padId: string; version: PadVersion }> => {
+      const withVersion = async (lifetime: 'day' | 'year'): Promise<{ padId: string; version: CapturedVersion }> => {
         const { pad, hashes } = newPad(lifetime)
         await store.createPad({ ...pad, lifetime, createdAtMs: now - 2 * day, updatedAtMs: now - 2 * day }, hashes, null)
         const version = { ...versionOf(pad.id, new Y.Doc(), 'gardé ?', now - 2 * day, 'named'), name: 'nommée' }
@@ -417,7 +460,7 @@ export function describeStore(name: string, makeFixture: () => Promise<StoreFixt
         expect(await store.listVersions(gone.padId)).toEqual([])
         expect(await store.readVersion(gone.padId, gone.version.id)).toBeNull()
       }
-      expect((await store.readVersion(kept.padId, kept.version.id))?.state).toEqual(kept.version.state)
+      expect((await store.readVersion(kept.padId, kept.version.id))?.state).toEqual(kept.version.storedState)
       await expect(store.writeVersion(versionOf(deleted.padId, new Y.Doc(), 'trop tard', now, 'auto'))).rejects.toThrow()
     })
 
@@ -436,7 +479,7 @@ export function describeStore(name: string, makeFixture: () => Promise<StoreFixt
 
       const version = versionOf(pad.id, writer, '', Date.now(), 'auto', ['p-zoe'])
       await store.writeVersion(version)
-      expect(await store.readVersion(pad.id, version.id)).toEqual(version)
+      expect(await store.readVersion(pad.id, version.id)).toEqual(asRead(version))
       expect(await store.deletePad(pad.id)).toBe(true)
       expect(await store.listVersions(pad.id)).toEqual([])
     })
@@ -500,11 +543,17 @@ export function newPad(title: string): { pad: PadRecord; keys: Record<'edit' | '
   }
 }
 
-/** Appends `text` to the Y.Text `t` of `writer`, then captures the version it makes. */
-export function versionOf(padId: string, writer: Y.Doc, text: string, atMs: number, kind: VersionKind, present: string[] = []): PadVersion {
+/** Appends `text` to the Y.Text `t` of `writer`, then captures the version it makes (whole unless `base` is given). */
+export function versionOf(padId: string, writer: Y.Doc, text: string, atMs: number, kind: VersionKind, present: string[] = [], base: VersionBase | null = null): CapturedVersion {
   const t = writer.getText('t')
   t.insert(t.length, text)
-  return captureVersion(writer, { padId, kind, atMs, presentParticipantIds: present })
+  return captureVersion(writer, { padId, kind, atMs, presentParticipantIds: present }, base)
+}
+
+/** A whole captured version as the store reads it back. */
+export function asRead(version: CapturedVersion): PadVersion {
+  if (version.baseVersionId !== null) throw new TypeError('only a whole version reads back as it was captured')
+  return { ...summaryOfCaptured(version), state: version.storedState }
 }
 
 /** The doc a stored snapshot and its updates make. */
