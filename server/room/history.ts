@@ -6,7 +6,9 @@
  * then applies the version's content (history/restore-change.ts) as one
  * write of the room's own (writes.ts), stored before it is relayed to every
  * peer and published to the other instances, like any write. Each runs as
- * one inbox task (requests.ts), so nothing changes the doc in between.
+ * one inbox task (requests.ts), so nothing changes the doc in between; a
+ * restore also holds the pad's lock in the store and starts from everything
+ * stored, so that restores on two instances do not both patch the same gap.
  */
 import type { Clock } from '../clock'
 import { applyRestore } from '../history/restore-change'
@@ -19,7 +21,7 @@ import type { RoomStorage } from './storage'
 import type { RoomWrites } from './writes'
 
 /** The part of the store a room's history uses. */
-export type RoomHistoryStore = Pick<Store, 'writeVersion' | 'listVersions' | 'readVersion' | 'newestVersionBase'>
+export type RoomHistoryStore = Pick<Store, 'writeVersion' | 'listVersions' | 'readVersion' | 'newestVersionBase' | 'withPadLock'>
 
 /** The pad would pass `maxDocumentBytes` with the restored content: nothing was changed. */
 export class PadFullError extends Error {
@@ -41,6 +43,8 @@ export interface RoomHistoryDeps {
   writes: Pick<RoomWrites, 'applyOwnChange'>
   /** Participants connected now. */
   connectedParticipants(): Iterable<string>
+  /** Brings the doc up to what other instances stored (nothing to do on a single instance). */
+  catchUpWithStore(): Promise<void>
 }
 
 export interface RoomHistory {
@@ -61,19 +65,23 @@ export function createRoomHistory(padId: string, options: { maxDocumentBytes: nu
       if (storage.storedBytes + version.state.length > options.maxDocumentBytes) {
         throw new PadFullError(`the pad would pass ${options.maxDocumentBytes} bytes with this version restored`)
       }
-      const restore = { versionId: version.id, participantId: restoredBy }
-      const checkpoint = await takeVersion(store, storage.document.doc(), { kind: VersionKind.beforeRestore, restore }, taking())
-      if (checkpoint === null) throw new TypeError('a before-restore checkpoint is always taken')
-      const versionDoc = docOfVersion(version)
-      try {
-        const changed = await writes.applyOwnChange((doc) => applyRestore(doc, versionDoc))
-        log.info({ versionId: version.id, checkpointId: checkpoint.id, restoredBy, changed }, 'version restored')
-        return { checkpoint, changed }
-      } catch (error) {
-        throw new RoomFailure(error)
-      } finally {
-        versionDoc.destroy()
-      }
+      // Under the pad's lock, from everything stored: a restore asked on another instance at the same time comes before or after this one, not beside it.
+      return store.withPadLock(padId, async () => {
+        await deps.catchUpWithStore()
+        const restore = { versionId: version.id, participantId: restoredBy }
+        const checkpoint = await takeVersion(store, storage.document.doc(), { kind: VersionKind.beforeRestore, restore }, taking())
+        if (checkpoint === null) throw new TypeError('a before-restore checkpoint is always taken')
+        const versionDoc = docOfVersion(version)
+        try {
+          const changed = await writes.applyOwnChange((doc) => applyRestore(doc, versionDoc))
+          log.info({ versionId: version.id, checkpointId: checkpoint.id, restoredBy, changed }, 'version restored')
+          return { checkpoint, changed }
+        } catch (error) {
+          throw new RoomFailure(error)
+        } finally {
+          versionDoc.destroy()
+        }
+      })
     },
   }
 }

@@ -100,7 +100,15 @@ export function createRoomParts(padId: string, options: RoomOptions, deps: RoomP
   const history = createRoomHistory(
     padId,
     { maxDocumentBytes: options.maxDocumentBytes },
-    { store: deps.store, clock, log, storage, writes, connectedParticipants: () => peers.participantIds() },
+    {
+      store: deps.store,
+      clock,
+      log,
+      storage,
+      writes,
+      connectedParticipants: () => peers.participantIds(),
+      catchUpWithStore: () => (link === null ? Promise.resolve() : remote.catchUpWithStore()),
+    },
   )
   const scheduleResync = (): void => inbox.push({ kind: 'task', run: remote.resyncFromStore })
   const remote = createRoomRemote({ link, storage, clientIds, presence, log, broadcast, scheduleResync })

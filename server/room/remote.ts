@@ -34,6 +34,8 @@ export interface RoomRemote {
   receive(message: RemoteRoomMessage, instanceId: string): void
   /** Applies what the store holds and this instance may have missed; relays the difference to its peers. */
   resyncFromStore(): Promise<void>
+  /** Applies and relays what other instances stored that this one has not had yet (a restore starts from all of it). */
+  catchUpWithStore(): Promise<void>
 }
 
 export function createRoomRemote(deps: RoomRemoteDeps): RoomRemote {
@@ -74,13 +76,19 @@ export function createRoomRemote(deps: RoomRemoteDeps): RoomRemote {
   }
 
   /** Applies what the store holds and this instance may have missed; relays the difference to its peers. */
-  async function resyncFromStore(): Promise<void> {
+  /** Applies what other instances stored and this one has not had yet, and relays it to this instance's pages. */
+  async function catchUpWithStore(): Promise<number> {
     const caughtUp = await storage.catchUp()
     if (caughtUp.effective !== null) broadcast(encodeMessage({ type: 'update', update: caughtUp.effective }), null)
+    return caughtUp.updates
+  }
+
+  async function resyncFromStore(): Promise<void> {
+    const updates = await catchUpWithStore()
     // The others lost this instance's presence with the link: tell them again.
     const local = presence.table.encode(clientIds.localIds())
     if (local !== null) link?.publish({ kind: 'presence', update: local })
-    log.info({ updates: caughtUp.updates }, 'pad resynced from the store')
+    log.info({ updates }, 'pad resynced from the store')
   }
 
   return {
@@ -90,5 +98,6 @@ export function createRoomRemote(deps: RoomRemoteDeps): RoomRemote {
       else clientIds.forgetRemote(message.clientIds, instanceId)
     },
     resyncFromStore,
+    catchUpWithStore: async () => void (await catchUpWithStore()),
   }
 }

@@ -15,6 +15,8 @@ import { decodeMessage, encodeMessage } from '../../shared/protocol/messages'
 import { startBalancer, type Balancer } from './balancer'
 import { createTestPad, makeTempDir, waitUntil, type ServerProcess, type TestClient } from '../testing/harness'
 import { useTestResources } from '../testing/resources'
+import { createLogger } from '../log'
+import { createPostgresStore } from '../store/postgres-store'
 import type { PostgresProcess, RedisProcess } from './local-services'
 
 const services = useTestResources({ scope: 'file' })
@@ -188,6 +190,59 @@ describe('several instances over PostgreSQL and Redis', () => {
     expect(bodyText(late)).toBe('Une recette à garder')
   }, 30_000)
 
+  it('starts a restore from everything stored, the other instance’s restore included, and applies two at once one after the other', async () => {
+    const { a, b, databaseUrl, pad } = await startTwoInstancesWithPad()
+    const alice = newParticipant()
+    const onA = resources.client(a, pad.keys.edit, new Y.Doc(), { [participantSecretParam]: alice.secret })
+    const onB = await syncedClient(b, pad.keys.view)
+    await waitUntil('the writer synced', () => onA.provider.synced)
+    const phrase = 'Une recette à garder'
+    const pageBody = (client: TestClient): string => wholeBody(Y.encodeStateAsUpdate(client.doc))
+    typeCredited(onA, alice, 'Alice', phrase)
+    await waitUntil('the other instance has it', () => pageBody(onB) === phrase)
+    const named = await fetch(`${a.url}/api/pads/${pad.keys.admin}/versions`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ name: 'à garder' }),
+    })
+    const { version } = (await named.json()) as PadVersionResponse
+    const emptyThePad = async (): Promise<void> => {
+      const body = onA.doc.getXmlFragment(bodyFragmentName)
+      body.delete(0, body.length)
+      await waitUntil('both instances’ pages see the pad emptied', () => pageBody(onB) === '' && pageBody(onA) === '')
+    }
+    const restore = (instance: typeof a): Promise<Response> => fetch(`${instance.url}/api/pads/${pad.keys.edit}/versions/${version.id}/restore`, { method: 'POST' })
+    const storedBody = async (): Promise<string> => {
+      const stored = await createPostgresStore({ url: databaseUrl }, { log: createLogger('silent') })
+      try {
+        const { snapshot, updates } = await stored.loadDocument(pad.id)
+        return wholeBody(Y.mergeUpdates(snapshot === null ? updates : [snapshot, ...updates]))
+      } finally {
+        await stored.close()
+      }
+    }
+
+    // Both instances hold the pad loaded and emptied. Each is asked to restore
+    // it while Redis hangs (its messages wait, the rooms stay): instance b can
+    // know of a's restore only from PostgreSQL.
+    await emptyThePad()
+    redis.pause()
+    try {
+      expect((await restore(a)).status).toBe(200)
+      expect((await restore(b)).status).toBe(200)
+      expect(await storedBody()).toBe(phrase)
+    } finally {
+      redis.resume()
+    }
+    await waitUntil('both pages have the text back, once', () => pageBody(onA) === phrase && pageBody(onB) === phrase, 20_000)
+
+    // Asked on both at once: the pad's lock in PostgreSQL puts one after the other.
+    await emptyThePad()
+    expect((await Promise.all([restore(a), restore(b)])).map((answer) => answer.status)).toEqual([200, 200])
+    expect(await storedBody()).toBe(phrase)
+    await waitUntil('both pages have the text back, once', () => pageBody(onA) === phrase && pageBody(onB) === phrase, 20_000)
+  }, 40_000)
+
   it('closes the other instance\'s connections on rotation (4411) and deletion (4410), and answers the old edit link as replaced', async () => {
     const { a, b, pad } = await startTwoInstancesWithPad()
     const [editor, reader] = await Promise.all([joinedRaw(b, pad.keys.edit), joinedRaw(b, pad.keys.view)])
@@ -250,3 +305,14 @@ describe('several instances over PostgreSQL and Redis', () => {
     await waitUntil('alice\'s text is stored and relayed once PostgreSQL is back', () => bob.text.toString() === 'pas encore stocké', 30_000)
   }, 60_000)
 })
+
+/** The text of every paragraph of the body, one per line. */
+function wholeBody(state: Uint8Array): string {
+  const doc = new Y.Doc()
+  Y.applyUpdate(doc, state)
+  return doc
+    .getXmlFragment(bodyFragmentName)
+    .toArray()
+    .map((block) => (block instanceof Y.XmlElement ? block.toArray().map((child) => (child instanceof Y.XmlText ? child.toString().replace(/<[^>]*>/g, '') : '')).join('') : ''))
+    .join('\n')
+}

@@ -25,7 +25,7 @@ import type { Logger } from '../log'
 import type { PadKeyHashes, PadRecord, PadSettingsFields, PadWithRole, Store, StoredDocument } from './store'
 import { createGroupedAppends } from './postgres-appends'
 import { createPostgresVersionQueries } from './postgres-versions'
-import { openPostgresPool, toBuffer, type PostgresPoolOptions } from './postgres-pool'
+import { openPostgresPool, toBuffer, type PostgresPool, type PostgresPoolOptions } from './postgres-pool'
 import { padFromRow, parseRole, type StoredPadRow } from './stored-values'
 
 export { describeDatabaseUrl } from './postgres-pool'
@@ -69,6 +69,7 @@ export async function createPostgresStore(options: PostgresStoreOptions, deps: P
         }),
       ),
     ...versions,
+    withPadLock: (padId, work) => withAdvisoryLock(postgres, padId, work),
     // Keys (replaced ones too), updates, snapshot and versions go with the pad (ON DELETE CASCADE).
     deletePad: (padId) =>
       run('delete pad', async () => ((await pool.query('DELETE FROM pads WHERE id = $1', [padId])).rowCount ?? 0) > 0),
@@ -186,4 +187,31 @@ function padValues(pad: PadRecord): unknown[] {
     pad.lifetime, pad.viewKey, pad.editKeyGeneration, pad.createdAtMs, pad.updatedAtMs, pad.firstEditAtMs,
     pad.lastEditAtMs, JSON.stringify(pad.extraContributors), pad.dataLicense, pad.restoreRole, pad.publishedVersion,
   ]
+}
+
+/**
+ * Runs `work` holding a session advisory lock on the pad, on a connection of
+ * its own kept for that long (the work's queries take other connections).
+ * Should the connection die, PostgreSQL frees the lock with it.
+ */
+async function withAdvisoryLock<T>(postgres: PostgresPool, padId: string, work: () => Promise<T>): Promise<T> {
+  const client = await postgres.run('take the pad lock', () => postgres.pool.connect())
+  try {
+    await postgres.run('take the pad lock', () => client.query("SELECT pg_advisory_lock(hashtext('atelier pad lock ' || $1))", [padId]))
+  } catch (error) {
+    client.release(true)
+    throw error
+  }
+  let isBroken = false
+  try {
+    return await work()
+  } finally {
+    try {
+      await client.query("SELECT pg_advisory_unlock(hashtext('atelier pad lock ' || $1))", [padId])
+    } catch {
+      // Dropping the connection frees the lock.
+      isBroken = true
+    }
+    client.release(isBroken)
+  }
 }

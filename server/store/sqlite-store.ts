@@ -96,6 +96,8 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     listVersions: (padId) => run('list versions', () => versions.listVersions(padId)),
     readVersion: (padId, versionId) => run('read version', () => versions.readVersion(padId, versionId)),
     newestVersionBase: (padId) => run('read the newest version', () => versions.newestVersionBase(padId)),
+    // One process opens the file, and a pad's room runs one restore at a time.
+    withPadLock: (_padId, work) => work(),
     renameVersion: (padId, versionId, name) => run('rename version', () => versions.renameVersion(padId, versionId, name)),
     pinVersion: (padId, versionId) => run('pin version', () => versions.pinVersion(padId, versionId)),
     deleteVersions: (padId, versionIds) => run('delete versions', () => versions.deleteVersions(padId, versionIds)),

@@ -121,6 +121,13 @@ export interface Store {
    * `nowMs`, deciding and dropping in one transaction; resolves with their ids.
    */
   thinVersions(padId: string, nowMs: number): Promise<string[]>
+  /**
+   * Runs `work` while no other instance runs work under this pad's lock, and
+   * resolves with what it gave: restores take it, so that two restores asked
+   * on two instances at once apply one after the other, each over all the
+   * other stored. A store only one process opens (SQLite) runs `work` at once.
+   */
+  withPadLock<T>(padId: string, work: () => Promise<T>): Promise<T>
   /** Forgets the pad, its keys (replaced ones too), its document and its versions; false if it did not exist. */
   deletePad(padId: string): Promise<boolean>
   /** Deletes pads whose lifetime has run out at `nowMs`; resolves with their ids. */
