@@ -5,8 +5,10 @@
  * (12 times the « every minute » the target names, so that the 15-second
  * window holds several). A checkpoint of that pad encodes a megabyte and
  * writes it to SQLite in the room's process, the worst case for the room.
- * Each variant runs on a fresh server and data folder; the figures are the
- * load process's, and how many versions the pad holds after the run.
+ * Each variant runs on a fresh server and data folder, three times,
+ * alternating (without, with, without, …), so that a disturbance of the
+ * shared machine lands on one round and not on one variant; the figures are
+ * the load process's, and how many versions the pad holds after the run.
  */
 import path from 'node:path'
 import { createSqliteStore } from '../../server/store/sqlite-store'
@@ -28,9 +30,11 @@ export interface CheckpointVariantResult {
   pad: BuiltPad
 }
 
+/** Rounds of the two variants (one in a quick trial). */
+export const checkpointRounds = process.env.BENCH_QUICK === '1' ? 1 : 3
+
 export interface CheckpointComparison {
-  without: CheckpointVariantResult
-  with: CheckpointVariantResult
+  rounds: Array<{ without: CheckpointVariantResult; with: CheckpointVariantResult }>
 }
 
 async function runVariant(checkpointEveryMs: number | null, context: ScenarioContext): Promise<CheckpointVariantResult> {
@@ -74,7 +78,11 @@ async function countVersions(httpUrl: string, dataDir: string, wsUrl: string): P
 }
 
 export async function runCheckpointComparison(context: ScenarioContext): Promise<CheckpointComparison> {
-  const without = await runVariant(null, context)
-  const withCheckpoints = await runVariant(benchCheckpointEveryMs, context)
-  return { without, with: withCheckpoints }
+  const rounds: CheckpointComparison['rounds'] = []
+  for (let round = 0; round < checkpointRounds; round++) {
+    const without = await runVariant(null, context)
+    const withCheckpoints = await runVariant(benchCheckpointEveryMs, context)
+    rounds.push({ without, with: withCheckpoints })
+  }
+  return { rounds }
 }
