@@ -3,7 +3,8 @@
  * participants named as they chose to be credited (read from the pad as it
  * is now, so that someone who later chose not to be named is not named in
  * the history either), their characters, and the change since the version
- * before. Pure: the route reads the store and the pad's credits.
+ * before — someone whose text all went since is listed with none left.
+ * Pure: the route reads the store and the pad's credits.
  */
 import type { ParticipantCredit } from '../../shared/pad/attribution'
 import type { PadVersionAuthor, PadVersionListing } from '../../shared/protocol/api'
@@ -29,7 +30,9 @@ export function describeVersions(versions: readonly VersionSummary[], creditOf: 
       if (credit === null) presentUnnamedCount++
       else present.add(credit.name)
     }
-    const authors: PadVersionAuthor[] = [...tally.byName.values()]
+    // Those whose text all left since the version before are listed too, with nothing left: their deletion is theirs, not « others' ».
+    const gone = [...(previous?.byName.values() ?? [])].filter((author) => !tally.byName.has(author.name)).map((author) => ({ ...author, characters: 0 }))
+    const authors: PadVersionAuthor[] = [...tally.byName.values(), ...gone]
       .map((author) => ({ ...author, change: author.characters - (previous?.byName.get(author.name)?.characters ?? 0) }))
       .sort((a, b) => b.characters - a.characters || a.name.localeCompare(b.name))
     return {
