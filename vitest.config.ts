@@ -15,7 +15,11 @@ export default defineConfig({
     hookTimeout: 60_000,
     projects: [
       { extends: true, test: { name: 'unit', include: everyTest, exclude: ['**/*.integration.test.ts', '**/node_modules/**'] } },
-      { extends: true, test: { name: 'integration', include: ['**/*.integration.test.ts'], exclude: ['**/node_modules/**'] } },
+      // Some start the server as a process: from the bundle `npm start` runs, built once per run.
+      {
+        extends: true,
+        test: { name: 'integration', include: ['**/*.integration.test.ts'], exclude: ['**/node_modules/**'], globalSetup: ['server/testing/bundle-setup.ts'] },
+      },
       // A browser test drives several pages on a machine whose two cores other work shares.
       { extends: true, test: { name: 'e2e', include: ['e2e/**/*.spec.ts'], testTimeout: 60_000 } },
     ],

@@ -1,7 +1,7 @@
 /**
  * The servers under test, each started as its own process on core 0 over a
- * data folder, and their pads. Ours runs as `npm start` runs it (node with
- * the tsx loader on server/main.ts, its SQLite store and durability rule
+ * data folder, and their pads. Ours runs as `npm start` runs it (node on
+ * the server's bundle, server/bundle.ts, its SQLite store and durability rule
  * unchanged), with env that only raises the per-connection and per-address
  * limits a single-address load generator would hit, and LOG_LEVEL=warn. The
  * peers run from small launchers in bench/peers/ with their usual persistence.
@@ -14,6 +14,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { serverBundle } from '../server/bundle'
 import { startPinned, stopChild } from './child-processes'
 import type { PadTarget } from './load/load-client'
 import type { Dialect } from './load/wire'
@@ -109,7 +110,7 @@ export async function startServer(kind: ServerKind, options: StartOptions = {}):
   let child: ChildProcess
   if (kind === 'atelier') {
     const profile = options.cpuProfileDir === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`]
-    child = startPinned(serverCore, process.execPath, [...profile, '--import', 'tsx', 'server/main.ts'], {
+    child = startPinned(serverCore, process.execPath, [...profile, '--enable-source-maps', serverBundle], {
       cwd: projectRoot,
       env: { ...base, ...atelierEnv, DATA_DIR: dataDir, ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -7,6 +7,7 @@
  * Ctrl-C stops everything and deletes the folder: the data is thrown away.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
+import { serverBundle } from '../bundle'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { startBalancer } from './balancer'
@@ -15,7 +16,7 @@ import { startPostgres, startRedis, type ServiceProcess } from './local-services
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 
 function startInstance(name: string, port: number, env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(projectRoot, 'server/main.ts')], {
+  const child = spawn(process.execPath, ['--enable-source-maps', serverBundle], {
     cwd: projectRoot,
     env: { ...process.env, ...env, PORT: String(port) },
     stdio: ['ignore', 'inherit', 'pipe'],

@@ -5,6 +5,7 @@
  * Node, and `waitUntil` to poll with a deadline instead of sleeping.
  */
 import { randomBytes } from 'node:crypto'
+import { serverBundle } from '../bundle'
 import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
@@ -70,9 +71,9 @@ export interface ServerProcess {
   exited: Promise<number | NodeJS.Signals | null>
 }
 
-/** Starts `server/main.ts` as a child process, as `npm start` would, and waits for its URL. */
+/** Starts the server's bundle (built by the integration tests' set-up) as a child process, as `npm start` does, and waits for its URL. */
 export async function startServerProcess(dataDir: string, env: Record<string, string> = {}): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(projectRoot, 'server/main.ts')], {
+  const child = spawn(process.execPath, ['--enable-source-maps', serverBundle], {
     cwd: projectRoot,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
