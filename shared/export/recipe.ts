@@ -14,6 +14,7 @@ import { listContributors, listPeoplePresent, type Contributor } from '../pad/at
 import { authorMarkName } from '../pad/author-mark'
 import { promptMarkName } from '../pad/prompt-mark'
 import { initiativeFields, type InitiativeField } from '../pad/initiative'
+import { initiativeCardIds } from '../pad/initiative-ids'
 import { dataLicenses, licenses, type DataLicenseId, type LicenseId } from '../pad/licenses'
 import { bodyFragmentName, padSchema } from '../pad/schema'
 import { templateHints } from '../pad/templates'
@@ -94,7 +95,7 @@ export function buildRecipe(source: RecipeSource): Recipe {
   dropUnreadableFormatting(fragment, padSchema)
   const body = withoutTemplateHints(yXmlFragmentToProseMirrorRootNode(fragment, padSchema))
   const license = licenses[state.license]
-  const initiatives = readInitiatives(body, initiativeIds(fragment), source.communeCode ?? (() => ''))
+  const initiatives = readInitiatives(body, initiativeCardIds(fragment), source.communeCode ?? (() => ''))
   const dataLicense = dataLicenses[state.dataLicense]
   const firstEditMs = source.firstEditAt === null ? null : Date.parse(source.firstEditAt)
   const lastEditMs = source.lastEditAt === null ? null : Date.parse(source.lastEditAt)
@@ -178,28 +179,6 @@ function withoutPromptText(node: ProseMirrorNode): ProseMirrorNode {
     children.push(cleaned)
   })
   return changed ? node.copy(Fragment.from(children)) : node
-}
-
-/**
- * A stable id for each card, in document order: its Yjs element's id, which
- * stays while the card does (filling its fields changes its content, not the
- * card), unlike its place in the list.
- */
-function initiativeIds(fragment: Y.XmlFragment): string[] {
-  const ids: string[] = []
-  const visit = (type: Y.XmlFragment | Y.XmlElement): void => {
-    for (const child of type.toArray()) {
-      if (!(child instanceof Y.XmlElement)) continue
-      if (child.nodeName === 'initiative') {
-        const item = child._item
-        ids.push(item === null ? '' : `${item.id.client}-${item.id.clock}`)
-      } else {
-        visit(child)
-      }
-    }
-  }
-  visit(fragment)
-  return ids
 }
 
 function readInitiatives(body: ProseMirrorNode, ids: readonly string[], communeCode: (territory: string) => string): Initiative[] {
