@@ -94,7 +94,11 @@ export function createRoomMessages(options: RoomMessagesOptions, deps: RoomMessa
         return undefined
       case 'stored':
       case 'settings':
+      case 'facilitation':
+      case 'facilitation-reply':
         throw new ProtocolError(`the ${message.type} message is sent by the server only`)
+      case 'facilitate':
+        throw new ProtocolError('facilitation is not served yet')
       default:
         return assertNever(message)
     }
