@@ -79,4 +79,13 @@ ALTER TABLE pad_versions ADD COLUMN is_pinned BOOLEAN NOT NULL DEFAULT false;
 ALTER TABLE pad_versions ADD COLUMN restored_version TEXT;
 ALTER TABLE pad_versions ADD COLUMN restored_by TEXT;
 `,
+  // Facilitation (tour de table, dot votes): one JSON value per pad, written
+  // by compare-and-set on its revision, gone with the pad.
+  `
+CREATE TABLE pad_facilitation (
+  pad_id TEXT PRIMARY KEY REFERENCES pads (id) ON DELETE CASCADE,
+  revision INTEGER NOT NULL,
+  state TEXT NOT NULL
+);
+`,
 ]

@@ -88,6 +88,15 @@ ALTER TABLE pad_versions ADD COLUMN is_pinned INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE pad_versions ADD COLUMN restored_version TEXT;
 ALTER TABLE pad_versions ADD COLUMN restored_by TEXT;
 `,
+  // Facilitation (tour de table, dot votes): one JSON value per pad, written
+  // by compare-and-set on its revision, gone with the pad.
+  `
+CREATE TABLE IF NOT EXISTS pad_facilitation (
+  pad_id TEXT PRIMARY KEY REFERENCES pads(id) ON DELETE CASCADE,
+  revision INTEGER NOT NULL,
+  state TEXT NOT NULL
+);
+`,
 ]
 
 /** Brings the file's schema up to date, one transaction per step. */

@@ -10,6 +10,7 @@ import { generateKey, generatePadId, hashKey } from '../api/pad-keys'
 import { selectVersionsToDrop } from '../history/thinning'
 import { captureVersion, type PadVersion, type VersionKind } from '../history/version'
 import type { PadKeyHashes, PadRecord, Store } from '../store/store'
+import { describeFacilitationStore } from './facilitation-store-suite'
 
 export interface StoreFixture {
   open(): Promise<Store>
@@ -466,6 +467,8 @@ export function describeStore(name: string, makeFixture: () => Promise<StoreFixt
       await store.close()
       await expect(store.checkHealth()).rejects.toThrow(/closed/)
     })
+
+    describeFacilitationStore(makeFixture)
   })
 }
 
