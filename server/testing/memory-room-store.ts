@@ -1,13 +1,14 @@
 /**
  * The store calls a room makes (RoomStore), in memory, for room unit tests:
  * an update log and a snapshot per pad, every append recorded with its time,
- * and the versions its checkpoints write, thinned by the real rule. Durable
+ * the versions its checkpoints write, thinned by the real rule, and its
+ * facilitation by compare-and-set. Durable
  * only as long as the test.
  */
 import { selectVersionsToDrop } from '../history/thinning'
 import type { PadVersion } from '../history/version'
 import type { RoomStore } from '../room/storage'
-import type { StoredDocument } from '../store/store'
+import type { StoredDocument, StoredFacilitation } from '../store/store'
 
 export interface MemoryRoomStore extends RoomStore {
   /** Every append, in order, with the time the room gave it. */
@@ -31,6 +32,7 @@ export function createMemoryRoomStore(initial: Record<string, Uint8Array[]> = {}
   for (const [padId, updates] of Object.entries(initial)) for (const update of updates) padOf(padId).updates.push({ seq: ++padOf(padId).lastSeq, update })
   const appends: MemoryRoomStore['appends'] = []
   const versions: PadVersion[] = []
+  const facilitations = new Map<string, StoredFacilitation>()
   const store: MemoryRoomStore = {
     appends,
     versions,
@@ -68,6 +70,14 @@ export function createMemoryRoomStore(initial: Record<string, Uint8Array[]> = {}
       )
       for (const id of dropped) versions.splice(versions.findIndex((version) => version.id === id), 1)
       return dropped
+    },
+    async readFacilitation(padId) {
+      return facilitations.get(padId) ?? null
+    },
+    async writeFacilitation(padId, state, expectedRevision) {
+      if ((facilitations.get(padId)?.revision ?? 0) !== expectedRevision) return false
+      facilitations.set(padId, { revision: expectedRevision + 1, state: structuredClone(state) })
+      return true
     },
   }
   return store

@@ -17,6 +17,9 @@
 import { isInitiativeCardId } from '../pad/initiative-ids'
 import { parseSpeaker, speakerKey, type Speaker } from './speaker'
 
+/** The relay URL's query parameter by which a page asks for the facilitation messages (`facilitation=1`). */
+export const facilitationParam = 'facilitation'
+
 /** While a vote is open, everyone sees the totals per card (anonymous), or nothing until it closes. */
 export const voteVisibilities = ['totals', 'hidden'] as const
 export type VoteVisibility = (typeof voteVisibilities)[number]
