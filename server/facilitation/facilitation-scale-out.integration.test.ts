@@ -7,8 +7,9 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest'
 import { decodeMessage, MessageType } from '../../shared/protocol/messages'
-import { participantIdOf } from '../../shared/protocol/participant-id'
-import { createTestPad, makeTempDir, newParticipantSecret, waitUntil, type ServerProcess } from '../testing/harness'
+import { participantIdOf, participantSecretParam } from '../../shared/protocol/participant-id'
+import * as Y from 'yjs'
+import { createTestPad, makeTempDir, newParticipantSecret, waitUntil, whenSynced, type ServerProcess } from '../testing/harness'
 import { addInitiativeCards, asFacilitationClient, facilitationPath, type FacilitationClient } from '../testing/facilitation-client'
 import { useTestResources } from '../testing/resources'
 import type { PostgresProcess, RedisProcess } from '../scale-out/local-services'
@@ -43,8 +44,10 @@ describe('facilitation across instances', () => {
   it('counts one participant\'s dots once, from tabs on both instances at once, and shows every page the same totals', async () => {
     const [a, b] = await twoInstances()
     const pad = await createTestPad(a.url)
-    const writer = await resources.syncedClient(a, pad.keys.edit)
-    const [first, second] = addInitiativeCards(writer, 2) as [string, string]
+    const writerSecret = newParticipantSecret()
+    const writer = resources.client(a, pad.keys.edit, new Y.Doc(), { [participantSecretParam]: writerSecret })
+    await whenSynced(writer)
+    const [first, second] = addInitiativeCards(writer, ['', ''], participantIdOf(writerSecret)) as [string, string]
     const readerOnB = await resources.syncedClient(b, pad.keys.view)
     await waitUntil('instance b has the cards', () => readerOnB.doc.getXmlFragment('body').length >= 2, 10_000)
 

@@ -10,8 +10,10 @@ import { describe, expect, it } from 'vitest'
 import type { CreatePadResponse } from '../../shared/protocol/api'
 import { CloseCode } from '../../shared/protocol/close-codes'
 import { MessageType } from '../../shared/protocol/messages'
-import { participantIdOf } from '../../shared/protocol/participant-id'
-import { closeCode, createTestPad, makeTempDir, newParticipantSecret, waitUntil, type TestServer } from '../testing/harness'
+import { participantIdOf, participantSecretParam } from '../../shared/protocol/participant-id'
+import type { Recipe } from '../../shared/export/recipe'
+import * as Y from 'yjs'
+import { closeCode, createTestPad, makeTempDir, newParticipantSecret, waitUntil, whenSynced, type TestServer } from '../testing/harness'
 import { addInitiativeCards, asFacilitationClient, facilitationPath, type FacilitationClient } from '../testing/facilitation-client'
 import { useTestResources } from '../testing/resources'
 
@@ -21,16 +23,19 @@ async function page(server: TestServer | string, key: string, secret: string | n
   return asFacilitationClient(await resources.joinedRaw(server, facilitationPath(key, secret)), secret)
 }
 
-/** A server, a pad with `cards` initiative cards written by a stock client, and the facilitator's page. */
-async function padWithCards(cards: number, env: Record<string, string> = {}, dataDir?: string): Promise<{ server: TestServer; pad: CreatePadResponse; cardIds: string[]; facilitator: FacilitationClient }> {
+/** A server, a pad with `cards` initiative cards written by a stock client (named as given, else empty), and the facilitator's page. */
+async function padWithCards(cards: number | string[], env: Record<string, string> = {}, dataDir?: string): Promise<{ server: TestServer; pad: CreatePadResponse; cardIds: string[]; facilitator: FacilitationClient }> {
   const server = await resources.startServer(env, dataDir)
   const pad = await createTestPad(server.url)
-  const writer = await resources.syncedClient(server, pad.keys.edit)
-  const cardIds = addInitiativeCards(writer, cards)
+  const secret = newParticipantSecret()
+  const writer = resources.client(server, pad.keys.edit, new Y.Doc(), { [participantSecretParam]: secret })
+  await whenSynced(writer)
+  const names = typeof cards === 'number' ? Array.from({ length: cards }, () => '') : cards
+  const cardIds = addInitiativeCards(writer, names, participantIdOf(secret))
   const facilitator = await page(server, pad.keys.admin)
   // A dot reaches the room after the cards: the facilitator's vote opens once they are stored and relayed.
   const reader = await resources.syncedClient(server, pad.keys.view)
-  await waitUntil('the cards are relayed', () => reader.doc.getXmlFragment('body').length >= cards)
+  await waitUntil('the cards are relayed', () => reader.doc.getXmlFragment('body').length >= names.length)
   return { server, pad, cardIds, facilitator }
 }
 
@@ -196,5 +201,32 @@ describe('dot votes over the wire', () => {
     expect(view.vote).toMatchObject({ dotsPerParticipant: 2, dotsCast: 1, myDots: { [first.cardIds[0] as string]: 1 } })
     expect(await again.send({ action: 'dot-add', cardId: first.cardIds[1] })).toMatchObject(ok)
     expect(await again.send({ action: 'dot-add', cardId: first.cardIds[1] })).toMatchObject({ ok: false, error: 'no_dots_left' })
+  })
+})
+
+describe('facilitation in the exports', () => {
+  it('carries who spoke, in order and how long, and the closed vote in the facilitator\'s order, into JSON, CSV and Markdown', async () => {
+    const { server, pad, cardIds, facilitator } = await padWithCards(['Repair café', 'Jardin partagé'])
+    const [repair, garden] = cardIds as [string, string]
+    await facilitator.send({ action: 'round-start', speakers: [{ name: 'Marcel' }, { name: 'Zoé' }] })
+    await facilitator.send({ action: 'round-skip' })
+    await facilitator.send({ action: 'round-end' })
+    await facilitator.send({ action: 'vote-open' })
+    const voter = await page(server, pad.keys.edit)
+    await voter.send({ action: 'dot-add', cardId: garden })
+    await voter.send({ action: 'dot-add', cardId: garden })
+    await voter.send({ action: 'dot-add', cardId: repair })
+    await facilitator.send({ action: 'vote-close', order: 'dots' })
+
+    const exported = (format: string): Promise<Response> => fetch(`${server.url}/api/pads/${pad.keys.view}/export?format=${format}`)
+    const recipe = (await (await exported('json')).json()) as Recipe
+    expect(recipe.session.rounds.map((round) => round.turns.map((turn) => [turn.speaker, turn.isSkipped]))).toEqual([[['Marcel', true], ['Zoé', false]]])
+    expect(recipe.session.votes.map((vote) => vote.results.map((result) => [result.name, result.dots]))).toEqual([[['Jardin partagé', 2], ['Repair café', 1]]])
+    expect(recipe.initiatives.map((initiative) => [initiative.name, initiative.votes])).toEqual([['Repair café', 1], ['Jardin partagé', 2]])
+    const csv = await (await exported('csv')).text()
+    expect(csv.split('\r\n').slice(1, 3).map((row) => [row.split(',')[1], row.split(',').at(-1)])).toEqual([['Jardin partagé', '2'], ['Repair café', '1']])
+    const markdown = await (await exported('md')).text()
+    expect(markdown).toContain('Marcel (a passé son tour), Zoé (')
+    expect(markdown).toContain('Jardin partagé (2), Repair café (1)')
   })
 })

@@ -72,18 +72,28 @@ export function asFacilitationClient(raw: RawClient, secret: string | null): Fac
   }
 }
 
-/** Adds `count` empty initiative cards at the end of the pad through a synced stock client; resolves with every card id of the pad. */
-export function addInitiativeCards(client: TestClient, count: number): string[] {
+/**
+ * Adds one initiative card per name at the end of the pad through a synced
+ * stock client whose participant is `participantId` (each name credited to
+ * it, as the page does; '' leaves the card empty); resolves with every card
+ * id of the pad.
+ */
+export function addInitiativeCards(client: TestClient, names: readonly string[], participantId: string): string[] {
   const body = client.doc.getXmlFragment(bodyFragmentName)
   client.doc.transact(() => {
-    for (let i = 0; i < count; i++) {
+    for (const name of names) {
       const card = new Y.XmlElement('initiative')
-      card.insert(0, initiativeFields.map((field) => {
+      const fields = initiativeFields.map((field) => {
         const element = new Y.XmlElement('initiative_field')
         element.setAttribute('field', field)
         return element
-      }))
+      })
+      card.insert(0, fields)
       body.insert(body.length, [card])
+      if (name === '') continue
+      const text = new Y.XmlText()
+      ;(fields[0] as Y.XmlElement).insert(0, [text])
+      text.insert(0, name, { author: { id: participantId } })
     }
   })
   return padInitiativeCardIds(client.doc)
