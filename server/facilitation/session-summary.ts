@@ -10,10 +10,7 @@ import type { FacilitationState } from './facilitation-state'
 import { endRound } from './round'
 
 export function summarizeFacilitation(state: FacilitationState, nowMs: number): FacilitationSummary {
-  const finished = state.pastRounds.map((round) => ({ startedAtMs: round.startedAtMs, endedAtMs: round.endedAtMs, turns: round.turns }))
   const inProgress = state.round === null ? [] : [{ ...endRound(state.round, nowMs), endedAtMs: null }]
-  return {
-    rounds: [...finished, ...inProgress.map((round) => ({ startedAtMs: round.startedAtMs, endedAtMs: round.endedAtMs, turns: round.turns }))],
-    votes: state.closedVotes,
-  }
+  const rounds = [...state.pastRounds, ...inProgress].map(({ startedAtMs, endedAtMs, turns }) => ({ startedAtMs, endedAtMs, turns }))
+  return { rounds, votes: state.closedVotes }
 }
