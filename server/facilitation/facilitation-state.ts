@@ -72,8 +72,13 @@ export function applyFacilitationCommand(state: FacilitationState, command: Faci
     case 'vote-open': {
       refuseUnless(state.vote === null, 'vote_open')
       refuseUnless(state.closedVotes.length < facilitationLimits.maxClosedVotes, 'history_full')
-      const { dotsPerParticipant, allowStacking, visibility, viewersMayVote } = { ...votes.defaultVoteRules, ...definedOnly(command) }
-      const rules = { dotsPerParticipant, allowStacking, visibility, viewersMayVote }
+      const defaults = votes.defaultVoteRules
+      const rules = {
+        dotsPerParticipant: command.dotsPerParticipant ?? defaults.dotsPerParticipant,
+        allowStacking: command.allowStacking ?? defaults.allowStacking,
+        visibility: command.visibility ?? defaults.visibility,
+        viewersMayVote: command.viewersMayVote ?? defaults.viewersMayVote,
+      }
       return { ...state, vote: votes.openVote(context.newId(), rules, command.timeBoxMs ?? null, nowMs) }
     }
     case 'vote-close':
@@ -179,10 +184,6 @@ function withRound(state: FacilitationState, round: Round): FacilitationState {
 
 function withVote(state: FacilitationState, vote: OpenVote): FacilitationState {
   return vote === state.vote ? state : { ...state, vote }
-}
-
-function definedOnly<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined)) as Partial<T>
 }
 
 function assertNever(value: never): never {

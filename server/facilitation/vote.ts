@@ -73,8 +73,10 @@ export function removeDot(vote: OpenVote, voter: Voter, cardId: string): OpenVot
   return withBallot(vote, { participantId, cardIds: placed.filter((_, at) => at !== index) })
 }
 
+/** Who sees the totals and whether view links vote, changed while the vote is open (the dots and how they may be placed stay). */
 export function configureVote(vote: OpenVote, change: Partial<Pick<VoteRules, 'visibility' | 'viewersMayVote'>>): OpenVote {
-  return { ...vote, rules: { ...vote.rules, ...definedOnly(change) } }
+  const rules = { ...vote.rules, visibility: change.visibility ?? vote.rules.visibility, viewersMayVote: change.viewersMayVote ?? vote.rules.viewersMayVote }
+  return { ...vote, rules }
 }
 
 export function pauseVoteTimer(vote: OpenVote, nowMs: number): OpenVote {
@@ -149,8 +151,4 @@ function withBallot(vote: OpenVote, ballot: Ballot): OpenVote {
 function timerOf(vote: OpenVote): TurnTimer {
   if (vote.timer === null) throw new FacilitationRefusal('no_time_box')
   return vote.timer
-}
-
-function definedOnly<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined)) as Partial<T>
 }
