@@ -46,6 +46,10 @@ export interface Config {
   syncRequestsPerMinute: number
   /** …and in a burst: against a few bytes asking for megabytes of replies (sync amplification). */
   syncRequestBurst: number
+  /** Facilitation commands (a dot, a raised hand, the facilitator's next…) a connection may send per minute, each a write to the store… */
+  facilitationCommandsPerMinute: number
+  /** …and in a burst (a participant placing their dots, a facilitator reordering): against a flood of store writes. */
+  facilitationCommandBurst: number
   /** Largest awareness message (presence: name, colour, cursor), in bytes. */
   maxAwarenessBytes: number
   /** Connections one pad may have at once. */
@@ -107,6 +111,8 @@ export const defaults: Config = {
   byteBurst: 32 * 1024 * 1024,
   syncRequestsPerMinute: 6,
   syncRequestBurst: 10,
+  facilitationCommandsPerMinute: 120,
+  facilitationCommandBurst: 30,
   maxAwarenessBytes: 16 * 1024,
   maxConnectionsPerPad: 5000,
   maxConnectionsPerAddress: 500,
@@ -203,6 +209,8 @@ export function loadConfig(env: Env): Config {
     byteBurst: read('byteBurst', integer(1024, 1024 * 1024 * 1024)),
     syncRequestsPerMinute: read('syncRequestsPerMinute', integer(1, 1_000_000)),
     syncRequestBurst: read('syncRequestBurst', integer(1, 1_000_000)),
+    facilitationCommandsPerMinute: read('facilitationCommandsPerMinute', integer(1, 1_000_000)),
+    facilitationCommandBurst: read('facilitationCommandBurst', integer(1, 1_000_000)),
     maxAwarenessBytes: read('maxAwarenessBytes', integer(256, 16 * 1024 * 1024)),
     maxConnectionsPerPad: read('maxConnectionsPerPad', integer(1, 1_000_000)),
     maxConnectionsPerAddress: read('maxConnectionsPerAddress', integer(1, 1_000_000)),

@@ -11,6 +11,7 @@ import { exportContentDisposition, exportFormatIds, exportFormats, isExportForma
 import { VersionKind } from '../../shared/protocol/api'
 import { Role } from '../../shared/protocol/roles'
 import type { Store } from '../store/store'
+import type { Clock } from '../clock'
 import type { ApiRateLimits } from './api-rate-limits'
 import { HttpError } from './http-error'
 import { allowMethods } from './http-io'
@@ -25,25 +26,27 @@ const liveVersion = 'live'
 
 export interface ExportRouteDeps {
   store: Store
+  /** The time a round in progress is counted up to. */
+  clock: Clock
   livePads: LivePads
   limits: ApiRateLimits
 }
 
-export function createExportRoute({ store, livePads, limits }: ExportRouteDeps): (pad: PadRequest, key: string) => Promise<void> {
+export function createExportRoute({ store, livePads, limits, clock }: ExportRouteDeps): (pad: PadRequest, key: string) => Promise<void> {
   async function readAskedRecipe({ request, response, url, origin }: PadRequest, key: string): Promise<Recipe> {
     const versionId = url.searchParams.get('version')
     if (versionId !== null && versionId !== liveVersion) {
       limits.takeHistoryRequest(request, response)
-      return readVersionRecipe(store, await findPadWithHistory(store, key), versionId, origin)
+      return readVersionRecipe(store, await findPadWithHistory(store, key), versionId, origin, clock.now())
     }
     const { pad, role } = await findPad(store, key)
     // The published recipe is what the pad exports by default, to every link (it is public at /r/<view key>).
-    if (versionId === null && pad.publishedVersion !== null) return readVersionRecipe(store, pad, pad.publishedVersion, origin)
+    if (versionId === null && pad.publishedVersion !== null) return readVersionRecipe(store, pad, pad.publishedVersion, origin, clock.now())
     // A checkpoint of what is exported, unless the pad has not changed since its newest version.
     if (role !== Role.view && limits.tryHistoryRequest(request)) {
       await livePads.takeVersion(pad, { kind: VersionKind.beforeExport, onlyIfChanged: true })
     }
-    return readRecipe(store, pad, origin)
+    return readRecipe(store, pad, origin, clock.now())
   }
 
   return async (pad, key) => {

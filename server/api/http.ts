@@ -91,7 +91,7 @@ export function createHttpHandler(config: Config, deps: HttpDeps): HttpHandler {
     allowMethods(method, ['GET', 'HEAD'])
     if (/^\/p\/[^/]+\/?$/.test(pathname)) return sendPage(response, config.clientDir, 'pad.html')
     const recipeKey = /^\/r\/([^/]+)\/?$/.exec(pathname)?.[1]
-    if (recipeKey !== undefined) return sendRecipePage(response, store, recipeKey, origin(request))
+    if (recipeKey !== undefined) return sendRecipePage(response, store, recipeKey, origin(request), (deps.clock ?? systemClock).now())
     // The accessibility statement, at its French address and its English one: one page, in the reader's language.
     if (/^\/(accessibilite|accessibility)\/?$/.test(pathname)) return sendPage(response, config.clientDir, 'accessibility.html')
     serveStatic(request, response, () => {

@@ -55,7 +55,7 @@ type PadRoutesConfig = ApiRateLimitsConfig & Pick<Config, 'maxApiBodyBytes'>
 export function createPadRoutes(config: PadRoutesConfig, deps: PadRoutesDeps): PadRoutes {
   const { store, log, clock, padChanges, livePads } = deps
   const limits = createApiRateLimits(config)
-  const exportRecipe = createExportRoute({ store, livePads, limits })
+  const exportRecipe = createExportRoute({ store, livePads, limits, clock })
   const history = createHistoryRoutes({ store, log, livePads, limits, maxApiBodyBytes: config.maxApiBodyBytes })
 
   async function create({ request, response, method, origin }: PadRequest): Promise<void> {

@@ -30,7 +30,7 @@ export const recipePageSecurityPolicy = [
 type Missing = 'unpublished' | 'unknown'
 
 /** Answers `/r/<key>`: the published version's HTML, or a 404 page that says why there is none. */
-export async function sendRecipePage(response: ServerResponse, store: Store, key: string, origin: string): Promise<void> {
+export async function sendRecipePage(response: ServerResponse, store: Store, key: string, origin: string, nowMs: number): Promise<void> {
   let html: string
   let status = 200
   try {
@@ -40,7 +40,7 @@ export async function sendRecipePage(response: ServerResponse, store: Store, key
       status = 404
       html = missingPage('unpublished')
     } else {
-      html = renderRecipeHtml(await readVersionRecipe(store, pad, pad.publishedVersion, origin))
+      html = renderRecipeHtml(await readVersionRecipe(store, pad, pad.publishedVersion, origin, nowMs))
     }
   } catch (error) {
     // An unknown or replaced link, another key, a version gone: no recipe here.

@@ -1,7 +1,7 @@
 /**
  * One WebSocket connection from its upgrade to its close: the per-address
  * count, the key looked up while early frames wait in order, the rate limits
- * (messages, bytes, sync requests) applied to every frame, and the join to
+ * (messages, bytes, sync requests, facilitation commands) applied to every frame, and the join to
  * the pad's room. A key that opens nothing is refused with 4404, or with
  * 4411 when it is an edit key the facilitator replaced (what the pages that
  * held it were told at the rotation). A connection refused before it joined
@@ -13,7 +13,7 @@ import type { Duplex } from 'node:stream'
 import type { RawData, WebSocket } from 'ws'
 import { CloseCode } from '../../shared/protocol/close-codes'
 import { Role } from '../../shared/protocol/roles'
-import { isSyncRequestFrame } from '../../shared/protocol/messages'
+import { isFacilitateFrame, isSyncRequestFrame } from '../../shared/protocol/messages'
 import { isPadKey } from '../../shared/protocol/pad-link'
 import { hashKey } from '../api/pad-keys'
 import type { Config } from '../config'
@@ -29,7 +29,7 @@ import type { RelayRooms } from './rooms'
 export type ConnectionLimits = Pick<
   Config,
   | 'messagesPerSecond' | 'messageBurst' | 'bytesPerSecond' | 'byteBurst' | 'syncRequestsPerMinute' | 'syncRequestBurst'
-  | 'maxConnectionsPerAddress' | 'maxConnectionsPerPad'
+  | 'maxConnectionsPerAddress' | 'maxConnectionsPerPad' | 'facilitationCommandsPerMinute' | 'facilitationCommandBurst'
 >
 
 export interface ConnectionDeps {
@@ -59,6 +59,8 @@ export interface ConnectionRequest {
   address: string
   /** The participant it speaks for, from the secret it presented; null without one. */
   participantId: string | null
+  /** Whether it asked for the pad's facilitation messages. */
+  wantsFacilitation: boolean
 }
 
 /** Takes a connection that asked for `/ws/<key>`. */
@@ -124,7 +126,7 @@ export function acceptConnection(socket: WebSocket, raw: Duplex, request: Connec
     const room = deps.rooms.roomFor(found.pad)
     if (room === null) return refuse(CloseCode.tryAgainLater, 'server busy, retry')
     if (room.peerCount >= limits.maxConnectionsPerPad) return refuse(CloseCode.rateLimited, 'too many connections to this pad')
-    const peer = createPeer(deps.nextPeerId(), found.role, peerSocket, request.participantId)
+    const peer = createPeer(deps.nextPeerId(), found.role, peerSocket, request.participantId, request.wantsFacilitation)
     const { early } = state
     state = { phase: 'joined', peer, room }
     log.info({ padId: found.pad.id, peer: peer.id, role: found.role }, 'peer joined')
@@ -151,10 +153,12 @@ function createFrameAdmission(limits: ConnectionLimits, refuse: (code: number, r
   const messages = createTokenBucket(limits.messagesPerSecond, limits.messageBurst)
   const bytes = createTokenBucket(limits.bytesPerSecond, limits.byteBurst)
   const syncRequests = createTokenBucket(limits.syncRequestsPerMinute / 60, limits.syncRequestBurst)
+  const facilitationCommands = createTokenBucket(limits.facilitationCommandsPerMinute / 60, limits.facilitationCommandBurst)
   return (frame, isBinary) => {
     if (!isBinary) refuse(CloseCode.unsupportedData, 'text frames are not part of the protocol')
     else if (!messages.take() || !bytes.take(frame.length)) refuse(CloseCode.rateLimited, 'too many messages')
     else if (isSyncRequestFrame(frame) && !syncRequests.take()) refuse(CloseCode.rateLimited, 'too many sync requests')
+    else if (isFacilitateFrame(frame) && !facilitationCommands.take()) refuse(CloseCode.rateLimited, 'too many facilitation commands')
     else return true
     return false
   }

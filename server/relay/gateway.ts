@@ -11,6 +11,7 @@ import type { Duplex } from 'node:stream'
 import { WebSocketServer } from 'ws'
 import { CloseCode } from '../../shared/protocol/close-codes'
 import { isParticipantSecret, participantIdOf, participantSecretParam } from '../../shared/protocol/participant-id'
+import { facilitationParam } from '../../shared/facilitation/facilitation-command'
 import type { LivePads } from '../api/live-pads'
 import type { PadChangeListener } from '../api/pad-api'
 import { clientAddress } from '../client-address'
@@ -81,7 +82,7 @@ export function createRelay(config: Config, deps: RelayDeps): Relay {
       }
       const address = clientAddress(request, config.trustProxy)
       const participantId = readParticipantId(url.searchParams.get(participantSecretParam))
-      const who = { key, address, participantId }
+      const who = { key, address, participantId, wantsFacilitation: url.searchParams.get(facilitationParam) === '1' }
       wss.handleUpgrade(request, socket, head, (ws) => acceptConnection(ws, socket, who, config, connectionDeps))
     },
     get roomCount() {

@@ -22,6 +22,8 @@ export interface Peer {
    * none (a view link, a page of an older version, a raw client).
    */
   readonly participantId: string | null
+  /** Whether it asked for the pad's facilitation (the relay URL's `facilitation=1`): a stock client is sent none of it. */
+  readonly wantsFacilitation: boolean
   readonly socket: PeerSocket
   /**
    * Yjs client ids this connection speaks for (in its writes and presence):
@@ -42,8 +44,8 @@ export interface Peer {
 
 export type PeerState = 'open' | 'closed' | 'refused'
 
-export function createPeer(id: number, role: Role, socket: PeerSocket, participantId: string | null = null): Peer {
-  return { id, role, participantId, socket, clientIds: new Set(), writeCount: 0, state: 'open' }
+export function createPeer(id: number, role: Role, socket: PeerSocket, participantId: string | null = null, wantsFacilitation = false): Peer {
+  return { id, role, participantId, wantsFacilitation, socket, clientIds: new Set(), writeCount: 0, state: 'open' }
 }
 
 /** Closes a peer's socket once, whatever calls it first. */

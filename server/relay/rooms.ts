@@ -151,6 +151,7 @@ function applyFromOtherInstance(room: Room, message: BusMessage, instanceId: str
     case 'update':
     case 'presence':
     case 'released':
+    case 'facilitation':
       room.receiveRemote(message, instanceId)
       return
     case 'settings':

@@ -1,7 +1,8 @@
 /**
  * What each message a peer sends does in its room: sync steps answered from
  * what is stored, writes checked and batched (writes.ts), presence claimed and
- * relayed (presence-relay.ts), and a bad message closing its sender alone. It
+ * relayed (presence-relay.ts), facilitation commands handed to
+ * server/facilitation/, and a bad message closing its sender alone. It
  * also sends what a peer gets on joining. It does not order messages (that is
  * inbox.ts) nor own the room's lifecycle (room.ts).
  *
@@ -28,6 +29,7 @@ import type { PresenceRelay } from './presence-relay'
 import type { RoomStorage } from './storage'
 import { addsNothing } from './updates/update-check'
 import type { RoomWrites } from './writes'
+import type { RoomFacilitation } from '../facilitation/room-facilitation'
 import { decodeUpdate, isEmptyUpdate } from './updates/yjs-updates'
 
 export interface RoomMessagesOptions {
@@ -42,6 +44,8 @@ export interface RoomMessagesDeps {
   writes: RoomWrites
   presence: PresenceRelay
   clientIds: ClientIdOwners
+  /** The tour de table and dot votes (server/facilitation/). */
+  facilitation: RoomFacilitation
   metrics: Metrics
   log: Logger
 }
@@ -94,7 +98,11 @@ export function createRoomMessages(options: RoomMessagesOptions, deps: RoomMessa
         return undefined
       case 'stored':
       case 'settings':
+      case 'facilitation':
+      case 'facilitation-reply':
         throw new ProtocolError(`the ${message.type} message is sent by the server only`)
+      case 'facilitate':
+        return deps.facilitation.handle(peer, message.request)
       default:
         return assertNever(message)
     }
@@ -115,6 +123,7 @@ export function createRoomMessages(options: RoomMessagesOptions, deps: RoomMessa
     handle,
     welcome(peer) {
       send(peer, encodeMessage({ type: 'settings', settings: toPadState(deps.pad()) }))
+      deps.facilitation.welcome(peer)
       sendAllPresence(peer)
       peers.oweStepOne(peer)
     },

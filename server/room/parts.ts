@@ -1,8 +1,9 @@
 /**
  * The parts a room is made of, wired together: its peers, who speaks for
  * each client id, the stored pad and its doc, presence, the writes, the
- * automatic checkpoints, the versions and restores asked for, the link to other instances, what each message
- * does, and the ordered inbox that
+ * automatic checkpoints, the versions and restores asked for, the
+ * facilitation (tour de table, dot votes: server/facilitation/), the link to
+ * other instances, what each message does, and the ordered inbox that
  * drives them. Each part holds one piece of state; this file only connects
  * what one part tells another. The room's lifecycle and its public face are
  * room.ts.
@@ -13,6 +14,7 @@ import type { Logger } from '../log'
 import type { Metrics } from '../metrics'
 import type { PadRecord } from '../store/store'
 import { defaultCheckpointPolicyOptions } from '../history/checkpoint-policy'
+import { createRoomFacilitation, type RoomFacilitation } from '../facilitation/room-facilitation'
 import { createRoomCheckpoints, type RoomCheckpoints } from './checkpoints'
 import { createClientIdOwners, type ClientIdOwners } from './client-ids'
 import { createRoomHistory, type RoomHistory } from './history'
@@ -33,6 +35,7 @@ export interface RoomParts {
   writes: RoomWrites
   checkpoints: RoomCheckpoints
   history: RoomHistory
+  facilitation: RoomFacilitation
   remote: RoomRemote
   messages: RoomMessages
   inbox: RoomInbox
@@ -110,11 +113,19 @@ export function createRoomParts(padId: string, options: RoomOptions, deps: RoomP
       catchUpWithStore: () => (link === null ? Promise.resolve() : remote.catchUpWithStore()),
     },
   )
+  const facilitation = createRoomFacilitation(padId, {
+    store: deps.store,
+    clock,
+    log,
+    send,
+    publish: link === null ? null : (revision, state) => link.publish({ kind: 'facilitation', revision, state }),
+    doc: () => storage.document.doc(),
+  })
   const scheduleResync = (): void => inbox.push({ kind: 'task', run: remote.resyncFromStore })
   const remote = createRoomRemote({ link, storage, clientIds, presence, log, broadcast, scheduleResync })
   const messages = createRoomMessages(
     { maxAwarenessBytes: options.maxAwarenessBytes },
-    { pad: deps.pad, peers, storage, writes, presence, clientIds, metrics, log },
+    { pad: deps.pad, peers, storage, writes, presence, clientIds, facilitation, metrics, log },
   )
   const inbox = createRoomInbox(
     { kind: 'task', run: load },
@@ -135,6 +146,7 @@ export function createRoomParts(padId: string, options: RoomOptions, deps: RoomP
     // ignores it if it is in both).
     if (link !== null) await link.subscribed
     await storage.load()
+    await facilitation.load()
     compactWhenDue()
   }
 
@@ -147,7 +159,7 @@ export function createRoomParts(padId: string, options: RoomOptions, deps: RoomP
     await compact()
   }
 
-  return { peers, clientIds, storage, presence, writes, checkpoints, history, remote, messages, inbox, compact, storeBeforeClosing }
+  return { peers, clientIds, storage, presence, writes, checkpoints, history, facilitation, remote, messages, inbox, compact, storeBeforeClosing }
 }
 
 /** How often presences that were not renewed are looked for. */

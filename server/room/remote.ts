@@ -30,8 +30,8 @@ export interface RoomRemoteDeps {
 }
 
 export interface RoomRemote {
-  /** Handles what another instance published for this pad. */
-  receive(message: RemoteRoomMessage, instanceId: string): void
+  /** Handles what another instance published for this pad (its facilitation is server/facilitation/'s). */
+  receive(message: Exclude<RemoteRoomMessage, { kind: 'facilitation' }>, instanceId: string): void
   /** Applies what the store holds and this instance may have missed; relays the difference to its peers. */
   resyncFromStore(): Promise<void>
   /** Applies and relays what other instances stored that this one has not had yet (a restore starts from all of it). */

@@ -61,7 +61,7 @@ export interface RoomLink {
 }
 
 /** What another instance published that the room itself handles. */
-export type RemoteRoomMessage = Extract<BusMessage, { kind: 'update' | 'presence' | 'released' }>
+export type RemoteRoomMessage = Extract<BusMessage, { kind: 'update' | 'presence' | 'released' | 'facilitation' }>
 
 export interface Room {
   readonly padId: string
@@ -123,7 +123,7 @@ export function createRoom(initialPad: PadRecord, options: RoomOptions, deps: Ro
     hasFailed: () => lifecycle.hasFailed,
     mayStore: () => lifecycle.mayStore,
   })
-  const { peers, clientIds, storage, presence, writes, checkpoints, history, remote, messages, inbox } = parts
+  const { peers, clientIds, storage, presence, writes, checkpoints, history, facilitation, remote, messages, inbox } = parts
   const requests = createRoomRequests({ inbox: () => inbox, isClosing: () => lifecycle.isClosing || lifecycle.hasFailed })
 
   const room: Room = {
@@ -146,6 +146,7 @@ export function createRoom(initialPad: PadRecord, options: RoomOptions, deps: Ro
     },
     leave(peer) {
       markPeerLeft(peer)
+      facilitation.forget(peer)
       if (!peers.remove(peer)) return
       // Queued, so that a message of this peer still in the inbox cannot
       // bring its cursor back or claim its client ids after it left.
@@ -169,12 +170,17 @@ export function createRoom(initialPad: PadRecord, options: RoomOptions, deps: Ro
     deletePad: () => lifecycle.close(CloseCode.deleted, 'the pad was deleted', 'deleted'),
     receiveRemote(message, instanceId) {
       if (lifecycle.isClosing) return
+      if (message.kind === 'facilitation') {
+        inbox.push({ kind: 'task', run: () => facilitation.receiveRemote(message.revision, message.state) })
+        return
+      }
       inbox.push({ kind: 'task', run: () => remote.receive(message, instanceId) })
     },
     resync() {
       if (lifecycle.isClosing) return
       clientIds.forgetAllRemote()
       inbox.push({ kind: 'task', run: remote.resyncFromStore })
+      inbox.push({ kind: 'task', run: facilitation.reload })
     },
     takeVersion: (request) => requests.request(() => history.takeVersion(request)),
     restore: (version, restoredBy) => requests.request(() => history.restore(version, restoredBy)),

@@ -11,11 +11,12 @@ import type { Logger } from '../log'
 import type { Store } from '../store/store'
 import type { CheckpointStore } from './checkpoints'
 import type { RoomHistoryStore } from './history'
+import type { FacilitationStore } from '../facilitation/room-facilitation'
 import { createRoomDocument, storedState, type RoomDocument } from './document'
 import { applyTrusted, mergeAll } from './updates/yjs-updates'
 
-/** The part of the store a room uses (its checkpoints and history included). */
-export type RoomStore = Pick<Store, 'loadDocument' | 'appendUpdate' | 'compact'> & CheckpointStore & RoomHistoryStore
+/** The part of the store a room uses (its checkpoints, history and facilitation included). */
+export type RoomStore = Pick<Store, 'loadDocument' | 'appendUpdate' | 'compact'> & CheckpointStore & RoomHistoryStore & FacilitationStore
 
 export interface RoomStorage {
   readonly document: RoomDocument

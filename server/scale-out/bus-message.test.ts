@@ -34,6 +34,16 @@ describe('bus messages', () => {
     { kind: 'settings', pad },
     { kind: 'rotated', pad },
     { kind: 'deleted' },
+    {
+      kind: 'facilitation',
+      revision: 12,
+      state: {
+        round: null,
+        pastRounds: [],
+        vote: { id: 'v1', openedAtMs: 5, rules: { dotsPerParticipant: 3, allowStacking: true, visibility: 'totals', viewersMayVote: false }, timer: null, ballots: [{ participantId: 'AwaAwaAwaAwaAwaAwaAwa_', cardIds: ['1-0'] }] },
+        closedVotes: [],
+      },
+    },
   ])('carries a $kind message and the instance that sent it', (message) => {
     expect(decodeBusFrame(encodeBusFrame(instanceId, message))).toEqual({ instanceId, message })
   })

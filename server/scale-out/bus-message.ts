@@ -1,13 +1,15 @@
 /**
  * What instances tell each other about a pad through Redis (pad-bus.ts), as
  * binary frames: an update they stored, presence changes of their peers,
- * client ids their peers let go of, and the facilitator's settings changes.
+ * client ids their peers let go of, the facilitator's settings changes, and
+ * the pad's facilitation (tour de table, dot votes) as stored.
  * Every frame names the instance that sent it, so that an instance ignores
  * its own and knows who speaks for which client id:
  *
  *   frame    = version:u8(1) instance:16 bytes kind:u8 payload
  *   payload  = update bytes | awareness update bytes | varUint count {varUint id}
  *            | JSON PadRecord (settings, rotated) | nothing (deleted)
+ *            | JSON { revision, state } (facilitation)
  *
  * Redis is trusted infrastructure, but a frame that does not decode is
  * dropped with a `BusMessageError`, never half-applied.
@@ -15,6 +17,7 @@
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import type { PadRecord } from '../store/store'
+import type { FacilitationState } from '../facilitation/facilitation-state'
 
 export type BusMessage =
   /** A write the sender stored (never one it did not). */
@@ -27,6 +30,8 @@ export type BusMessage =
   /** The edit link changed: connections on it close with 4411. */
   | { kind: 'rotated'; pad: PadRecord }
   | { kind: 'deleted' }
+  /** The pad's facilitation as the sender stored it, at that revision. */
+  | { kind: 'facilitation'; revision: number; state: FacilitationState }
 
 export interface BusFrame {
   /** Hex id of the instance that published it. */
@@ -36,7 +41,7 @@ export interface BusFrame {
 
 export const instanceIdBytes = 16
 const version = 1
-const kinds = ['update', 'presence', 'released', 'settings', 'rotated', 'deleted'] as const satisfies ReadonlyArray<
+const kinds = ['update', 'presence', 'released', 'settings', 'rotated', 'deleted', 'facilitation'] as const satisfies ReadonlyArray<
   BusMessage['kind']
 >
 
@@ -63,6 +68,9 @@ export function encodeBusFrame(instanceId: string, message: BusMessage): Uint8Ar
       encoding.writeUint8Array(encoder, Buffer.from(JSON.stringify(message.pad), 'utf8'))
       break
     case 'deleted':
+      break
+    case 'facilitation':
+      encoding.writeUint8Array(encoder, Buffer.from(JSON.stringify({ revision: message.revision, state: message.state }), 'utf8'))
       break
   }
   return encoding.toUint8Array(encoder)
@@ -91,6 +99,11 @@ export function decodeBusFrame(frame: Uint8Array): BusFrame {
         return { instanceId, message: { kind, pad: JSON.parse(Buffer.from(rest()).toString('utf8')) as PadRecord } }
       case 'deleted':
         return { instanceId, message: { kind } }
+      case 'facilitation': {
+        const { revision, state } = JSON.parse(Buffer.from(rest()).toString('utf8')) as { revision: unknown; state: FacilitationState }
+        if (typeof revision !== 'number' || typeof state !== 'object' || state === null) throw new BusMessageError('malformed facilitation frame')
+        return { instanceId, message: { kind, revision, state } }
+      }
       default:
         throw new BusMessageError('unknown bus message kind')
     }

@@ -90,4 +90,13 @@ ALTER TABLE pad_versions ADD COLUMN state_vector BYTEA;
 ALTER TABLE pad_versions ADD COLUMN is_hidden BOOLEAN NOT NULL DEFAULT false;
 CREATE INDEX pad_versions_by_base ON pad_versions (base_version_id);
 `,
+  // Facilitation (tour de table, dot votes): one JSON value per pad, written
+  // by compare-and-set on its revision, gone with the pad.
+  `
+CREATE TABLE pad_facilitation (
+  pad_id TEXT PRIMARY KEY REFERENCES pads (id) ON DELETE CASCADE,
+  revision INTEGER NOT NULL,
+  state TEXT NOT NULL
+);
+`,
 ]

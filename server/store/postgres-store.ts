@@ -22,7 +22,8 @@ import { timingSafeEqual } from 'node:crypto'
 import type pg from 'pg'
 import { padLifetimeMs, padLifetimes } from '../../shared/protocol/api'
 import type { Logger } from '../log'
-import type { PadKeyHashes, PadRecord, PadSettingsFields, PadWithRole, Store, StoredDocument } from './store'
+import { decodeFacilitationState, encodeFacilitationState, type FacilitationState } from '../facilitation/facilitation-state'
+import type { PadKeyHashes, PadRecord, PadSettingsFields, PadWithRole, Store, StoredDocument, StoredFacilitation } from './store'
 import { createGroupedAppends } from './postgres-appends'
 import { createPostgresVersionQueries } from './postgres-versions'
 import { openPostgresPool, toBuffer, type PostgresPool, type PostgresPoolOptions } from './postgres-pool'
@@ -70,7 +71,10 @@ export async function createPostgresStore(options: PostgresStoreOptions, deps: P
       ),
     ...versions,
     withPadLock: (padId, work) => withAdvisoryLock(postgres, padId, work),
-    // Keys (replaced ones too), updates, snapshot and versions go with the pad (ON DELETE CASCADE).
+    readFacilitation: (padId) => run('read facilitation', () => selectFacilitation(pool, padId)),
+    writeFacilitation: (padId, state, expectedRevision) =>
+      run('write facilitation', () => compareAndSetFacilitation(pool, padId, state, expectedRevision)),
+    // Keys (replaced ones too), updates, snapshot, versions and facilitation go with the pad (ON DELETE CASCADE).
     deletePad: (padId) =>
       run('delete pad', async () => ((await pool.query('DELETE FROM pads WHERE id = $1', [padId])).rowCount ?? 0) > 0),
     deleteExpiredPads: (nowMs) => run('delete expired pads', () => deleteExpired(pool, nowMs)),
@@ -162,6 +166,25 @@ async function updatePadSettings(client: pg.PoolClient, padId: string, fields: P
       updated.restoreRole, updated.publishedVersion],
   )
   return updated
+}
+
+async function selectFacilitation(pool: pg.Pool, padId: string): Promise<StoredFacilitation | null> {
+  const { rows } = await pool.query<{ revision: number; state: string }>('SELECT revision, state FROM pad_facilitation WHERE pad_id = $1', [padId])
+  const row = rows[0]
+  return row === undefined ? null : { revision: row.revision, state: decodeFacilitationState(row.state) }
+}
+
+/** One statement each way, so that of two instances writing over the same revision exactly one wins. */
+async function compareAndSetFacilitation(pool: pg.Pool, padId: string, state: FacilitationState, expectedRevision: number): Promise<boolean> {
+  const json = encodeFacilitationState(state)
+  const { rowCount } = expectedRevision === 0
+    ? await pool.query(
+      `INSERT INTO pad_facilitation (pad_id, revision, state) SELECT $1, 1, $2 WHERE EXISTS (SELECT 1 FROM pads WHERE id = $1)
+       ON CONFLICT (pad_id) DO NOTHING`,
+      [padId, json],
+    )
+    : await pool.query('UPDATE pad_facilitation SET revision = revision + 1, state = $2 WHERE pad_id = $1 AND revision = $3', [padId, json, expectedRevision])
+  return (rowCount ?? 0) > 0
 }
 
 async function deleteExpired(pool: pg.Pool, nowMs: number): Promise<string[]> {

@@ -99,6 +99,15 @@ ALTER TABLE pad_versions ADD COLUMN state_vector BLOB;
 ALTER TABLE pad_versions ADD COLUMN is_hidden INTEGER NOT NULL DEFAULT 0;
 CREATE INDEX IF NOT EXISTS pad_versions_by_base ON pad_versions(base_version_id);
 `,
+  // Facilitation (tour de table, dot votes): one JSON value per pad, written
+  // by compare-and-set on its revision, gone with the pad.
+  `
+CREATE TABLE IF NOT EXISTS pad_facilitation (
+  pad_id TEXT PRIMARY KEY REFERENCES pads(id) ON DELETE CASCADE,
+  revision INTEGER NOT NULL,
+  state TEXT NOT NULL
+);
+`,
 ]
 
 /** Brings the file's schema up to date, one transaction per step. */

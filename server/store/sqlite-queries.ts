@@ -8,7 +8,8 @@
 import type Database from 'better-sqlite3'
 import { timingSafeEqual } from 'node:crypto'
 import { padLifetimeMs, padLifetimes } from '../../shared/protocol/api'
-import type { PadKeyHashes, PadRecord, PadSettingsFields, PadWithRole, StoredDocument } from './store'
+import { decodeFacilitationState, encodeFacilitationState, type FacilitationState } from '../facilitation/facilitation-state'
+import type { PadKeyHashes, PadRecord, PadSettingsFields, PadWithRole, StoredDocument, StoredFacilitation } from './store'
 import { padFromRow, parseLifetime, parseRole, type StoredPadRow } from './stored-values'
 
 export interface SqliteQueries {
@@ -23,6 +24,8 @@ export interface SqliteQueries {
   compact(padId: string, snapshot: Uint8Array, throughSeq: number): void
   updatePad(padId: string, fields: Partial<PadSettingsFields>, atMs: number): PadRecord | null
   rotateEditKey(padId: string, generation: number, editKeyHash: Uint8Array): void
+  readFacilitation(padId: string): StoredFacilitation | null
+  writeFacilitation(padId: string, state: FacilitationState, expectedRevision: number): boolean
   deletePad(padId: string): boolean
   deleteExpiredPads(nowMs: number): string[]
   checkHealth(): void
@@ -103,6 +106,17 @@ export function prepareSqliteQueries(db: Database.Database): SqliteQueries {
     compact: compactTransaction,
     updatePad: updateTransaction,
     rotateEditKey: rotateTransaction,
+    readFacilitation: (padId) => {
+      const row = statements.selectFacilitation.get(padId)
+      return row === undefined ? null : { revision: row.revision, state: decodeFacilitationState(row.state) }
+    },
+    writeFacilitation: (padId, state, expectedRevision) => {
+      const json = encodeFacilitationState(state)
+      const written = expectedRevision === 0
+        ? statements.insertFacilitation.run(padId, json, padId)
+        : statements.updateFacilitation.run(json, padId, expectedRevision)
+      return written.changes > 0
+    },
     deletePad: (padId) => deletePadRow.run(padId).changes > 0,
     deleteExpiredPads: expireTransaction,
     checkHealth: () => void db.prepare('SELECT 1').get(),
@@ -148,8 +162,13 @@ function prepareStatements(db: Database.Database) {
     ON CONFLICT (pad_id) DO UPDATE SET data = excluded.data, through_seq = excluded.through_seq
     WHERE excluded.through_seq > pad_snapshots.through_seq`)
   const deleteUpdatesThrough = db.prepare('DELETE FROM pad_updates WHERE pad_id = ? AND seq <= ?')
+  const selectFacilitation = db.prepare<[string], { revision: number; state: string }>('SELECT revision, state FROM pad_facilitation WHERE pad_id = ?')
+  // Compare-and-set: the first write only while none is stored (and the pad exists), later ones only over the revision read.
+  const insertFacilitation = db.prepare(`INSERT INTO pad_facilitation (pad_id, revision, state)
+    SELECT ?, 1, ? WHERE EXISTS (SELECT 1 FROM pads WHERE id = ?) ON CONFLICT (pad_id) DO NOTHING`)
+  const updateFacilitation = db.prepare('UPDATE pad_facilitation SET revision = revision + 1, state = ? WHERE pad_id = ? AND revision = ?')
 
-  return { insertPad, selectPad, updatePadRow, buryEditKey, deleteEditKey, setGeneration, deletePadRow, selectExpiryCandidates, insertKey, selectByKey, selectReplacedKey, selectSnapshot, selectUpdates, insertUpdate, touchPad, upsertSnapshot, deleteUpdatesThrough }
+  return { selectFacilitation, insertFacilitation, updateFacilitation, insertPad, selectPad, updatePadRow, buryEditKey, deleteEditKey, setGeneration, deletePadRow, selectExpiryCandidates, insertKey, selectByKey, selectReplacedKey, selectSnapshot, selectUpdates, insertUpdate, touchPad, upsertSnapshot, deleteUpdatesThrough }
 }
 
 function toRow(pad: PadRecord): StoredPadRow {

@@ -102,6 +102,9 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     pinVersion: (padId, versionId) => run('pin version', () => versions.pinVersion(padId, versionId)),
     deleteVersions: (padId, versionIds) => run('delete versions', () => versions.deleteVersions(padId, versionIds)),
     thinVersions: (padId, nowMs) => run('thin versions', () => versions.thinVersions(padId, nowMs)),
+    readFacilitation: (padId) => run('read facilitation', () => queries.readFacilitation(padId)),
+    writeFacilitation: (padId, state, expectedRevision) =>
+      run('write facilitation', () => queries.writeFacilitation(padId, state, expectedRevision)),
     deletePad: (padId) => run('delete pad', () => queries.deletePad(padId)),
     deleteExpiredPads: (nowMs) => run('delete expired pads', () => queries.deleteExpiredPads(nowMs)),
     checkHealth: () => run('health check', () => queries.checkHealth()),

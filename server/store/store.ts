@@ -1,7 +1,8 @@
 /**
  * The store of record: what a pad is (its settings and key hashes), its
  * document as an append-only log of Yjs updates plus one snapshot, and its
- * history (versions, thinned by history/thinning.ts). Every
+ * history (versions, thinned by history/thinning.ts), and its facilitation
+ * (tour de table and dot votes, one value written by compare-and-set). Every
  * implementation (SQLite now, PostgreSQL later) passes `store-suite.ts`.
  * The store knows nothing of rooms, sockets or roles beyond the key tables.
  */
@@ -9,6 +10,7 @@ import type { PadLanguage, PadLifetime, RestoreRole } from '../../shared/protoco
 import type { DataLicenseId, LicenseId } from '../../shared/pad/licenses'
 import type { Role } from '../../shared/protocol/roles'
 import type { CapturedVersion, PadVersion, VersionBase, VersionSummary } from '../history/version'
+import type { FacilitationState } from '../facilitation/facilitation-state'
 
 export interface PadRecord {
   id: string
@@ -70,6 +72,12 @@ export interface StoredDocument {
   lastSeq: number
 }
 
+/** A pad's facilitation as stored, with its revision: 1 for the first write, one more for each write after it. */
+export interface StoredFacilitation {
+  revision: number
+  state: FacilitationState
+}
+
 export interface Store {
   /** Creates a pad with its key hashes and, optionally, its initial content. */
   createPad(pad: PadRecord, keyHashes: PadKeyHashes, initialUpdate: Uint8Array | null): Promise<void>
@@ -128,7 +136,17 @@ export interface Store {
    * other stored. A store only one process opens (SQLite) runs `work` at once.
    */
   withPadLock<T>(padId: string, work: () => Promise<T>): Promise<T>
-  /** Forgets the pad, its keys (replaced ones too), its document and its versions; false if it did not exist. */
+  /** The pad's facilitation, or null when none was ever written (or the pad does not exist). */
+  readFacilitation(padId: string): Promise<StoredFacilitation | null>
+  /**
+   * Writes the pad's facilitation as revision `expectedRevision + 1`, only
+   * if the stored one is still `expectedRevision` (0: none written yet), in
+   * one atomic step: two instances applying commands to the same pad at once
+   * cannot both win, so no dot is counted twice. False when another write
+   * came first (read it and try again) or the pad no longer exists.
+   */
+  writeFacilitation(padId: string, state: FacilitationState, expectedRevision: number): Promise<boolean>
+  /** Forgets the pad, its keys (replaced ones too), its document, its versions and its facilitation; false if it did not exist. */
   deletePad(padId: string): Promise<boolean>
   /** Deletes pads whose lifetime has run out at `nowMs`; resolves with their ids. */
   deleteExpiredPads(nowMs: number): Promise<string[]>

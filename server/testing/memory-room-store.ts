@@ -1,14 +1,15 @@
 /**
  * The store calls a room makes (RoomStore), in memory, for room unit tests:
  * an update log and a snapshot per pad, every append recorded with its time,
- * and the versions its checkpoints write, thinned by the real rule. Durable
+ * the versions its checkpoints write, thinned by the real rule, and its
+ * facilitation by compare-and-set. Durable
  * only as long as the test.
  */
 import { selectVersionsToDrop } from '../history/thinning'
 import * as Y from 'yjs'
 import { summaryOfCaptured, type CapturedVersion } from '../history/version'
 import type { RoomStore } from '../room/storage'
-import type { StoredDocument } from '../store/store'
+import type { StoredDocument, StoredFacilitation } from '../store/store'
 
 export interface MemoryRoomStore extends RoomStore {
   /** Every append, in order, with the time the room gave it. */
@@ -36,6 +37,7 @@ export function createMemoryRoomStore(initial: Record<string, Uint8Array[]> = {}
   const dropped = new Map<string, CapturedVersion>()
   const findVersion = (versionId: string | null): CapturedVersion | undefined =>
     versionId === null ? undefined : (versions.find((version) => version.id === versionId) ?? dropped.get(versionId))
+  const facilitations = new Map<string, StoredFacilitation>()
   const store: MemoryRoomStore = {
     appends,
     versions,
@@ -85,6 +87,14 @@ export function createMemoryRoomStore(initial: Record<string, Uint8Array[]> = {}
         if (version !== undefined) dropped.set(id, version)
       }
       return thinned
+    },
+    async readFacilitation(padId) {
+      return facilitations.get(padId) ?? null
+    },
+    async writeFacilitation(padId, state, expectedRevision) {
+      if ((facilitations.get(padId)?.revision ?? 0) !== expectedRevision) return false
+      facilitations.set(padId, { revision: expectedRevision + 1, state: structuredClone(state) })
+      return true
     },
   }
   return store

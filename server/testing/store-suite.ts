@@ -10,6 +10,7 @@ import { generateKey, generatePadId, hashKey } from '../api/pad-keys'
 import { selectVersionsToDrop } from '../history/thinning'
 import { captureVersion, summaryOfCaptured, type CapturedVersion, type PadVersion, type VersionBase, type VersionKind } from '../history/version'
 import type { PadKeyHashes, PadRecord, Store } from '../store/store'
+import { describeFacilitationStore } from './facilitation-store-suite'
 
 export interface StoreFixture {
   open(): Promise<Store>
@@ -509,6 +510,8 @@ export function describeStore(name: string, makeFixture: () => Promise<StoreFixt
       await store.close()
       await expect(store.checkHealth()).rejects.toThrow(/closed/)
     })
+
+    describeFacilitationStore(makeFixture)
   })
 }
 

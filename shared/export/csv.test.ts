@@ -36,7 +36,7 @@ function parseCsv(csv: string): string[][] {
 }
 
 function initiative(fields: Partial<Initiative>): Initiative {
-  return { ...(Object.fromEntries(initiativeFields.map((field) => [field, ''])) as Record<InitiativeField, string>), id: '1-0', insee: '', ...fields }
+  return { ...(Object.fromEntries(initiativeFields.map((field) => [field, ''])) as Record<InitiativeField, string>), id: '1-0', insee: '', votes: null, ...fields }
 }
 
 describe('CSV export of the initiative cards', () => {
@@ -45,21 +45,32 @@ describe('CSV export of the initiative cards', () => {
     const csv = renderInitiativesCsv(recipe)
     expect(
       csv.startsWith(
-        '\uFEFFIdentifiant,Nom,Territoire (commune),Porteur·euses,Thématique,Besoin identifié / ce que cela change,Lien,Cité par,Code INSEE de la commune,Date de la session,Source\r\n',
+        '\uFEFFIdentifiant,Nom,Territoire (commune),Porteur·euses,Thématique,Besoin identifié / ce que cela change,Lien,Cité par,Code INSEE de la commune,Date de la session,Source,Gommettes (dernier vote)\r\n',
       ),
     ).toBe(true)
-    const rows = parseCsv(csv.slice(1))
+    // The fixture's vote put the second card first ("most dots first"): the pad's order back, to read the cards as written.
+    const rows = parseCsv(renderInitiativesCsv({ ...recipe, session: { ...recipe.session, votes: [] } }).slice(1))
     expect(rows).toHaveLength(3)
     expect(rows[1]?.slice(1, 8)).toEqual(['Repair café des Gratte-Ciel', 'Villeurbanne', 'Association Les Bricoleurs', 'Réemploi, lien social', 'Réparer plutôt que jeter ; des voisin·es qui se rencontrent', 'https://bricoleurs.example.org/repair-cafe', 'Alice Martin'])
     expect(rows[1]?.[0]).toMatch(/^\d+-\d+$/)
     expect(rows[2]?.[0]).not.toBe(rows[1]?.[0])
-    expect(rows[1]?.slice(8)).toEqual([recipe.initiatives[0]?.insee, recipe.session.date, recipe.source])
+    expect(rows[1]?.slice(8)).toEqual([recipe.initiatives[0]?.insee, recipe.session.date, recipe.source, '3'])
     expect(rows[2]?.[3]).toBe('')
+  })
+
+  it('gives each card its dots in the last closed vote, listed most dots first or as in the pad, as the facilitator chose', () => {
+    const recipe = buildFixtureRecipe('collecte')
+    const byDots = parseCsv(renderInitiativesCsv(recipe).slice(1))
+    expect(byDots.slice(1).map((row) => [row[1], row.at(-1)])).toEqual([['Épicerie solidaire L’Épi', '7'], ['Repair café des Gratte-Ciel', '3']])
+    const lastVote = recipe.session.votes[0]!
+    const asInPad = { ...recipe, session: { ...recipe.session, votes: [{ ...lastVote, order: 'document' as const }] } }
+    const rows = parseCsv(renderInitiativesCsv(asInPad).slice(1))
+    expect(rows.slice(1).map((row) => [row[1], row.at(-1)])).toEqual([['Repair café des Gratte-Ciel', '3'], ['Épicerie solidaire L’Épi', '7']])
   })
 
   it('labels the columns in English for an English pad, and has only the header without cards', () => {
     const recipe = { ...buildFixtureRecipe('compte-rendu'), initiatives: [] }
-    expect(renderInitiativesCsv(recipe)).toBe('\uFEFFId,Name,Territory (town),Run by,Theme,Need addressed / what it changes,Link,Named by,Commune INSEE code,Session date,Source\r\n')
+    expect(renderInitiativesCsv(recipe)).toBe('\uFEFFId,Name,Territory (town),Run by,Theme,Need addressed / what it changes,Link,Named by,Commune INSEE code,Session date,Source,Dots (last vote)\r\n')
   })
 
   it('quotes commas, quotes and line breaks as RFC 4180 says', () => {

@@ -2,7 +2,10 @@
  * The initiative cards of a recipe as a CSV file, the open-data part of a
  * *collecte* (DESIGN.md, "Recipe export"): one row per filled card, with a
  * stable id, one column per field, the INSEE code of the commune its
- * territory names, the session's date and the pad it comes from, so that a
+ * territory names, the session's date, the pad it comes from and the dots
+ * it got in the pad's last closed vote (empty when none was closed; the rows
+ * then follow that vote's order when the facilitator chose "most dots
+ * first", else the pad's), so that a
  * territory's open-data portal can reuse and merge the list; the header row
  * in the pad's language. UTF-8 with a byte order mark (so that spreadsheets
  * guess the encoding), CRLF line ends and RFC 4180 quoting; a cell that a
@@ -12,6 +15,7 @@
  */
 import { initiativeFieldLabels, initiativeFields } from '../pad/initiative'
 import type { Initiative, Recipe } from './recipe'
+import { initiativesInVoteOrder } from './session-facilitation'
 import { cleanText } from './text-safety'
 
 const byteOrderMark = '\uFEFF'
@@ -19,7 +23,8 @@ const lineEnd = '\r\n'
 
 /** The CSV file of a recipe's initiative cards (a string; the BOM is its first character). */
 export function renderInitiativesCsv(recipe: Recipe): string {
-  const rows = [csvColumns(recipe).map((column) => column.title), ...recipe.initiatives.map((initiative) => csvRow(recipe, initiative))]
+  const initiatives = initiativesInVoteOrder(recipe.initiatives, recipe.session.votes)
+  const rows = [csvColumns(recipe).map((column) => column.title), ...initiatives.map((initiative) => csvRow(recipe, initiative))]
   return `${byteOrderMark}${rows.map((row) => row.map(formatCsvCell).join(',')).join(lineEnd)}${lineEnd}`
 }
 
@@ -33,16 +38,18 @@ export function csvColumns(recipe: Recipe): { name: string; title: string }[] {
     { name: 'insee', title: extra.insee },
     { name: 'date', title: extra.date },
     { name: 'source', title: extra.source },
+    { name: 'votes', title: extra.votes },
   ]
 }
 
 function csvRow(recipe: Recipe, initiative: Initiative): string[] {
-  return [initiative.id, ...initiativeFields.map((field) => initiative[field]), initiative.insee, recipe.session.date ?? '', recipe.source]
+  const votes = initiative.votes === null ? '' : String(initiative.votes)
+  return [initiative.id, ...initiativeFields.map((field) => initiative[field]), initiative.insee, recipe.session.date ?? '', recipe.source, votes]
 }
 
 const openDataLabels = {
-  fr: { id: 'Identifiant', insee: 'Code INSEE de la commune', date: 'Date de la session', source: 'Source' },
-  en: { id: 'Id', insee: 'Commune INSEE code', date: 'Session date', source: 'Source' },
+  fr: { id: 'Identifiant', insee: 'Code INSEE de la commune', date: 'Date de la session', source: 'Source', votes: 'Gommettes (dernier vote)' },
+  en: { id: 'Id', insee: 'Commune INSEE code', date: 'Session date', source: 'Source', votes: 'Dots (last vote)' },
 } as const
 
 // OWASP, "CSV Injection": spreadsheets run a cell that starts with one of

@@ -83,7 +83,7 @@ function forgedBody(): RecipeNode {
 function hostileRecipe(body: RecipeNode): Recipe {
   const base = buildRecipeWithBody(pm.doc(pm.paragraph('x')))
   const text = hostileTexts.join(' ')
-  const initiative = { ...(Object.fromEntries(initiativeFields.map((field) => [field, text])) as Record<InitiativeField, string>), id: text, insee: text }
+  const initiative = { ...(Object.fromEntries(initiativeFields.map((field) => [field, text])) as Record<InitiativeField, string>), id: text, insee: text, votes: 3 }
   return {
     ...base,
     title: text,
@@ -95,9 +95,15 @@ function hostileRecipe(body: RecipeNode): Recipe {
     body,
     initiatives: [
       initiative,
-      ...hostileTexts.map((value) => ({ name: value, territory: value, carriers: value, theme: value, need: value, link: value, citedBy: value, id: value, insee: value })),
+      ...hostileTexts.map((value) => ({ name: value, territory: value, carriers: value, theme: value, need: value, link: value, citedBy: value, id: value, insee: value, votes: null })),
     ],
-    session: { ...base.session, peoplePresent: [...hostileTexts], sections: [...hostileTexts] },
+    session: {
+      ...base.session,
+      peoplePresent: [...hostileTexts],
+      sections: [...hostileTexts],
+      rounds: [{ startedAt: text, endedAt: null, turns: hostileTexts.map((speaker) => ({ speaker, startedAt: text, seconds: 61, isSkipped: false })) }],
+      votes: [{ openedAt: text, closedAt: text, dotsPerParticipant: 3, voterCount: 2, order: 'dots', results: hostileTexts.map((name) => ({ initiativeId: name, name, dots: 2 })) }],
+    },
   }
 }
 
@@ -281,8 +287,8 @@ describe('hostile content', () => {
     expect(csv).not.toMatch(invalidCharacters)
     expect(csv).not.toMatch(bidiControls)
     const cells = [...csv.slice(1).matchAll(/("(?:[^"]|"")*"|[^,"\r\n]*)(?:,|\r\n)/gy)].map((match) => (match[1] ?? '').replace(/^"([\s\S]*)"$/, '$1').replace(/""/g, '"'))
-    // Besides the fields: the id, the commune code, the date and the source.
-    expect(cells).toHaveLength((initiativeFields.length + 4) * (everywhere.initiatives.length + 1))
+    // Besides the fields: the id, the commune code, the date, the source and the votes.
+    expect(cells).toHaveLength((initiativeFields.length + 5) * (everywhere.initiatives.length + 1))
     for (const cell of cells) expect(cell).not.toMatch(/^[=+\-@\t\r\n]/)
     expect(csv).toContain(`"'=HYPERLINK(""https://evil.example/"",""clic"")"`)
   })

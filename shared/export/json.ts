@@ -15,10 +15,15 @@
  *   "source": string,                                             // the pad's view link
  *   "body": ProseMirror JSON of shared/pad/schema.ts ({ type, attrs?, content?, marks?, text? }),
  *           without the author marks (the credits are in "contributors"),
- *   "initiatives": [{ "name", "territory", "carriers", "theme", "need", "link", "citedBy": string }],
+ *   "initiatives": [{ "id", "name", "territory", "carriers", "theme", "need", "link", "citedBy", "insee": string,
+ *                     "votes": number | null }],                // dots in the last closed vote
  *   "session": { "date": string | null, "firstEditAt": string | null, "lastEditAt": string | null,
  *                "durationMinutes": number | null, "peoplePresent": string[],
- *                "initiativeCount": number, "sections": string[] }
+ *                "initiativeCount": number, "sections": string[],
+ *                "rounds": [{ "startedAt", "endedAt": ISO 8601 | null,    // null: in progress when exported
+ *                             "turns": [{ "speaker": string | null, "startedAt", "seconds": number, "isSkipped": boolean }] }],
+ *                "votes": [{ "openedAt", "closedAt", "dotsPerParticipant", "voterCount", "order": "dots" | "document",
+ *                            "results": [{ "initiativeId", "name", "dots" }] }] }
  * }
  * ```
  *

@@ -33,9 +33,31 @@ describe('export labels', () => {
   it('say when, where and what of a session, leaving out what is not known', () => {
     const recipe = buildFixtureRecipe('collecte')
     expect(eventParts(recipe)).toEqual(['Rencontre ESS du Rhône', '20 novembre 2025', 'Villeurbanne, Maison du citoyen'])
-    expect(sessionFacts(recipe).map((fact) => fact.label)).toEqual(['Date', 'Durée', 'Personnes présentes (4)', 'Initiatives collectées', 'Sections'])
-    const unknown = { ...recipe, event: { name: '', date: '', place: '' }, session: { ...recipe.session, date: null, durationMinutes: null, peoplePresent: [], initiativeCount: 0, sections: [] } }
+    expect(sessionFacts(recipe).map((fact) => fact.label)).toEqual(['Date', 'Durée', 'Personnes présentes (4)', 'Initiatives collectées', 'Sections', 'Tour de table', 'Vote par gommettes'])
+    const unknown = {
+      ...recipe,
+      event: { name: '', date: '', place: '' },
+      session: { ...recipe.session, date: null, durationMinutes: null, peoplePresent: [], initiativeCount: 0, sections: [], rounds: [], votes: [] },
+    }
     expect(eventParts(unknown)).toEqual([])
     expect(sessionFacts(unknown)).toEqual([])
+  })
+
+  it('say who spoke in each tour de table, how long, in order, and each vote\'s results, numbered when there are several', () => {
+    const recipe = buildFixtureRecipe('collecte')
+    const [round] = recipe.session.rounds
+    const [vote] = recipe.session.votes
+    const english = {
+      ...recipe,
+      language: 'en' as const,
+      session: { ...recipe.session, rounds: [round!, { ...round!, endedAt: null, turns: [{ speaker: 'Zoé', startedAt: '', seconds: 45, isSkipped: false }] }, { ...round!, turns: [] }], votes: [vote!, { ...vote!, results: [] }] },
+    }
+    const facts = sessionFacts(english).slice(-4)
+    expect(facts).toEqual([
+      { label: 'Round table 1', value: 'Alice Martin (2 min 05 s), Bruno Lefèvre (passed), Chloé Dubois (3 min), someone (1 min)' },
+      { label: 'Round table 2 (in progress)', value: 'Zoé (45 s)' },
+      { label: 'Dot vote 1', value: 'Épicerie solidaire L’Épi (7), Repair café des Gratte-Ciel (3) — 3 dots each, 4 people voted' },
+      { label: 'Dot vote 2', value: 'no dots on the initiatives — 3 dots each, 4 people voted' },
+    ])
   })
 })

@@ -1,7 +1,8 @@
 /**
  * The words an exported recipe adds around the pad's own text, in each pad
  * language: the license and attribution block (the Creative Commons "TASL"
- * rule: Title, Author, Source, License), the session summary, the note on a
+ * rule: Title, Author, Source, License), the session summary (with its
+ * tours de table and dot votes), the note on a
  * license that is not *libre*, and how dates and durations read. Every format
  * takes its wording from here so that the Markdown, HTML and ODT files say
  * the same thing; none of it is markup. Initiative field labels live with
@@ -41,6 +42,18 @@ export interface ExportLabels {
   peoplePresent: string
   initiativeCount: string
   sections: string
+  /** A tour de table in the session summary, numbered when there were several, and still in progress or not. */
+  round: (number: number | null, isInProgress: boolean) => string
+  /** Someone who spoke and chose not to be named. */
+  unnamedSpeaker: string
+  /** After a speaker who passed their turn. */
+  skippedTurn: string
+  /** A dot vote in the session summary, numbered when there were several. */
+  vote: (number: number | null) => string
+  /** What a vote's results are followed by: its rules and how many voted. */
+  voteRules: (dotsPerParticipant: number, voterCount: number) => string
+  /** A vote that no initiative of the recipe got a dot in. */
+  noVoteResults: string
   unnamedInitiative: string
   listSeparator: string
   lastListSeparator: string
@@ -70,6 +83,12 @@ export const exportLabels: Readonly<Record<PadLanguage, ExportLabels>> = {
     peoplePresent: 'Personnes présentes',
     initiativeCount: 'Initiatives collectées',
     sections: 'Sections',
+    round: (number, isInProgress) => `Tour de table${number === null ? '' : ` ${number}`}${isInProgress ? ' (en cours)' : ''}`,
+    unnamedSpeaker: 'une personne',
+    skippedTurn: 'a passé son tour',
+    vote: (number) => `Vote par gommettes${number === null ? '' : ` ${number}`}`,
+    voteRules: (dots, voters) => `${dots === 1 ? 'une gommette' : `${dots} gommettes`} par personne, ${voters === 1 ? 'une personne a voté' : `${voters} personnes ont voté`}`,
+    noVoteResults: 'aucune gommette sur les initiatives',
     unnamedInitiative: 'Initiative sans nom',
     listSeparator: ', ',
     lastListSeparator: ' et ',
@@ -95,6 +114,12 @@ export const exportLabels: Readonly<Record<PadLanguage, ExportLabels>> = {
     peoplePresent: 'People present',
     initiativeCount: 'Initiatives collected',
     sections: 'Sections',
+    round: (number, isInProgress) => `Round table${number === null ? '' : ` ${number}`}${isInProgress ? ' (in progress)' : ''}`,
+    unnamedSpeaker: 'someone',
+    skippedTurn: 'passed',
+    vote: (number) => `Dot vote${number === null ? '' : ` ${number}`}`,
+    voteRules: (dots, voters) => `${dots === 1 ? 'one dot' : `${dots} dots`} each, ${voters === 1 ? 'one person voted' : `${voters} people voted`}`,
+    noVoteResults: 'no dots on the initiatives',
     unnamedInitiative: 'Unnamed initiative',
     listSeparator: ', ',
     lastListSeparator: ' and ',
@@ -178,5 +203,33 @@ export function sessionFacts(recipe: Recipe): { label: string; value: string }[]
   }
   if (session.initiativeCount > 0) facts.push({ label: labels.initiativeCount, value: String(session.initiativeCount) })
   if (session.sections.length > 0) facts.push({ label: labels.sections, value: session.sections.join(' · ') })
-  return facts
+  return [...facts, ...facilitationFacts(recipe)]
+}
+
+/** Each tour de table (who spoke, in order, how long) and each closed vote (the initiatives that got dots, in the facilitator's order). */
+function facilitationFacts(recipe: Recipe): { label: string; value: string }[] {
+  const labels = exportLabels[recipe.language]
+  const { rounds, votes } = recipe.session
+  const roundFacts = rounds.filter((round) => round.turns.length > 0).map((round, index, shown) => ({
+    label: labels.round(shown.length > 1 ? index + 1 : null, round.endedAt === null),
+    value: round.turns
+      .map((turn) => `${turn.speaker ?? labels.unnamedSpeaker} (${turn.isSkipped ? labels.skippedTurn : formatSeconds(turn.seconds)})`)
+      .join(labels.listSeparator),
+  }))
+  const voteFacts = votes.map((vote, index) => {
+    const results = vote.results.map((result) => `${result.name === '' ? labels.unnamedInitiative : result.name} (${result.dots})`)
+    return {
+      label: labels.vote(votes.length > 1 ? index + 1 : null),
+      value: `${results.length === 0 ? labels.noVoteResults : results.join(labels.listSeparator)} — ${labels.voteRules(vote.dotsPerParticipant, vote.voterCount)}`,
+    }
+  })
+  return [...roundFacts, ...voteFacts]
+}
+
+/** "45 s", "2 min", "2 min 05 s". */
+export function formatSeconds(seconds: number): string {
+  const minutes = Math.floor(seconds / 60)
+  const rest = seconds % 60
+  if (minutes === 0) return `${rest} s`
+  return rest === 0 ? `${minutes} min` : `${minutes} min ${String(rest).padStart(2, '0')} s`
 }

@@ -10,15 +10,18 @@ import { Fragment, type Node as ProseMirrorNode } from 'prosemirror-model'
 import { yXmlFragmentToProseMirrorRootNode } from 'y-prosemirror'
 import * as Y from 'yjs'
 import type { PadEvent, PadLanguage, PadState } from '../protocol/api'
-import { listContributors, listPeoplePresent, type Contributor } from '../pad/attribution'
+import { listContributors, listPeoplePresent, readCredits, type Contributor } from '../pad/attribution'
 import { authorMarkName } from '../pad/author-mark'
 import { promptMarkName } from '../pad/prompt-mark'
 import { initiativeFields, type InitiativeField } from '../pad/initiative'
+import { initiativeCardIds } from '../pad/initiative-ids'
 import { dataLicenses, licenses, type DataLicenseId, type LicenseId } from '../pad/licenses'
 import { bodyFragmentName, padSchema } from '../pad/schema'
 import { templateHints } from '../pad/templates'
 import { dropUnreadableFormatting } from './readable-body'
 import { parseSafeHref } from './text-safety'
+import { emptyFacilitationSummary, type FacilitationSummary } from '../facilitation/facilitation-summary'
+import { readRecipeRounds, readRecipeVotes, withLastVote, type RecipeRound, type RecipeVote } from './session-facilitation'
 
 export const recipeVersion = 2
 
@@ -31,8 +34,12 @@ export interface RecipeNode {
   text?: string
 }
 
-/** A card's fields, with what open data reuses it by: a stable id and, when its territory names a commune, the commune's INSEE code. */
-export type Initiative = Record<InitiativeField, string> & { id: string; insee: string }
+/**
+ * A card's fields, with what open data reuses it by: a stable id and, when
+ * its territory names a commune, the commune's INSEE code; and the dots it
+ * got in the pad's last closed vote (null when none was closed).
+ */
+export type Initiative = Record<InitiativeField, string> & { id: string; insee: string; votes: number | null }
 
 export interface Recipe {
   version: typeof recipeVersion
@@ -68,6 +75,10 @@ export interface SessionSummary {
   initiativeCount: number
   /** The body's top headings (levels 1 and 2), in order. */
   sections: string[]
+  /** Each tour de table: who spoke, in which order, how long. */
+  rounds: RecipeRound[]
+  /** Each closed dot vote's results. */
+  votes: RecipeVote[]
 }
 
 export interface RecipeSource {
@@ -81,6 +92,8 @@ export interface RecipeSource {
   lastEditAt: string | null
   /** The INSEE code of the commune a card's territory names, '' for none (server/api/commune-codes.ts); none are looked up without it. */
   communeCode?: (territory: string) => string
+  /** The pad's tours de table and closed votes (server-owned, not in the doc); none without it. */
+  facilitation?: FacilitationSummary
 }
 
 const untitled: Record<PadLanguage, string> = { fr: 'Pad sans titre', en: 'Untitled pad' }
@@ -94,7 +107,10 @@ export function buildRecipe(source: RecipeSource): Recipe {
   dropUnreadableFormatting(fragment, padSchema)
   const body = withoutTemplateHints(yXmlFragmentToProseMirrorRootNode(fragment, padSchema))
   const license = licenses[state.license]
-  const initiatives = readInitiatives(body, initiativeIds(fragment), source.communeCode ?? (() => ''))
+  const facilitation = source.facilitation ?? emptyFacilitationSummary
+  const cards = readInitiatives(body, initiativeCardIds(fragment), source.communeCode ?? (() => ''))
+  const votes = readRecipeVotes(facilitation, cards)
+  const initiatives = withLastVote(cards, votes)
   const dataLicense = dataLicenses[state.dataLicense]
   const firstEditMs = source.firstEditAt === null ? null : Date.parse(source.firstEditAt)
   const lastEditMs = source.lastEditAt === null ? null : Date.parse(source.lastEditAt)
@@ -121,6 +137,8 @@ export function buildRecipe(source: RecipeSource): Recipe {
       peoplePresent: listPeoplePresent(doc, source.extraContributors),
       initiativeCount: initiatives.length,
       sections: readSections(body),
+      rounds: readRecipeRounds(facilitation, readCredits(doc)),
+      votes,
     },
   }
 }
@@ -180,35 +198,13 @@ function withoutPromptText(node: ProseMirrorNode): ProseMirrorNode {
   return changed ? node.copy(Fragment.from(children)) : node
 }
 
-/**
- * A stable id for each card, in document order: its Yjs element's id, which
- * stays while the card does (filling its fields changes its content, not the
- * card), unlike its place in the list.
- */
-function initiativeIds(fragment: Y.XmlFragment): string[] {
-  const ids: string[] = []
-  const visit = (type: Y.XmlFragment | Y.XmlElement): void => {
-    for (const child of type.toArray()) {
-      if (!(child instanceof Y.XmlElement)) continue
-      if (child.nodeName === 'initiative') {
-        const item = child._item
-        ids.push(item === null ? '' : `${item.id.client}-${item.id.clock}`)
-      } else {
-        visit(child)
-      }
-    }
-  }
-  visit(fragment)
-  return ids
-}
-
 function readInitiatives(body: ProseMirrorNode, ids: readonly string[], communeCode: (territory: string) => string): Initiative[] {
   const initiatives: Initiative[] = []
   let cardIndex = 0
   body.descendants((node) => {
     if (node.type.name !== 'initiative') return true
     const id = ids[cardIndex++] ?? ''
-    const initiative = { id, ...Object.fromEntries(initiativeFields.map((field) => [field, ''])), insee: '' } as Initiative
+    const initiative = { id, ...Object.fromEntries(initiativeFields.map((field) => [field, ''])), insee: '', votes: null } as Initiative
     node.forEach((child) => {
       const field = child.attrs['field'] as InitiativeField
       // A linked « Lien » gives its target: the address is what open data reuses, whatever the text says.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { CloseCode } from './close-codes'
 import * as encoding from 'lib0/encoding'
-import { decodeMessage, encodeMessage, isSyncRequestFrame, isWriteFrame, ProtocolError, type Message } from './messages'
+import { decodeMessage, encodeMessage, isFacilitateFrame, isSyncRequestFrame, isWriteFrame, ProtocolError, type Message } from './messages'
 
 const samples: Message[] = [
   { type: 'sync-step-1', stateVector: new Uint8Array([1, 2, 3]) },
@@ -28,6 +28,23 @@ const samples: Message[] = [
       publishedVersion: null,
     },
   },
+  {
+    type: 'facilitation',
+    view: {
+      revision: 3,
+      nowMs: 1_700_000_000_000,
+      round: null,
+      vote: {
+        id: 'v1', openedAtMs: 1_700_000_000_000, dotsPerParticipant: 3, allowStacking: true, visibility: 'totals', viewersMayVote: false,
+        timer: null, totals: { '12-0': 2 }, dotsCast: 2, voterCount: 1, myDots: { '12-0': 2 },
+      },
+      closedVotes: [],
+    },
+  },
+  { type: 'facilitate', request: { id: 4, command: { action: 'dot-add', cardId: '12-0' } } },
+  { type: 'facilitate', request: { id: null, command: { action: 'hand-raise' } } },
+  { type: 'facilitation-reply', reply: { id: 4, ok: false, error: 'no_dots_left', message: 'You have placed all your dots.' } },
+  { type: 'facilitation-reply', reply: { id: null, ok: true } },
 ]
 
 describe('protocol', () => {
@@ -61,6 +78,29 @@ describe('protocol', () => {
     }
     const decoded = decodeMessage(settingsFrame('{"title":"Atelier","locked":"oui","license":"GPL-3.0"}'))
     expect(decoded.type === 'settings' && [decoded.settings.title, decoded.settings.locked, decoded.settings.license]).toEqual(['Atelier', false, 'CC-BY-SA-4.0'])
+  })
+
+  it('closes a malformed facilitation command with 1007, and a huge one with 1009', () => {
+    const facilitateFrame = (json: string): Uint8Array => {
+      const encoder = encoding.createEncoder()
+      encoding.writeVarUint(encoder, 103)
+      encoding.writeVarString(encoder, json)
+      return encoding.toUint8Array(encoder)
+    }
+    const codeOf = (frame: Uint8Array): number | null => {
+      try {
+        decodeMessage(frame)
+        return null
+      } catch (error) {
+        return error instanceof ProtocolError ? error.closeCode : -1
+      }
+    }
+    expect(codeOf(facilitateFrame('{"action":"dot-add"'))).toBe(CloseCode.invalidPayload)
+    expect(codeOf(facilitateFrame('{"action":"dot-add","cardId":"1-0","participantId":"AwaAwaAwaAwaAwaAwaAwa_"}'))).toBe(CloseCode.invalidPayload)
+    expect(codeOf(facilitateFrame(`{"action":"hand-raise","pad":"${'x'.repeat(40_000)}"}`))).toBe(CloseCode.messageTooBig)
+    expect(codeOf(facilitateFrame('{"action":"hand-raise"}'))).toBeNull()
+    expect(isFacilitateFrame(facilitateFrame('{}'))).toBe(true)
+    expect(samples.filter((message) => isFacilitateFrame(encodeMessage(message))).map((message) => message.type)).toEqual(['facilitate', 'facilitate'])
   })
 
   it('throws a ProtocolError with a close code for broken frames', () => {

@@ -3,12 +3,16 @@
  * its decoder. Frames are binary; each starts with a varuint message type:
  *
  *   message      = sync | awareness | queryAwareness | stored | settings
+ *                | facilitation | facilitate | facilitationReply
  *   sync         = 0 syncStep (varUint8Array)        ; y-protocols/sync
  *   syncStep     = 0 (step 1: state vector) | 1 (step 2: update) | 2 (update)
  *   awareness    = 1 varUint8Array                    ; y-protocols/awareness update
  *   queryAwareness = 3
  *   stored       = 100 varUint                        ; Atelier Pad: server → client
  *   settings     = 101 varString (JSON PadState)      ; Atelier Pad: server → client
+ *   facilitation = 102 varString (JSON FacilitationView)  ; Atelier Pad: server → client
+ *   facilitate   = 103 varString (JSON command)       ; Atelier Pad: client → server
+ *   facilitationReply = 104 varString (JSON FacilitationReply) ; server → client
  *
  * `stored` is ours: after the server has stored a message that a connection
  * wrote (an update or a sync step 2), it answers with how many such messages
@@ -23,6 +27,13 @@
  * facilitator changes them. They live in the store, never in the editable
  * document, so an edit connection cannot change them.
  *
+ * `facilitation`, `facilitate` and `facilitationReply` are the session
+ * state of shared/facilitation/ (tour de table, dot votes): server-owned
+ * like the settings, sent to the connections that ask for it (the relay
+ * URL's `facilitation=1`, or any `facilitate` message); each `facilitate`
+ * carries one command and is answered by one `facilitationReply` to its
+ * sender, after the change is stored and every view sent.
+ *
  * Decoding is strict: a frame that is truncated, has trailing bytes or an
  * unknown type throws a `ProtocolError` that carries the close code to use.
  * Whether an update is acceptable to Yjs is checked by the room, not here.
@@ -32,6 +43,13 @@ import * as encoding from 'lib0/encoding'
 import type { PadState } from './api'
 import { CloseCode } from './close-codes'
 import { parsePadState } from './pad-state'
+import { facilitationLimits, parseFacilitationRequest, type FacilitationRequest } from '../facilitation/facilitation-command'
+import {
+  parseFacilitationReply,
+  parseFacilitationView,
+  type FacilitationReply,
+  type FacilitationView,
+} from '../facilitation/facilitation-view'
 
 export const MessageType = {
   sync: 0,
@@ -40,6 +58,9 @@ export const MessageType = {
   queryAwareness: 3,
   stored: 100,
   settings: 101,
+  facilitation: 102,
+  facilitate: 103,
+  facilitationReply: 104,
 } as const
 
 export const SyncStep = {
@@ -56,6 +77,9 @@ export type Message =
   | { type: 'query-awareness' }
   | { type: 'stored'; writeCount: number }
   | { type: 'settings'; settings: PadState }
+  | { type: 'facilitation'; view: FacilitationView }
+  | { type: 'facilitate'; request: FacilitationRequest }
+  | { type: 'facilitation-reply'; reply: FacilitationReply }
 
 /** Whether a frame carries document content: an update or a sync step 2. */
 export function isWriteFrame(frame: Uint8Array): boolean {
@@ -65,6 +89,11 @@ export function isWriteFrame(frame: Uint8Array): boolean {
 /** Whether a frame asks for the pad (a sync step 1): each answer means encoding what the asker lacks. */
 export function isSyncRequestFrame(frame: Uint8Array): boolean {
   return frame[0] === MessageType.sync && frame[1] === SyncStep.step1
+}
+
+/** Whether a frame is a facilitation command (rate-limited apart: each one is a write to the store). */
+export function isFacilitateFrame(frame: Uint8Array): boolean {
+  return frame[0] === MessageType.facilitate
 }
 
 /** A frame that breaks the protocol; `closeCode` is what the connection is closed with. */
@@ -107,6 +136,12 @@ function readMessage(decoder: decoding.Decoder): Message {
       return { type: 'stored', writeCount: readStoredPayload(decoder) }
     case MessageType.settings:
       return { type: 'settings', settings: readSettingsPayload(decoder) }
+    case MessageType.facilitation:
+      return { type: 'facilitation', view: readFacilitationPayload(decoder) }
+    case MessageType.facilitate:
+      return { type: 'facilitate', request: readFacilitatePayload(decoder) }
+    case MessageType.facilitationReply:
+      return { type: 'facilitation-reply', reply: readFacilitationReplyPayload(decoder) }
     default:
       throw new ProtocolError(`unknown message type ${type}`)
   }
@@ -120,6 +155,40 @@ export function readStoredPayload(decoder: decoding.Decoder): number {
 /** What a `settings` message carries after its type: the pad's settings, checked (a ProtocolError otherwise). */
 export function readSettingsPayload(decoder: decoding.Decoder): PadState {
   return parseSettings(decoding.readVarString(decoder))
+}
+
+/** What a `facilitation` message carries after its type: the pad's facilitation as this connection sees it. */
+export function readFacilitationPayload(decoder: decoding.Decoder): FacilitationView {
+  return parseJsonPayload(decoding.readVarString(decoder), 'facilitation view', parseFacilitationView)
+}
+
+/** What a `facilitationReply` message carries after its type. */
+export function readFacilitationReplyPayload(decoder: decoding.Decoder): FacilitationReply {
+  return parseJsonPayload(decoding.readVarString(decoder), 'facilitation reply', parseFacilitationReply)
+}
+
+/** A `facilitate` message's command: bounded in size, strictly parsed (1009 or 1007 otherwise). */
+function readFacilitatePayload(decoder: decoding.Decoder): FacilitationRequest {
+  const json = decoding.readVarString(decoder)
+  // Counted in UTF-16 code units: at most 3 bytes each in UTF-8, so a bound on bytes that is never below the limit.
+  if (json.length > facilitationLimits.maxCommandBytes) {
+    throw new ProtocolError(`a facilitation command larger than ${facilitationLimits.maxCommandBytes} bytes`, CloseCode.messageTooBig)
+  }
+  return parseJsonPayload(json, 'facilitation command', parseFacilitationRequest)
+}
+
+function parseJsonPayload<T>(json: string, what: string, parse: (value: unknown) => T): T {
+  let value: unknown
+  try {
+    value = JSON.parse(json)
+  } catch {
+    throw new ProtocolError(`the ${what} is not valid JSON`, CloseCode.invalidPayload)
+  }
+  try {
+    return parse(value)
+  } catch (error) {
+    throw new ProtocolError(`malformed ${what}: ${(error as Error).message}`, CloseCode.invalidPayload)
+  }
 }
 
 function readSyncMessage(decoder: decoding.Decoder): Message {
@@ -162,6 +231,18 @@ export function encodeMessage(message: Message): Uint8Array {
     case 'settings':
       encoding.writeVarUint(encoder, MessageType.settings)
       encoding.writeVarString(encoder, JSON.stringify(message.settings))
+      break
+    case 'facilitation':
+      encoding.writeVarUint(encoder, MessageType.facilitation)
+      encoding.writeVarString(encoder, JSON.stringify(message.view))
+      break
+    case 'facilitate':
+      encoding.writeVarUint(encoder, MessageType.facilitate)
+      encoding.writeVarString(encoder, JSON.stringify({ ...(message.request.id === null ? {} : { id: message.request.id }), ...message.request.command }))
+      break
+    case 'facilitation-reply':
+      encoding.writeVarUint(encoder, MessageType.facilitationReply)
+      encoding.writeVarString(encoder, JSON.stringify(message.reply))
       break
     default:
       assertNever(message)

@@ -6,6 +6,7 @@
  * files of the exports are rendered from these), and a way to make a recipe
  * from any body (hostile content). It is test data, not used by the app.
  */
+import type { FacilitationSummary } from '../facilitation/facilitation-summary'
 import { prosemirrorToYXmlFragment, yXmlFragmentToProseMirrorRootNode } from 'y-prosemirror'
 import * as Y from 'yjs'
 import type { PadLanguage, PadState } from '../protocol/api'
@@ -69,6 +70,46 @@ export interface PadFixture {
   edits: FixtureEdit[]
   firstEditAt: string | null
   lastEditAt: string | null
+  /** The tours de table and closed votes the server would give the export. */
+  facilitation?: FacilitationSummary
+}
+
+const at = (time: string): number => Date.parse(`2025-11-20T${time}Z`)
+
+/**
+ * The collecte's tour de table (guests named by the facilitator, and a
+ * participant who is not named in the pad) and its dot vote: three dots
+ * each, most dots first, one of them on a card deleted since.
+ */
+const collecteFacilitation: FacilitationSummary = {
+  rounds: [
+    {
+      startedAtMs: at('17:35:00'),
+      endedAtMs: at('17:41:35'),
+      turns: [
+        { speaker: { name: 'Alice Martin' }, startedAtMs: at('17:35:00'), endedAtMs: at('17:37:10'), spokeMs: 125_400, outcome: 'spoke' },
+        { speaker: { name: 'Bruno Lefèvre' }, startedAtMs: at('17:37:10'), endedAtMs: at('17:37:15'), spokeMs: 5_000, outcome: 'skipped' },
+        { speaker: { name: 'Chloé Dubois' }, startedAtMs: at('17:37:15'), endedAtMs: at('17:40:35'), spokeMs: 180_000, outcome: 'spoke' },
+        { speaker: { participantId: 'UnnamedUnnamedUnnamed_' }, startedAtMs: at('17:40:35'), endedAtMs: at('17:41:35'), spokeMs: 59_600, outcome: 'spoke' },
+      ],
+    },
+  ],
+  votes: [
+    {
+      id: 'vote-1',
+      openedAtMs: at('19:30:00'),
+      closedAtMs: at('19:40:00'),
+      dotsPerParticipant: 3,
+      allowStacking: true,
+      voterCount: 4,
+      order: 'dots',
+      counts: [
+        { cardId: '103-130', dots: 7 },
+        { cardId: '1-252', dots: 3 },
+        { cardId: '999-1', dots: 2 },
+      ],
+    },
+  ],
 }
 
 /** Replaces what follows the level-2 heading `title` (up to the next one) with `nodes`. */
@@ -200,6 +241,7 @@ export const padFixtures: Readonly<Record<TemplateId, PadFixture>> = {
     ],
     firstEditAt: '2025-11-20T17:32:00.000Z',
     lastEditAt: '2025-11-20T19:47:00.000Z',
+    facilitation: collecteFacilitation,
   },
   recette: {
     template: 'recette',
@@ -321,6 +363,7 @@ export function buildRecipeFromFixture(fixture: PadFixture): Recipe {
     extraContributors: fixture.state.extraContributors,
     firstEditAt: fixture.firstEditAt,
     lastEditAt: fixture.lastEditAt,
+    facilitation: fixture.facilitation,
   })
 }
 
