@@ -6,6 +6,8 @@
  * printed and written to bench/RESULTS.md. Pure: formats, never measures.
  */
 import { renderHistorySection, type HistoryBenchResult } from './history/history-report'
+import { renderChurnSection } from './memory/churn-report'
+import type { ChurnResult } from './memory/churn'
 import type { BrowserResult } from './browser/browser-load'
 import { disturbanceLimits } from './disturbance'
 import type { ColdLoadResult } from './cold-load'
@@ -58,6 +60,7 @@ export interface RunResults {
   browser?: Outcome<BrowserResult>
   /** Ours only (history/history-report.ts). */
   history?: HistoryBenchResult
+  churn?: Outcome<ChurnResult>
 }
 
 type Better = 'lower' | 'higher'
@@ -345,6 +348,7 @@ export function renderResults(results: RunResults): string {
     ...(rows.length > 0 ? [renderMainTable(results, rows), ''] : []),
     ...(hasScaleOutResults(results) ? [renderScaleOutTable(results), ''] : []),
     ...(results.history === undefined ? [] : [renderHistorySection(results.history)]),
+    ...(results.churn === undefined ? [] : [renderChurnSection(results.churn)]),
     '## Reading',
     '',
     renderReading(results, checks),

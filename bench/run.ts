@@ -10,7 +10,7 @@
  * Every child process is killed at the end, also on failure or Ctrl-C.
  *
  * Env filters for quick runs:
- *   BENCH_SCENARIOS=workshop,ramp,many-pads,two-instances,two-instances-many-pads,idle,cold-load,browser,history (default: all)
+ *   BENCH_SCENARIOS=workshop,ramp,many-pads,two-instances,two-instances-many-pads,idle,cold-load,browser,history,churn (default: all)
  *   BENCH_SERVERS=atelier,ywebsocket,hocuspocus,floor (default: all; `floor`, a relay that only
  *     forwards bytes, runs in the workshop and many-pads scenarios only)
  *   BENCH_QUICK=1 shortens every load window (a trial, not a result)
@@ -24,6 +24,7 @@
  */
 import { runCheckpointComparison } from './history/checkpoint-load'
 import { simulateWorkshopHistory } from './history/history-storage'
+import { runChurn } from './memory/churn'
 import { runHistoryBrowser } from './history/history-browser'
 import fs from 'node:fs'
 import os from 'node:os'
@@ -42,7 +43,7 @@ import { runScaleOutStep, scaleOutSetupLabels, scaleOutSetups, twoInstancesManyP
 import { emptyScaleOutResults, type ScaleOutResults } from './scale-out/scale-out-report'
 import { floorKind, loadCore, projectRoot, serverKinds, serverLabels, type ServerKind } from './server-process'
 
-const scenarioIds = ['workshop', 'ramp', 'many-pads', 'two-instances', 'two-instances-many-pads', 'idle', 'cold-load', 'browser', 'history'] as const
+const scenarioIds = ['workshop', 'ramp', 'many-pads', 'two-instances', 'two-instances-many-pads', 'idle', 'cold-load', 'browser', 'history', 'churn'] as const
 type ScenarioId = (typeof scenarioIds)[number]
 
 function parseList<T extends string>(name: string, allowed: readonly T[]): T[] {
@@ -201,6 +202,8 @@ async function main(): Promise<void> {
       browser: await attempt('history · the panel in Chromium on 100 versions of the 1 MB pad', () => runHistoryBrowser(guard)),
     }
   }
+
+  if (scenarios.includes('churn') && servers.includes('atelier')) results.churn = await attempt('memory · a churn of new pads', () => runChurn())
 
   results.durationSeconds = (performance.now() - started) / 1000
   results.machine.quietWaitSeconds = guard.quietWaitSeconds

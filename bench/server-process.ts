@@ -8,6 +8,7 @@
  * It does not generate load (load.ts) or decide what is measured (scenarios).
  */
 import { encodeParticipantSecret, participantSecretParam } from '../shared/protocol/participant-id'
+import { padMessagesParam } from '../shared/protocol/messages'
 import { randomBytes } from 'node:crypto'
 import type { ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
@@ -187,7 +188,8 @@ export async function openPads(server: BenchServer, count: number): Promise<PadT
       const created = (await response.json()) as { keys: { edit: string } }
       // Writers present a participant, as pages do (the relay refuses edit connections without one).
       const participant = encodeParticipantSecret(randomBytes(32))
-      targets[index] = { url: `${server.wsUrl}/ws/${created.keys.edit}?${participantSecretParam}=${participant}`, documentName: '' }
+      // As pages do: a participant, and Atelier Pad's own messages (acknowledgements, settings) asked for.
+      targets[index] = { url: `${server.wsUrl}/ws/${created.keys.edit}?${participantSecretParam}=${participant}&${padMessagesParam}=1`, documentName: '' }
     }
   }
   await Promise.all(Array.from({ length: Math.min(16, count) }, worker))

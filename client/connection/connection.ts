@@ -17,7 +17,7 @@ import type { Awareness } from 'y-protocols/awareness'
 import { WebsocketProvider } from 'y-websocket'
 import { participantSecretParam } from '../../shared/protocol/participant-id'
 import type * as Y from 'yjs'
-import { MessageType, readStoredPayload } from '../../shared/protocol/messages'
+import { MessageType, padMessagesParam, readStoredPayload } from '../../shared/protocol/messages'
 import type { LinkFacts, Reconnection } from './reconnection'
 import { createReconnection } from './reconnection'
 import type { SyncTracker, WriteKind } from './sync-tracker'
@@ -92,7 +92,8 @@ export function createConnection(options: ConnectionOptions, target: Window = wi
   const provider = new WebsocketProvider(options.serverUrl, options.padKey, doc, {
     // Two tabs of one browser must sync through the server, not behind its back.
     disableBc: true,
-    params: options.participantSecret === null ? {} : { [participantSecretParam]: options.participantSecret },
+    // The page understands the server's acknowledgements and settings (stock clients are sent neither).
+    params: { [padMessagesParam]: '1', ...(options.participantSecret === null ? {} : { [participantSecretParam]: options.participantSecret }) },
     connect: false,
     WebSocketPolyfill: createWriteCountingWebSocket(WebSocket, (kind) => {
       tracker.recordWriteSent(kind)

@@ -61,6 +61,8 @@ export interface ConnectionRequest {
   participantId: string | null
   /** Whether it asked for the pad's facilitation messages. */
   wantsFacilitation: boolean
+  /** Whether it understands Atelier Pad's own messages (stored acknowledgements, settings). */
+  understandsPadMessages: boolean
 }
 
 /** Takes a connection that asked for `/ws/<key>`. */
@@ -126,7 +128,7 @@ export function acceptConnection(socket: WebSocket, raw: Duplex, request: Connec
     const room = deps.rooms.roomFor(found.pad)
     if (room === null) return refuse(CloseCode.tryAgainLater, 'server busy, retry')
     if (room.peerCount >= limits.maxConnectionsPerPad) return refuse(CloseCode.rateLimited, 'too many connections to this pad')
-    const peer = createPeer(deps.nextPeerId(), found.role, peerSocket, request.participantId, request.wantsFacilitation)
+    const peer = createPeer(deps.nextPeerId(), found.role, peerSocket, request.participantId, request.wantsFacilitation, request.understandsPadMessages)
     const { early } = state
     state = { phase: 'joined', peer, room }
     log.info({ padId: found.pad.id, peer: peer.id, role: found.role }, 'peer joined')

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { CloseCode } from '../../shared/protocol/close-codes'
-import { decodeMessage, encodeMessage, type Message } from '../../shared/protocol/messages'
-import { createTestPad, readMetric, waitUntil, whenJoined, whenSynced, type TestClient } from '../testing/harness'
+import { decodeMessage, encodeMessage, padMessagesParam, type Message } from '../../shared/protocol/messages'
+import { participantSecretParam } from '../../shared/protocol/participant-id'
+import { createTestPad, newParticipantSecret, readMetric, waitUntil, whenJoined, whenSynced, type TestClient } from '../testing/harness'
 import { useTestResources } from '../testing/resources'
 
 const { startServer: start, client, raw: openRaw } = useTestResources()
@@ -131,6 +132,49 @@ describe('relay', () => {
     expect(counts.at(-1)).toBe(4)
     expect(counts.every((count, index) => index === 0 || count > (counts[index - 1] as number))).toBe(true)
     raw.socket.close()
+  })
+
+  it('speaks only the standard protocol to a stock client, which reads, writes and shares presence fully', async () => {
+    const server = await start()
+    const pad = await createTestPad(server.url)
+    // A stock y-websocket provider and a stock raw client, which do not ask for Atelier Pad's own messages, beside a page-like raw client, which does.
+    const unknownToStock: string[] = []
+    const originalWarn = console.warn
+    const originalError = console.error
+    const note = (...args: unknown[]): void => void unknownToStock.push(args.map(String).join(' '))
+    console.warn = note
+    console.error = note
+    try {
+      const stock = client(server, pad.keys.edit, new Y.Doc(), { [padMessagesParam]: '0' })
+      const stockRaw = openRaw(server, `${pad.keys.edit}?${participantSecretParam}=${newParticipantSecret()}`)
+      const page = openRaw(server, pad.keys.edit)
+      await Promise.all([whenSynced(stock), whenJoined(stockRaw), whenJoined(page)])
+      const pageDoc = new Y.Doc()
+      pageDoc.on('update', (update: Uint8Array) => page.socket.send(encodeMessage({ type: 'update', update })))
+      pageDoc.getText('t').insert(0, 'Écrit depuis la page. ')
+      stock.text.insert(0, 'écrit par un client ordinaire. ')
+      stock.provider.awareness.setLocalStateField('user', { name: 'Robot', color: '#333' })
+      const pageGot = (): Message[] => decodedFrames(page.frames)
+      await waitUntil('the stock client reads the page’s write', () => stock.text.toString().includes('depuis la page'))
+      await waitUntil('the page gets the stock client’s write and presence', () =>
+        pageGot().some((m) => m.type === 'update') && pageGot().some((m) => m.type === 'awareness'),
+      )
+      const stockRawText = (): string => {
+        const doc = new Y.Doc()
+        for (const m of decodedFrames(stockRaw.frames)) if (m.type === 'update' || m.type === 'sync-step-2') Y.applyUpdate(doc, m.update)
+        return doc.getText('t').toString()
+      }
+      await waitUntil('the stock raw client got both writes', () => stockRawText().includes('page') && stockRawText().includes('ordinaire'))
+      // The page has its acknowledgement and the settings; the stock clients had neither.
+      await waitUntil('the page’s write acknowledged', () => pageGot().some((m) => m.type === 'stored'))
+      expect(pageGot().some((m) => m.type === 'settings')).toBe(true)
+      const kinds = new Set(decodedFrames(stockRaw.frames).map((m) => m.type))
+      expect([...kinds].filter((kind) => !['sync-step-1', 'sync-step-2', 'update', 'awareness'].includes(kind))).toEqual([])
+    } finally {
+      console.warn = originalWarn
+      console.error = originalError
+    }
+    expect(unknownToStock.filter((line) => /Unable to compute message/.test(line))).toEqual([])
   })
 
   it('relays awareness so that each participant sees the others', async () => {

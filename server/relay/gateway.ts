@@ -12,6 +12,7 @@ import { WebSocketServer } from 'ws'
 import { CloseCode } from '../../shared/protocol/close-codes'
 import { isParticipantSecret, participantIdOf, participantSecretParam } from '../../shared/protocol/participant-id'
 import { facilitationParam } from '../../shared/facilitation/facilitation-command'
+import { padMessagesParam } from '../../shared/protocol/messages'
 import type { LivePads } from '../api/live-pads'
 import type { PadChangeListener } from '../api/pad-api'
 import { clientAddress } from '../client-address'
@@ -82,7 +83,13 @@ export function createRelay(config: Config, deps: RelayDeps): Relay {
       }
       const address = clientAddress(request, config.trustProxy)
       const participantId = readParticipantId(url.searchParams.get(participantSecretParam))
-      const who = { key, address, participantId, wantsFacilitation: url.searchParams.get(facilitationParam) === '1' }
+      const who = {
+        key,
+        address,
+        participantId,
+        wantsFacilitation: url.searchParams.get(facilitationParam) === '1',
+        understandsPadMessages: url.searchParams.get(padMessagesParam) === '1',
+      }
       wss.handleUpgrade(request, socket, head, (ws) => acceptConnection(ws, socket, who, config, connectionDeps))
     },
     get roomCount() {

@@ -24,6 +24,8 @@ export interface Peer {
   readonly participantId: string | null
   /** Whether it asked for the pad's facilitation (the relay URL's `facilitation=1`): a stock client is sent none of it. */
   readonly wantsFacilitation: boolean
+  /** Whether it understands Atelier Pad's own messages, stored acknowledgements and settings (the relay URL's `atelier=1`, as pages ask). */
+  readonly understandsPadMessages: boolean
   readonly socket: PeerSocket
   /**
    * Yjs client ids this connection speaks for (in its writes and presence):
@@ -44,8 +46,16 @@ export interface Peer {
 
 export type PeerState = 'open' | 'closed' | 'refused'
 
-export function createPeer(id: number, role: Role, socket: PeerSocket, participantId: string | null = null, wantsFacilitation = false): Peer {
-  return { id, role, participantId, wantsFacilitation, socket, clientIds: new Set(), writeCount: 0, state: 'open' }
+/** A connection's peer; by default one that understands Atelier Pad's own messages, as the pad's pages do. */
+export function createPeer(
+  id: number,
+  role: Role,
+  socket: PeerSocket,
+  participantId: string | null = null,
+  wantsFacilitation = false,
+  understandsPadMessages = true,
+): Peer {
+  return { id, role, participantId, wantsFacilitation, understandsPadMessages, socket, clientIds: new Set(), writeCount: 0, state: 'open' }
 }
 
 /** Closes a peer's socket once, whatever calls it first. */

@@ -12,7 +12,7 @@ import * as Y from 'yjs'
 import { participantsMapName } from '../../shared/pad/attribution'
 import { bodyFragmentName } from '../../shared/pad/schema'
 import { CloseCode } from '../../shared/protocol/close-codes'
-import { encodeMessage } from '../../shared/protocol/messages'
+import { encodeMessage, padMessagesParam } from '../../shared/protocol/messages'
 import { encodeParticipantSecret, participantIdOf, participantSecretParam } from '../../shared/protocol/participant-id'
 import { closedWithin, createTestPad, loadStoredDoc, waitUntil, whenJoined, type RawClient } from '../testing/harness'
 import { useTestResources } from '../testing/resources'
@@ -140,7 +140,8 @@ describe('credits on the wire', () => {
     const anonymous = resources.raw(server.wsUrl, `${pad.keys.edit}?`)
     const closed = await closedWithin(anonymous)
     expect(closed.code).toBe(CloseCode.participantRequired)
-    const reader = resources.raw(server.wsUrl, `${pad.keys.view}?`)
+    // It asks for the settings, which the server sends as it joins.
+    const reader = resources.raw(server.wsUrl, `${pad.keys.view}?${padMessagesParam}=1`)
     await whenJoined(reader)
     expect(reader.socket.readyState).toBe(reader.socket.OPEN)
   })

@@ -122,13 +122,13 @@ export function createRoomMessages(options: RoomMessagesOptions, deps: RoomMessa
   return {
     handle,
     welcome(peer) {
-      send(peer, encodeMessage({ type: 'settings', settings: toPadState(deps.pad()) }))
+      if (peer.understandsPadMessages) send(peer, encodeMessage({ type: 'settings', settings: toPadState(deps.pad()) }))
       deps.facilitation.welcome(peer)
       sendAllPresence(peer)
       peers.oweStepOne(peer)
     },
     announceSettings(wasLocked) {
-      peers.broadcast(encodeMessage({ type: 'settings', settings: toPadState(deps.pad()) }), null)
+      peers.broadcast(encodeMessage({ type: 'settings', settings: toPadState(deps.pad()) }), null, (peer) => peer.understandsPadMessages)
       if (wasLocked && !deps.pad().locked) {
         // Edits made while locked stayed in the pages; asking each editor
         // for what the pad lacks brings them in now (their sync step 2).

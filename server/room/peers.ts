@@ -29,8 +29,8 @@ export interface RoomPeers {
   /** A peer left; false if it was not (or no longer) here. The last one starts the idle countdown (as the room's creation did). */
   remove(peer: Peer): boolean
   send(peer: Peer, frame: Uint8Array): void
-  /** Sends one frame to every open peer but `except`. */
-  broadcast(frame: Uint8Array, except: Peer | null): void
+  /** Sends one frame to every open peer but `except` (and, given `only`, those it accepts). */
+  broadcast(frame: Uint8Array, except: Peer | null, only?: (peer: Peer) => boolean): void
   /** The open peers of `role`. */
   withRole(role: Role): Peer[]
   /** The participants of the open peers (each once). */
@@ -78,10 +78,10 @@ export function createRoomPeers(options: RoomPeersOptions, deps: RoomPeersDeps):
       metrics.bytesOut.inc(frame.length)
       peer.socket.send(frame)
     },
-    broadcast(frame, except) {
+    broadcast(frame, except, only) {
       let count = 0
       for (const peer of peers) {
-        if (peer === except || peer.state !== 'open') continue
+        if (peer === except || peer.state !== 'open' || (only !== undefined && !only(peer))) continue
         peer.socket.send(frame)
         count += 1
       }

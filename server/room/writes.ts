@@ -172,7 +172,8 @@ export function createRoomWrites(options: RoomWritesOptions, deps: RoomWritesDep
 
   function acknowledge(peer: Peer, writes: number): void {
     peer.writeCount += writes
-    if (peer.state === 'open') send(peer, encodeMessage({ type: 'stored', writeCount: peer.writeCount }))
+    // A stock client does not know the acknowledgement (it would log « Unable to compute message »).
+    if (peer.state === 'open' && peer.understandsPadMessages) send(peer, encodeMessage({ type: 'stored', writeCount: peer.writeCount }))
   }
 
   async function applyOwnChange(change: (doc: Y.Doc) => void): Promise<boolean> {

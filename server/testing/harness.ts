@@ -16,6 +16,7 @@ import WebSocket from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { encodeParticipantSecret, participantSecretParam } from '../../shared/protocol/participant-id'
+import { padMessagesParam } from '../../shared/protocol/messages'
 import type { CreatePadResponse } from '../../shared/protocol/api'
 import type { Clock } from '../clock'
 import { loadConfig, type Config } from '../config'
@@ -122,7 +123,8 @@ export function connectClient(wsUrl: string, key: string, doc = new Y.Doc(), par
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
     // Each test client is a participant of its own, as each page is, unless the test says who.
-    params: { [participantSecretParam]: newParticipantSecret(), ...params },
+    // As a page: it understands the server's acknowledgements and settings.
+    params: { [participantSecretParam]: newParticipantSecret(), [padMessagesParam]: '1', ...params },
   })
   return {
     doc,
@@ -171,7 +173,7 @@ export function newParticipantSecret(): string {
 
 /** `key` may carry its own query (`<key>?participant=…`); without one, the raw client presents a fresh participant. */
 export function connectRaw(wsUrl: string, key: string): RawClient {
-  const path = key.includes('?') ? key : `${key}?${participantSecretParam}=${newParticipantSecret()}`
+  const path = key.includes('?') ? key : `${key}?${participantSecretParam}=${newParticipantSecret()}&${padMessagesParam}=1`
   const socket = new WebSocket(`${wsUrl}/ws/${path}`)
   const frames: Uint8Array[] = []
   socket.on('message', (data: Buffer) => frames.push(new Uint8Array(data)))

@@ -51,6 +51,15 @@ import {
   type FacilitationView,
 } from '../facilitation/facilitation-view'
 
+/**
+ * The relay URL's query parameter by which a page says it understands Atelier
+ * Pad's own messages (`atelier=1`): stored acknowledgements (100) and
+ * settings (101). Without it, a client — a stock y-websocket provider, a bot,
+ * a script — is sent only the standard protocol (sync and awareness), which
+ * it reads without complaint. Facilitation (102–104) has its own opt-in.
+ */
+export const padMessagesParam = 'atelier'
+
 export const MessageType = {
   sync: 0,
   awareness: 1,
