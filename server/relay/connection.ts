@@ -22,6 +22,7 @@ import type { Metrics } from '../metrics'
 import type { Room } from '../room/room'
 import { StoreError, type PadWithRole, type Store } from '../store/store'
 import { createPeer, refusePeer, type Peer } from './peer'
+import type { ProxyHint } from './proxy-hint'
 import type { PeerSockets } from './peer-sockets'
 import { createTokenBucket } from './rate-limit'
 import type { RelayRooms } from './rooms'
@@ -40,6 +41,8 @@ export interface ConnectionDeps {
   metrics: Metrics
   /** Counts connections per client address. */
   addresses: AddressCounts
+  /** Says once when many connections come from one loopback or private address (a proxy not trusted). */
+  proxyHint: ProxyHint
   /** Whether the server is shutting down (a connection whose key is found then is refused). */
   isClosing(): boolean
   /** A fresh peer id for the logs. */
@@ -111,7 +114,9 @@ export function acceptConnection(socket: WebSocket, raw: Duplex, request: Connec
     metrics.closes.inc({ code: String(code) })
   })
 
-  if (deps.addresses.add(address) > limits.maxConnectionsPerAddress) return refuse(CloseCode.rateLimited, 'too many connections from this address')
+  const fromAddress = deps.addresses.add(address)
+  deps.proxyHint.note(address, fromAddress)
+  if (fromAddress > limits.maxConnectionsPerAddress) return refuse(CloseCode.rateLimited, 'too many connections from this address')
   if (!isPadKey(key)) return refuse(CloseCode.unknownPad, 'unknown link')
   const join = (found: PadWithRole | 'replaced' | null): void => {
     if (socket.readyState !== socket.OPEN || state.phase !== 'looking-up') return

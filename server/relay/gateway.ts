@@ -24,6 +24,7 @@ import type { PadBus } from '../scale-out/pad-bus'
 import type { Store } from '../store/store'
 import { acceptConnection, createAddressCounts } from './connection'
 import { createPeerSockets } from './peer-sockets'
+import { createProxyHint } from './proxy-hint'
 import { createRelayRooms } from './rooms'
 
 export interface Relay extends PadChangeListener, LivePads {
@@ -63,6 +64,12 @@ export function createRelay(config: Config, deps: RelayDeps): Relay {
     log,
     metrics,
     addresses,
+    proxyHint: createProxyHint(config.trustProxy, (address, count) =>
+      log.warn(
+        { address, connections: count },
+        'many connections come from one loopback or private address: behind a reverse proxy, set TRUST_PROXY=true (and have the proxy set X-Forwarded-For) so that per-address limits count each client, not the proxy',
+      ),
+    ),
     isClosing: () => isClosing,
     nextPeerId: () => nextPeerId++,
   }
