@@ -54,6 +54,8 @@ export interface ConnectionOptions {
   padKey: string
   /** Presented with every connection so the relay knows which participant writes (writers only); null for readers. */
   participantSecret: string | null
+  /** Further query parameters of the relay URL, e.g. the facilitation's opt-in (client/facilitation/facilitation-channel.ts). */
+  params?: Readonly<Record<string, string>>
   doc: Y.Doc
   /** False for read-only links: the server ignores their writes and never acks them. */
   tracksUnsyncedChanges: boolean
@@ -92,7 +94,10 @@ export function createConnection(options: ConnectionOptions, target: Window = wi
   const provider = new WebsocketProvider(options.serverUrl, options.padKey, doc, {
     // Two tabs of one browser must sync through the server, not behind its back.
     disableBc: true,
-    params: options.participantSecret === null ? {} : { [participantSecretParam]: options.participantSecret },
+    params: {
+      ...options.params,
+      ...(options.participantSecret === null ? {} : { [participantSecretParam]: options.participantSecret }),
+    },
     connect: false,
     WebSocketPolyfill: createWriteCountingWebSocket(WebSocket, (kind) => {
       tracker.recordWriteSent(kind)
