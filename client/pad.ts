@@ -62,6 +62,7 @@ import { readPageElements, type PageElements } from './pad-elements'
 import { mountPadMenu } from './pad-menu'
 import { followPadState } from './connection/settings-feed'
 import { createFacilitationChannel, facilitationParams } from './facilitation/facilitation-channel'
+import { mountRoundPage } from './facilitation/round/round-page'
 import { mountSharePanel } from './share/share-panel'
 import { mountStatusView } from './connection/status'
 import { buildToolbar } from './editor/toolbar'
@@ -220,6 +221,21 @@ function openPad(context: OpenPadContext): void {
     baseUrl: location.origin,
   })
   disposers.push(() => projection.close())
+
+  disposers.push(
+    mountRoundPage({
+      elements: elements.round,
+      channel: facilitation,
+      awareness: connection.awareness,
+      doc,
+      editor,
+      localization,
+      participantId: participant.id,
+      isFacilitator: access.role === Role.admin,
+      mayRaiseHand: access.isWriter,
+      mayWrite: () => access.isWriter && !access.isReadOnly(),
+    }),
+  )
 
   const renderAccess = (): void => renderPadAccess({ elements, access, settings, localization, editor, authorship })
   renderAccess()
