@@ -50,10 +50,15 @@ export interface RoundPanel {
 export function mountRoundPanel(deps: RoundPanelDeps): RoundPanel {
   const { elements, localization } = deps
   let turnMs: number = facilitationLimits.defaultTurnMs
-  const disposers = deps.isFacilitator ? wirePanel(deps, () => turnMs, (next) => (turnMs = next)) : []
+  let shownDraft: readonly NamedSpeaker[] = []
+  const nameOf = (key: string): string =>
+    [...(deps.current()?.queue ?? []), ...shownDraft].find((speaker) => speaker.key === key)?.name ?? localization.t('round.unknownName')
+  const turnLength = { read: () => turnMs, set: (next: number) => (turnMs = next) }
+  const disposers = deps.isFacilitator ? wirePanel({ ...deps, nameOf }, turnLength) : []
   let listSignature = ''
   return {
     render(display, draft, hasCards) {
+      shownDraft = draft
       renderPhase(elements, display, deps.isFacilitator)
       renderLive(elements, display, localization)
       renderTurnLengths(elements.turnLength, display?.turnMs ?? turnMs, localization)
@@ -118,8 +123,13 @@ export function formatTurnLength(ms: number, localization: Pick<Localization, 'l
   return format.format(isMinutes ? ms / 60_000 : ms / 1000)
 }
 
+/** What the facilitator's controls use: the panel's deps, and the name shown for someone. */
+interface PanelControls extends RoundPanelDeps {
+  nameOf(key: string): string
+}
+
 /** The facilitator's controls: each click or form becomes a draft edit or a command. Returns the disposers. */
-function wirePanel(deps: RoundPanelDeps, readTurnMs: () => number, setTurnMs: (ms: number) => void): (() => void)[] {
+function wirePanel(deps: PanelControls, turnLength: { read(): number; set(ms: number): void }): (() => void)[] {
   const { elements, localization, draft } = deps
   const t = localization.t
   const listen = <K extends keyof HTMLElementEventMap>(target: HTMLElement, type: K, handler: (event: HTMLElementEventMap[K]) => void): (() => void) => {
@@ -133,7 +143,7 @@ function wirePanel(deps: RoundPanelDeps, readTurnMs: () => number, setTurnMs: (m
         sayPosition(deps, draft.speakers.map(speakerKey), key)
       },
       onRemove(key) {
-        const name = nameOf(deps, key)
+        const name = deps.nameOf(key)
         draft.remove(key)
         deps.say(t('round.removed', { name }))
       },
@@ -147,8 +157,8 @@ function wirePanel(deps: RoundPanelDeps, readTurnMs: () => number, setTurnMs: (m
       event.preventDefault()
       void addByName(deps)
     }),
-    listen(elements.turnLength, 'change', () => void changeTurnLength(deps, Number(elements.turnLength.value), setTurnMs)),
-    listen(elements.start, 'click', () => void start(deps, readTurnMs())),
+    listen(elements.turnLength, 'change', () => void changeTurnLength(deps, Number(elements.turnLength.value), turnLength.set)),
+    listen(elements.start, 'click', () => void start(deps, turnLength.read())),
     ...wireLiveControls(deps, listen),
   ]
   return disposers
@@ -158,8 +168,16 @@ type Listen = <K extends keyof HTMLElementEventMap>(target: HTMLElement, type: K
 
 function wireLiveControls(deps: RoundPanelDeps, listen: Listen): (() => void)[] {
   const { elements } = deps
+  // A second press of Next before the first one's reply would pass over the person who just got the floor.
+  let isGivingFloor = false
   const giveFloor = async (command: FacilitationCommand): Promise<void> => {
-    if (await deps.send(command)) deps.onFloorGiven()
+    if (isGivingFloor) return
+    isGivingFloor = true
+    try {
+      if (await deps.send(command)) deps.onFloorGiven()
+    } finally {
+      isGivingFloor = false
+    }
   }
   return [
     listen(elements.next, 'click', () => void giveFloor({ action: 'round-next' })),
@@ -188,7 +206,7 @@ async function start(deps: RoundPanelDeps, turnMs: number): Promise<void> {
   deps.onFloorGiven()
 }
 
-async function reorderQueue(deps: RoundPanelDeps, key: string, target: { delta: number } | { index: number }): Promise<void> {
+async function reorderQueue(deps: PanelControls, key: string, target: { delta: number } | { index: number }): Promise<void> {
   const queue = (deps.current()?.queue ?? []).map((named) => named.speaker)
   const order = 'delta' in target ? moveSpeaker(queue, key, target.delta) : moveSpeakerTo(queue, key, target.index)
   if (order.every((speaker, index) => speakerKey(speaker) === speakerKey(queue[index] ?? { name: '-' }))) return
@@ -230,13 +248,6 @@ async function changeTurnLength(deps: RoundPanelDeps, turnMs: number, setTurnMs:
   deps.say(deps.localization.t('round.turnLength.changed', { length: formatTurnLength(turnMs, deps.localization) }))
 }
 
-function sayPosition(deps: RoundPanelDeps, keys: readonly string[], key: string): void {
-  deps.say(deps.localization.t('round.moved', { name: nameOf(deps, key), position: keys.indexOf(key) + 1, count: keys.length }))
-}
-
-/** The name shown for `key`, in the queue or the draft list on screen. */
-function nameOf(deps: RoundPanelDeps, key: string): string {
-  const fromQueue = deps.current()?.queue.find((speaker) => speaker.key === key)?.name
-  const item = [...deps.elements.order.children].find((child) => child instanceof HTMLElement && child.dataset.key === key)
-  return fromQueue ?? item?.querySelector('.round-person-name')?.textContent ?? key
+function sayPosition(deps: PanelControls, keys: readonly string[], key: string): void {
+  deps.say(deps.localization.t('round.moved', { name: deps.nameOf(key), position: keys.indexOf(key) + 1, count: keys.length }))
 }
