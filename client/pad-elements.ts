@@ -14,6 +14,7 @@ import type { ProjectionElements } from './share/projection-mode'
 import type { SharePanelElements } from './share/share-panel'
 import type { PadMenuElements } from './pad-menu'
 import { requireElement } from './required-element'
+import { readRoundElements } from './facilitation/round/round-elements'
 
 /** Every element the pad page needs, found or failed for. */
 export function readPageElements() {
@@ -63,6 +64,7 @@ export function readPageElements() {
     share: readSharePanelElements(),
     projection: readProjectionElements(),
     facilitator: readFacilitatorPanelElements(),
+    round: readRoundElements(),
     nameDialog: readNameDialogElements(),
   }
 }

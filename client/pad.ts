@@ -61,6 +61,8 @@ import { createPadAccess, renderPadAccess } from './pad-access'
 import { readPageElements, type PageElements } from './pad-elements'
 import { mountPadMenu } from './pad-menu'
 import { followPadState } from './connection/settings-feed'
+import { createFacilitationChannel, facilitationParams } from './facilitation/facilitation-channel'
+import { mountRoundPage } from './facilitation/round/round-page'
 import { mountSharePanel } from './share/share-panel'
 import { mountStatusView } from './connection/status'
 import { buildToolbar } from './editor/toolbar'
@@ -183,11 +185,16 @@ function openPad(context: OpenPadContext): void {
     serverUrl: relayUrlOf(location.origin),
     padKey: key,
     participantSecret: access.isWriter ? participant.secret : null,
+    params: facilitationParams,
     doc,
     tracksUnsyncedChanges: access.isWriter,
     rateLimitRetryMs: defaultRateLimitRetryMs,
   })
   disposers.push(() => connection.close())
+  // One channel per page: the provider has one handler per message type, so
+  // every facilitation view (round, votes) shares this one.
+  const facilitation = createFacilitationChannel(connection.provider, { pageNowMs: Date.now })
+  disposers.push(() => facilitation.close())
 
   /** The participant's display name, once chosen: new initiative cards credit it. */
   let displayName = ''
@@ -214,6 +221,21 @@ function openPad(context: OpenPadContext): void {
     baseUrl: location.origin,
   })
   disposers.push(() => projection.close())
+
+  disposers.push(
+    mountRoundPage({
+      elements: elements.round,
+      channel: facilitation,
+      awareness: connection.awareness,
+      doc,
+      editor,
+      localization,
+      participantId: participant.id,
+      isFacilitator: access.role === Role.admin,
+      mayRaiseHand: access.isWriter,
+      mayWrite: () => access.isWriter && !access.isReadOnly(),
+    }),
+  )
 
   const renderAccess = (): void => renderPadAccess({ elements, access, settings, localization, editor, authorship })
   renderAccess()

@@ -54,6 +54,8 @@ export interface ConnectionOptions {
   padKey: string
   /** Presented with every connection so the relay knows which participant writes (writers only); null for readers. */
   participantSecret: string | null
+  /** Further query parameters of the relay URL, e.g. the facilitation's opt-in (client/facilitation/facilitation-channel.ts). */
+  params?: Readonly<Record<string, string>>
   doc: Y.Doc
   /** False for read-only links: the server ignores their writes and never acks them. */
   tracksUnsyncedChanges: boolean
@@ -93,7 +95,11 @@ export function createConnection(options: ConnectionOptions, target: Window = wi
     // Two tabs of one browser must sync through the server, not behind its back.
     disableBc: true,
     // The page understands the server's acknowledgements and settings (stock clients are sent neither).
-    params: { [padMessagesParam]: '1', ...(options.participantSecret === null ? {} : { [participantSecretParam]: options.participantSecret }) },
+    params: {
+      [padMessagesParam]: '1',
+      ...options.params,
+      ...(options.participantSecret === null ? {} : { [participantSecretParam]: options.participantSecret }),
+    },
     connect: false,
     WebSocketPolyfill: createWriteCountingWebSocket(WebSocket, (kind) => {
       tracker.recordWriteSent(kind)

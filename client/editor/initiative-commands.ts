@@ -27,7 +27,7 @@ const citedByField: InitiativeField = 'citedBy'
 const linkField: InitiativeField = 'link'
 
 /** An empty card (every field, in order), with `citedBy` holding `citedBy` when it is not empty. */
-function createInitiativeCard(citedBy: string): ProseMirrorNode {
+export function createInitiativeCard(citedBy: string): ProseMirrorNode {
   const card = emptyInitiative()
   const name = citedBy.trim()
   const content = (card.content ?? []).map((field) =>

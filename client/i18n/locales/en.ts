@@ -3,6 +3,7 @@
  * dictionary so that a missing or extra key is a compile error.
  */
 import type { fr } from './fr'
+import { facilitationEn } from './facilitation-en'
 
 export const en: Record<keyof typeof fr, string> = {
   'app.name': 'Atelier Pad',
@@ -515,4 +516,6 @@ export const en: Record<keyof typeof fr, string> = {
   'statement.remedy.delegate': 'contact the Défenseur des droits’ delegate in your region (site in French)',
   'statement.remedy.post': 'send a letter by post (free of charge, no stamp needed):',
   'statement.remedy.address': 'Défenseur des droits, Libre réponse 71120, 75342 Paris CEDEX 07',
+
+  ...facilitationEn,
 }

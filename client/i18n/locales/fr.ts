@@ -9,6 +9,8 @@
  * that a reader of the source sees them (shared/testing/french-typography.ts
  * has the rule; locales.test.ts checks every message).
  */
+import { facilitationFr } from './facilitation-fr'
+
 export const fr = {
   'app.name': 'Atelier Pad',
 
@@ -528,4 +530,6 @@ export const fr = {
   'statement.remedy.delegate': 'contacter le délégué du Défenseur des droits dans votre région',
   'statement.remedy.post': 'envoyer un courrier par la poste (gratuit, ne pas mettre de timbre)\u00A0:',
   'statement.remedy.address': 'Défenseur des droits, Libre réponse 71120, 75342 Paris CEDEX 07',
+
+  ...facilitationFr,
 }
