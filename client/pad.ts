@@ -15,6 +15,7 @@
  * `pagehide`. The pieces live in their own modules, what a read-only, locked
  * or closed pad looks like in `pad-access.ts`; this file only connects them.
  */
+import type { Plugin } from 'prosemirror-state'
 import { IndexeddbPersistence } from 'y-indexeddb'
 import * as Y from 'yjs'
 import type { PadSettings } from '../shared/protocol/api'
@@ -63,6 +64,7 @@ import { mountPadMenu } from './pad-menu'
 import { followPadState } from './connection/settings-feed'
 import { createFacilitationChannel, facilitationParams } from './facilitation/facilitation-channel'
 import { mountRoundPage } from './facilitation/round/round-page'
+import { createDotVote } from './facilitation/vote/dot-vote'
 import { mountSharePanel } from './share/share-panel'
 import { mountStatusView } from './connection/status'
 import { buildToolbar } from './editor/toolbar'
@@ -184,7 +186,8 @@ function openPad(context: OpenPadContext): void {
   const connection = createConnection({
     serverUrl: relayUrlOf(location.origin),
     padKey: key,
-    participantSecret: access.isWriter ? participant.secret : null,
+    // A view link presents it too: the facilitator may let readers place dots (the server checks who votes by it).
+    participantSecret: participant.secret,
     params: facilitationParams,
     doc,
     tracksUnsyncedChanges: access.isWriter,
@@ -195,6 +198,8 @@ function openPad(context: OpenPadContext): void {
   // every facilitation view (round, votes) shares this one.
   const facilitation = createFacilitationChannel(connection.provider, { pageNowMs: Date.now })
   disposers.push(() => facilitation.close())
+  const dotVote = createDotVote({ facilitation, fragment: doc.getXmlFragment(bodyFragmentName), role: access.role, localization, projectionDialog: elements.projection.dialog })
+  disposers.push(() => dotVote.close())
 
   /** The participant's display name, once chosen: new initiative cards credit it. */
   let displayName = ''
@@ -203,7 +208,7 @@ function openPad(context: OpenPadContext): void {
     participantId: participant.id,
     readDisplayName: () => displayName,
     onBigDeletion: () => deletionNotice?.onBigDeletion(),
-  })
+  }, [dotVote.cardPlugin])
   const authorship = createAuthorship({
     doc,
     participantId: participant.id,
@@ -303,7 +308,7 @@ interface EditorWriter {
  * of what is typed (writing links only), and the colours by author, with
  * their legend.
  */
-function mountEditor(context: OpenPadContext, connection: Connection, access: PadAccess, writer: EditorWriter): Editor {
+function mountEditor(context: OpenPadContext, connection: Connection, access: PadAccess, writer: EditorWriter, facilitationPlugins: readonly Plugin[]): Editor {
   const { doc, settings, elements, localization, disposers } = context
   const fragment = doc.getXmlFragment(bodyFragmentName)
   const shortcutHelp = access.isWriter ? mountShortcutHelp({ localization, isApple: isApplePlatform() }) : null
@@ -329,7 +334,7 @@ function mountEditor(context: OpenPadContext, connection: Connection, access: Pa
     localization,
     contentLanguage: settings.current.language,
     isEditable: !access.isReadOnly(),
-    plugins: [...writingPlugins, authorColors.plugin],
+    plugins: [...writingPlugins, authorColors.plugin, ...facilitationPlugins],
   })
   disposers.push(() => editor.destroy())
   disposers.push(mountAuthorLegend(elements.authorLegend, authorColors, localization))

@@ -13,7 +13,9 @@ export type MessageKey = keyof typeof fr
 export type Messages = Record<MessageKey, string>
 export type MessageParams = Readonly<Record<string, string | number>>
 /** Messages that come as `<key>.one` and `<key>.other`. */
-export type PluralMessage = 'presence.count' | 'projection.count' | 'history.changes.added' | 'history.changes.deleted'
+export type PluralMessage = 'presence.count' | 'projection.count' | 'history.changes.added' | 'history.changes.deleted' | VotePluralMessage
+/** The dot vote's (locales/vote-fr.ts). */
+type VotePluralMessage = 'vote.dots' | 'vote.left' | 'vote.people' | 'vote.results.voters'
 
 export const Language = {
   fr: 'fr',

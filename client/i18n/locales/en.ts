@@ -4,6 +4,7 @@
  */
 import type { fr } from './fr'
 import { facilitationEn } from './facilitation-en'
+import { voteEn } from './vote-en'
 
 export const en: Record<keyof typeof fr, string> = {
   'app.name': 'Atelier Pad',
@@ -518,4 +519,5 @@ export const en: Record<keyof typeof fr, string> = {
   'statement.remedy.address': 'Défenseur des droits, Libre réponse 71120, 75342 Paris CEDEX 07',
 
   ...facilitationEn,
+  ...voteEn,
 }

@@ -10,6 +10,7 @@
  * has the rule; locales.test.ts checks every message).
  */
 import { facilitationFr } from './facilitation-fr'
+import { voteFr } from './vote-fr'
 
 export const fr = {
   'app.name': 'Atelier Pad',
@@ -532,4 +533,5 @@ export const fr = {
   'statement.remedy.address': 'Défenseur des droits, Libre réponse 71120, 75342 Paris CEDEX 07',
 
   ...facilitationFr,
+  ...voteFr,
 }

@@ -1,0 +1,73 @@
+/**
+ * The dot vote's strings in French (client/facilitation/vote/): the panel,
+ * the facilitator's controls, each card's buttons, the projection, what is
+ * announced. Kept apart from fr.ts, which spreads them into the one French
+ * dictionary: the same rules hold (French typography written as escapes,
+ * every key in vote-en.ts too). A dot is a *gommette*, as in the exports.
+ */
+export const voteFr = {
+  'vote.heading': 'Vote par gommettes',
+  'vote.none': 'Aucun vote n’est ouvert. Les participant·es placent leurs gommettes sur les fiches initiatives du pad.',
+  'vote.dots.one': '{count} gommette',
+  'vote.dots.other': '{count} gommettes',
+  'vote.left.one': '{count} restante',
+  'vote.left.other': '{count} restantes',
+  'vote.people.one': '{count} personne',
+  'vote.people.other': '{count} personnes',
+
+  'vote.status.rules.stacking': '{dots} par personne, plusieurs possibles sur une même fiche.',
+  'vote.status.rules.single': '{dots} par personne, une au plus par fiche.',
+  'vote.status.left': 'Il vous reste {dots}.',
+  'vote.status.viewOnly': 'Ce lien de lecture ne vote pas\u00A0: l’animation n’a pas ouvert ce vote aux liens de lecture.',
+  'vote.status.cast': 'Jusqu’ici\u00A0: {dots} de {people}.',
+  'vote.status.hidden': 'Les totaux restent masqués jusqu’à la clôture.',
+  'vote.timeBox.running': 'Temps indicatif\u00A0: encore {clock}',
+  'vote.timeBox.paused': 'Temps indicatif en pause\u00A0: encore {clock}',
+  'vote.timeBox.over': 'Temps indicatif dépassé de {clock}',
+
+  'vote.cards.heading': 'Les fiches',
+  'vote.cards.empty': 'Ce pad n’a pas encore de fiche initiative.',
+  'vote.card.untitled': 'Fiche {number} sans nom',
+  'vote.card.mine': 'Vous\u00A0: {count}',
+  'vote.card.total': 'Total\u00A0: {count}',
+  'vote.card.result': 'Vote\u00A0: {dots}',
+  'vote.add.label': 'Ajouter une gommette à «\u202F{title}\u202F» ({left})',
+  'vote.remove.label': 'Retirer une gommette de «\u202F{title}\u202F» (vous en avez {count} ici)',
+
+  'vote.results.heading': 'Résultats du vote',
+  'vote.results.summary': '{dots} par personne, {voters}.',
+  'vote.results.voters.one': '{count} personne a voté',
+  'vote.results.voters.other': '{count} personnes ont voté',
+
+  'vote.announce.opened': 'Vote par gommettes ouvert\u00A0: {dots} par personne.',
+  'vote.announce.added': 'Gommette ajoutée à «\u202F{title}\u202F». {left}',
+  'vote.announce.removed': 'Gommette retirée de «\u202F{title}\u202F». {left}',
+  'vote.announce.totalsShown': 'Les totaux du vote sont maintenant visibles.',
+  'vote.announce.totalsHidden': 'Les totaux du vote sont maintenant masqués jusqu’à la clôture.',
+  'vote.announce.paused': 'Le temps indicatif du vote est en pause.',
+  'vote.announce.resumed': 'Le temps indicatif du vote repart.',
+  'vote.announce.closed': 'Vote clôturé\u00A0: les résultats sont affichés.',
+
+  'vote.admin.prepare': 'Préparer un vote',
+  'vote.admin.dots': 'Gommettes par personne',
+  'vote.admin.stacking': 'Plusieurs gommettes possibles sur une même fiche',
+  'vote.admin.visibility': 'Pendant le vote',
+  'vote.admin.visibility.totals': 'Montrer les totaux (anonymes)',
+  'vote.admin.visibility.hidden': 'Ne rien montrer avant la clôture',
+  'vote.admin.timeBox': 'Temps indicatif',
+  'vote.admin.timeBox.none': 'Aucun',
+  'vote.admin.timeBox.help': 'Un affichage seulement\u00A0: rien ne se passe à la fin, c’est vous qui clôturez le vote.',
+  'vote.admin.viewers': 'Les liens de lecture peuvent voter',
+  'vote.admin.open': 'Ouvrir le vote',
+  'vote.admin.running': 'Vote en cours',
+  'vote.admin.totals': 'Montrer les totaux pendant le vote',
+  'vote.admin.pause': 'Mettre le temps en pause',
+  'vote.admin.resume': 'Relancer le temps',
+  'vote.admin.extend': 'Une minute de plus',
+  'vote.admin.order': 'Ordre des résultats',
+  'vote.admin.order.dots': 'Le plus de gommettes d’abord',
+  'vote.admin.order.document': 'Dans l’ordre du pad',
+  'vote.admin.close': 'Clôturer le vote',
+
+  'vote.projection.hidden': 'Les totaux s’afficheront à la clôture du vote.',
+}
