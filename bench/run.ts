@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: compares our server with the two relays people would use
- * instead (y-websocket-server 0.1.1, Hocuspocus 3.4.4) under the same loads
+ * instead (y-websocket-server 0.1.1, Hocuspocus 4.7.0) under the same loads
  * over loopback, prints one table with every server's figures and our ratio
  * to the best peer, and writes it with a short reading to bench/RESULTS.md.
  * Each server runs in a fresh process on an empty data folder, pinned to core

@@ -30,10 +30,16 @@ export const serverKinds = ['atelier', 'ywebsocket', 'hocuspocus'] as const
 export const floorKind = 'floor'
 export type ServerKind = (typeof serverKinds)[number] | typeof floorKind
 
+/**
+ * The Node version every server runs on: startServer starts each of them with
+ * this process's own binary (process.execPath), so the labels can say it.
+ */
+export const serverNodeVersion = process.versions.node
+
 export const serverLabels: Record<ServerKind, string> = {
-  atelier: 'Atelier Pad',
-  ywebsocket: 'y-websocket-server 0.1.1',
-  hocuspocus: 'Hocuspocus 3.4.4',
+  atelier: `Atelier Pad (Node ${serverNodeVersion})`,
+  ywebsocket: `y-websocket-server 0.1.1 (Node ${serverNodeVersion})`,
+  hocuspocus: `Hocuspocus 4.7.0 (Node ${serverNodeVersion})`,
   floor: 'floor: forwarding only',
 }
 

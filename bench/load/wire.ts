@@ -2,15 +2,21 @@
  * The client side of the two wire dialects the benchmark speaks, as bytes:
  * the y-websocket protocol (our server and the reference server; y-protocols
  * sync + awareness, our `stored` and `settings` messages are ignored) and
- * Hocuspocus's, which prefixes every frame with the document name and opens
- * with an auth message. Encoders build what a stock provider sends; `readFrame`
+ * Hocuspocus 4's, which prefixes every frame with the document name and opens
+ * with an auth message (token, then the provider's version since 4.0). Encoders build what a stock provider sends; `readFrame`
  * tells the load client what a server frame is without decoding Yjs, so that
  * thousands of simulated receivers stay cheap. It does not own sockets.
  *
  *   y-websocket frame = type:varUint body
- *   hocuspocus frame  = documentName:varString type:varUint body
+ *   hocuspocus frame  = address:varString type:varUint body
+ *     address: the document name (a 4.x provider with `sessionAwareness`,
+ *     off by default, appends "\0" and a session id; not used here)
  *   type: 0 sync (step:varUint varUint8Array) · 1 awareness (varUint8Array)
- *         2 auth (hocuspocus: subtype:varUint …) · 4 sync reply (hocuspocus) · 8 sync status (hocuspocus)
+ *         2 auth (hocuspocus: subtype:varUint …; the client's token message
+ *           is 0 token:varString providerVersion:varString)
+ *         4 sync reply (hocuspocus) · 8 sync status (hocuspocus)
+ *   Hocuspocus 4 also defines 9 ping and 10 pong, one byte with no address;
+ *   its server (4.7.0) sends no pings (it closes connections silent for 60 s).
  */
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
@@ -23,6 +29,12 @@ export type Dialect = (typeof dialects)[number]
 const HocuspocusType = { syncReply: 4, syncStatus: 8 } as const
 /** Hocuspocus auth subtypes (packages/common/src/auth.ts). */
 const HocuspocusAuth = { token: 0, permissionDenied: 1, authenticated: 2 } as const
+/**
+ * What @hocuspocus/provider 4.7.0 sends after its token (AuthenticationMessage.ts,
+ * the build's __HOCUSPOCUS_VERSION__); the server keeps it as the connection's
+ * provider version. The same version as the server under test (package.json).
+ */
+export const hocuspocusProviderVersion = '4.7.0'
 
 export const FrameKind = {
   syncStep1: 1,
@@ -66,12 +78,13 @@ export function createWireCodec(dialect: Dialect, documentName: string): WireCod
     headerBytes: header.length,
     opening() {
       if (dialect !== 'hocuspocus') return []
-      // The provider sends its token (empty without one) first; the server queues the rest until it is checked.
+      // The provider sends its token (empty without one) and its version first; the server queues the rest until it is checked.
       return [
         frame((encoder) => {
           encoding.writeVarUint(encoder, MessageType.auth)
           encoding.writeVarUint(encoder, HocuspocusAuth.token)
           encoding.writeVarString(encoder, '')
+          encoding.writeVarString(encoder, hocuspocusProviderVersion)
         }),
       ]
     },
