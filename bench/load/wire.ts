@@ -111,17 +111,18 @@ export interface FrameInfo {
   offset: number
 }
 
-/** Classifies a server frame by its first bytes; every type and step number fits in one byte. */
-export function readFrame(frame: Uint8Array, headerBytes: number): FrameInfo {
-  const type = frame[headerBytes]
-  const next = frame[headerBytes + 1]
+/** Classifies the server frame at `frame[start]` by its first bytes; every type and step number fits in one byte. */
+export function readFrame(frame: Uint8Array, headerBytes: number, start = 0): FrameInfo {
+  const at = start + headerBytes
+  const type = frame[at]
+  const next = frame[at + 1]
   if (type === MessageType.sync || type === HocuspocusType.syncReply) {
-    if (next === SyncStep.update) return { kind: FrameKind.update, offset: headerBytes + 2 }
-    if (next === SyncStep.step2) return { kind: FrameKind.syncStep2, offset: headerBytes + 2 }
-    if (next === SyncStep.step1) return { kind: FrameKind.syncStep1, offset: headerBytes + 2 }
+    if (next === SyncStep.update) return { kind: FrameKind.update, offset: at + 2 }
+    if (next === SyncStep.step2) return { kind: FrameKind.syncStep2, offset: at + 2 }
+    if (next === SyncStep.step1) return { kind: FrameKind.syncStep1, offset: at + 2 }
     return { kind: FrameKind.other, offset: 0 }
   }
-  if (type === MessageType.awareness) return { kind: FrameKind.awareness, offset: headerBytes + 1 }
+  if (type === MessageType.awareness) return { kind: FrameKind.awareness, offset: at + 1 }
   if (type === MessageType.auth && headerBytes > 0) {
     if (next === HocuspocusAuth.authenticated) return { kind: FrameKind.authenticated, offset: 0 }
     if (next === HocuspocusAuth.permissionDenied) return { kind: FrameKind.refused, offset: 0 }
@@ -138,13 +139,33 @@ export function readPayload(frame: Uint8Array, offset: number): Uint8Array {
 
 /**
  * The awareness entries of an awareness frame: how many, and the first one's
- * client id (a server echoes a client's own presence back to it).
+ * client id (a server echoes a client's own presence back to it). Read in
+ * place, without a decoder: every receiver reads the head of every presence
+ * frame it gets.
  */
 export function readAwarenessHead(frame: Uint8Array, offset: number): { count: number; firstClientId: number } {
-  const decoder = decoding.createDecoder(frame)
-  decoder.pos = offset
-  decoding.readVarUint(decoder) // payload length
-  const count = decoding.readVarUint(decoder)
-  const firstClientId = count > 0 ? decoding.readVarUint(decoder) : -1
-  return { count, firstClientId }
+  let position = skipVarUint(frame, offset) // the payload's length
+  const count = readVarUintAt(frame, position)
+  if (count === 0) return { count, firstClientId: -1 }
+  position = skipVarUint(frame, position)
+  return { count, firstClientId: readVarUintAt(frame, position) }
+}
+
+/** lib0's varUint (7 bits a byte, low first) at `position`; clients ids and counts stay below 2^53. */
+function readVarUintAt(bytes: Uint8Array, position: number): number {
+  let value = 0
+  let scale = 1
+  for (let i = position; i < bytes.length; i++) {
+    const byte = bytes[i] as number
+    value += (byte & 0x7f) * scale
+    if (byte < 0x80) return value
+    scale *= 128
+  }
+  throw new RangeError(`a varUint at ${position} runs past the end of the frame`)
+}
+
+function skipVarUint(bytes: Uint8Array, position: number): number {
+  let i = position
+  while (i < bytes.length && (bytes[i] as number) >= 0x80) i++
+  return i + 1
 }
