@@ -15,6 +15,9 @@
  *     forwards bytes, runs in the workshop and many-pads scenarios only)
  *   BENCH_QUICK=1 shortens every load window (a trial, not a result)
  *   BENCH_RAMP_STEPS=200,400 runs only these big-room steps (all of them, even after a failure)
+ *   BENCH_LOAD_PROCESSES=n drives each load step from n load processes (default: one per core
+ *     but the server's; more than the cores only to try the sharding out)
+ *   BENCH_LOAD_PROFILE_DIR=<dir> profiles the load processes (node --cpu-prof)
  *   BENCH_CPU_PROFILE=<dir> profiles our server (node --cpu-prof) in the load
  *     scenarios (workshop, ramp, many pads) and prints the summaries; RESULTS.md is not written then, since the
  *     profiler slows the server down.
@@ -55,7 +58,7 @@ function parseList<T extends string>(name: string, allowed: readonly T[]): T[] {
 }
 
 /** Whether the run leaves out scenarios, servers, steps or time: its report is not the full results. */
-const isPartialRun = ['BENCH_SCENARIOS', 'BENCH_SERVERS', 'BENCH_QUICK', 'BENCH_RAMP_STEPS'].some((name) => (process.env[name] ?? '').trim() !== '')
+const isPartialRun = ['BENCH_SCENARIOS', 'BENCH_SERVERS', 'BENCH_QUICK', 'BENCH_RAMP_STEPS', 'BENCH_LOAD_PROCESSES', 'BENCH_LOAD_PROFILE_DIR'].some((name) => (process.env[name] ?? '').trim() !== '')
 
 function log(message: string): void {
   process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`)

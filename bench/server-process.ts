@@ -50,9 +50,18 @@ export const serverDialects: Record<ServerKind, Dialect> = {
   floor: 'y-websocket',
 }
 
-/** The core the servers run on; the load processes and the browser use the other one. */
+/** The core the servers run on; the load processes and the browser use the others. */
 export const serverCore = 0
+/** The core of the runner, the browser and the first load process. */
 export const loadCore = 1
+
+/** The cores load processes run on, one each: every online core but the server's (just `loadCore` on two cores). */
+export function loadCores(): number[] {
+  // Online cores, not this process's affinity (which pinSelf narrows to the load core).
+  const online = os.cpus().length
+  if (online < 2) return [loadCore]
+  return Array.from({ length: online - 1 }, (_, index) => (index === 0 ? loadCore : index + 1))
+}
 
 /**
  * Limits raised for a benchmark whose thousands of clients share one address
