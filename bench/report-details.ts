@@ -101,6 +101,8 @@ function renderFailures(results: RunResults): string | null {
     ['Big room', results.ramp],
     ['Many pads', results.manyPads],
     ['Idle scale', results.idle],
+    ['Join storm', results.joinStorm],
+    ['Reconnect storm', results.reconnectStorm],
     ['Cold load', results.coldLoad],
   ] as const) {
     for (const kind of columnKinds) {

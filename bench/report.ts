@@ -22,6 +22,9 @@ import {
 } from './scale-out/scale-out-report'
 import { floorKind, serverKinds, serverLabels, type ServerKind } from './server-process'
 import { renderDetails } from './report-details'
+import { bigRoomVerdicts } from './report-big-room'
+import type { StormResult } from './storm/storm'
+import { stormRows, stormTitles } from './storm/storm-report'
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: string }
 export type PerServer<T> = Partial<Record<ServerKind, Outcome<T>>>
@@ -54,6 +57,8 @@ export interface RunResults {
   twoInstances: ScaleOutResults
   twoInstancesManyPads: ScaleOutResults
   idle: PerServer<IdleResult>
+  joinStorm: PerServer<StormResult>
+  reconnectStorm: PerServer<StormResult>
   coldLoad: PerServer<ColdLoadResult>
   browser?: Outcome<BrowserResult>
   /** Ours only (history/history-report.ts). */
@@ -130,7 +135,15 @@ export const deliveredShare = (result: LoadResult): number => (result.expected =
 export const cpuPerMessageUs = (result: LoadResult): number =>
   (result.serverCpuSeconds * 1e6) / Math.max(1, result.delivered + result.awarenessDelivered)
 
-function loadRows(scenario: string, results: PerServer<LoadResult>, checks: TargetCheck[]): Row[] {
+/** Ratios to the best peer a load scenario is held to (issue 19 for the workshop; the earlier halves for many pads). */
+export interface LoadTargets {
+  maxP99Ratio: number
+  maxCpuPerMessageRatio: number
+}
+export const workshopTargets: LoadTargets = { maxP99Ratio: 1, maxCpuPerMessageRatio: 0.6 }
+export const manyPadsTargets: LoadTargets = { maxP99Ratio: 0.5, maxCpuPerMessageRatio: 0.5 }
+
+function loadRows(scenario: string, results: PerServer<LoadResult>, checks: TargetCheck[], targets: LoadTargets): Row[] {
   const delivered = figureRow(
     scenario,
     'delivered / expected updates',
@@ -142,26 +155,26 @@ function loadRows(scenario: string, results: PerServer<LoadResult>, checks: Targ
   const oursResult = value(results.atelier)
   const isNothingLost = oursResult !== null && oursResult.delivered === oursResult.expected && oursResult.expected > 0 && oursResult.dropped === 0
   delivered.target = 'nothing lost'
-  delivered.verdict = oursResult === null ? 'n/a' : isNothingLost ? 'met' : 'missed'
+  delivered.verdict = oursResult === null ? 'n/a' : isNothingLost ? 'met' : 'not met'
   checks.push({ name: `${scenario}: nothing lost`, met: oursResult === null ? null : isNothingLost, detail: delivered.values.atelier ?? '' })
 
   const p99Of = (r: LoadResult): number => r.latency.p99Ms
   const p99 = figureRow(scenario, 'latency p99 (ms)', results, p99Of, formatMs, 'lower')
-  p99.target = '≤ 0.5× best peer'
-  const p99Met = p99.ratioValue === null ? null : p99.ratioValue <= 0.5 && isNothingLost
+  p99.target = `≤ ${targets.maxP99Ratio}× best peer`
+  const p99Met = p99.ratioValue === null ? null : p99.ratioValue <= targets.maxP99Ratio && isNothingLost
   p99.verdict = verdictOf(p99Met, p99.ratio)
   checks.push({
-    name: `${scenario}: p99 ≤ half the best peer's`,
+    name: `${scenario}: p99 ≤ ${targets.maxP99Ratio}× the best peer's`,
     met: p99Met,
     detail: `${p99.values.atelier ?? '—'} ms, ${p99.ratio} the best peer${floorDetail(results, p99Of, formatMs, 'ms')}`,
   })
 
   const cpu = figureRow(scenario, 'server CPU per delivered message (µs)', results, cpuPerMessageUs, (us) => us.toFixed(1), 'lower')
-  cpu.target = '≤ 0.5× best peer'
-  const cpuMet = cpu.ratioValue === null ? null : cpu.ratioValue <= 0.5
+  cpu.target = `≤ ${targets.maxCpuPerMessageRatio}× best peer`
+  const cpuMet = cpu.ratioValue === null ? null : cpu.ratioValue <= targets.maxCpuPerMessageRatio
   cpu.verdict = verdictOf(cpuMet, cpu.ratio)
   checks.push({
-    name: `${scenario}: CPU per delivered message ≤ half`,
+    name: `${scenario}: CPU per delivered message ≤ ${targets.maxCpuPerMessageRatio}× the best peer's`,
     met: cpuMet,
     detail: `${cpu.values.atelier ?? '—'} µs, ${cpu.ratio} the best peer${floorDetail(results, cpuPerMessageUs, (us) => us.toFixed(1), 'µs')}`,
   })
@@ -188,13 +201,13 @@ function floorDetail(results: PerServer<LoadResult>, pick: (result: LoadResult) 
 
 function verdictOf(met: boolean | null, ratio: string): string {
   if (met === null) return 'n/a'
-  return met ? 'met' : `missed (${ratio})`
+  return met ? 'met' : `not met (${ratio})`
 }
 
 export function buildRows(results: RunResults): { rows: Row[]; checks: TargetCheck[] } {
   const rows: Row[] = []
   const checks: TargetCheck[] = []
-  if (Object.keys(results.workshop).length > 0) rows.push(...loadRows('Workshop', results.workshop, checks))
+  if (Object.keys(results.workshop).length > 0) rows.push(...loadRows('Workshop', results.workshop, checks, workshopTargets))
 
   if (Object.keys(results.ramp).length > 0) {
     const ramp = figureRow(
@@ -205,14 +218,14 @@ export function buildRows(results: RunResults): { rows: Row[]; checks: TargetChe
       (count) => String(count),
       'higher',
     )
-    ramp.target = '≥ 2× best peer'
-    const met = ramp.ratioValue === null ? null : ramp.ratioValue >= 2
-    ramp.verdict = verdictOf(met, ramp.ratio)
-    checks.push({ name: 'Big room: ≥ 2× the best peer’s largest room', met, detail: `${ramp.values.atelier ?? '—'} clients, ${ramp.ratio} the best peer` })
-    rows.push(ramp)
+    const verdicts = bigRoomVerdicts(results.ramp)
+    ramp.target = '≥ 2× best peer (or CPU ≤ 0.5× at the top step)'
+    ramp.verdict = verdicts.largestRoomVerdict
+    rows.push(ramp, ...verdicts.rows.map((row) => ({ scenario: 'Big room', ...row })))
+    checks.push(...verdicts.checks)
   }
 
-  if (Object.keys(results.manyPads).length > 0) rows.push(...loadRows('Many pads', results.manyPads, checks))
+  if (Object.keys(results.manyPads).length > 0) rows.push(...loadRows('Many pads', results.manyPads, checks, manyPadsTargets))
   checks.push(...scaleOutChecks(results))
 
   if (Object.keys(results.idle).length > 0) {
@@ -227,6 +240,17 @@ export function buildRows(results: RunResults): { rows: Row[]; checks: TargetChe
       figureRow('Idle scale', `time to connect ${idleScale.pads * idleScale.clientsPerPad} (s)`, results.idle, (r) => r.connectSeconds, (s) => s.toFixed(1), 'lower'),
       figureRow('Idle scale', 'server RSS with all connected (MB)', results.idle, (r) => r.rssBytes / 1e6, (mb) => mb.toFixed(0), 'lower'),
     )
+  }
+
+  const titles = stormTitles()
+  for (const [title, short, perServer] of [
+    [titles.join, 'Join storm', results.joinStorm],
+    [titles.reconnect, 'Reconnect storm', results.reconnectStorm],
+  ] as const) {
+    if (Object.keys(perServer).length === 0) continue
+    const storm = stormRows(title, short, perServer)
+    rows.push(...storm.rows)
+    checks.push(...storm.checks)
   }
 
   if (Object.keys(results.coldLoad).length > 0) {
@@ -257,7 +281,7 @@ export function buildRows(results: RunResults): { rows: Row[]; checks: TargetChe
         { scenario: 'Browser', figure: 'pad page editable on the 1 MB pad, median (ms)', values: ours(`${formatMs(b.padMedianMs)} (${b.padEditableMs.map(formatMs).join(' / ')})`), ratio: '', target: '', verdict: '' },
         { scenario: 'Browser', figure: 'bare ProseMirror view of the same doc, median (ms)', values: ours(`${formatMs(b.floorMedianMs)} (${b.floorMs.map(formatMs).join(' / ')})`), ratio: '', target: '', verdict: '' },
         { scenario: 'Browser', figure: 'pad page / bare ProseMirror', values: ours(formatRatio(overhead)), ratio: '', target: '≤ 2×', verdict: verdictOf(overheadMet, formatRatio(overhead)) },
-        { scenario: 'Browser', figure: 'pad page JavaScript, gzipped (kB)', values: ours(`${(b.scriptGzipBytes / 1000).toFixed(1)} (${b.scripts.length} files)`), ratio: '', target: '< 250 kB', verdict: jsMet ? 'met' : 'missed' },
+        { scenario: 'Browser', figure: 'pad page JavaScript, gzipped (kB)', values: ours(`${(b.scriptGzipBytes / 1000).toFixed(1)} (${b.scripts.length} files)`), ratio: '', target: '< 250 kB', verdict: jsMet ? 'met' : 'not met' },
       )
       checks.push({ name: 'Browser: editable ≤ 2× bare ProseMirror', met: overheadMet, detail: `${formatMs(b.padMedianMs)} ms vs ${formatMs(b.floorMedianMs)} ms, ${formatRatio(overhead)}` })
       checks.push({ name: 'Browser: pad JS < 250 kB gzipped', met: jsMet, detail: `${(b.scriptGzipBytes / 1000).toFixed(1)} kB` })
@@ -280,7 +304,7 @@ export function renderReading(results: RunResults, checks: TargetCheck[]): strin
   const lines = [
     `Targets met: ${met.length} of ${decided.length} that could be checked in this run${checks.length > decided.length ? ` (${checks.length - decided.length} not checkable: a server or scenario was filtered out or failed)` : ''}.`,
     '',
-    ...checks.map((check) => `- ${check.met === null ? '◻︎ n/a' : check.met ? '✅ met' : '❌ missed'} — ${check.name}: ${check.detail}`),
+    ...checks.map((check) => `- ${check.met === null ? '◻︎ n/a' : check.met ? '✅ met' : '❌ not met'} — ${check.name}: ${check.detail}`),
     '',
   ]
   const stepResults: { label: string; result: LoadResult }[] = []
@@ -314,6 +338,14 @@ export function renderReading(results: RunResults, checks: TargetCheck[]): strin
       'y-websocket-server 0.1.1 writes each update to LevelDB (YPERSISTENCE) asynchronously, relaying first; Hocuspocus stores the whole document 2–10 s after changes (its Database extension, debounced). ' +
       '"Messages" in CPU per message are the updates and presence (awareness) entries delivered to other clients in the window. Every server sends a client its own presence back and the peers also echo updates to their sender; those are not counted.',
   )
+  if (Object.keys(results.joinStorm).length > 0 || Object.keys(results.reconnectStorm).length > 0) {
+    lines.push(
+      '',
+      'Storms: "time to synced" runs from a participant\'s connection attempt to the server\'s sync step 2 applied in its Y.Doc (bench/storm/sync-client.ts, a stock provider\'s exchange). ' +
+        'The event-loop stall is measured inside each server process alike: peers/event-loop-monitor.mjs is preloaded (`node --import`) into every server and reads node:perf_hooks\' monitorEventLoopDelay (a 10 ms timer), so a stall of S ms reads about S + 10 ms; the figure is the longest from the storm\'s start until every client held every edit. ' +
+        '"Lost": a participant that never synced, a client still lacking an edit 30 s after the storm, or a writer whose edits a fresh client did not find after the server\'s graceful restart (its store).',
+    )
+  }
   if (value(results.workshop[floorKind]) !== null || value(results.manyPads[floorKind]) !== null) {
     lines.push(
       '',

@@ -10,7 +10,7 @@
  * Every child process is killed at the end, also on failure or Ctrl-C.
  *
  * Env filters for quick runs:
- *   BENCH_SCENARIOS=workshop,ramp,many-pads,two-instances,two-instances-many-pads,idle,cold-load,browser,history (default: all)
+ *   BENCH_SCENARIOS=workshop,ramp,many-pads,two-instances,two-instances-many-pads,idle,join-storm,reconnect-storm,cold-load,browser,history (default: all)
  *   BENCH_SERVERS=atelier,ywebsocket,hocuspocus,floor (default: all; `floor`, a relay that only
  *     forwards bytes, runs in the workshop and many-pads scenarios only)
  *   BENCH_QUICK=1 shortens every load window (a trial, not a result)
@@ -35,6 +35,7 @@ import { prepareLargePad, runBrowser, type LargePadSource } from './browser/brow
 import { canPin, killAll, killChildrenOnExit, pinSelf } from './child-processes'
 import { createDisturbanceGuard, noDisturbanceGuard } from './disturbance'
 import { runColdLoad } from './cold-load'
+import { runJoinStorm, runReconnectStorm } from './storm/storm'
 import { runIdleScale, runManyPads, runRamp, runWorkshop, type LoadShape, type ScenarioContext } from './load/load-scenarios'
 import type { LoadResult } from './load/load-spec'
 import { readMachineBusySeconds, readOwnTreeCpuSeconds } from './proc-stats'
@@ -45,7 +46,7 @@ import { runScaleOutStep, scaleOutSetupLabels, scaleOutSetups, twoInstancesManyP
 import { emptyScaleOutResults, type ScaleOutResults } from './scale-out/scale-out-report'
 import { floorKind, loadCore, projectRoot, serverKinds, serverLabels, type ServerKind } from './server-process'
 
-const scenarioIds = ['workshop', 'ramp', 'many-pads', 'two-instances', 'two-instances-many-pads', 'idle', 'cold-load', 'browser', 'history'] as const
+const scenarioIds = ['workshop', 'ramp', 'many-pads', 'two-instances', 'two-instances-many-pads', 'idle', 'join-storm', 'reconnect-storm', 'cold-load', 'browser', 'history'] as const
 type ScenarioId = (typeof scenarioIds)[number]
 
 function parseList<T extends string>(name: string, allowed: readonly T[]): T[] {
@@ -134,6 +135,8 @@ async function main(): Promise<void> {
     twoInstances: emptyScaleOutResults(),
     twoInstancesManyPads: emptyScaleOutResults(),
     idle: {},
+    joinStorm: {},
+    reconnectStorm: {},
     coldLoad: {},
   }
 
@@ -186,6 +189,8 @@ async function main(): Promise<void> {
     await scaleOutServices.close()
   }
   await forEachServer('idle', results.idle, (kind) => runIdleScale(kind, context))
+  await forEachServer('join-storm', results.joinStorm, (kind) => runJoinStorm(kind, context))
+  await forEachServer('reconnect-storm', results.reconnectStorm, (kind) => runReconnectStorm(kind, context))
 
   let largePad: LargePadSource | null = null
   const wantsBrowser = scenarios.includes('browser') && servers.includes('atelier')

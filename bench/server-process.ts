@@ -103,6 +103,11 @@ export interface StartOptions {
   port?: number
   /** Our server only: write a V8 CPU profile into this folder when it exits. */
   cpuProfileDir?: string
+  /**
+   * Measure the server's event-loop stalls from inside (peers/event-loop-monitor.mjs,
+   * preloaded into any server): its readings are appended to this file.
+   */
+  eventLoopFile?: string
   /** Our server only: more environment, such as the PostgreSQL store and the Redis link of several instances (DATABASE_URL, REDIS_URL). */
   env?: Record<string, string>
 }
@@ -120,24 +125,26 @@ export function removeDataDir(dataDir: string): void {
 
 export async function startServer(kind: ServerKind, options: StartOptions = {}): Promise<BenchServer> {
   const dataDir = options.dataDir ?? makeDataDir(kind)
-  const base = { ...process.env, PORT: String(options.port ?? 0), HOST: '127.0.0.1' }
+  const monitor = options.eventLoopFile === undefined ? {} : { BENCH_EVENT_LOOP_FILE: options.eventLoopFile }
+  const base = { ...process.env, PORT: String(options.port ?? 0), HOST: '127.0.0.1', ...monitor }
+  const preload = options.eventLoopFile === undefined ? [] : ['--import', path.join(projectRoot, 'bench/peers/event-loop-monitor.mjs')]
   let child: ChildProcess
   if (kind === 'atelier') {
     const profile = options.cpuProfileDir === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`]
-    child = startPinned(serverCore, process.execPath, [...profile, '--import', 'tsx', 'server/main.ts'], {
+    child = startPinned(serverCore, process.execPath, [...profile, '--import', 'tsx', ...preload, 'server/main.ts'], {
       cwd: projectRoot,
       env: { ...base, ...atelierEnv, DATA_DIR: dataDir, ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     })
   } else if (kind === 'ywebsocket' || kind === 'floor') {
     const launcher = kind === 'floor' ? 'bench/peers/forwarding-floor.mjs' : 'bench/peers/y-websocket-server.mjs'
-    child = startPinned(serverCore, process.execPath, [launcher], {
+    child = startPinned(serverCore, process.execPath, [...preload, launcher], {
       cwd: projectRoot,
       env: { ...base, YPERSISTENCE: path.join(dataDir, 'leveldb') },
       stdio: ['ignore', 'pipe', 'pipe'],
     })
   } else {
-    child = startPinned(serverCore, process.execPath, ['bench/peers/hocuspocus-server.mjs'], {
+    child = startPinned(serverCore, process.execPath, [...preload, 'bench/peers/hocuspocus-server.mjs'], {
       cwd: projectRoot,
       env: { ...base, DATA_DIR: dataDir },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -206,4 +213,12 @@ export async function openPads(server: BenchServer, count: number): Promise<PadT
   }
   await Promise.all(Array.from({ length: Math.min(16, count) }, worker))
   return targets
+}
+
+/** The same pad as `target`, reached as another participant: ours tells writers apart by their secret; the peers need nothing. */
+export function asAnotherParticipant(target: PadTarget): PadTarget {
+  const url = new URL(target.url)
+  if (!url.searchParams.has(participantSecretParam)) return target
+  url.searchParams.set(participantSecretParam, encodeParticipantSecret(randomBytes(32)))
+  return { url: url.toString(), documentName: target.documentName }
 }
