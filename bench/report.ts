@@ -23,6 +23,7 @@ import {
 import { floorKind, serverKinds, serverLabels, type ServerKind } from './server-process'
 import { renderDetails } from './report-details'
 import { bigRoomVerdicts } from './report-big-room'
+import { phoneRows } from './browser/phone-report'
 import type { StormResult } from './storm/storm'
 import { stormRows, stormTitles } from './storm/storm-report'
 
@@ -285,6 +286,7 @@ export function buildRows(results: RunResults): { rows: Row[]; checks: TargetChe
       )
       checks.push({ name: 'Browser: editable ≤ 2× bare ProseMirror', met: overheadMet, detail: `${formatMs(b.padMedianMs)} ms vs ${formatMs(b.floorMedianMs)} ms, ${formatRatio(overhead)}` })
       checks.push({ name: 'Browser: pad JS < 250 kB gzipped', met: jsMet, detail: `${(b.scriptGzipBytes / 1000).toFixed(1)} kB` })
+      rows.push(...phoneRows(b))
     }
   }
   return { rows, checks }
