@@ -61,7 +61,7 @@ export function createSyncClient(dialect: Dialect, target: PadTarget, name: stri
           presenceClock += 1
           ws.send(codec.awareness(encodePresence(presenceClock, presenceClock)))
         })
-        ws.on('message', (data: Buffer) => {
+        const receive = (data: Buffer): void => {
           const { kind, offset } = readFrame(data, codec.headerBytes)
           if (kind === FrameKind.syncStep1) ws.send(codec.syncStep2(Y.encodeStateAsUpdate(doc, readPayload(data, offset))))
           else if (kind === FrameKind.update) Y.applyUpdate(doc, readPayload(data, offset), fromServer)
@@ -72,6 +72,16 @@ export function createSyncClient(dialect: Dialect, target: PadTarget, name: stri
             isSynced = true
             clearTimeout(timer)
             resolve(performance.now() - started)
+          }
+        }
+        ws.on('message', (data: Buffer) => {
+          // A frame this client cannot read fails its connection (and so counts as lost), not the whole run.
+          try {
+            receive(data)
+          } catch (error) {
+            clearTimeout(timer)
+            reject(new Error(`${name}: could not read a frame: ${error instanceof Error ? error.message : String(error)}`))
+            ws.terminate()
           }
         })
         ws.on('error', (error) => {
