@@ -13,6 +13,7 @@ const storm = (overrides: Partial<StormResult>): StormResult => ({
   clientsMissingEdits: 0,
   clients: 4,
   writersMissingInStore: 0,
+  otherLoadOnServerCore: 0,
   ...overrides,
 })
 

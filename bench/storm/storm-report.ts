@@ -73,6 +73,7 @@ export function stormRows(scenario: string, short: string, results: PerServer<St
     { scenario, figure: 'time to synced p50 / p95 / max (ms)', values: cells((r) => [0.5, 0.95, 1].map((f) => formatMs(percentileOf(r.syncedMs, f))).join(' / ')), ratio: ratioText, target: `p95 ≤ ${stormTargets.maxP95Ratio}× best peer`, verdict: verdict(p95Met, ` (${ratioText})`) },
     { scenario, figure: 'longest event-loop stall in the server (ms)', values: cells((r) => formatMs(r.longestStallMs)), ratio: '', target: `ours ≤ ${stormTargets.maxStallMs} ms`, verdict: verdict(stallMet) },
     { scenario, figure: 'every edit on every client, from the storm (ms)', values: cells((r) => formatMs(r.convergedMs)), ratio: '', target: '', verdict: '' },
+    { scenario, figure: 'other processes on the server core during the storm (%)', values: cells((r) => (Number.isFinite(r.otherLoadOnServerCore) ? (r.otherLoadOnServerCore * 100).toFixed(0) : '—')), ratio: '', target: 'a few % (more: disturbed)', verdict: '' },
     { scenario, figure: 'lost', values: cells(describeLoss), ratio: '', target: 'nothing lost, every server', verdict: verdict(lostMet) },
   ]
   const oursText = ours === null ? '—' : `${formatMs(p95(ours))} ms`

@@ -18,7 +18,9 @@ import path from 'node:path'
 import { buildLargePad, largePad, updatesForKilobytes, type BuiltPad } from '../browser/large-pad'
 import type { ScenarioContext } from '../load/load-scenarios'
 import type { PadTarget } from '../load/load-client'
-import { asAnotherParticipant, openPads, removeDataDir, serverDialects, startServer, type BenchServer, type ServerKind } from '../server-process'
+import { canPin } from '../child-processes'
+import { readCoreBusySeconds, readCpuSeconds } from '../proc-stats'
+import { asAnotherParticipant, openPads, removeDataDir, serverCore, serverDialects, startServer, type BenchServer, type ServerKind } from '../server-process'
 import { createSyncClient, holdsAll, type SyncClient } from './sync-client'
 
 const isQuick = process.env.BENCH_QUICK === '1'
@@ -47,6 +49,12 @@ export interface StormResult {
   clients: number
   /** Writers whose edits a fresh client did not find after the server's graceful restart. */
   writersMissingInStore: number
+  /**
+   * Share of the server's core that other processes used during the storm
+   * (NaN when not pinned): a process that is not scheduled reads as stalled,
+   * so a high share means the stall and the times were disturbed.
+   */
+  otherLoadOnServerCore: number
 }
 
 export async function runJoinStorm(kind: ServerKind, context: ScenarioContext): Promise<StormResult> {
@@ -61,6 +69,7 @@ export async function runJoinStorm(kind: ServerKind, context: ScenarioContext): 
     const joiners = Array.from({ length: joinStorm.joiners }, (_, i) => createSyncClient(dialect, asAnotherParticipant(target), `joiner ${i}`))
     const arrivals = joiners.map(() => Math.random() * joinStorm.arrivalSeconds * 1000).sort((a, b) => a - b)
     const startedAt = Date.now()
+    const others = watchServerCore(server.pid)
     const synced = await Promise.all(joiners.map((joiner, i) => delay(arrivals[i] as number).then(() => joiner.connect(syncTimeoutMs).catch(() => Number.NaN))))
     await delay(joinStorm.afterSeconds * 1000)
     clearInterval(typing)
@@ -78,6 +87,7 @@ export async function runJoinStorm(kind: ServerKind, context: ScenarioContext): 
       clientsMissingEdits: clients.filter((client) => !holdsAll(client.doc, writers)).length,
       clients: clients.length,
       writersMissingInStore: 0,
+      otherLoadOnServerCore: others(),
       closeClients: () => clients.forEach((client) => client.close()),
       writersMap: writers,
     }
@@ -97,6 +107,7 @@ export async function runReconnectStorm(kind: ServerKind, context: ScenarioConte
       participants.forEach((participant, i) => participant.type(`hors ligne ${i}.${edit} `))
     }
     const startedAt = Date.now()
+    const others = watchServerCore(server.pid)
     const synced = await Promise.all(participants.map((participant) => participant.connect(syncTimeoutMs).catch(() => Number.NaN)))
     const writers = writersOf(participants, pad)
     const convergedMs = await waitForAll(participants, writers, startedAt)
@@ -111,6 +122,7 @@ export async function runReconnectStorm(kind: ServerKind, context: ScenarioConte
       clientsMissingEdits: participants.filter((client) => !holdsAll(client.doc, writers)).length,
       clients: participants.length,
       writersMissingInStore: 0,
+      otherLoadOnServerCore: others(),
       closeClients: () => participants.forEach((client) => client.close()),
       writersMap: writers,
     }
@@ -196,6 +208,18 @@ export function readLongestStall(file: string, fromMs: number, toMs: number): nu
     longest = Number.isNaN(longest) ? gap : Math.max(longest, gap)
   }
   return longest
+}
+
+/** Starts watching the server's core; the returned function gives the share of it others used since. */
+function watchServerCore(pid: number): () => number {
+  if (!canPin()) return () => Number.NaN
+  const wallStart = performance.now()
+  const coreStart = readCoreBusySeconds(serverCore)
+  const serverStart = readCpuSeconds(pid)
+  return () => {
+    const seconds = (performance.now() - wallStart) / 1000
+    return Math.max(0, (readCoreBusySeconds(serverCore) - coreStart - (readCpuSeconds(pid) - serverStart)) / seconds)
+  }
 }
 
 function delay(ms: number): Promise<void> {
