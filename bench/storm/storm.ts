@@ -30,6 +30,10 @@ export const reconnectStorm = { padKilobytes: 1000, participants: 40, offlineSec
 /** How long clients and the store get to hold every edit before the missing ones count as lost. */
 const convergeTimeoutMs = 30_000
 const syncTimeoutMs = 60_000
+/** After the storm: how long the monitor is given to write the line covering its end… */
+const monitorLagMs = 300
+/** …and the server to store what it holds once the clients have left, before it is stopped and the store checked. */
+export const storeSettleMs = 3000
 
 export interface StormResult {
   padBytes: number
@@ -80,7 +84,7 @@ export async function runJoinStorm(kind: ServerKind, context: ScenarioContext): 
       padBytes: pad.stateBytes,
       syncedMs: synced,
       failedToSync: synced.filter((ms) => !Number.isFinite(ms)).length,
-      longestStallMs: stalls(startedAt, Date.now()),
+      longestStallMs: await stalls(startedAt, Date.now()),
       convergedMs,
       edits,
       writers: typists.length,
@@ -115,7 +119,7 @@ export async function runReconnectStorm(kind: ServerKind, context: ScenarioConte
       padBytes: pad.stateBytes,
       syncedMs: synced,
       failedToSync: synced.filter((ms) => !Number.isFinite(ms)).length,
-      longestStallMs: stalls(startedAt, Date.now()),
+      longestStallMs: await stalls(startedAt, Date.now()),
       convergedMs,
       edits: participants.length * reconnectStorm.offlineEdits,
       writers: participants.length,
@@ -139,7 +143,7 @@ async function withStormServer(
   kind: ServerKind,
   context: ScenarioContext,
   kilobytes: number,
-  storm: (server: BenchServer, target: PadTarget, pad: BuiltPad, stalls: (fromMs: number, toMs: number) => number) => Promise<StormRun>,
+  storm: (server: BenchServer, target: PadTarget, pad: BuiltPad, stalls: (fromMs: number, toMs: number) => Promise<number>) => Promise<StormRun>,
 ): Promise<StormResult> {
   const monitorDir = fs.mkdtempSync(path.join(os.tmpdir(), 'atelier-bench-stalls-'))
   const eventLoopFile = path.join(monitorDir, 'event-loop.txt')
@@ -151,8 +155,12 @@ async function withStormServer(
     const [target] = (await openPads(server, 1)) as [PadTarget]
     const updates = kilobytes >= 1000 ? largePad.updates : updatesForKilobytes(kilobytes)
     const pad = await buildLargePad(serverDialects[kind], target, 180_000, updates)
-    run = await storm(server, target, pad, (fromMs, toMs) => readLongestStall(eventLoopFile, fromMs, toMs))
+    // The monitor writes a line every 100 ms: wait for the one that covers the storm's end.
+    const stalls = (fromMs: number, toMs: number): Promise<number> => delay(monitorLagMs).then(() => readLongestStall(eventLoopFile, fromMs, toMs))
+    run = await storm(server, target, pad, stalls)
     run.closeClients()
+    // Give every server the time its store takes after the last client left (Hocuspocus debounces 2 s) before the graceful stop.
+    await delay(storeSettleMs)
     await server.stop()
     const restarted = await startServer(kind, { dataDir, port })
     try {
