@@ -13,7 +13,7 @@ import WebSocket from 'ws'
 import * as Y from 'yjs'
 import type { PadTarget } from '../load/load-client'
 import { createPresenceEncoder } from '../load/presence'
-import { createWireCodec, FrameKind, readFrame, readPayload, type Dialect } from '../load/wire'
+import { createWireCodec, FrameKind, readFrame, readPayload, type Dialect, type WireCodec } from '../load/wire'
 
 export interface SyncClient {
   readonly doc: Y.Doc
@@ -29,6 +29,30 @@ export interface SyncClient {
 
 const fromServer = Symbol('server')
 
+/**
+ * Handles one server frame for a client holding `doc`: answers a step 1,
+ * applies a step 2 or an update; says when the first step 2 arrived (synced)
+ * or the server refused the client.
+ */
+function handleServerFrame(data: Buffer, codec: WireCodec, doc: Y.Doc, ws: WebSocket): 'synced' | 'refused' | null {
+  const { kind, offset } = readFrame(data, codec.headerBytes)
+  switch (kind) {
+    case FrameKind.syncStep1:
+      ws.send(codec.syncStep2(Y.encodeStateAsUpdate(doc, readPayload(data, offset))))
+      return null
+    case FrameKind.update:
+      Y.applyUpdate(doc, readPayload(data, offset), fromServer)
+      return null
+    case FrameKind.syncStep2:
+      Y.applyUpdate(doc, readPayload(data, offset), fromServer)
+      return 'synced'
+    case FrameKind.refused:
+      return 'refused'
+    default:
+      return null
+  }
+}
+
 export function createSyncClient(dialect: Dialect, target: PadTarget, name: string, doc = new Y.Doc()): SyncClient {
   const codec = createWireCodec(dialect, target.documentName)
   const encodePresence = createPresenceEncoder(doc.clientID, { name, color: '#30bced' })
@@ -36,65 +60,55 @@ export function createSyncClient(dialect: Dialect, target: PadTarget, name: stri
   let isSynced = false
   let presenceClock = 0
   let paragraph: Y.XmlText | null = null
-  const send = (frame: Uint8Array): void => {
-    if (socket?.readyState === WebSocket.OPEN && isSynced) socket.send(frame)
-  }
   doc.on('update', (update: Uint8Array, origin: unknown) => {
-    if (origin !== fromServer) send(codec.update(update))
+    if (origin !== fromServer && socket?.readyState === WebSocket.OPEN && isSynced) socket.send(codec.update(update))
   })
+  const connect = (timeoutMs: number): Promise<number> => {
+    const started = performance.now()
+    isSynced = false
+    const ws = new WebSocket(target.url, { perMessageDeflate: false })
+    socket = ws
+    ws.binaryType = 'nodebuffer'
+    return new Promise<number>((resolve, reject) => {
+      const fail = (error: Error): void => {
+        clearTimeout(timer)
+        reject(error)
+      }
+      const timer = setTimeout(() => fail(new Error(`${name}: not synced after ${timeoutMs} ms`)), timeoutMs)
+      ws.on('open', () => {
+        for (const frame of codec.opening()) ws.send(frame)
+        ws.send(codec.syncStep1(Y.encodeStateVector(doc)))
+        presenceClock += 1
+        ws.send(codec.awareness(encodePresence(presenceClock, presenceClock)))
+      })
+      ws.on('message', (data: Buffer) => {
+        let outcome: ReturnType<typeof handleServerFrame>
+        try {
+          outcome = handleServerFrame(data, codec, doc, ws)
+        } catch (error) {
+          // A frame this client cannot read fails its connection (and so counts as lost), not the whole run.
+          fail(new Error(`${name}: could not read a frame: ${error instanceof Error ? error.message : String(error)}`))
+          ws.terminate()
+          return
+        }
+        if (outcome === 'refused') fail(new Error(`${name}: the server refused the connection`))
+        if (outcome !== 'synced' || isSynced) return
+        isSynced = true
+        clearTimeout(timer)
+        resolve(performance.now() - started)
+      })
+      ws.on('error', fail)
+      ws.on('close', (code) => {
+        if (!isSynced) fail(new Error(`${name}: closed (${code}) before syncing`))
+      })
+    })
+  }
   return {
     doc,
     get isConnected() {
       return socket?.readyState === WebSocket.OPEN
     },
-    connect(timeoutMs) {
-      const started = performance.now()
-      isSynced = false
-      const ws = new WebSocket(target.url, { perMessageDeflate: false })
-      socket = ws
-      ws.binaryType = 'nodebuffer'
-      return new Promise<number>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`${name}: not synced after ${timeoutMs} ms`)), timeoutMs)
-        ws.on('open', () => {
-          for (const frame of codec.opening()) ws.send(frame)
-          ws.send(codec.syncStep1(Y.encodeStateVector(doc)))
-          presenceClock += 1
-          ws.send(codec.awareness(encodePresence(presenceClock, presenceClock)))
-        })
-        const receive = (data: Buffer): void => {
-          const { kind, offset } = readFrame(data, codec.headerBytes)
-          if (kind === FrameKind.syncStep1) ws.send(codec.syncStep2(Y.encodeStateAsUpdate(doc, readPayload(data, offset))))
-          else if (kind === FrameKind.update) Y.applyUpdate(doc, readPayload(data, offset), fromServer)
-          else if (kind === FrameKind.refused) reject(new Error(`${name}: the server refused the connection`))
-          else if (kind === FrameKind.syncStep2) {
-            Y.applyUpdate(doc, readPayload(data, offset), fromServer)
-            if (isSynced) return
-            isSynced = true
-            clearTimeout(timer)
-            resolve(performance.now() - started)
-          }
-        }
-        ws.on('message', (data: Buffer) => {
-          // A frame this client cannot read fails its connection (and so counts as lost), not the whole run.
-          try {
-            receive(data)
-          } catch (error) {
-            clearTimeout(timer)
-            reject(new Error(`${name}: could not read a frame: ${error instanceof Error ? error.message : String(error)}`))
-            ws.terminate()
-          }
-        })
-        ws.on('error', (error) => {
-          clearTimeout(timer)
-          reject(error)
-        })
-        ws.on('close', (code) => {
-          if (isSynced) return
-          clearTimeout(timer)
-          reject(new Error(`${name}: closed (${code}) before syncing`))
-        })
-      })
-    },
+    connect,
     drop() {
       socket?.terminate()
       socket = null
