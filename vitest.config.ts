@@ -6,7 +6,7 @@ import { defineConfig } from 'vitest/config'
 // test:e2e): unit tests are pure and take seconds; integration tests open
 // real sockets, SQLite files, postgres or redis-server processes and are
 // named *.integration.test.ts; end-to-end tests drive Chromium.
-const everyTest = ['shared/**/*.test.ts', 'server/**/*.test.ts', 'client/**/*.test.ts']
+const everyTest = ['shared/**/*.test.ts', 'server/**/*.test.ts', 'client/**/*.test.ts', 'bench/**/*.test.ts']
 
 export default defineConfig({
   test: {

@@ -26,7 +26,7 @@ function loadDetailRow(label: string, clients: number, result: LoadResult, passe
     ((result.serverCpuSeconds / result.measuredSeconds) * 100).toFixed(0),
     cpuPerMessageUs(result).toFixed(1),
     (result.serverRssBytes / 1e6).toFixed(0),
-    result.generatorCpuPercent.toFixed(0),
+    (result.loadProcessCpuPercents ?? [result.generatorCpuPercent]).map((percent) => percent.toFixed(0)).join(' / '),
     (result.otherLoadOnServerCore * 100).toFixed(0),
     passed === null ? '' : passed ? 'pass' : 'fail',
   ]
@@ -101,6 +101,8 @@ function renderFailures(results: RunResults): string | null {
     ['Big room', results.ramp],
     ['Many pads', results.manyPads],
     ['Idle scale', results.idle],
+    ['Join storm', results.joinStorm],
+    ['Reconnect storm', results.reconnectStorm],
     ['Cold load', results.coldLoad],
   ] as const) {
     for (const kind of columnKinds) {

@@ -24,6 +24,10 @@ import {
 } from './scale-out/scale-out-report'
 import { floorKind, serverKinds, serverLabels, type ServerKind } from './server-process'
 import { renderDetails } from './report-details'
+import { bigRoomVerdicts } from './report-big-room'
+import { phoneRows } from './browser/phone-report'
+import { storeSettleMs, type StormResult } from './storm/storm'
+import { stormRows, stormTitles } from './storm/storm-report'
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: string }
 export type PerServer<T> = Partial<Record<ServerKind, Outcome<T>>>
@@ -56,6 +60,8 @@ export interface RunResults {
   twoInstances: ScaleOutResults
   twoInstancesManyPads: ScaleOutResults
   idle: PerServer<IdleResult>
+  joinStorm: PerServer<StormResult>
+  reconnectStorm: PerServer<StormResult>
   coldLoad: PerServer<ColdLoadResult>
   browser?: Outcome<BrowserResult>
   /** Ours only (history/history-report.ts). */
@@ -133,7 +139,15 @@ export const deliveredShare = (result: LoadResult): number => (result.expected =
 export const cpuPerMessageUs = (result: LoadResult): number =>
   (result.serverCpuSeconds * 1e6) / Math.max(1, result.delivered + result.awarenessDelivered)
 
-function loadRows(scenario: string, results: PerServer<LoadResult>, checks: TargetCheck[]): Row[] {
+/** Ratios to the best peer a load scenario is held to (issue 19 for the workshop; the earlier halves for many pads). */
+export interface LoadTargets {
+  maxP99Ratio: number
+  maxCpuPerMessageRatio: number
+}
+export const workshopTargets: LoadTargets = { maxP99Ratio: 1, maxCpuPerMessageRatio: 0.6 }
+export const manyPadsTargets: LoadTargets = { maxP99Ratio: 0.5, maxCpuPerMessageRatio: 0.5 }
+
+function loadRows(scenario: string, results: PerServer<LoadResult>, checks: TargetCheck[], targets: LoadTargets): Row[] {
   const delivered = figureRow(
     scenario,
     'delivered / expected updates',
@@ -145,26 +159,26 @@ function loadRows(scenario: string, results: PerServer<LoadResult>, checks: Targ
   const oursResult = value(results.atelier)
   const isNothingLost = oursResult !== null && oursResult.delivered === oursResult.expected && oursResult.expected > 0 && oursResult.dropped === 0
   delivered.target = 'nothing lost'
-  delivered.verdict = oursResult === null ? 'n/a' : isNothingLost ? 'met' : 'missed'
+  delivered.verdict = oursResult === null ? 'n/a' : isNothingLost ? 'met' : 'not met'
   checks.push({ name: `${scenario}: nothing lost`, met: oursResult === null ? null : isNothingLost, detail: delivered.values.atelier ?? '' })
 
   const p99Of = (r: LoadResult): number => r.latency.p99Ms
   const p99 = figureRow(scenario, 'latency p99 (ms)', results, p99Of, formatMs, 'lower')
-  p99.target = '≤ 0.5× best peer'
-  const p99Met = p99.ratioValue === null ? null : p99.ratioValue <= 0.5 && isNothingLost
+  p99.target = `≤ ${targets.maxP99Ratio}× best peer`
+  const p99Met = p99.ratioValue === null ? null : p99.ratioValue <= targets.maxP99Ratio && isNothingLost
   p99.verdict = verdictOf(p99Met, p99.ratio)
   checks.push({
-    name: `${scenario}: p99 ≤ half the best peer's`,
+    name: `${scenario}: p99 ≤ ${targets.maxP99Ratio}× the best peer's`,
     met: p99Met,
     detail: `${p99.values.atelier ?? '—'} ms, ${p99.ratio} the best peer${floorDetail(results, p99Of, formatMs, 'ms')}`,
   })
 
   const cpu = figureRow(scenario, 'server CPU per delivered message (µs)', results, cpuPerMessageUs, (us) => us.toFixed(1), 'lower')
-  cpu.target = '≤ 0.5× best peer'
-  const cpuMet = cpu.ratioValue === null ? null : cpu.ratioValue <= 0.5
+  cpu.target = `≤ ${targets.maxCpuPerMessageRatio}× best peer`
+  const cpuMet = cpu.ratioValue === null ? null : cpu.ratioValue <= targets.maxCpuPerMessageRatio
   cpu.verdict = verdictOf(cpuMet, cpu.ratio)
   checks.push({
-    name: `${scenario}: CPU per delivered message ≤ half`,
+    name: `${scenario}: CPU per delivered message ≤ ${targets.maxCpuPerMessageRatio}× the best peer's`,
     met: cpuMet,
     detail: `${cpu.values.atelier ?? '—'} µs, ${cpu.ratio} the best peer${floorDetail(results, cpuPerMessageUs, (us) => us.toFixed(1), 'µs')}`,
   })
@@ -191,13 +205,13 @@ function floorDetail(results: PerServer<LoadResult>, pick: (result: LoadResult) 
 
 function verdictOf(met: boolean | null, ratio: string): string {
   if (met === null) return 'n/a'
-  return met ? 'met' : `missed (${ratio})`
+  return met ? 'met' : `not met (${ratio})`
 }
 
 export function buildRows(results: RunResults): { rows: Row[]; checks: TargetCheck[] } {
   const rows: Row[] = []
   const checks: TargetCheck[] = []
-  if (Object.keys(results.workshop).length > 0) rows.push(...loadRows('Workshop', results.workshop, checks))
+  if (Object.keys(results.workshop).length > 0) rows.push(...loadRows('Workshop', results.workshop, checks, workshopTargets))
 
   if (Object.keys(results.ramp).length > 0) {
     const ramp = figureRow(
@@ -208,14 +222,14 @@ export function buildRows(results: RunResults): { rows: Row[]; checks: TargetChe
       (count) => String(count),
       'higher',
     )
-    ramp.target = '≥ 2× best peer'
-    const met = ramp.ratioValue === null ? null : ramp.ratioValue >= 2
-    ramp.verdict = verdictOf(met, ramp.ratio)
-    checks.push({ name: 'Big room: ≥ 2× the best peer’s largest room', met, detail: `${ramp.values.atelier ?? '—'} clients, ${ramp.ratio} the best peer` })
-    rows.push(ramp)
+    const verdicts = bigRoomVerdicts(results.ramp)
+    ramp.target = '≥ 2× best peer (or CPU ≤ 0.5× at the top step)'
+    ramp.verdict = verdicts.largestRoomVerdict
+    rows.push(ramp, ...verdicts.rows.map((row) => ({ scenario: 'Big room', ...row })))
+    checks.push(...verdicts.checks)
   }
 
-  if (Object.keys(results.manyPads).length > 0) rows.push(...loadRows('Many pads', results.manyPads, checks))
+  if (Object.keys(results.manyPads).length > 0) rows.push(...loadRows('Many pads', results.manyPads, checks, manyPadsTargets))
   checks.push(...scaleOutChecks(results))
 
   if (Object.keys(results.idle).length > 0) {
@@ -230,6 +244,17 @@ export function buildRows(results: RunResults): { rows: Row[]; checks: TargetChe
       figureRow('Idle scale', `time to connect ${idleScale.pads * idleScale.clientsPerPad} (s)`, results.idle, (r) => r.connectSeconds, (s) => s.toFixed(1), 'lower'),
       figureRow('Idle scale', 'server RSS with all connected (MB)', results.idle, (r) => r.rssBytes / 1e6, (mb) => mb.toFixed(0), 'lower'),
     )
+  }
+
+  const titles = stormTitles()
+  for (const [title, short, perServer] of [
+    [titles.join, 'Join storm', results.joinStorm],
+    [titles.reconnect, 'Reconnect storm', results.reconnectStorm],
+  ] as const) {
+    if (Object.keys(perServer).length === 0) continue
+    const storm = stormRows(title, short, perServer)
+    rows.push(...storm.rows)
+    checks.push(...storm.checks)
   }
 
   if (Object.keys(results.coldLoad).length > 0) {
@@ -260,10 +285,11 @@ export function buildRows(results: RunResults): { rows: Row[]; checks: TargetChe
         { scenario: 'Browser', figure: 'pad page editable on the 1 MB pad, median (ms)', values: ours(`${formatMs(b.padMedianMs)} (${b.padEditableMs.map(formatMs).join(' / ')})`), ratio: '', target: '', verdict: '' },
         { scenario: 'Browser', figure: 'bare ProseMirror view of the same doc, median (ms)', values: ours(`${formatMs(b.floorMedianMs)} (${b.floorMs.map(formatMs).join(' / ')})`), ratio: '', target: '', verdict: '' },
         { scenario: 'Browser', figure: 'pad page / bare ProseMirror', values: ours(formatRatio(overhead)), ratio: '', target: '≤ 2×', verdict: verdictOf(overheadMet, formatRatio(overhead)) },
-        { scenario: 'Browser', figure: 'pad page JavaScript, gzipped (kB)', values: ours(`${(b.scriptGzipBytes / 1000).toFixed(1)} (${b.scripts.length} files)`), ratio: '', target: '< 250 kB', verdict: jsMet ? 'met' : 'missed' },
+        { scenario: 'Browser', figure: 'pad page JavaScript, gzipped (kB)', values: ours(`${(b.scriptGzipBytes / 1000).toFixed(1)} (${b.scripts.length} files)`), ratio: '', target: '< 250 kB', verdict: jsMet ? 'met' : 'not met' },
       )
       checks.push({ name: 'Browser: editable ≤ 2× bare ProseMirror', met: overheadMet, detail: `${formatMs(b.padMedianMs)} ms vs ${formatMs(b.floorMedianMs)} ms, ${formatRatio(overhead)}` })
       checks.push({ name: 'Browser: pad JS < 250 kB gzipped', met: jsMet, detail: `${(b.scriptGzipBytes / 1000).toFixed(1)} kB` })
+      rows.push(...phoneRows(b))
     }
   }
   return { rows, checks }
@@ -283,7 +309,7 @@ export function renderReading(results: RunResults, checks: TargetCheck[]): strin
   const lines = [
     `Targets met: ${met.length} of ${decided.length} that could be checked in this run${checks.length > decided.length ? ` (${checks.length - decided.length} not checkable: a server or scenario was filtered out or failed)` : ''}.`,
     '',
-    ...checks.map((check) => `- ${check.met === null ? '◻︎ n/a' : check.met ? '✅ met' : '❌ missed'} — ${check.name}: ${check.detail}`),
+    ...checks.map((check) => `- ${check.met === null ? '◻︎ n/a' : check.met ? '✅ met' : '❌ not met'} — ${check.name}: ${check.detail}`),
     '',
   ]
   const stepResults: { label: string; result: LoadResult }[] = []
@@ -317,6 +343,15 @@ export function renderReading(results: RunResults, checks: TargetCheck[]): strin
       'y-websocket-server 0.1.1 writes each update to LevelDB (YPERSISTENCE) asynchronously, relaying first; Hocuspocus stores the whole document 2–10 s after changes (its Database extension, debounced). ' +
       '"Messages" in CPU per message are the updates and presence (awareness) entries delivered to other clients in the window. Every server sends a client its own presence back and the peers also echo updates to their sender; those are not counted.',
   )
+  if (Object.keys(results.joinStorm).length > 0 || Object.keys(results.reconnectStorm).length > 0) {
+    lines.push(
+      '',
+      'Storms: "time to synced" runs from a participant\'s connection attempt to the server\'s sync step 2 applied in its Y.Doc (bench/storm/sync-client.ts, a stock provider\'s exchange). ' +
+        'The event-loop stall is measured inside each server process alike: peers/event-loop-monitor.mjs is preloaded (`node --import`) into every server and reads node:perf_hooks\' monitorEventLoopDelay (a 10 ms timer), so a stall of S ms reads about S + 10 ms, and time the process was not scheduled reads as a stall too (hence the row of what other processes took of its core); the figure is the longest from the storm\'s start until every client held every edit. ' +
+        'The Wi-Fi drop is simulated by dropping every socket without a closing handshake: on loopback the servers see each close at once, where a real drop may leave them half-open until a timeout. ' +
+        '"Lost": a participant that never synced, a client still lacking an edit 30 s after the storm, or a writer whose edits a fresh client did not find after the server\'s graceful restart (its store; the clients leave ${storeSettleMs / 1000} s before it is stopped).',
+    )
+  }
   if (value(results.workshop[floorKind]) !== null || value(results.manyPads[floorKind]) !== null) {
     lines.push(
       '',
@@ -337,7 +372,8 @@ export function renderResults(results: RunResults): string {
     '',
     `Generated by \`npm run bench\` on ${results.startedAt} in ${(results.durationSeconds / 60).toFixed(1)} min (scenarios: ${results.scenarios.join(', ')}; servers: ${results.servers.map((kind) => serverLabels[kind]).join(', ')}).`,
     '',
-    `Machine: ${machine.cores} cores (\`nproc\`), ${machine.cpuModel}, ${machine.memoryGiB.toFixed(0)} GiB, Linux ${machine.kernel}, Node ${machine.nodeVersion}. ` +
+    `Machine: ${machine.cores} cores (\`nproc\`), ${machine.cpuModel}, ${machine.memoryGiB.toFixed(0)} GiB, Linux ${machine.kernel}, Node ${machine.nodeVersion}: ` +
+      `every server ran on this Node (the runner's own binary), as its label says; Hocuspocus 4.7.0 declares Node ≥ 22 and ran on it with npm's engine warning. ` +
       (machine.isPinned
         ? 'Each server ran alone on core 0 (`taskset -c 0`), the load processes and Chromium on core 1' +
           (hasScaleOutResults(results) ? '; in the scale-out set-ups, the instances, PostgreSQL and Redis shared core 0 (see "Several instances").' : '.')

@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: compares our server with the two relays people would use
- * instead (y-websocket-server 0.1.1, Hocuspocus 3.4.4) under the same loads
+ * instead (y-websocket-server 0.1.1, Hocuspocus 4.7.0) under the same loads
  * over loopback, prints one table with every server's figures and our ratio
  * to the best peer, and writes it with a short reading to bench/RESULTS.md.
  * Each server runs in a fresh process on an empty data folder, pinned to core
@@ -10,11 +10,14 @@
  * Every child process is killed at the end, also on failure or Ctrl-C.
  *
  * Env filters for quick runs:
- *   BENCH_SCENARIOS=workshop,ramp,many-pads,two-instances,two-instances-many-pads,idle,cold-load,browser,history,churn (default: all)
+ *   BENCH_SCENARIOS=workshop,ramp,many-pads,two-instances,two-instances-many-pads,idle,join-storm,reconnect-storm,cold-load,browser,history,churn (default: all)
  *   BENCH_SERVERS=atelier,ywebsocket,hocuspocus,floor (default: all; `floor`, a relay that only
  *     forwards bytes, runs in the workshop and many-pads scenarios only)
  *   BENCH_QUICK=1 shortens every load window (a trial, not a result)
  *   BENCH_RAMP_STEPS=200,400 runs only these big-room steps (all of them, even after a failure)
+ *   BENCH_LOAD_PROCESSES=n drives each load step from n load processes (default: one per core
+ *     but the server's; more than the cores only to try the sharding out)
+ *   BENCH_LOAD_PROFILE_DIR=<dir> profiles the load processes (node --cpu-prof)
  *   BENCH_CPU_PROFILE=<dir> profiles our server (node --cpu-prof) in the load
  *     scenarios (workshop, ramp, many pads) and prints the summaries; RESULTS.md is not written then, since the
  *     profiler slows the server down.
@@ -33,6 +36,7 @@ import { prepareLargePad, runBrowser, type LargePadSource } from './browser/brow
 import { canPin, killAll, killChildrenOnExit, pinSelf } from './child-processes'
 import { createDisturbanceGuard, noDisturbanceGuard } from './disturbance'
 import { runColdLoad } from './cold-load'
+import { runJoinStorm, runReconnectStorm } from './storm/storm'
 import { runIdleScale, runManyPads, runRamp, runWorkshop, type LoadShape, type ScenarioContext } from './load/load-scenarios'
 import type { LoadResult } from './load/load-spec'
 import { readMachineBusySeconds, readOwnTreeCpuSeconds } from './proc-stats'
@@ -43,7 +47,7 @@ import { runScaleOutStep, scaleOutSetupLabels, scaleOutSetups, twoInstancesManyP
 import { emptyScaleOutResults, type ScaleOutResults } from './scale-out/scale-out-report'
 import { floorKind, loadCore, projectRoot, serverKinds, serverLabels, type ServerKind } from './server-process'
 
-const scenarioIds = ['workshop', 'ramp', 'many-pads', 'two-instances', 'two-instances-many-pads', 'idle', 'cold-load', 'browser', 'history', 'churn'] as const
+const scenarioIds = ['workshop', 'ramp', 'many-pads', 'two-instances', 'two-instances-many-pads', 'idle', 'join-storm', 'reconnect-storm', 'cold-load', 'browser', 'history', 'churn'] as const
 type ScenarioId = (typeof scenarioIds)[number]
 
 function parseList<T extends string>(name: string, allowed: readonly T[]): T[] {
@@ -56,7 +60,7 @@ function parseList<T extends string>(name: string, allowed: readonly T[]): T[] {
 }
 
 /** Whether the run leaves out scenarios, servers, steps or time: its report is not the full results. */
-const isPartialRun = ['BENCH_SCENARIOS', 'BENCH_SERVERS', 'BENCH_QUICK', 'BENCH_RAMP_STEPS'].some((name) => (process.env[name] ?? '').trim() !== '')
+const isPartialRun = ['BENCH_SCENARIOS', 'BENCH_SERVERS', 'BENCH_QUICK', 'BENCH_RAMP_STEPS', 'BENCH_LOAD_PROCESSES', 'BENCH_LOAD_PROFILE_DIR'].some((name) => (process.env[name] ?? '').trim() !== '')
 
 function log(message: string): void {
   process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`)
@@ -132,6 +136,8 @@ async function main(): Promise<void> {
     twoInstances: emptyScaleOutResults(),
     twoInstancesManyPads: emptyScaleOutResults(),
     idle: {},
+    joinStorm: {},
+    reconnectStorm: {},
     coldLoad: {},
   }
 
@@ -184,6 +190,8 @@ async function main(): Promise<void> {
     await scaleOutServices.close()
   }
   await forEachServer('idle', results.idle, (kind) => runIdleScale(kind, context))
+  await forEachServer('join-storm', results.joinStorm, (kind) => runJoinStorm(kind, context))
+  await forEachServer('reconnect-storm', results.reconnectStorm, (kind) => runReconnectStorm(kind, context))
 
   let largePad: LargePadSource | null = null
   const wantsBrowser = scenarios.includes('browser') && servers.includes('atelier')

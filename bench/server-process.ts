@@ -32,10 +32,16 @@ export const serverKinds = ['atelier', 'ywebsocket', 'hocuspocus'] as const
 export const floorKind = 'floor'
 export type ServerKind = (typeof serverKinds)[number] | typeof floorKind
 
+/**
+ * The Node version every server runs on: startServer starts each of them with
+ * this process's own binary (process.execPath), so the labels can say it.
+ */
+export const serverNodeVersion = process.versions.node
+
 export const serverLabels: Record<ServerKind, string> = {
-  atelier: 'Atelier Pad',
-  ywebsocket: 'y-websocket-server 0.1.1',
-  hocuspocus: 'Hocuspocus 3.4.4',
+  atelier: `Atelier Pad (Node ${serverNodeVersion})`,
+  ywebsocket: `y-websocket-server 0.1.1 (Node ${serverNodeVersion})`,
+  hocuspocus: `Hocuspocus 4.7.0 (Node ${serverNodeVersion})`,
   floor: 'floor: forwarding only',
 }
 
@@ -46,9 +52,18 @@ export const serverDialects: Record<ServerKind, Dialect> = {
   floor: 'y-websocket',
 }
 
-/** The core the servers run on; the load processes and the browser use the other one. */
+/** The core the servers run on; the load processes and the browser use the others. */
 export const serverCore = 0
+/** The core of the runner, the browser and the first load process. */
 export const loadCore = 1
+
+/** The cores load processes run on, one each: every online core but the server's (just `loadCore` on two cores). */
+export function loadCores(): number[] {
+  // Online cores, not this process's affinity (which pinSelf narrows to the load core).
+  const online = os.cpus().length
+  if (online < 2) return [loadCore]
+  return Array.from({ length: online - 1 }, (_, index) => (index === 0 ? loadCore : index + 1))
+}
 
 /**
  * Limits raised for a benchmark whose thousands of clients share one address
@@ -90,6 +105,11 @@ export interface StartOptions {
   port?: number
   /** Our server only: write a V8 CPU profile into this folder when it exits. */
   cpuProfileDir?: string
+  /**
+   * Measure the server's event-loop stalls from inside (peers/event-loop-monitor.mjs,
+   * preloaded into any server): its readings are appended to this file.
+   */
+  eventLoopFile?: string
   /** Our server only: more environment, such as the PostgreSQL store and the Redis link of several instances (DATABASE_URL, REDIS_URL). */
   env?: Record<string, string>
 }
@@ -107,24 +127,26 @@ export function removeDataDir(dataDir: string): void {
 
 export async function startServer(kind: ServerKind, options: StartOptions = {}): Promise<BenchServer> {
   const dataDir = options.dataDir ?? makeDataDir(kind)
-  const base = { ...process.env, PORT: String(options.port ?? 0), HOST: '127.0.0.1' }
+  const monitor = options.eventLoopFile === undefined ? {} : { BENCH_EVENT_LOOP_FILE: options.eventLoopFile }
+  const base = { ...process.env, PORT: String(options.port ?? 0), HOST: '127.0.0.1', ...monitor }
+  const preload = options.eventLoopFile === undefined ? [] : ['--import', path.join(projectRoot, 'bench/peers/event-loop-monitor.mjs')]
   let child: ChildProcess
   if (kind === 'atelier') {
     const profile = options.cpuProfileDir === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`]
-    child = startPinned(serverCore, process.execPath, [...profile, '--enable-source-maps', serverBundle], {
+    child = startPinned(serverCore, process.execPath, [...profile, ...preload, '--enable-source-maps', serverBundle], {
       cwd: projectRoot,
       env: { ...base, ...atelierEnv, DATA_DIR: dataDir, ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     })
   } else if (kind === 'ywebsocket' || kind === 'floor') {
     const launcher = kind === 'floor' ? 'bench/peers/forwarding-floor.mjs' : 'bench/peers/y-websocket-server.mjs'
-    child = startPinned(serverCore, process.execPath, [launcher], {
+    child = startPinned(serverCore, process.execPath, [...preload, launcher], {
       cwd: projectRoot,
       env: { ...base, YPERSISTENCE: path.join(dataDir, 'leveldb') },
       stdio: ['ignore', 'pipe', 'pipe'],
     })
   } else {
-    child = startPinned(serverCore, process.execPath, ['bench/peers/hocuspocus-server.mjs'], {
+    child = startPinned(serverCore, process.execPath, [...preload, 'bench/peers/hocuspocus-server.mjs'], {
       cwd: projectRoot,
       env: { ...base, DATA_DIR: dataDir },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -194,4 +216,12 @@ export async function openPads(server: BenchServer, count: number): Promise<PadT
   }
   await Promise.all(Array.from({ length: Math.min(16, count) }, worker))
   return targets
+}
+
+/** The same pad as `target`, reached as another participant: ours tells writers apart by their secret; the peers need nothing. */
+export function asAnotherParticipant(target: PadTarget): PadTarget {
+  const url = new URL(target.url)
+  if (!url.searchParams.has(participantSecretParam)) return target
+  url.searchParams.set(participantSecretParam, encodeParticipantSecret(randomBytes(32)))
+  return { url: url.toString(), documentName: target.documentName }
 }

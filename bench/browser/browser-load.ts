@@ -18,7 +18,7 @@ import type { AddressInfo } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import zlib from 'node:zlib'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 import { build } from 'vite'
 import WebSocket from 'ws'
 import { yXmlFragmentToProseMirrorRootNode } from 'y-prosemirror'
@@ -30,6 +30,7 @@ import { median } from '../cold-load'
 import { chromiumFlags, chromiumPath } from '../../e2e/chromium'
 import type { DisturbanceGuard } from '../disturbance'
 import { buildLargePad, hasWholePad, largePad, type BuiltPad } from './large-pad'
+import { runPhone, type PhoneResult } from './phone'
 import type { PadTarget } from '../load/load-client'
 import { openPads, projectRoot, removeDataDir, startServer, type BenchServer } from '../server-process'
 
@@ -73,6 +74,19 @@ export interface PagePhases {
   editableMs: number
 }
 
+/** The device a page is opened on: its viewport, and the CPU and network Chromium emulates over CDP. */
+export interface DeviceProfile {
+  viewport: { width: number; height: number }
+  /** A phone's context: mobile viewport meta honoured, touch, this pixel ratio. */
+  mobile: { deviceScaleFactor: number } | null
+  /** Chromium's `Emulation.setCPUThrottlingRate` (1: none). */
+  cpuThrottlingRate: number
+  /** Chromium's `Network.emulateNetworkConditions` (null: loopback as it is). */
+  network: { latencyMs: number; downloadBytesPerSecond: number; uploadBytesPerSecond: number } | null
+}
+
+export const desktopProfile: DeviceProfile = { viewport: { width: 1100, height: 800 }, mobile: null, cpuThrottlingRate: 1, network: null }
+
 export interface BrowserResult {
   padEditableMs: number[]
   padMedianMs: number
@@ -85,6 +99,8 @@ export interface BrowserResult {
   docJsonBytes: number
   scripts: ScriptAsset[]
   scriptGzipBytes: number
+  /** The phone profile's figures (phone.ts), or why they are missing. */
+  phone: PhoneResult | { error: string }
 }
 
 /** Builds the large pad on a fresh server of ours (when the cold-load scenario did not leave one). */
@@ -146,7 +162,9 @@ export async function runBrowser(source: LargePadSource, guard: DisturbanceGuard
       const sorted = [...visits].sort((a, b) => a.editableMs - b.editableMs)
       return sorted[Math.floor((sorted.length - 1) / 2)] as PagePhases
     }
+    const phone = await runPhone(browser, server, floorDir, source, guard).catch((error: unknown) => ({ error: error instanceof Error ? error.message : String(error) }))
     return {
+      phone,
       padEditableMs,
       padMedianMs: median(padEditableMs),
       padPhases: medianVisit(padVisits),
@@ -166,9 +184,10 @@ export async function runBrowser(source: LargePadSource, guard: DisturbanceGuard
   }
 }
 
-/** Opens `url` in a new context and resolves with the ms from navigation start until the pad is editable, and the phases before. */
-async function timeEditable(browser: Browser, url: string, pad: BuiltPad, onScript: (url: string) => void): Promise<PagePhases> {
-  const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1100, height: 800 } })
+/** Opens `url` in a new context on `device` and resolves with the ms from navigation start until the pad is editable, and the phases before. */
+export async function timeEditable(browser: Browser, url: string, pad: BuiltPad, onScript: (url: string) => void, device: DeviceProfile = desktopProfile): Promise<PagePhases> {
+  const mobile = device.mobile === null ? {} : { isMobile: true, hasTouch: true, deviceScaleFactor: device.mobile.deviceScaleFactor }
+  const context = await browser.newContext({ locale: 'fr-FR', viewport: device.viewport, ...mobile })
   try {
     // A string, not a function: tsx (esbuild keepNames) would wrap a function's inner names in a helper the page lacks.
     await context.addInitScript(`
@@ -185,6 +204,7 @@ async function timeEditable(browser: Browser, url: string, pad: BuiltPad, onScri
       })();
     `)
     const page = await context.newPage()
+    await emulateDevice(context, page, device)
     page.on('response', (response) => {
       if (response.request().resourceType() === 'script') onScript(response.url())
     })
@@ -199,6 +219,22 @@ async function timeEditable(browser: Browser, url: string, pad: BuiltPad, onScri
     }
   } finally {
     await context.close()
+  }
+}
+
+/** Slows the page's CPU and network as `device` says, over CDP, before it navigates. */
+async function emulateDevice(context: BrowserContext, page: Page, device: DeviceProfile): Promise<void> {
+  if (device.cpuThrottlingRate === 1 && device.network === null) return
+  const cdp = await context.newCDPSession(page)
+  if (device.cpuThrottlingRate !== 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: device.cpuThrottlingRate })
+  if (device.network !== null) {
+    await cdp.send('Network.enable')
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: device.network.latencyMs,
+      downloadThroughput: device.network.downloadBytesPerSecond,
+      uploadThroughput: device.network.uploadBytesPerSecond,
+    })
   }
 }
 
@@ -222,7 +258,7 @@ async function readPhases(page: Page): Promise<Omit<PagePhases, 'editableMs'>> {
 }
 
 /** The pad's `body` as ProseMirror JSON, read through the server like any client. */
-async function readProseMirrorJson(server: BenchServer, source: LargePadSource): Promise<unknown> {
+export async function readProseMirrorJson(server: BenchServer, source: Pick<LargePadSource, 'target' | 'pad'>): Promise<unknown> {
   const doc = new Y.Doc()
   const cut = source.target.url.lastIndexOf('/')
   const provider = new WebsocketProvider(`${server.wsUrl}/ws`, source.target.url.slice(cut + 1), doc, {

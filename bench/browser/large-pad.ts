@@ -39,7 +39,13 @@ function textOf(index: number): string {
   return text.slice(0, largePad.charactersPerUpdate)
 }
 
-export async function buildLargePad(dialect: Dialect, target: PadTarget, timeoutMs = 180_000): Promise<BuiltPad> {
+/** The updates that make a pad of about `kilobytes` of text, in the large pad's shape (50 characters each). */
+export function updatesForKilobytes(kilobytes: number): number {
+  return Math.max(1, Math.round((kilobytes * 1000) / largePad.charactersPerUpdate))
+}
+
+/** Builds the pad through the server; `updates` makes it smaller than the 1 MB pad (the same shape, fewer paragraphs). */
+export async function buildLargePad(dialect: Dialect, target: PadTarget, timeoutMs = 180_000, updates: number = largePad.updates): Promise<BuiltPad> {
   const codec = createWireCodec(dialect, target.documentName)
   const doc = new Y.Doc()
   const socket = new WebSocket(target.url, { perMessageDeflate: false })
@@ -72,12 +78,12 @@ export async function buildLargePad(dialect: Dialect, target: PadTarget, timeout
     socket.send(codec.syncStep1(Y.encodeStateVector(doc)))
     await waitFor('the first sync', () => syncedCount >= 1)
 
-    const updates: Uint8Array[] = []
-    doc.on('update', (update: Uint8Array) => updates.push(update))
+    const pending: Uint8Array[] = []
+    doc.on('update', (update: Uint8Array) => pending.push(update))
     const body = doc.getXmlFragment('body')
     let paragraph: Y.XmlText | null = null
-    for (let index = 0; index < largePad.updates; index++) {
-      const isLast = index === largePad.updates - 1
+    for (let index = 0; index < updates; index++) {
+      const isLast = index === updates - 1
       const text = isLast ? `${textOf(index).slice(0, largePad.charactersPerUpdate - largePad.endMark.length)}${largePad.endMark}` : textOf(index)
       if (index % largePad.updatesPerParagraph === 0) {
         const element = new Y.XmlElement('paragraph')
@@ -88,7 +94,7 @@ export async function buildLargePad(dialect: Dialect, target: PadTarget, timeout
       } else {
         paragraph?.insert(paragraph.length, text)
       }
-      for (const update of updates.splice(0)) socket.send(codec.update(update))
+      for (const update of pending.splice(0)) socket.send(codec.update(update))
       // Keep at most ~1 MB queued in this process; the server reads at its own pace.
       if (socket.bufferedAmount > 1024 * 1024) await waitFor('the socket to drain', () => socket.bufferedAmount < 256 * 1024)
     }
@@ -100,7 +106,7 @@ export async function buildLargePad(dialect: Dialect, target: PadTarget, timeout
       builderClientId: doc.clientID,
       clock: Y.getState(doc.store, doc.clientID),
       paragraphs: body.length,
-      characters: largePad.updates * largePad.charactersPerUpdate,
+      characters: updates * largePad.charactersPerUpdate,
       stateBytes: Y.encodeStateAsUpdate(doc).length,
       buildSeconds: (performance.now() - started) / 1000,
     }

@@ -16,10 +16,20 @@ export interface LatencySummary {
   maxMs: number
 }
 
+/** A histogram as plain data (its non-empty bins), to send from one process to another. */
+export interface HistogramSnapshot {
+  /** [bin, count] of every bin that holds samples. */
+  bins: [number, number][]
+  maxMs: number
+}
+
 export interface LatencyHistogram {
   record(latencyMs: number): void
   readonly count: number
   summarize(): LatencySummary
+  snapshot(): HistogramSnapshot
+  /** Adds another histogram's samples (another load process's) to this one. */
+  merge(snapshot: HistogramSnapshot): void
 }
 
 export function createLatencyHistogram(): LatencyHistogram {
@@ -48,6 +58,19 @@ export function createLatencyHistogram(): LatencyHistogram {
     },
     get count() {
       return count
+    },
+    snapshot() {
+      const filled: [number, number][] = []
+      for (let bin = 0; bin <= binCount; bin++) if ((bins[bin] as number) > 0) filled.push([bin, bins[bin] as number])
+      return { bins: filled, maxMs }
+    },
+    merge(snapshot) {
+      for (const [bin, binSamples] of snapshot.bins) {
+        if (!Number.isInteger(bin) || bin < 0 || bin > binCount) throw new RangeError(`histogram bin ${bin} out of 0..${binCount}`)
+        bins[bin] = (bins[bin] as number) + binSamples
+        count += binSamples
+      }
+      if (snapshot.bins.length > 0) maxMs = Math.max(maxMs, snapshot.maxMs)
     },
     summarize() {
       return { count, p50Ms: percentile(0.5), p95Ms: percentile(0.95), p99Ms: percentile(0.99), maxMs: count === 0 ? Number.NaN : maxMs }

@@ -23,30 +23,39 @@ export function formatMarker(senderId: number, timeTenths: number): string {
   return `{{s${senderId}t${timeTenths}}}`
 }
 
-/** Calls `found` for each marker in `bytes` from `start` on. */
-export function scanMarkers(bytes: Uint8Array, start: number, found: (senderId: number, timeTenths: number) => void): void {
-  const end = bytes.length - 6
-  for (let i = start; i < end; i++) {
-    if (bytes[i] !== open0 || bytes[i + 1] !== open0 || bytes[i + 2] !== letterS) continue
+const markerOpening = Buffer.from([open0, open0, letterS])
+
+/**
+ * Calls `found` for each marker in `bytes[start, end)`. The search for each
+ * marker's opening is Buffer.indexOf (native), not a loop over every byte in
+ * JavaScript: receivers scan every update they get, and that loop was most
+ * of their cost in big rooms.
+ */
+export function scanMarkers(bytes: Buffer, start: number, end: number, found: (senderId: number, timeTenths: number) => void): void {
+  // A view ending at `end` (same offsets) keeps the native search from running past it.
+  const view = end >= bytes.length ? bytes : bytes.subarray(0, end)
+  const limit = view.length
+  let i = view.indexOf(markerOpening, start)
+  while (i >= 0) {
     let j = i + 3
     let sender = 0
     let digits = 0
-    while (j < bytes.length && (bytes[j] as number) >= digit0 && (bytes[j] as number) <= digit0 + 9) {
-      sender = sender * 10 + ((bytes[j] as number) - digit0)
+    while (j < limit && (view[j] as number) >= digit0 && (view[j] as number) <= digit0 + 9) {
+      sender = sender * 10 + ((view[j] as number) - digit0)
       j++
       digits++
     }
-    if (digits === 0 || bytes[j] !== letterT) continue
-    j++
-    let time = 0
-    digits = 0
-    while (j < bytes.length && (bytes[j] as number) >= digit0 && (bytes[j] as number) <= digit0 + 9) {
-      time = time * 10 + ((bytes[j] as number) - digit0)
+    if (digits > 0 && view[j] === letterT) {
       j++
-      digits++
+      let time = 0
+      digits = 0
+      while (j < limit && (view[j] as number) >= digit0 && (view[j] as number) <= digit0 + 9) {
+        time = time * 10 + ((view[j] as number) - digit0)
+        j++
+        digits++
+      }
+      if (digits > 0 && view[j] === close0) found(sender, time)
     }
-    if (digits === 0 || bytes[j] !== close0) continue
-    found(sender, time)
-    i = j
+    i = view.indexOf(markerOpening, Math.max(j, i + 1))
   }
 }

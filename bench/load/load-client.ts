@@ -9,13 +9,17 @@
  * Receivers do not apply the updates they get: that is the browser's cost,
  * not the server's, and thousands of Y.Docs applying every update would make
  * this process the bottleneck. They scan each update for latency markers and
- * count awareness entries instead. It does not schedule anything (load.ts).
+ * count awareness entries instead, reading the bytes where the socket put
+ * them. A typist's Y.Doc only joins the pad and starts its paragraph: what it
+ * types after that is encoded directly (typed-update.ts), and presence from a
+ * per-client template (presence.ts). It does not schedule anything (load.ts).
  */
-import * as encoding from 'lib0/encoding'
 import * as Y from 'yjs'
 import type { LatencyHistogram } from './latency-histogram'
 import { clockTenths, formatMarker, scanMarkers } from './latency-marker'
+import { createPresenceEncoder } from './presence'
 import { connectRawSocket, type RawSocket } from './raw-websocket'
+import { encodeAppend, type TypingPosition } from './typed-update'
 import { FrameKind, readAwarenessHead, readFrame, readPayload, type WireCodec } from './wire'
 
 /** Where one pad is reached: the socket URL and, for Hocuspocus, the document name every frame carries. */
@@ -65,7 +69,7 @@ export interface LoadClientOptions {
   announcesPresence: boolean
 }
 
-const colors = ['#30bced', '#6eeb83', '#ffbc42', '#ecd444', '#ee6352', '#9ac2c9', '#8acb88', '#1be7ff']
+const colors: readonly string[] = ['#30bced', '#6eeb83', '#ffbc42', '#ecd444', '#ee6352', '#9ac2c9', '#8acb88', '#1be7ff']
 const remoteOrigin = Symbol('remote')
 /** The state vector and update of an empty Y.Doc: what a reader without local content sends. */
 const emptyStateVector = Y.encodeStateVector(new Y.Doc())
@@ -76,13 +80,19 @@ const typedWords = ['atelier ', 'tiers-lieu ', 'recette ', 'collecte ', 'initiat
 export function createLoadClient(plan: ClientPlan, codec: WireCodec, deliveries: Deliveries, options: LoadClientOptions): LoadClient {
   const doc = plan.isTypist ? new Y.Doc() : null
   const clientId = doc?.clientID ?? Math.floor(Math.random() * 0xffffffff)
-  const user = { name: `Participant ${plan.id}`, color: colors[plan.id % colors.length] }
+  const encodePresence = createPresenceEncoder(clientId, { name: `Participant ${plan.id}`, color: colors[plan.id % colors.length] as string })
   let paragraphText: Y.XmlText | null = null
+  /** Where the next typed text goes, once the paragraph holds the first (typed with the Y.Doc). */
+  let typing: TypingPosition | null = null
+  /** Updates typed past the Y.Doc, applied to it only if the server asks for the client's state again. */
+  let typedPastDoc: Uint8Array[] = []
   let socket: RawSocket | null = null
   let isSynced = false
   let awarenessClock = 0
   let cursor = 0
   let typed = 0
+  /** Arrival time of the update being scanned, read once per frame and only if it holds a counted marker. */
+  let frameNow = -1
 
   const send = (frame: Uint8Array): boolean => {
     if (socket === null || !socket.isOpen) return false
@@ -97,25 +107,14 @@ export function createLoadClient(plan: ClientPlan, codec: WireCodec, deliveries:
   const presence = (): Uint8Array => {
     awarenessClock += 1
     cursor += 1
-    // y-prosemirror's cursor: two relative positions (Y.relativePositionToJSON).
-    const position = { type: null, tname: null, item: { client: clientId, clock: cursor }, assoc: 0 }
-    const state = JSON.stringify({ user, cursor: { anchor: position, head: position } })
-    const encoder = encoding.createEncoder()
-    encoding.writeVarUint(encoder, 1)
-    encoding.writeVarUint(encoder, clientId)
-    encoding.writeVarUint(encoder, awarenessClock)
-    encoding.writeVarString(encoder, state)
-    return codec.awareness(encoding.toUint8Array(encoder))
+    return codec.awareness(encodePresence(awarenessClock, cursor))
   }
 
-  const countUpdate = (frame: Uint8Array, offset: number): void => {
-    let now = -1
-    scanMarkers(frame, offset, (sender, time) => {
-      if (sender === plan.id || time < deliveries.windowStartTenths || time >= deliveries.windowEndTenths) return
-      if (now < 0) now = clockTenths(options.epochMs)
-      deliveries.deliveredUpdates += 1
-      deliveries.histogram.record((now - time) / 10)
-    })
+  const onMarker = (sender: number, time: number): void => {
+    if (sender === plan.id || time < deliveries.windowStartTenths || time >= deliveries.windowEndTenths) return
+    if (frameNow < 0) frameNow = clockTenths(options.epochMs)
+    deliveries.deliveredUpdates += 1
+    deliveries.histogram.record((frameNow - time) / 10)
   }
 
   const countAwareness = (frame: Uint8Array, offset: number): void => {
@@ -123,6 +122,15 @@ export function createLoadClient(plan: ClientPlan, codec: WireCodec, deliveries:
     const { count, firstClientId } = readAwarenessHead(frame, offset)
     // Servers send a client's own presence back to it: not a delivery.
     deliveries.deliveredAwareness += count === 1 && firstClientId === clientId ? 0 : count
+  }
+
+  /** The client's whole state for a server's sync step 1: a reader has none; a typist's doc catches up first. */
+  const answerStateRequest = (stateVector: Uint8Array): Uint8Array => {
+    if (doc === null) return emptyUpdate
+    for (const update of typedPastDoc) Y.applyUpdate(doc, update, remoteOrigin)
+    typedPastDoc = []
+    if (typing !== null) typing = { client: doc.clientID, nextClock: Y.getState(doc.store, doc.clientID) }
+    return Y.encodeStateAsUpdate(doc, stateVector)
   }
 
   return {
@@ -145,24 +153,25 @@ export function createLoadClient(plan: ClientPlan, codec: WireCodec, deliveries:
           clearTimeout(timer)
           resolve()
         }
-        const onMessage = (frame: Uint8Array): void => {
+        const onMessage = (data: Buffer, start: number, end: number): void => {
           deliveries.framesReceived += 1
-          const { kind, offset } = readFrame(frame, codec.headerBytes)
+          const { kind, offset } = readFrame(data, codec.headerBytes, start)
           switch (kind) {
             case FrameKind.update:
-              countUpdate(frame, offset)
+              frameNow = -1
+              scanMarkers(data, offset, end, onMarker)
               return
             case FrameKind.awareness:
-              countAwareness(frame, offset)
+              countAwareness(data, offset)
               return
             case FrameKind.syncStep1:
-              send(codec.syncStep2(doc === null ? emptyUpdate : Y.encodeStateAsUpdate(doc, readPayload(frame, offset))))
+              send(codec.syncStep2(answerStateRequest(doc === null ? emptyStateVector : readPayload(data, offset))))
               return
             case FrameKind.syncStep2:
               if (isSynced) return
               isSynced = true
               if (doc !== null) {
-                Y.applyUpdate(doc, readPayload(frame, offset), remoteOrigin)
+                Y.applyUpdate(doc, readPayload(data, offset), remoteOrigin)
                 // The typist's own paragraph, appended to what the pad holds.
                 const paragraph = new Y.XmlElement('paragraph')
                 paragraphText = new Y.XmlText()
@@ -188,6 +197,14 @@ export function createLoadClient(plan: ClientPlan, codec: WireCodec, deliveries:
               if (options.announcesPresence) send(presence())
             },
             onMessage,
+            onMessageHead(data, start) {
+              // A presence frame of many entries is counted from its head; its rest need not be copied.
+              const { kind, offset } = readFrame(data, codec.headerBytes, start)
+              if (kind !== FrameKind.awareness) return false
+              deliveries.framesReceived += 1
+              countAwareness(data, offset)
+              return true
+            },
             onClose(code, reason) {
               if (isSynced) {
                 deliveries.dropped += 1
@@ -209,10 +226,20 @@ export function createLoadClient(plan: ClientPlan, codec: WireCodec, deliveries:
       })
     },
     type() {
-      if (paragraphText === null || socket?.isOpen !== true) return null
+      if (paragraphText === null || doc === null || socket?.isOpen !== true) return null
       const time = clockTenths(options.epochMs)
       typed += 1
-      paragraphText.insert(paragraphText.length, `${typedWords[typed % typedWords.length]}${formatMarker(plan.id, time)} `)
+      const text = `${typedWords[typed % typedWords.length]}${formatMarker(plan.id, time)} `
+      if (typing === null) {
+        // The paragraph's first text, through Yjs; every later one is appended after it (typed-update.ts).
+        paragraphText.insert(paragraphText.length, text)
+        typing = { client: doc.clientID, nextClock: Y.getState(doc.store, doc.clientID) }
+      } else {
+        const { update, next } = encodeAppend(typing, text)
+        typing = next
+        typedPastDoc.push(update)
+        send(codec.update(update))
+      }
       return time
     },
     moveCursor() {

@@ -1,9 +1,11 @@
 /**
- * What the runner asks of a load process (`LoadSpec`) and what it reports
- * back (`LoadResult`), as plain JSON-able data: the contract between
- * load-process.ts (runner side) and load.ts (the process).
+ * What the runner asks of the load processes (`LoadSpec`, each process's
+ * `LoadShard`), the messages by which it keeps their phases in step, and
+ * what they report back (`ShardResult`, merged into one `LoadResult`), as
+ * plain JSON-able data: the contract between load-process.ts (runner side)
+ * and load.ts (each process).
  */
-import type { LatencySummary } from './latency-histogram'
+import type { HistogramSnapshot, LatencySummary } from './latency-histogram'
 import type { PadTarget } from './load-client'
 import type { Dialect } from './wire'
 
@@ -51,7 +53,9 @@ export interface LoadSpec {
   settleSeconds: number
   connectConcurrency: number
   connectTimeoutSeconds: number
-  /** Every process serving the load, all on the server core: the pad server, or instances, PostgreSQL and Redis. */
+  /**
+   * Every process serving the load, all on the server core (read by the first
+   * load process only): the pad server, or instances, PostgreSQL and Redis. */
   serverProcesses: WatchedProcess[]
   /** The core the server processes are pinned to (null: not pinned), to tell how busy other processes kept it. */
   serverCore: number | null
@@ -85,8 +89,11 @@ export interface LoadResult {
   serverRssBaselineBytes: number
   /** Each of `serverProcesses`, in the same order. */
   processes: ProcessFigures[]
+  /** The busiest load process's CPU, % of its core (each runs on a core of its own when there are enough). */
   generatorCpuPercent: number
-  /** Share of the load process's CPU spent in the kernel (socket reads and writes). */
+  /** Every load process's CPU, % of its core (one entry on a 2-core machine). */
+  loadProcessCpuPercents?: number[]
+  /** Share of the busiest load process's CPU spent in the kernel (socket reads and writes). */
   generatorSystemShare: number
   /**
    * Share of the server's core that anything but `serverProcesses` used during the
@@ -107,4 +114,38 @@ export interface ProcessFigures {
   cpuSeconds: number
   /** RSS at the end (the process alone, services too). */
   rssBytes: number
+}
+
+/**
+ * The share of the clients one load process drives: client i of each pad
+ * (i counted within the pad) when i % count === index, so that each pad's
+ * typists and readers are spread over the processes. Process 0 also reads
+ * the server's CPU and memory.
+ */
+export interface LoadShard {
+  index: number
+  count: number
+}
+
+/** Runner → load process. Times are tenths of ms since the spec's epoch, the same clock in every process. */
+export type RunnerMessage =
+  | { type: 'start'; windowStartTenths: number; windowEndTenths: number; drainEndTenths: number }
+  | { type: 'totals'; sentPerPad: number[]; awarenessPerPad: number[] }
+  | { type: 'finish' }
+
+/** Load process → runner, in this order: connected, then (load mode) sent, then drained, then result. */
+export type ShardMessage =
+  | { type: 'connected' }
+  | { type: 'sent'; sentPerPad: number[]; awarenessPerPad: number[] }
+  | { type: 'drained' }
+  | { type: 'result'; result: ShardResult }
+
+/**
+ * One load process's figures: its own clients' counts (`expected` and
+ * `awarenessExpected` are what its receivers were owed), its histogram as
+ * data, and, from process 0 only, the server's figures (zeros and no
+ * processes elsewhere).
+ */
+export interface ShardResult extends Omit<LoadResult, 'latency' | 'attempts' | 'loadProcessCpuPercents'> {
+  histogram: HistogramSnapshot
 }

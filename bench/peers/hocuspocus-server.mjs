@@ -1,10 +1,15 @@
 /**
- * Hocuspocus (@hocuspocus/server 3.4.4, the newest major whose `engines`
- * accept Node 20) with its Database extension over one SQLite file
+ * Hocuspocus (@hocuspocus/server 4.7.0, what a team choosing a Yjs server
+ * would take today) with its Database extension over one SQLite file
  * (better-sqlite3): how the Hocuspocus docs persist documents, and what
  * @hocuspocus/extension-sqlite does, without that package's `sqlite3` native
- * build. Everything else is Hocuspocus's defaults (store debounced 2 s, at
- * most 10 s; document unloaded when its last connection leaves). It listens on
+ * build. Everything else is Hocuspocus's defaults: broadcasts batched per
+ * document (`flushDelay: 0`, merged within one event-loop turn, flushed early
+ * past `flushMaxBytes` 1 MiB), each encoded once for all its connections;
+ * store debounced 2 s, at most 10 s; document unloaded when its last
+ * connection leaves; connections silent for 60 s closed. 4.7.0 declares
+ * `engines: node >= 22`; it installs with npm's warning and runs on the
+ * runner's Node (20), which the report's labels state. It listens on
  * 127.0.0.1 (PORT, 0 for any free port) and prints the URL; on SIGTERM it stores every loaded
  * document (server.destroy()) and exits.
  *
@@ -46,9 +51,8 @@ const server = new Server({
   ],
 })
 
-// Server.listen() passes `address` where node:http expects `host`, and would
-// listen on every interface: listen on loopback directly instead (listen()
-// only adds the start screen and signal handlers that are not wanted here).
+// Listen on loopback directly: Server.listen() only adds the start screen and
+// signal handlers (stopOnSignals) that are not wanted here.
 server.httpServer.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => {
   const { port } = server.httpServer.address()
   process.stderr.write(`listening on http://127.0.0.1:${port}\n`)
