@@ -35,6 +35,18 @@ describe('scanMarkers', () => {
     ])
   })
 
+  it('finds markers at any offset, back to back, and right after a broken one', () => {
+    for (let pad = 0; pad < 4; pad++) {
+      const text = `${'x'.repeat(pad)}{{s1t2}}{{s3t4}}{{{s5t6}}{{s7{{s8t9}}`
+      expect(markersIn(Buffer.from(text))).toEqual([
+        [1, 2],
+        [3, 4],
+        [5, 6],
+        [8, 9],
+      ])
+    }
+  })
+
   it('skips text that only looks like the start of a marker', () => {
     const bytes = Buffer.from(`{{s}} {{sx1t2}} {{s4t}} {{s{{s5t6}} {{s7t8`)
     expect(markersIn(bytes)).toEqual([[5, 6]])

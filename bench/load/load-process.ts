@@ -113,6 +113,18 @@ function startShard(specFile: string, index: number, count: number, core: number
       })
     },
     fail,
-    stop: () => stopChild(child, 2000),
+    // A process that sent its result exits by itself (and writes its CPU profile when asked): let it, then make sure.
+    stop: () => exitWithin(child, 5000).then(() => stopChild(child, 2000)),
   }
+}
+
+function exitWithin(child: ChildProcess, ms: number): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve()
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms)
+    child.once('exit', () => {
+      clearTimeout(timer)
+      resolve()
+    })
+  })
 }
