@@ -13,9 +13,8 @@
  */
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import type { CreatePadResponse } from '../shared/protocol/api'
 import { addDotButton, cardControl, editorCards, openOnPhone, openVote, voteResults } from './dot-vote'
-import { openAs, useBrowserSession } from './fixtures'
+import { openAs, useBrowserSession, createCollecte } from './fixtures'
 
 const session = useBrowserSession()
 
@@ -24,16 +23,6 @@ const initiatives = ['Café des habitants', 'Repair café du Tonkin', 'Jardin pa
 /** Who puts their three dots on which cards (indexes in the pad's order). */
 const ballots: Record<string, readonly number[]> = { Awa: [0, 0, 3], Basile: [3, 3, 1], Chloé: [0, 2, 3], Driss: [3, 1, 0] }
 const totals = [4, 2, 1, 5]
-
-async function createCollecte(title: string): Promise<CreatePadResponse> {
-  const response = await fetch(`${session.server.url}/api/pads`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ title, template: 'collecte' }),
-  })
-  if (response.status !== 201) throw new Error(`pad creation answered ${response.status}`)
-  return (await response.json()) as CreatePadResponse
-}
 
 function listedNames(page: Page, list: string): Promise<string[]> {
   return page.locator(`${list} .round-person-name`).allInnerTexts()
@@ -53,7 +42,7 @@ async function fetchExport(page: Page, format: 'html' | 'csv'): Promise<string> 
 
 describe('a whole collecte in one pad', () => {
   it('runs a tour de table of four with its timer projected and a card per speaker, then a 3-dot vote from laptops and phones, exported with the votes', async () => {
-    const pad = await createCollecte('Collecte du quartier des Buers')
+    const pad = await createCollecte(session.server.url, 'Collecte du quartier des Buers')
     const claire = session.track(await openAs(session.browser, pad.links.admin, 'Claire')).page
     await claire.locator('#connection-status[data-state="connected"]').waitFor()
     const [awa, basile] = await Promise.all([session.join(pad.links.edit, 'Awa'), session.join(pad.links.edit, 'Basile')])

@@ -12,7 +12,7 @@ import { connectClient, newParticipantSecret, waitUntil, whenSynced, type TestSe
 import type { CreatePadResponse } from '../shared/protocol/api'
 import { padInitiativeCardIds } from '../shared/pad/initiative-ids'
 import { participantIdOf, participantSecretParam } from '../shared/protocol/participant-id'
-import type { Participant } from './fixtures'
+import { createCollecte, type Participant } from './fixtures'
 
 export const phoneViewport = { width: 360, height: 740 }
 
@@ -22,13 +22,7 @@ export const phoneViewport = { width: 360, height: 740 }
  * holds them all, with every card id in the pad's order.
  */
 export async function createCollecteWithCards(server: TestServer, title: string, names: readonly string[]): Promise<{ pad: CreatePadResponse; cardIds: string[] }> {
-  const response = await fetch(`${server.url}/api/pads`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ title, template: 'collecte' }),
-  })
-  if (response.status !== 201) throw new Error(`pad creation answered ${response.status}`)
-  const pad = (await response.json()) as CreatePadResponse
+  const pad = await createCollecte(server.url, title)
   const secret = newParticipantSecret()
   const writer = connectClient(server.wsUrl, pad.keys.edit, new Y.Doc(), { [participantSecretParam]: secret })
   const reader = connectClient(server.wsUrl, pad.keys.view)

@@ -7,7 +7,19 @@
 import { afterAll, beforeAll } from 'vitest'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 import { startTestServer, type TestServer } from '../server/testing/harness'
+import type { CreatePadResponse } from '../shared/protocol/api'
 import { chromiumFlags, chromiumPath } from './chromium'
+
+/** A new pad on the collecte template at `serverUrl`, as the home page makes one. */
+export async function createCollecte(serverUrl: string, title: string): Promise<CreatePadResponse> {
+  const response = await fetch(`${serverUrl}/api/pads`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ title, template: 'collecte' }),
+  })
+  if (response.status !== 201) throw new Error(`pad creation answered ${response.status}`)
+  return (await response.json()) as CreatePadResponse
+}
 
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: chromiumPath, args: [...chromiumFlags], headless: true })

@@ -8,21 +8,11 @@
  */
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import type { CreatePadResponse } from '../shared/protocol/api'
 import { axeViolations } from './axe'
-import { editorText, useBrowserSession } from './fixtures'
+import { editorText, useBrowserSession, createCollecte } from './fixtures'
 
 const session = useBrowserSession()
 const phone = { width: 360, height: 740 }
-
-async function createCollecte(): Promise<CreatePadResponse> {
-  const response = await fetch(`${session.server.url}/api/pads`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ title: 'Collecte d’innovation sociale du quartier des Pentes', template: 'collecte' }),
-  })
-  return (await response.json()) as CreatePadResponse
-}
 
 async function openOnPhone(url: string): Promise<Page> {
   const context = await session.browser.newContext({ viewport: phone, hasTouch: true, isMobile: true, locale: 'fr-FR' })
@@ -57,7 +47,7 @@ function caretBox(page: Page): Promise<{ top: number; bottom: number }> {
 
 describe('the pad on a phone (360×740, touch)', () => {
   it('shows the pad’s text on arrival under a one-row toolbar, with the rest folded into a menu', async () => {
-    const pad = await createCollecte()
+    const pad = await createCollecte(session.server.url, 'Collecte d’innovation sociale du quartier des Pentes')
     const page = await openOnPhone(pad.links.edit)
     const firstBlock = await page.locator('#editor .ProseMirror > :first-child').boundingBox()
     expect(firstBlock).not.toBeNull()
@@ -97,7 +87,7 @@ describe('the pad on a phone (360×740, touch)', () => {
   })
 
   it('keeps the caret clear of the sticky toolbar while it moves up through a 40-line list', async () => {
-    const pad = await createCollecte()
+    const pad = await createCollecte(session.server.url, 'Collecte d’innovation sociale du quartier des Pentes')
     const page = await openOnPhone(pad.links.edit)
     const caretInListItem = () => page.evaluate(() => window.getSelection()?.anchorNode?.parentElement?.closest('li') != null)
     await page.locator('#editor .ProseMirror').tap()
@@ -129,7 +119,7 @@ describe('the pad on a phone (360×740, touch)', () => {
   })
 
   it('fits the admin link’s panels and the first-visit name dialog on the screen', async () => {
-    const pad = await createCollecte()
+    const pad = await createCollecte(session.server.url, 'Collecte d’innovation sociale du quartier des Pentes')
     const admin = await openOnPhone(pad.links.admin)
     await admin.locator('#facilitator-panel').scrollIntoViewIfNeeded()
     expect(await admin.locator('#facilitator-panel').isVisible()).toBe(true)

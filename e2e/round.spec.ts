@@ -15,20 +15,10 @@ import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import type { CreatePadResponse } from '../shared/protocol/api'
 import { axeViolations } from './axe'
-import { editorText, openConnectedPage, useBrowserSession } from './fixtures'
+import { editorText, openConnectedPage, useBrowserSession, createCollecte } from './fixtures'
 import { startServerOnFakeClock } from './versions'
 
 const session = useBrowserSession()
-
-async function createCollecte(title: string): Promise<CreatePadResponse> {
-  const response = await fetch(`${session.server.url}/api/pads`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ title, template: 'collecte' }),
-  })
-  if (response.status !== 201) throw new Error(`pad creation answered ${response.status}`)
-  return (await response.json()) as CreatePadResponse
-}
 
 /** The names of a speaker list (`#round-order`, `#round-queue`), in order. */
 function listedNames(page: Page, list: string): Promise<string[]> {
@@ -64,7 +54,7 @@ function focusedLabel(page: Page): Promise<string | null> {
 
 describe('tour de table', () => {
   it('runs a round of three: order from the people present, timer everywhere, hands, pause and extend, Next with its card, projection', async () => {
-    const pad = await createCollecte('Collecte du tour de table')
+    const pad = await createCollecte(session.server.url, 'Collecte du tour de table')
     const claire = await openConnectedPage(session, pad.links.admin, { name: 'Claire' })
     const awa = await openConnectedPage(session, pad.links.edit, { name: 'Awa', locale: 'en-GB' })
     const binta = await openConnectedPage(session, pad.links.edit, { name: 'Binta', width: 360, height: 740 })
@@ -183,7 +173,7 @@ describe('tour de table', () => {
   })
 
   it('lets the facilitator start, reorder and advance the round with the keyboard alone', async () => {
-    const pad = await createCollecte('Au clavier')
+    const pad = await createCollecte(session.server.url, 'Au clavier')
     const claire = await openConnectedPage(session, pad.links.admin, { name: 'Claire' })
     await openConnectedPage(session, pad.links.edit, { name: 'Awa' })
     await expect.poll(() => listedNames(claire, '#round-order')).toEqual(['Claire', 'Awa'])
