@@ -201,21 +201,27 @@ export async function openPads(server: BenchServer, count: number): Promise<PadT
   const worker = async (): Promise<void> => {
     while (next < count) {
       const index = next++
-      const response = await fetch(`${server.httpUrl}/api/pads`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ title: `Bench ${index}`, template: 'blank' }),
-      })
-      if (response.status !== 201) throw new Error(`POST /api/pads answered ${response.status}: ${await response.text()}`)
-      const created = (await response.json()) as { keys: { edit: string } }
-      // Writers present a participant, as pages do (the relay refuses edit connections without one).
-      const participant = encodeParticipantSecret(randomBytes(32))
-      // As pages do: a participant, and Atelier Pad's own messages (acknowledgements, settings) asked for.
-      targets[index] = { url: `${server.wsUrl}/ws/${created.keys.edit}?${participantSecretParam}=${participant}&${padMessagesParam}=1`, documentName: '' }
+      targets[index] = (await createPad(server, `Bench ${index}`)).target
     }
   }
   await Promise.all(Array.from({ length: Math.min(16, count) }, worker))
   return targets
+}
+
+/** A new blank pad on our server: where a writer reaches it, and its admin key (for the API's admin routes). */
+export async function createPad(server: BenchServer, title: string): Promise<{ target: PadTarget; adminKey: string }> {
+  const response = await fetch(`${server.httpUrl}/api/pads`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ title, template: 'blank' }),
+  })
+  if (response.status !== 201) throw new Error(`POST /api/pads answered ${response.status}: ${await response.text()}`)
+  const created = (await response.json()) as { keys: { edit: string; admin: string } }
+  // Writers present a participant, as pages do (the relay refuses edit connections without one).
+  const participant = encodeParticipantSecret(randomBytes(32))
+  // As pages do: a participant, and Atelier Pad's own messages (acknowledgements, settings) asked for.
+  const url = `${server.wsUrl}/ws/${created.keys.edit}?${participantSecretParam}=${participant}&${padMessagesParam}=1`
+  return { target: { url, documentName: '' }, adminKey: created.keys.admin }
 }
 
 /** The same pad as `target`, reached as another participant: ours tells writers apart by their secret; the peers need nothing. */

@@ -47,7 +47,7 @@ export function renderHistorySection(result: HistoryBenchResult): string {
     const ratio = withP99 / withoutP99
     const stateBytes = rounds[0]?.without.pad.stateBytes ?? 0
     lines.push(
-      `Workshop load (30 clients, 10 typing) on the 1 MB pad (${megabytes(stateBytes)} of state), our server only; each variant on a fresh server, ${rounds.length} round${rounds.length === 1 ? '' : 's'} alternating the two. A checkpoint is the change since the pad's newest version (whole once in ${maxChainLength}):`,
+      `Workshop load (30 clients, 10 typing) on the 1 MB pad (${megabytes(stateBytes)} of state), our server only; each variant on a fresh server, ${rounds.length} round${rounds.length === 1 ? '' : 's'} alternating the two. The built pad is named as a version before the load in both variants, so that the window's checkpoints are the change since the pad's newest version, as for any pad being written (one in ${maxChainLength} is whole: not in this window):`,
       '',
       markdownTable(
         ['round', 'variant', 'p50 (ms)', 'p99 (ms)', 'max (ms)', 'server CPU', 'versions after the run'],

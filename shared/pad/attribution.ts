@@ -101,23 +101,30 @@ export function parseParticipantCredit(value: unknown): ParticipantCredit | null
   }
 }
 
-/** Characters still in the pad's body, by who wrote them. */
+/** Characters still in the pad's body, by who wrote them, in the order each author first appears. */
 export function countCharactersByAuthor(doc: Y.Doc): Map<AuthorKey, number> {
+  // Keyed by the participant id (a string) or the Yjs client (a number) so
+  // that the walk builds no string per item: a 1 MB pad holds tens of
+  // thousands of them, and a checkpoint walks it on the room's event loop.
+  const tally = new Map<string | number, number>()
+  countIn(doc.getXmlFragment(bodyFragmentName), tally)
   const counts = new Map<AuthorKey, number>()
-  countIn(doc.getXmlFragment(bodyFragmentName), counts)
+  for (const [author, characters] of tally) counts.set(typeof author === 'string' ? `participant:${author}` : `client:${author}`, characters)
   return counts
 }
 
-function countIn(type: { _start: Y.Item | null }, counts: Map<AuthorKey, number>): void {
+function countIn(type: { _start: Y.Item | null }, tally: Map<string | number, number>): void {
   let author: string | null = null
   for (let item = type._start; item !== null; item = item.right) {
     if (item.deleted) continue
-    author = authorAfter(item, author)
-    if (item.content instanceof Y.ContentString) {
-      const key = authorKeyOf(item, author)
-      counts.set(key, (counts.get(key) ?? 0) + item.length)
-    } else if (item.content instanceof Y.ContentType) {
-      countIn(item.content.type, counts)
+    const content = item.content
+    if (content instanceof Y.ContentString) {
+      const key = author ?? item.id.client
+      tally.set(key, (tally.get(key) ?? 0) + item.length)
+    } else if (content instanceof Y.ContentFormat) {
+      if (content.key === authorMarkName) author = authorOfAttribute(content.value)
+    } else if (content instanceof Y.ContentType) {
+      countIn(content.type, tally)
     }
   }
 }
