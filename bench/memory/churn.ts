@@ -18,8 +18,8 @@ export const churn = {
   padsPerWave: 50,
   churnSeconds: process.env.BENCH_QUICK === '1' ? 15 : 60,
   roomIdleMs: 30_000,
-  /** How long the memory is watched after the churn. */
-  watchSeconds: 150,
+  /** How long the memory is watched after the churn: until the target's 60 s after the last unload, and a little more. */
+  watchSeconds: 95,
   /** Back "within" this much of the baseline. */
   withinBytes: 50 * 1024 * 1024,
 }
