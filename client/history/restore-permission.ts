@@ -1,7 +1,7 @@
 /**
  * Whether this page may restore a version of its pad, and if not why, from
  * its link's role and the pad's settings — the rule the server enforces
- * (server/api/pad-history.ts), said ahead so that the page offers only what
+ * (server/api/history/pad-history.ts), said ahead so that the page offers only what
  * will work: the facilitator always may; an edit link may unless the
  * facilitator kept restores for the admin link (`restoreRole: 'admin'`) or
  * the pad is locked; a view link never. Pure; it does not render the

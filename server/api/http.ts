@@ -23,7 +23,7 @@ import type { PadChangeListener } from './pad-api'
 import type { LivePads } from './live-pads'
 import { linkOriginOf } from './link-origin'
 import { createPadRoutes } from './pad-routes'
-import { sendRecipePage } from './recipe-page'
+import { sendRecipePage } from './export/recipe-page'
 
 export interface HttpDeps {
   store: Store

@@ -6,15 +6,15 @@
  * votes) as stored now, whichever version is exported.
  */
 import * as Y from 'yjs'
-import { padPath } from '../../shared/protocol/pad-link'
-import { buildRecipe, type Recipe } from '../../shared/export/recipe'
-import { findCommuneCode, loadCommuneTable } from './commune-codes'
-import { toPadState } from './pad-api'
-import { HttpError } from './http-error'
-import { isVersionId } from '../history/version'
-import type { PadRecord, Store } from '../store/store'
-import { emptyFacilitationSummary, type FacilitationSummary } from '../../shared/facilitation/facilitation-summary'
-import { summarizeFacilitation } from '../facilitation/session-summary'
+import { padPath } from '../../../shared/protocol/pad-link'
+import { buildRecipe, type Recipe } from '../../../shared/export/recipe'
+import { findCommuneCode, loadCommuneTable } from '../commune-codes'
+import { toPadState } from '../pad-api'
+import { HttpError } from '../http-error'
+import { isVersionId } from '../../history/version'
+import type { PadRecord, Store } from '../../store/store'
+import { emptyFacilitationSummary, type FacilitationSummary } from '../../../shared/facilitation/facilitation-summary'
+import { summarizeFacilitation } from '../../facilitation/session-summary'
 
 export async function readRecipe(store: Store, pad: PadRecord, origin: string, nowMs: number): Promise<Recipe> {
   const stored = await store.loadDocument(pad.id)

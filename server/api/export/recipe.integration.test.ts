@@ -10,11 +10,11 @@
 import { createHash } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import type { PadSettings, PadVersionResponse, PadVersionsResponse } from '../../shared/protocol/api'
-import { participantSecretParam } from '../../shared/protocol/participant-id'
-import { newParticipant, plainText, typeCredited, type Participant } from '../testing/credited-text'
-import { createTestPad, waitUntil, type TestClient, type TestServer } from '../testing/harness'
-import { useTestResources } from '../testing/resources'
+import type { PadSettings, PadVersionResponse, PadVersionsResponse } from '../../../shared/protocol/api'
+import { participantSecretParam } from '../../../shared/protocol/participant-id'
+import { newParticipant, plainText, typeCredited, type Participant } from '../../testing/credited-text'
+import { createTestPad, waitUntil, type TestClient, type TestServer } from '../../testing/harness'
+import { useTestResources } from '../../testing/resources'
 
 const resources = useTestResources()
 

@@ -11,26 +11,26 @@
  * (live-pads.ts).
  */
 import * as Y from 'yjs'
-import { readCredits } from '../../shared/pad/attribution'
+import { readCredits } from '../../../shared/pad/attribution'
 import {
   maxVersionNameLength,
   VersionKind,
   type PadVersionResponse,
   type PadVersionsResponse,
   type RestoreVersionResponse,
-} from '../../shared/protocol/api'
-import { isParticipantSecret, participantIdOf } from '../../shared/protocol/participant-id'
-import { isRecord } from '../../shared/protocol/pad-state'
-import { isVersionId } from '../history/version'
-import { PadFullError } from '../room/history'
-import { RoomUnavailableError } from '../room/requests'
-import type { LivePads } from './live-pads'
-import { Role } from '../../shared/protocol/roles'
-import { storedState } from '../room/document'
-import { describeVersions } from '../history/version-listing'
-import { StoreError, type PadRecord, type Store } from '../store/store'
-import { HttpError } from './http-error'
-import { findPad, findPadAsAdmin } from './pad-api'
+} from '../../../shared/protocol/api'
+import { isParticipantSecret, participantIdOf } from '../../../shared/protocol/participant-id'
+import { isRecord } from '../../../shared/protocol/pad-state'
+import { isVersionId } from '../../history/version'
+import { PadFullError } from '../../room/history'
+import { RoomUnavailableError } from '../../room/requests'
+import type { LivePads } from '../live-pads'
+import { Role } from '../../../shared/protocol/roles'
+import { storedState } from '../../room/document'
+import { describeVersions } from '../../history/version-listing'
+import { StoreError, type PadRecord, type Store } from '../../store/store'
+import { HttpError } from '../http-error'
+import { findPad, findPadAsAdmin } from '../pad-api'
 
 /** The pad a key opens, if that key may see its history; a 403 `forbidden` for a view key. */
 export async function findPadWithHistory(store: Store, key: string): Promise<PadRecord> {

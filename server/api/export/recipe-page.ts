@@ -9,11 +9,11 @@
  */
 import { createHash } from 'node:crypto'
 import type { ServerResponse } from 'node:http'
-import { recipeStylesheet, renderRecipeHtml } from '../../shared/export/html'
-import { Role } from '../../shared/protocol/roles'
-import type { Store } from '../store/store'
-import { HttpError } from './http-error'
-import { findPad } from './pad-api'
+import { recipeStylesheet, renderRecipeHtml } from '../../../shared/export/html'
+import { Role } from '../../../shared/protocol/roles'
+import type { Store } from '../../store/store'
+import { HttpError } from '../http-error'
+import { findPad } from '../pad-api'
 import { readVersionRecipe } from './pad-export'
 
 // The export embeds its stylesheet; the page allows exactly that one, by its hash, and no script at all.

@@ -6,20 +6,20 @@
  * version first, within the history allowance (a reader never makes the
  * history grow). Rendering is shared/export/; reading is pad-export.ts.
  */
-import type { Recipe } from '../../shared/export/recipe'
-import { exportContentDisposition, exportFormatIds, exportFormats, isExportFormatId } from '../../shared/export/formats'
-import { VersionKind } from '../../shared/protocol/api'
-import { Role } from '../../shared/protocol/roles'
-import type { Store } from '../store/store'
-import type { Clock } from '../clock'
-import type { ApiRateLimits } from './api-rate-limits'
-import { HttpError } from './http-error'
-import { allowMethods } from './http-io'
-import type { LivePads } from './live-pads'
-import { findPad } from './pad-api'
+import type { Recipe } from '../../../shared/export/recipe'
+import { exportContentDisposition, exportFormatIds, exportFormats, isExportFormatId } from '../../../shared/export/formats'
+import { VersionKind } from '../../../shared/protocol/api'
+import { Role } from '../../../shared/protocol/roles'
+import type { Store } from '../../store/store'
+import type { Clock } from '../../clock'
+import type { ApiRateLimits } from '../api-rate-limits'
+import { HttpError } from '../http-error'
+import { allowMethods } from '../http-io'
+import type { LivePads } from '../live-pads'
+import { findPad } from '../pad-api'
 import { readRecipe, readVersionRecipe } from './pad-export'
-import { findPadWithHistory } from './pad-history'
-import type { PadRequest } from './pad-routes'
+import { findPadWithHistory } from '../history/pad-history'
+import type { PadRequest } from '../pad-routes'
 
 /** `version=live` exports the pad as it is, even when a version is published. */
 const liveVersion = 'live'

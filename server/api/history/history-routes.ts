@@ -5,13 +5,13 @@
  * state for the page's history panel). Each checks its method, body and
  * allowance here and leaves the decision to pad-history.ts.
  */
-import type { Logger } from '../log'
-import type { Store } from '../store/store'
-import type { ApiRateLimits } from './api-rate-limits'
-import { allowMethods, readJsonBody, sendJson } from './http-io'
-import type { LivePads } from './live-pads'
+import type { Logger } from '../../log'
+import type { Store } from '../../store/store'
+import type { ApiRateLimits } from '../api-rate-limits'
+import { allowMethods, readJsonBody, sendJson } from '../http-io'
+import type { LivePads } from '../live-pads'
 import { listPadVersions, nameCurrentVersion, readPadVersionState, renamePadVersion, restorePadVersion } from './pad-history'
-import type { PadRequest } from './pad-routes'
+import type { PadRequest } from '../pad-routes'
 
 export interface HistoryRoutesDeps {
   store: Store

@@ -9,12 +9,12 @@
  */
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import type { PadVersionsResponse } from '../../shared/protocol/api'
-import { participantSecretParam } from '../../shared/protocol/participant-id'
-import { createFakeClock } from '../testing/fake-clock'
-import { newParticipant, plainText, typeCredited, type Participant } from '../testing/credited-text'
-import { createTestPad, waitUntil, type TestClient, type TestServer } from '../testing/harness'
-import { useTestResources } from '../testing/resources'
+import type { PadVersionsResponse } from '../../../shared/protocol/api'
+import { participantSecretParam } from '../../../shared/protocol/participant-id'
+import { createFakeClock } from '../../testing/fake-clock'
+import { newParticipant, plainText, typeCredited, type Participant } from '../../testing/credited-text'
+import { createTestPad, waitUntil, type TestClient, type TestServer } from '../../testing/harness'
+import { useTestResources } from '../../testing/resources'
 
 const resources = useTestResources()
 const minute = 60_000
