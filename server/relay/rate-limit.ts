@@ -13,17 +13,35 @@ export function createTokenBucket(ratePerSecond: number, burst: number, nowMs: (
   if (!(ratePerSecond > 0) || !(burst > 0)) {
     throw new RangeError(`a token bucket needs a positive rate and burst, got ${ratePerSecond}/s and ${burst}`)
   }
-  let tokens = burst
-  let lastMs = nowMs()
-  return {
-    take(count = 1) {
-      const now = nowMs()
-      tokens = Math.min(burst, tokens + ((now - lastMs) / 1000) * ratePerSecond)
-      lastMs = now
-      if (tokens < count) return false
-      tokens -= count
-      return true
-    },
+  return new Bucket(ratePerSecond, burst, nowMs)
+}
+
+/**
+ * A class rather than a closure: every connection holds four buckets, and
+ * an instance whose method lives on the prototype is one small object, where
+ * a closure costs an object, a function and a context each (the idle-scale
+ * figure is memory per connection).
+ */
+class Bucket implements TokenBucket {
+  private tokens: number
+  private lastMs: number
+
+  constructor(
+    private readonly ratePerSecond: number,
+    private readonly burst: number,
+    private readonly nowMs: () => number,
+  ) {
+    this.tokens = burst
+    this.lastMs = nowMs()
+  }
+
+  take(count = 1): boolean {
+    const now = this.nowMs()
+    this.tokens = Math.min(this.burst, this.tokens + ((now - this.lastMs) / 1000) * this.ratePerSecond)
+    this.lastMs = now
+    if (this.tokens < count) return false
+    this.tokens -= count
+    return true
   }
 }
 
