@@ -459,6 +459,8 @@ export const en: Record<keyof typeof fr, string> = {
     'By keyboard alone, an end-to-end test goes through the whole workshop without a mouse: giving one’s name, typing, making a list, indenting and outdenting it, filling an initiative card field by field with Tab, opening the keyboard shortcuts help, reaching the export, switching the interface to English, and leaving the editor with Esc then Tab; it checks that Shift+Tab on a top-level list item leaves the document unchanged (RGAA criteria 12.8 and 12.9, in part).',
   'statement.results.phone':
     'On a phone screen (360 × 740 px, touch, emulated by Chromium), a test checks that the pad’s text is visible on arrival, that the toolbar fits in one row of buttons at least 44 px tall, that the caret is never hidden by the toolbar while moving up a 40-line list, and that none of the states tried scrolls horizontally.',
+  'statement.results.facilitation':
+    'By keyboard alone, an end-to-end test runs a round table: changing the order, adding a person by name, starting the round and passing the floor; the person moved and their new place are announced. Another one votes with dots from the facilitation panel’s list by keyboard, the focus staying on the button pressed, and checks that removing a dot, a refusal and the vote’s closing are announced. In the history, the versions slider moves by keyboard and Esc closes the panel.',
   'statement.results.screenReader':
     'Tests also check what assistive technologies receive: the name shown on another person’s cursor is not read in the editor’s text, each initiative card field has a name, the status region ends on the connection’s real state after a drop (criterion 7.5), and arrivals and departures are announced politely, at most once every 5 seconds.',
   'statement.results.reflow':
@@ -501,6 +503,10 @@ export const en: Record<keyof typeof fr, string> = {
     'The first-visit name dialog, the keyboard shortcuts help (in French and English), the colours by author shown, the pad’s menu and its export menu open on a phone, and the “Change the edit link” and “Delete the pad” confirmation dialogs.',
   'statement.pages.locked':
     'A locked pad, projection, an edit link replaced by the facilitator (open when it happened, then opened again) and a link that opens no pad, in French and English.',
+  'statement.pages.history':
+    'The history panel open (in French, in English and on a phone), the confirmation of a restore, the notice that follows a big deletion, the controls that publish the recipe, and the published recipe’s page.',
+  'statement.pages.facilitation':
+    'The round table (the facilitator before and during the round, a participant in English, another on a phone) and the dot vote open (the facilitator in French, a participant in English, a phone).',
   'statement.pages.statement': 'This page, in French and in English.',
 
   'statement.contact.heading': 'Feedback and contact',

@@ -473,6 +473,8 @@ export const fr = {
     'Au clavier seul, un test de bout en bout parcourt tout l’atelier sans souris\u00A0: donner son nom, écrire, faire une liste, l’indenter et la désindenter, remplir une fiche initiative champ par champ avec Tab, ouvrir l’aide des raccourcis clavier, atteindre l’export, passer l’interface en anglais et quitter l’éditeur par Échap puis Tab\u202F; il vérifie que Maj+Tab sur un élément de liste de premier niveau ne change pas le document (critères 12.8 et 12.9, en partie).',
   'statement.results.phone':
     'Sur un écran de téléphone (360 × 740 px, tactile, émulé par Chromium), un test vérifie que le texte du pad est visible dès l’arrivée, que la barre d’outils tient sur une ligne de boutons d’au moins 44 px, que le curseur n’est jamais caché par la barre d’outils en remontant une liste de 40 lignes, et qu’aucun des états essayés ne défile horizontalement.',
+  'statement.results.facilitation':
+    'Au clavier seul, un test de bout en bout mène un tour de table : changer l’ordre, ajouter une personne par son nom, lancer le tour et passer la parole ; la personne déplacée et sa nouvelle place sont annoncées. Un autre vote par gommettes depuis la liste du panneau d’animation au clavier, le focus restant sur le bouton pressé, et vérifie que le retrait d’une gommette, un refus et la clôture du vote sont annoncés. Dans l’historique, le curseur des versions se déplace au clavier et Échap ferme le panneau.',
   'statement.results.screenReader':
     'Des tests vérifient aussi ce que reçoivent les technologies d’assistance\u00A0: le nom affiché sur le curseur d’une autre personne n’est pas lu dans le texte de l’éditeur, chaque champ de fiche initiative a un nom, la zone de statut finit sur l’état réel de la connexion après une coupure (critère 7.5), et les arrivées et départs sont annoncés poliment, au plus une fois toutes les 5 secondes.',
   'statement.results.reflow':
@@ -515,6 +517,10 @@ export const fr = {
     'Le dialogue du nom à la première visite, l’aide des raccourcis clavier (en français et en anglais), les couleurs par auteur·rice affichées, le menu du pad et son menu d’export ouverts sur un téléphone, et les dialogues de confirmation «\u202FChanger le lien d’écriture\u202F» et «\u202FSupprimer le pad\u202F».',
   'statement.pages.locked':
     'Un pad verrouillé, la projection, un lien d’écriture remplacé par l’animation (ouvert au moment du changement, puis rouvert) et un lien qui n’ouvre aucun pad, en français et en anglais.',
+  'statement.pages.history':
+    'Le panneau d’historique ouvert (en français, en anglais et sur un téléphone), la confirmation d’une restauration, l’avis qui suit une grosse suppression, les commandes de publication de la recette et la page de la recette publiée.',
+  'statement.pages.facilitation':
+    'Le tour de table (l’animation avant et pendant le tour, une personne participante en anglais, une autre sur un téléphone) et le vote par gommettes ouvert (l’animation en français, une personne participante en anglais, un téléphone).',
   'statement.pages.statement': 'Cette page, en français et en anglais.',
 
   'statement.contact.heading': 'Retour d’information et contact',
