@@ -132,7 +132,7 @@ export function acceptConnection(socket: WebSocket, raw: Duplex, request: Connec
     if (deps.isClosing()) return refuse(CloseCode.goingAway, 'server shutting down')
     const room = deps.rooms.roomFor(found.pad)
     if (room === null) return refuse(CloseCode.tryAgainLater, 'server busy, retry')
-    if (room.peerCount >= limits.maxConnectionsPerPad) return refuse(CloseCode.rateLimited, 'too many connections to this pad')
+    if (room.peerCount() >= limits.maxConnectionsPerPad) return refuse(CloseCode.rateLimited, 'too many connections to this pad')
     const peer = createPeer(deps.nextPeerId(), found.role, peerSocket, request.participantId, request.wantsFacilitation, request.understandsPadMessages)
     const { early } = state
     state = { phase: 'joined', peer, room }

@@ -14,12 +14,12 @@ describe('room document', () => {
     const snapshot = Y.encodeStateAsUpdate(source)
     const document = createRoomDocument(storedState({ snapshot, updates: [], lastSeq: 3 }))
     const answer = document.missing(Y.encodeStateVector(new Y.Doc()))
-    expect(document.isBuilt).toBe(false)
+    expect(document.isBuilt()).toBe(false)
     const newcomer = new Y.Doc()
     Y.applyUpdate(newcomer, answer)
     expect(newcomer.getText('t').toString()).toBe('un pad de 1 Mo, un jour')
     expect(document.stateVector()).toEqual(Y.encodeStateVector(source))
-    expect(document.isBuilt).toBe(false)
+    expect(document.isBuilt()).toBe(false)
   })
 
   it('answers a peer that has part of the pad with only what it lacks, built or not', () => {
@@ -49,7 +49,7 @@ describe('room document', () => {
     source.getText('t').insert(1, 'b')
     const document = createRoomDocument(storedState({ snapshot, updates: [Y.encodeStateAsUpdate(source, sv)], lastSeq: 2 }))
     expect(document.doc().getText('t').toString()).toBe('ab')
-    expect(document.isBuilt).toBe(true)
+    expect(document.isBuilt()).toBe(true)
   })
 
   it('holds an empty doc for a pad with nothing stored', () => {

@@ -13,7 +13,7 @@ import type { StoredDocument } from '../store/store'
 export interface RoomDocument {
   /** The Y.Doc with everything stored applied: built on first use. */
   doc(): Y.Doc
-  readonly isBuilt: boolean
+  isBuilt(): boolean
   stateVector(): Uint8Array
   /** What a peer with `stateVector` lacks (sync step 2). Throws on a malformed state vector. */
   missing(stateVector: Uint8Array): Uint8Array
@@ -45,7 +45,7 @@ export function createRoomDocument(state: Uint8Array | null): RoomDocument {
 
   return {
     doc: build,
-    get isBuilt() {
+    isBuilt() {
       return doc !== null && unbuilt === null
     },
     stateVector() {

@@ -59,17 +59,17 @@ export function createRoomHistory(padId: string, options: { maxDocumentBytes: nu
   const taking = () => ({ padId, atMs: clock.now(), presentParticipantIds: deps.connectedParticipants() })
 
   return {
-    takeVersion: (request) => takeVersion(store, storage.document.doc(), request, taking()),
+    takeVersion: (request) => takeVersion(store, storage.document().doc(), request, taking()),
     async restore(version, restoredBy) {
       // The restored content comes on top of what is there (its deletions are small): bounded by the version's size.
-      if (storage.storedBytes + version.state.length > options.maxDocumentBytes) {
+      if (storage.storedBytes() + version.state.length > options.maxDocumentBytes) {
         throw new PadFullError(`the pad would pass ${options.maxDocumentBytes} bytes with this version restored`)
       }
       // Under the pad's lock, from everything stored: a restore asked on another instance at the same time comes before or after this one, not beside it.
       return store.withPadLock(padId, async () => {
         await deps.catchUpWithStore()
         const restore = { versionId: version.id, participantId: restoredBy }
-        const checkpoint = await takeVersion(store, storage.document.doc(), { kind: VersionKind.beforeRestore, restore }, taking())
+        const checkpoint = await takeVersion(store, storage.document().doc(), { kind: VersionKind.beforeRestore, restore }, taking())
         if (checkpoint === null) throw new TypeError('a before-restore checkpoint is always taken')
         const versionDoc = docOfVersion(version)
         try {

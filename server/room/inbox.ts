@@ -34,7 +34,7 @@ export interface RoomInboxDeps {
 export interface RoomInbox {
   push(item: RoomItem): void
   /** Whether everything received so far is handled. */
-  readonly isSettled: boolean
+  isSettled(): boolean
   /** Resolves once everything received so far is handled. */
   settle(): Promise<void>
   /** Resolves the `settle` promises if the room is settled now. */
@@ -91,15 +91,15 @@ export function createRoomInbox(first: RoomItem, deps: RoomInboxDeps): RoomInbox
         if (!isDraining) void drain()
       })
     },
-    get isSettled() {
+    isSettled() {
       return !isDraining && !isDrainScheduled && (items.length === 0 || deps.isStopped()) && !deps.isBusy()
     },
     settle() {
-      if (inbox.isSettled) return Promise.resolve()
+      if (inbox.isSettled()) return Promise.resolve()
       return new Promise<void>((resolve) => settleWaiters.push(resolve))
     },
     notifyIfSettled() {
-      if (!inbox.isSettled) return
+      if (!inbox.isSettled()) return
       for (const resolve of settleWaiters.splice(0)) resolve()
     },
     clear() {

@@ -35,10 +35,10 @@ export interface RoomLifecycleDeps {
 }
 
 export interface RoomLifecycle {
-  readonly isClosing: boolean
-  readonly hasFailed: boolean
+  isClosing(): boolean
+  hasFailed(): boolean
   /** Whether the room may still write to the store (it neither failed nor had its pad deleted). */
-  readonly mayStore: boolean
+  mayStore(): boolean
   /** Anything but a bad message is the room's failure: its doc may now differ from the store. */
   fail(error: unknown): void
   /** Starts closing once (later calls get the same promise); resolves when the room is closed. */
@@ -89,13 +89,13 @@ export function createRoomLifecycle(deps: RoomLifecycleDeps): RoomLifecycle {
   }
 
   return {
-    get isClosing() {
+    isClosing() {
       return phase.kind === 'closing'
     },
-    get hasFailed() {
+    hasFailed() {
       return hasFailed()
     },
-    get mayStore() {
+    mayStore() {
       return !hasFailed() && !(phase.kind === 'closing' && phase.why === 'deleted')
     },
     fail,

@@ -111,7 +111,7 @@ export function createRoomMessages(options: RoomMessagesOptions, deps: RoomMessa
   /** Sends the room's sync step 1 to a peer that joined and has not had it yet. */
   function sendOwedStepOne(peer: Peer): void {
     if (!peers.takeOwedStepOne(peer)) return
-    send(peer, encodeMessage({ type: 'sync-step-1', stateVector: storage.document.stateVector() }))
+    send(peer, encodeMessage({ type: 'sync-step-1', stateVector: storage.document().stateVector() }))
   }
 
   function sendAllPresence(peer: Peer): void {
@@ -132,7 +132,7 @@ export function createRoomMessages(options: RoomMessagesOptions, deps: RoomMessa
       if (wasLocked && !deps.pad().locked) {
         // Edits made while locked stayed in the pages; asking each editor
         // for what the pad lacks brings them in now (their sync step 2).
-        const request = encodeMessage({ type: 'sync-step-1', stateVector: storage.document.stateVector() })
+        const request = encodeMessage({ type: 'sync-step-1', stateVector: storage.document().stateVector() })
         for (const peer of peers.withRole(Role.edit)) send(peer, request)
       }
     },
@@ -161,7 +161,7 @@ function receiveWrite(
     // they are not saved, and asked for again on unlock.
     const decoded = decodeUpdate(message.update)
     return writes.afterStoring(() => {
-      if (isEmptyUpdate(decoded) || addsNothing(storage.document.doc(), decoded)) writes.acknowledge(peer, 1)
+      if (isEmptyUpdate(decoded) || addsNothing(storage.document().doc(), decoded)) writes.acknowledge(peer, 1)
     })
   }
   return writes.write(peer, message.update)
@@ -181,7 +181,7 @@ function reject(log: Logger, peer: Peer, error: unknown): void {
 
 function encodeMissing(storage: RoomStorage, stateVector: Uint8Array): Uint8Array {
   try {
-    return storage.document.missing(stateVector)
+    return storage.document().missing(stateVector)
   } catch {
     throw new ProtocolError('malformed state vector in sync step 1', CloseCode.invalidPayload)
   }

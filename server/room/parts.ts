@@ -79,14 +79,14 @@ export function createRoomParts(padId: string, options: RoomOptions, deps: RoomP
     },
   )
   const compactWhenDue = (): void => {
-    if (storage.needsCompaction) inbox.push({ kind: 'task', run: compact })
+    if (storage.needsCompaction()) inbox.push({ kind: 'task', run: compact })
   }
   const checkpoints = createRoomCheckpoints(padId, options.checkpoints === undefined ? defaultCheckpointPolicyOptions : options.checkpoints, {
     store: deps.store,
     clock,
     log,
     schedule: (task) => inbox.push({ kind: 'task', run: task }),
-    doc: () => storage.document.doc(),
+    doc: () => storage.document().doc(),
     connectedParticipants: () => peers.participantIds(),
     mayStore: deps.mayStore,
   })
@@ -98,7 +98,7 @@ export function createRoomParts(padId: string, options: RoomOptions, deps: RoomP
   }
   const writes = createRoomWrites(
     { maxDocumentBytes: options.maxDocumentBytes },
-    { storage, clientIds, metrics, log, clock, link, send, broadcast, peerCount: () => peers.size, afterRelay },
+    { storage, clientIds, metrics, log, clock, link, send, broadcast, peerCount: () => peers.size(), afterRelay },
   )
   const history = createRoomHistory(
     padId,
@@ -119,7 +119,7 @@ export function createRoomParts(padId: string, options: RoomOptions, deps: RoomP
     log,
     send,
     publish: link === null ? null : (revision, state) => link.publish({ kind: 'facilitation', revision, state }),
-    doc: () => storage.document.doc(),
+    doc: () => storage.document().doc(),
   })
   const scheduleResync = (): void => inbox.push({ kind: 'task', run: remote.resyncFromStore })
   const remote = createRoomRemote({ link, storage, clientIds, presence, log, broadcast, scheduleResync })
@@ -136,7 +136,7 @@ export function createRoomParts(padId: string, options: RoomOptions, deps: RoomP
       afterDrain: () => presence.relaySoon(),
       fail: deps.fail,
       isStopped: deps.hasFailed,
-      isBusy: () => presence.isWaiting,
+      isBusy: () => presence.isWaiting(),
     },
   )
 

@@ -50,7 +50,7 @@ describe('room peers', () => {
     peers.add(b.peer)
     peers.closeAll(1001, 'bye')
     expect(b.closedWith).toEqual([1001])
-    expect([peers.size, clock.pendingTimers]).toEqual([0, 0])
+    expect([peers.size(), clock.pendingTimers]).toEqual([0, 0])
   })
 
   it('counts down to idle from its creation while nobody joins (a room loaded for a restore)', async () => {

@@ -23,7 +23,7 @@ export interface RoomPeersDeps {
 }
 
 export interface RoomPeers {
-  readonly size: number
+  size(): number
   /** A peer joins; the room is no longer idle. */
   add(peer: Peer): void
   /** A peer left; false if it was not (or no longer) here. The last one starts the idle countdown (as the room's creation did). */
@@ -58,7 +58,7 @@ export function createRoomPeers(options: RoomPeersOptions, deps: RoomPeersDeps):
   }
 
   return {
-    get size() {
+    size() {
       return peers.size
     },
     add(peer) {

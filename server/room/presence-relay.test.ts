@@ -32,14 +32,14 @@ describe('presence relay', () => {
     await clock.advance(20)
     relay.apply([entry(1, 2, 'Awa B.')], true)
     relay.relaySoon()
-    expect(relay.isWaiting).toBe(true)
+    expect(relay.isWaiting()).toBe(true)
     expect(broadcasts).toHaveLength(1)
     await clock.advance(30)
     expect(broadcasts).toEqual([
       { atMs: startMs, clientIds: [1] },
       { atMs: startMs + 50, clientIds: [2, 1] },
     ])
-    expect(relay.isWaiting).toBe(false)
+    expect(relay.isWaiting()).toBe(false)
   })
 
   it('publishes to the other instances only the changes of its own peers', async () => {
@@ -56,10 +56,10 @@ describe('presence relay', () => {
     relay.relaySoon()
     relay.apply([entry(1, 2, 'Awa')], true)
     relay.relaySoon()
-    expect(relay.isWaiting).toBe(true)
+    expect(relay.isWaiting()).toBe(true)
     relay.relayWaitingNow()
     expect(broadcasts).toHaveLength(2)
-    expect(relay.isWaiting).toBe(false)
+    expect(relay.isWaiting()).toBe(false)
     expect(relayCount()).toBe(2)
   })
 
@@ -69,9 +69,9 @@ describe('presence relay', () => {
     relay.relaySoon()
     expect(clock.pendingTimers).toBe(1)
     await clock.advance(presenceOutdatedMs - 1000)
-    expect(relay.table.size).toBe(1)
+    expect(relay.table.size()).toBe(1)
     await clock.advance(5000)
-    expect(relay.table.size).toBe(0)
+    expect(relay.table.size()).toBe(0)
     expect(broadcasts.at(-1)?.clientIds).toEqual([1])
     expect(clock.pendingTimers).toBe(0)
   })

@@ -40,7 +40,7 @@ export interface PresenceRelay {
   /** Relays now what waits for its turn (it then leaves with the writes, in the same system call per socket). */
   relayWaitingNow(): void
   /** Whether changes wait for their turn. */
-  readonly isWaiting: boolean
+  isWaiting(): boolean
   /** Stops every timer; nothing more is relayed. Idempotent. */
   close(): void
 }
@@ -58,7 +58,7 @@ export function createPresenceRelay(options: PresenceRelayOptions, deps: Presenc
   let isClosed = false
 
   const mark = (clientIds: readonly number[], isLocal: boolean): void => {
-    if (expiryTimer === null && table.size > 0 && !isClosed) expiryTimer = clock.setTimeout(expire, options.expiryCheckMs)
+    if (expiryTimer === null && table.size() > 0 && !isClosed) expiryTimer = clock.setTimeout(expire, options.expiryCheckMs)
     for (const clientId of clientIds) {
       changed.add(clientId)
       if (isLocal && deps.publish !== null) localChanged.add(clientId)
@@ -110,7 +110,7 @@ export function createPresenceRelay(options: PresenceRelayOptions, deps: Presenc
       clock.clearTimeout(relayTimer)
       relay()
     },
-    get isWaiting() {
+    isWaiting() {
       return relayTimer !== null
     },
     close() {

@@ -45,7 +45,7 @@ describe('presence table', () => {
     table.apply([entry(2, 1, { b: 1 })], 20_000)
     expect(table.expire(29_999)).toEqual([])
     expect(table.expire(30_000)).toEqual([1])
-    expect(table.size).toBe(1)
+    expect(table.size()).toBe(1)
     expect(table.expire(50_000)).toEqual([2])
   })
 })

@@ -16,7 +16,7 @@ export const presenceOutdatedMs = 30_000
 
 export interface PresenceTable {
   /** How many clients have a presence now. */
-  readonly size: number
+  size(): number
   /** The clock last seen for a client id, removals included; undefined if never seen. */
   clockOf(clientId: number): number | undefined
   has(clientId: number): boolean
@@ -66,7 +66,7 @@ export function createPresenceTable(outdatedMs = presenceOutdatedMs): PresenceTa
   }
 
   return {
-    get size() {
+    size() {
       return present.size
     },
     clockOf: (clientId) => clocks.get(clientId),

@@ -65,7 +65,7 @@ export type RemoteRoomMessage = Extract<BusMessage, { kind: 'update' | 'presence
 
 export interface Room {
   readonly padId: string
-  readonly peerCount: number
+  peerCount(): number
   /** Takes the pad's new settings and pushes them to every connection. */
   updatePad(pad: PadRecord): void
   /** Closes every connection of `role` (the edit link was rotated). */
@@ -120,19 +120,19 @@ export function createRoom(initialPad: PadRecord, options: RoomOptions, deps: Ro
     pad: () => pad,
     onIdle: () => void lifecycle.close(CloseCode.goingAway, 'room unloaded'),
     fail: (error) => lifecycle.fail(error),
-    hasFailed: () => lifecycle.hasFailed,
-    mayStore: () => lifecycle.mayStore,
+    hasFailed: () => lifecycle.hasFailed(),
+    mayStore: () => lifecycle.mayStore(),
   })
   const { peers, clientIds, storage, presence, writes, checkpoints, history, facilitation, remote, messages, inbox } = parts
-  const requests = createRoomRequests({ inbox: () => inbox, isClosing: () => lifecycle.isClosing || lifecycle.hasFailed })
+  const requests = createRoomRequests({ inbox: () => inbox, isClosing: () => lifecycle.isClosing() || lifecycle.hasFailed() })
 
   const room: Room = {
     padId,
-    get peerCount() {
-      return peers.size
+    peerCount() {
+      return peers.size()
     },
     join(peer) {
-      if (lifecycle.isClosing) {
+      if (lifecycle.isClosing()) {
         closePeer(peer, CloseCode.goingAway, 'pad is being unloaded, reconnect')
         return
       }
@@ -141,7 +141,7 @@ export function createRoom(initialPad: PadRecord, options: RoomOptions, deps: Ro
       inbox.push({ kind: 'task', run: () => messages.welcome(peer) })
     },
     receive(peer, frame) {
-      if (lifecycle.isClosing) return
+      if (lifecycle.isClosing()) return
       inbox.push({ kind: 'frame', peer, frame })
     },
     leave(peer) {
@@ -169,7 +169,7 @@ export function createRoom(initialPad: PadRecord, options: RoomOptions, deps: Ro
     },
     deletePad: () => lifecycle.close(CloseCode.deleted, 'the pad was deleted', 'deleted'),
     receiveRemote(message, instanceId) {
-      if (lifecycle.isClosing) return
+      if (lifecycle.isClosing()) return
       if (message.kind === 'facilitation') {
         inbox.push({ kind: 'task', run: () => facilitation.receiveRemote(message.revision, message.state) })
         return
@@ -177,7 +177,7 @@ export function createRoom(initialPad: PadRecord, options: RoomOptions, deps: Ro
       inbox.push({ kind: 'task', run: () => remote.receive(message, instanceId) })
     },
     resync() {
-      if (lifecycle.isClosing) return
+      if (lifecycle.isClosing()) return
       clientIds.forgetAllRemote()
       inbox.push({ kind: 'task', run: remote.resyncFromStore })
       inbox.push({ kind: 'task', run: facilitation.reload })

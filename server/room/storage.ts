@@ -19,11 +19,11 @@ import { applyTrusted, mergeAll } from './updates/yjs-updates'
 export type RoomStore = Pick<Store, 'loadDocument' | 'appendUpdate' | 'compact'> & CheckpointStore & RoomHistoryStore & FacilitationStore
 
 export interface RoomStorage {
-  readonly document: RoomDocument
+  document(): RoomDocument
   /** Bytes of the stored snapshot and updates: the pad's size in the store. */
-  readonly storedBytes: number
+  storedBytes(): number
   /** Whether the log has grown past `compactAfterUpdates` since the last snapshot. */
-  readonly needsCompaction: boolean
+  needsCompaction(): boolean
   load(): Promise<void>
   /** Appends one update durably, at `atMs`. */
   append(update: Uint8Array, atMs: number): Promise<void>
@@ -70,13 +70,13 @@ export function createRoomStorage(padId: string, options: RoomStorageOptions, de
   }
 
   return {
-    get document() {
+    document() {
       return document
     },
-    get storedBytes() {
+    storedBytes() {
       return storedBytes
     },
-    get needsCompaction() {
+    needsCompaction() {
       return updatesSinceSnapshot >= options.compactAfterUpdates
     },
     async load() {

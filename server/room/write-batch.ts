@@ -12,9 +12,9 @@ export interface TakenWrites {
 }
 
 export interface WriteBatch {
-  readonly bytes: number
-  readonly isEmpty: boolean
-  readonly updates: readonly Uint8Array[]
+  bytes(): number
+  isEmpty(): boolean
+  updates(): readonly Uint8Array[]
   /** Keeps an update to store. */
   keep(update: Uint8Array): void
   /** Counts one write message of `peer` (kept or not: an empty step 2 is acknowledged too). */
@@ -34,13 +34,13 @@ export function createWriteBatch(): WriteBatch {
   let writers = new Map<Peer, number>()
   const sumBytes = (): number => updates.reduce((sum, update) => sum + update.length, 0)
   return {
-    get bytes() {
+    bytes() {
       return bytes
     },
-    get isEmpty() {
+    isEmpty() {
       return updates.length === 0 && writers.size === 0
     },
-    get updates() {
+    updates() {
       return updates
     },
     keep(update) {

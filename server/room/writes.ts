@@ -77,7 +77,7 @@ export function createRoomWrites(options: RoomWritesOptions, deps: RoomWritesDep
 
   /** Stores the batch when it is due; false when it is empty. */
   async function storeBatchWhenDue(): Promise<boolean> {
-    if (batch.isEmpty) return false
+    if (batch.isEmpty()) return false
     // In a big room every relay is a write to hundreds of sockets: the
     // writes of the next few milliseconds join this batch instead.
     const wait = lastRelayMs + relayIntervalMs(deps.peerCount()) - clock.now()
@@ -88,7 +88,7 @@ export function createRoomWrites(options: RoomWritesOptions, deps: RoomWritesDep
 
   /** Runs `then` once the writes applied so far are stored (and relayed). */
   function afterStoring(then: () => void): Promise<void> | undefined {
-    if (batch.isEmpty) {
+    if (batch.isEmpty()) {
       then()
       return undefined
     }
@@ -101,7 +101,7 @@ export function createRoomWrites(options: RoomWritesOptions, deps: RoomWritesDep
    * through and the doc had to be rebuilt.
    */
   function write(peer: Peer, update: Uint8Array): Promise<void> | undefined {
-    if (storage.storedBytes + batch.bytes + update.length > options.maxDocumentBytes) {
+    if (storage.storedBytes() + batch.bytes() + update.length > options.maxDocumentBytes) {
       throw new ProtocolError(`the pad is full (${options.maxDocumentBytes} bytes)`, CloseCode.messageTooBig)
     }
     const decoded = decodeUpdate(update)
@@ -112,7 +112,7 @@ export function createRoomWrites(options: RoomWritesOptions, deps: RoomWritesDep
     }
     const stopApplyTimer = metrics.updateApplySeconds.startTimer()
     const mark = batch.mark()
-    const result = applyWrite(storage.document.doc(), update, decoded, peer, {
+    const result = applyWrite(storage.document().doc(), update, decoded, peer, {
       claim: (clients) => clientIds.claim(peer, clients),
       ledger: credit,
       keep: (added) => batch.keep(added),
@@ -140,14 +140,14 @@ export function createRoomWrites(options: RoomWritesOptions, deps: RoomWritesDep
   /** Takes a write back out of the batch and the doc (rebuilt from the store and the batch), then refuses it. */
   function undoWrite(mark: ReturnType<WriteBatch['mark']>, seen: Map<number, number> | null, refusal: ProtocolError): Promise<void> {
     batch.rollBack(mark)
-    return rebuildDocument(seen, batch.updates, deps).then(() => {
+    return rebuildDocument(seen, batch.updates(), deps).then(() => {
       throw refusal
     })
   }
 
   /** Stores the batch's writes as one update, then relays it and acknowledges each writer. */
   async function storeBatch(): Promise<void> {
-    if (batch.isEmpty) return
+    if (batch.isEmpty()) return
     const taken = batch.take()
     if (taken.updates.length > 0) {
       const merged = mergeAll(taken.updates)
@@ -179,7 +179,7 @@ export function createRoomWrites(options: RoomWritesOptions, deps: RoomWritesDep
   async function applyOwnChange(change: (doc: Y.Doc) => void): Promise<boolean> {
     // Alone in its batch: a batch of one writer is relayed to the others only.
     await storeBatch()
-    const doc = storage.document.doc()
+    const doc = storage.document().doc()
     const updates: Uint8Array[] = []
     const collect = (update: Uint8Array, origin: unknown): void => {
       if (origin === ownChange) updates.push(update)
