@@ -70,7 +70,10 @@ export interface ConnectionRequest {
 
 /** Takes a connection that asked for `/ws/<key>`. */
 export function acceptConnection(socket: WebSocket, raw: Duplex, request: ConnectionRequest, limits: ConnectionLimits, deps: ConnectionDeps): void {
-  const { key, address } = request
+  // Only what the closures below need: the request's key is a slice of the
+  // whole upgrade URL (participant secret included), which a captured
+  // `request` would keep alive for the connection's life.
+  const { key, address, participantId, wantsFacilitation, understandsPadMessages } = request
   const { log, metrics } = deps
   metrics.connections.inc()
   const peerSocket = deps.peerSockets.add(socket, raw)
@@ -126,14 +129,14 @@ export function acceptConnection(socket: WebSocket, raw: Duplex, request: Connec
     // before participants presents none, and must not write: its editor would
     // delete every paragraph carrying marks it does not know (y-prosemirror
     // drops such text), wiping what newer pages wrote.
-    if (found.role !== Role.view && request.participantId === null) {
+    if (found.role !== Role.view && participantId === null) {
       return refuse(CloseCode.participantRequired, 'writing needs a participant secret: reload the page')
     }
     if (deps.isClosing()) return refuse(CloseCode.goingAway, 'server shutting down')
     const room = deps.rooms.roomFor(found.pad)
     if (room === null) return refuse(CloseCode.tryAgainLater, 'server busy, retry')
     if (room.peerCount() >= limits.maxConnectionsPerPad) return refuse(CloseCode.rateLimited, 'too many connections to this pad')
-    const peer = createPeer(deps.nextPeerId(), found.role, peerSocket, request.participantId, request.wantsFacilitation, request.understandsPadMessages)
+    const peer = createPeer(deps.nextPeerId(), found.role, peerSocket, participantId, wantsFacilitation, understandsPadMessages)
     const { early } = state
     state = { phase: 'joined', peer, room }
     log.info({ padId: found.pad.id, peer: peer.id, role: found.role }, 'peer joined')
