@@ -3,11 +3,10 @@
  * votes, one value per pad written by compare-and-set), as a vitest suite
  * that `describeStore` (store-suite.ts) runs against each real store.
  */
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { emptyFacilitationState, type FacilitationState } from '../facilitation/facilitation-state'
-import type { Store } from '../store/store'
-import { asRead, newPad, versionOf, type StoreFixture } from './store-suite'
+import { asRead, newPad, useStores, versionOf, type StoreFixture } from './store-fixtures'
 
 /** A state with a round, an open vote with ballots and a closed vote: every part the store must keep. */
 function sampleState(round: string): FacilitationState {
@@ -35,20 +34,10 @@ function sampleState(round: string): FacilitationState {
 
 export function describeFacilitationStore(makeFixture: () => Promise<StoreFixture>): void {
   describe('facilitation', () => {
-    const opened: Store[] = []
-    let fixture: StoreFixture
-    const open = async (): Promise<Store> => {
-      fixture = await makeFixture()
-      const store = await fixture.open()
-      opened.push(store)
-      return store
-    }
-    afterEach(async () => {
-      await Promise.all(opened.splice(0).map((store) => store.close()))
-    })
+    const stores = useStores(makeFixture)
 
     it('writes by compare-and-set on the revision, and reads back the same state', async () => {
-      const store = await open()
+      const store = await stores.open()
       const { pad, hashes } = newPad('Tour de table')
       await store.createPad(pad, hashes, null)
       expect(await store.readFacilitation(pad.id)).toBeNull()
@@ -62,7 +51,7 @@ export function describeFacilitationStore(makeFixture: () => Promise<StoreFixtur
     })
 
     it('lets exactly one of several writes over the same revision win', async () => {
-      const store = await open()
+      const store = await stores.open()
       const { pad, hashes } = newPad('Votes simultanés')
       await store.createPad(pad, hashes, null)
       await store.writeFacilitation(pad.id, emptyFacilitationState, 0)
@@ -74,19 +63,18 @@ export function describeFacilitationStore(makeFixture: () => Promise<StoreFixtur
     })
 
     it('keeps each pad’s facilitation apart, across a close and reopen', async () => {
-      const store = await open()
+      const store = await stores.open()
       const [first, second] = [newPad('Un'), newPad('Deux')]
       for (const { pad, hashes } of [first, second]) await store.createPad(pad, hashes, null)
       await store.writeFacilitation(first.pad.id, sampleState('r1'), 0)
       await store.close()
-      const reopened = await fixture.reopen()
-      opened.push(reopened)
+      const reopened = await stores.reopen()
       expect(await reopened.readFacilitation(first.pad.id)).toEqual({ revision: 1, state: sampleState('r1') })
       expect(await reopened.readFacilitation(second.pad.id)).toBeNull()
     })
 
     it('forgets a pad’s facilitation with the pad, and writes none for a pad that does not exist', async () => {
-      const store = await open()
+      const store = await stores.open()
       const { pad, hashes } = newPad('Éphémère')
       await store.createPad(pad, hashes, null)
       await store.writeFacilitation(pad.id, sampleState('r1'), 0)
@@ -97,12 +85,11 @@ export function describeFacilitationStore(makeFixture: () => Promise<StoreFixtur
     })
 
     it('opens a database of a version before facilitation and keeps its pads’ facilitation from then on', async () => {
-      fixture = await makeFixture()
+      const fixture = await stores.newFixture()
       const { pad, hashes } = newPad('Avant la facilitation')
       const writer = new Y.Doc()
       await fixture.writeBeforeRestores(pad, hashes, Y.encodeStateAsUpdate(writer), asRead(versionOf(pad.id, writer, 'écrit', Date.now() - 1000, 'auto')))
-      const store = await fixture.reopen()
-      opened.push(store)
+      const store = await stores.reopen()
       expect(await store.readFacilitation(pad.id)).toBeNull()
       expect(await store.writeFacilitation(pad.id, sampleState('r1'), 0)).toBe(true)
       expect((await store.readFacilitation(pad.id))?.state).toEqual(sampleState('r1'))
