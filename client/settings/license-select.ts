@@ -7,26 +7,14 @@
  */
 import { dataLicenseIds, dataLicenses, licenseIds, licenses } from '../../shared/pad/licenses'
 import type { Localization } from '../i18n/i18n'
+import { renderSelectOptions } from './select-options'
 
 /** Fills `select` with the licenses, keeping its value. */
 export function renderLicenseOptions(select: HTMLSelectElement, localization: Localization): void {
-  renderOptions(select, licenseIds.map((id) => [id, licenses[id].name[localization.language]]))
+  renderSelectOptions(select, licenseIds.map((id) => [id, licenses[id].name[localization.language]]))
 }
 
 /** Fills `select` with the data licenses of the initiatives, keeping its value. */
 export function renderDataLicenseOptions(select: HTMLSelectElement, localization: Localization): void {
-  renderOptions(select, dataLicenseIds.map((id) => [id, dataLicenses[id].name[localization.language]]))
-}
-
-function renderOptions(select: HTMLSelectElement, choices: readonly [value: string, label: string][]): void {
-  const selected = select.value
-  select.replaceChildren(
-    ...choices.map(([value, label]) => {
-      const option = document.createElement('option')
-      option.value = value
-      option.textContent = label
-      return option
-    }),
-  )
-  if (selected !== '') select.value = selected
+  renderSelectOptions(select, dataLicenseIds.map((id) => [id, dataLicenses[id].name[localization.language]]))
 }

@@ -8,6 +8,7 @@
 import { padLifetimes } from '../../shared/protocol/api'
 import type { PadLifetime } from '../../shared/protocol/api'
 import type { Localization, MessageKey } from '../i18n/i18n'
+import { readSelectChoice, renderSelectOptions } from './select-options'
 
 const lifetimeLabelKeys: Readonly<Record<PadLifetime, MessageKey>> = {
   day: 'lifetime.day',
@@ -19,19 +20,10 @@ const lifetimeLabelKeys: Readonly<Record<PadLifetime, MessageKey>> = {
 
 /** Fills `select` with one option per lifetime, in the interface language, keeping its value. */
 export function renderLifetimeOptions(select: HTMLSelectElement, localization: Localization): void {
-  const selected = select.value
-  select.replaceChildren(
-    ...padLifetimes.map((lifetime) => {
-      const option = document.createElement('option')
-      option.value = lifetime
-      option.textContent = localization.t(lifetimeLabelKeys[lifetime])
-      return option
-    }),
-  )
-  if (selected !== '') select.value = selected
+  renderSelectOptions(select, padLifetimes.map((lifetime) => [lifetime, localization.t(lifetimeLabelKeys[lifetime])]))
 }
 
 /** The select's value as a lifetime, or null when it holds none. */
 export function readLifetime(select: HTMLSelectElement): PadLifetime | null {
-  return padLifetimes.find((lifetime) => lifetime === select.value) ?? null
+  return readSelectChoice(select, padLifetimes)
 }

@@ -6,6 +6,7 @@
  */
 import { restoreRoles, type RestoreRole } from '../../shared/protocol/api'
 import type { Localization, MessageKey } from '../i18n/i18n'
+import { renderSelectOptions } from './select-options'
 
 const restoreRoleLabelKeys: Readonly<Record<RestoreRole, MessageKey>> = {
   edit: 'settings.restoreRole.edit',
@@ -14,14 +15,5 @@ const restoreRoleLabelKeys: Readonly<Record<RestoreRole, MessageKey>> = {
 
 /** Fills `select` with one option per restore role, in the interface language, keeping its value. */
 export function renderRestoreRoleOptions(select: HTMLSelectElement, localization: Localization): void {
-  const selected = select.value
-  select.replaceChildren(
-    ...restoreRoles.map((role) => {
-      const option = document.createElement('option')
-      option.value = role
-      option.textContent = localization.t(restoreRoleLabelKeys[role])
-      return option
-    }),
-  )
-  if (selected !== '') select.value = selected
+  renderSelectOptions(select, restoreRoles.map((role) => [role, localization.t(restoreRoleLabelKeys[role])]))
 }

@@ -9,22 +9,14 @@
 import { templateIds, templateNames } from '../../shared/pad/templates'
 import type { TemplateId } from '../../shared/pad/templates'
 import type { Localization } from '../i18n/i18n'
+import { readSelectChoice, renderSelectOptions } from './select-options'
 
 /** Fills `select` with one option per template, keeping its value. */
 export function renderTemplateOptions(select: HTMLSelectElement, localization: Localization): void {
-  const selected = select.value
-  select.replaceChildren(
-    ...templateIds.map((id) => {
-      const option = document.createElement('option')
-      option.value = id
-      option.textContent = templateNames[localization.language][id]
-      return option
-    }),
-  )
-  if (selected !== '') select.value = selected
+  renderSelectOptions(select, templateIds.map((id) => [id, templateNames[localization.language][id]]))
 }
 
 /** The select's value as a template id, or null when it holds none. */
 export function readTemplate(select: HTMLSelectElement): TemplateId | null {
-  return templateIds.find((id) => id === select.value) ?? null
+  return readSelectChoice(select, templateIds)
 }
