@@ -1,0 +1,54 @@
+/**
+ * Opening a pad: the entry script (client/pad-boot.ts) fetches the pad's
+ * content over a short connection of its own while the page's code loads, so
+ * that the editor is built once with the whole pad. On every kind of link the
+ * content must come from that request (the page marks it, client/load-marks.ts),
+ * which presents the same participant as the page's own connection.
+ */
+import { describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { loadMarkPrefix, LoadPhase } from '../client/load-marks'
+import { participantSecretParam } from '../shared/protocol/participant-id'
+import { createCollecte, openPage, useBrowserSession } from './fixtures'
+
+const session = useBrowserSession()
+
+/** Start times of the page's load marks, by phase. */
+function readLoadMarks(page: Page): Promise<Record<string, number>> {
+  return page.evaluate((prefix) => {
+    const marks: Record<string, number> = {}
+    for (const mark of performance.getEntriesByType('mark')) {
+      if (mark.name.startsWith(prefix)) marks[mark.name.slice(prefix.length)] = mark.startTime
+    }
+    return marks
+  }, loadMarkPrefix)
+}
+
+describe('opening a pad', () => {
+  for (const role of ['edit', 'admin', 'view'] as const) {
+    it(`puts the content fetched by the entry script into the pad before the editor is built (${role} link)`, async () => {
+      const pad = await createCollecte(session.server.url, `Ouverture ${role}`)
+      const page = await openPage(session, pad.links[role])
+      await expect.poll(() => page.locator('#editor .ProseMirror').innerText()).toContain('Initiatives')
+      const marks = await readLoadMarks(page)
+      // Without the content's request (refused, failed, too slow), "content" and "doc" are never marked.
+      expect(Object.keys(marks).sort()).toEqual([LoadPhase.code, LoadPhase.content, LoadPhase.doc, LoadPhase.editor].sort())
+      expect(marks[LoadPhase.doc]).toBeLessThanOrEqual(marks[LoadPhase.editor] as number)
+    })
+  }
+
+  it('presents one participant, made on the first visit, with the content request and the connection', async () => {
+    const pad = await createCollecte(session.server.url, 'Première visite')
+    const context = await session.browser.newContext({ locale: 'fr-FR', viewport: { width: 1280, height: 800 } })
+    const page = await context.newPage()
+    session.track({ context, page })
+    const sockets: string[] = []
+    page.on('websocket', (socket) => sockets.push(socket.url()))
+    await page.goto(pad.links.edit)
+    // A first visit: the page asks for a name, and has already connected behind the dialog.
+    await expect.poll(() => sockets.length).toBe(2)
+    const stored = await page.evaluate(() => window.localStorage.getItem('atelier-pad:participant'))
+    expect(stored).toMatch(/^[A-Za-z0-9_-]{43}$/)
+    expect(sockets.map((url) => new URL(url).searchParams.get(participantSecretParam))).toEqual([stored, stored])
+  })
+})
