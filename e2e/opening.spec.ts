@@ -37,6 +37,42 @@ describe('opening a pad', () => {
     })
   }
 
+  for (const role of ['edit', 'admin'] as const) {
+    it(`adds no autofocus element to the page as it opens, so the first frame lays out nothing early (${role} link)`, async () => {
+      // Chromium's autofocus steps, run before a frame's animation callbacks,
+      // lay out the whole document to ask whether a newly added autofocus
+      // element can take focus: on a long pad, every paragraph, before the
+      // pad is first shown. The page's dialogs are built when asked.
+      const pad = await createCollecte(session.server.url, `Autofocus ${role}`)
+      const context = await session.browser.newContext({ locale: 'fr-FR', viewport: { width: 1280, height: 800 } })
+      await context.addInitScript(() => {
+        window.localStorage.setItem('atelier-pad:name', 'Awa')
+        const added: string[] = []
+        Object.assign(window, { autofocusAdded: added })
+        document.addEventListener('DOMContentLoaded', () => {
+          new MutationObserver((records) => {
+            for (const record of records) {
+              for (const node of record.addedNodes) {
+                if (!(node instanceof Element)) continue
+                for (const element of [node, ...node.querySelectorAll('[autofocus]')]) {
+                  if (element.hasAttribute('autofocus')) added.push(element.id || element.tagName)
+                }
+              }
+            }
+          }).observe(document, { childList: true, subtree: true })
+        })
+      })
+      const page = await context.newPage()
+      session.track({ context, page })
+      await page.goto(pad.links[role])
+      await page.locator('#connection-status[data-state="connected"]').waitFor()
+      await expect.poll(() => page.locator('#editor .ProseMirror').innerText()).toContain('Initiatives')
+      // The panels that come after the editor (share, export, details) are mounted by now too.
+      await page.locator('#export-menu:not([hidden])').waitFor({ state: 'attached' })
+      expect(await page.evaluate(() => (window as unknown as { autofocusAdded: string[] }).autofocusAdded)).toEqual([])
+    })
+  }
+
   it('presents one participant, made on the first visit, with the content request and the connection', async () => {
     const pad = await createCollecte(session.server.url, 'Première visite')
     const context = await session.browser.newContext({ locale: 'fr-FR', viewport: { width: 1280, height: 800 } })
