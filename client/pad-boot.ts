@@ -6,7 +6,9 @@
  * page will wait for — the pad's settings and its content
  * (`content-prefetch.ts`, which presents the participant as the page's
  * connection will) — then loads that code and hands all three over. It
- * renders nothing and decides nothing.
+ * renders nothing and decides nothing. `pad.html` loads it `async`: it runs
+ * as soon as it has arrived, while the HTML is still being parsed, and hands
+ * over once the document is parsed.
  */
 import { readPadKeyFromPath, relayUrlOf } from '../shared/protocol/pad-link'
 import { fetchPadSettings } from './settings/api-client'
@@ -43,11 +45,17 @@ function sendEarlyRequests(key: string): EarlyRequests {
   return { key, participant, settings, content }
 }
 
+/** Resolves once the page's HTML is parsed: the page's code reads its elements. */
+function documentParsed(): Promise<void> {
+  if (document.readyState !== 'loading') return Promise.resolve()
+  return new Promise((resolve) => document.addEventListener('DOMContentLoaded', () => resolve(), { once: true }))
+}
+
 function boot(): void {
   const key = readPadKeyFromPath(location.pathname)
   // Not kept at module level: the page lets go of the content once it is in the doc.
   const early = key === null ? null : sendEarlyRequests(key)
-  void import('./pad').then((page) => {
+  void Promise.all([import('./pad'), documentParsed()]).then(([page]) => {
     markLoadPhase(LoadPhase.code)
     return page.startPadPage(early)
   })
