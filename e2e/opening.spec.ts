@@ -73,6 +73,24 @@ describe('opening a pad', () => {
     })
   }
 
+  it('fetches the page\'s code from the HTML\'s preloads, alongside the entry script, not after it has run', async () => {
+    const pad = await createCollecte(session.server.url, 'Préchargement')
+    const page = await openPage(session, pad.links.edit)
+    await expect.poll(() => page.locator('#editor .ProseMirror').innerText()).toContain('Initiatives')
+    const timings = await page.evaluate(() => {
+      const entry = document.querySelector<HTMLScriptElement>('script[type="module"][src]')?.src ?? ''
+      const scripts = performance.getEntriesByType('resource').filter((resource) => resource.name.endsWith('.js')) as PerformanceResourceTiming[]
+      return {
+        entryArrivedMs: scripts.find((script) => script.name === entry)?.responseEnd ?? null,
+        others: scripts.filter((script) => script.name !== entry).map((script) => ({ name: new URL(script.name).pathname, startMs: script.startTime })),
+      }
+    })
+    expect(timings.entryArrivedMs).not.toBeNull()
+    // The entry's static imports, the page's code and what that imports: all asked for before the entry script could run.
+    expect(timings.others.length).toBeGreaterThanOrEqual(3)
+    expect(timings.others.filter((script) => script.startMs > (timings.entryArrivedMs as number))).toEqual([])
+  })
+
   it('presents one participant, made on the first visit, with the content request and the connection', async () => {
     const pad = await createCollecte(session.server.url, 'Première visite')
     const context = await session.browser.newContext({ locale: 'fr-FR', viewport: { width: 1280, height: 800 } })
