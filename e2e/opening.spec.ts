@@ -91,6 +91,20 @@ describe('opening a pad', () => {
     expect(timings.others.filter((script) => script.startMs > (timings.entryArrivedMs as number))).toEqual([])
   })
 
+  it('receives the page\'s scripts and stylesheets compressed', async () => {
+    const pad = await createCollecte(session.server.url, 'Compression')
+    const page = await openPage(session, pad.links.edit)
+    await expect.poll(() => page.locator('#editor .ProseMirror').innerText()).toContain('Initiatives')
+    const assets = await page.evaluate(() =>
+      (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+        .filter((resource) => /\/assets\/.*\.(js|css)$/.test(resource.name))
+        .map((resource) => ({ name: new URL(resource.name).pathname, sentBytes: resource.encodedBodySize, bytes: resource.decodedBodySize })),
+    )
+    expect(assets.length).toBeGreaterThanOrEqual(4)
+    // Text this size compresses to well under half (the page's code: 600 kB, under 200 kB compressed).
+    expect(assets.filter((asset) => asset.bytes > 2000 && asset.sentBytes > asset.bytes / 2)).toEqual([])
+  })
+
   it('presents one participant, made on the first visit, with the content request and the connection', async () => {
     const pad = await createCollecte(session.server.url, 'Première visite')
     const context = await session.browser.newContext({ locale: 'fr-FR', viewport: { width: 1280, height: 800 } })
