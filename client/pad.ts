@@ -1,7 +1,7 @@
 /**
  * The pad page's code (`pad.html`, served at `/p/<key>`), started by its
- * entry script (`pad-boot.ts`) with the settings and the content it asked
- * for while this code loaded. It puts the content into the shared document,
+ * entry script (`pad-boot.ts`) with the participant it read, and the
+ * settings and the content it asked for while this code loaded. It puts the content into the shared document,
  * then wires the document's copy in IndexedDB (so that a participant who
  * loses Wi-Fi keeps writing), the connection to the relay and its live
  * settings, the editor and its toolbar, the presence list, the status line,
@@ -29,7 +29,6 @@ import { createAuthorColors } from './people/author-colors'
 import { mountAuthorLegend } from './people/author-legend'
 import { createAuthorship } from './people/authorship'
 import { creditLegacyTextOnSync } from './people/legacy-credits'
-import { loadParticipantIdentity } from './people/participant-secret'
 import { createAuthorshipPlugin, followServerCredit } from './people/authorship-plugin'
 import { createPromptPlugin } from './editor/prompt-plugin'
 import type { Connection } from './connection/connection'
@@ -78,6 +77,8 @@ import { retryDelayMs, retryPolicies } from '../shared/protocol/retry-delay'
 /** What the entry script (pad-boot.ts) asked the server for before this code was loaded. */
 export interface EarlyRequests {
   key: string
+  /** This browser's participant, which the content's request presented too. */
+  participant: ParticipantIdentity
   /** The first attempt at the pad's settings. */
   settings: Promise<PadSettings>
   /** The pad's content as one update, or null when the prefetch failed (content-prefetch.ts). */
@@ -110,7 +111,7 @@ export async function startPadPage(early: EarlyRequests | null): Promise<void> {
     return
   }
 
-  const { key } = early
+  const { key, participant } = early
   let settings: PadSettings
   try {
     settings = await fetchSettingsPatiently(key, early.settings, () => {
@@ -146,7 +147,7 @@ export async function startPadPage(early: EarlyRequests | null): Promise<void> {
   }
   shell.setLoading(null)
   shell.render()
-  openPad({ key, doc, settings: padSettings, elements, localization, preferences, disposers, renderPage: shell.render })
+  openPad({ key, participant, doc, settings: padSettings, elements, localization, preferences, disposers, renderPage: shell.render })
   markLoadPhase(LoadPhase.editor)
 
   // The panels that need only the settings come in a task of their own, once
@@ -164,6 +165,7 @@ export async function startPadPage(early: EarlyRequests | null): Promise<void> {
 
 interface OpenPadContext {
   key: string
+  participant: ParticipantIdentity
   doc: Y.Doc
   settings: LiveSettings
   elements: PageElements
@@ -174,9 +176,8 @@ interface OpenPadContext {
 }
 
 function openPad(context: OpenPadContext): void {
-  const { key, doc, settings, elements, localization, disposers } = context
+  const { key, participant, doc, settings, elements, localization, disposers } = context
   const access = createPadAccess(settings)
-  const participant = loadParticipantIdentity(context.preferences, (bytes) => crypto.getRandomValues(bytes))
 
   // Kept per pad id, not per key: the edit and view links of one pad share it,
   // and a rotated edit link finds its unsaved changes again.

@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { PadState } from '../../shared/protocol/api'
 import { decodeMessage, encodeMessage } from '../../shared/protocol/messages'
+import { encodeParticipantSecret } from '../../shared/protocol/participant-id'
 import type { PrefetchSocket } from './content-prefetch'
 import { prefetchPadContent } from './content-prefetch'
 
@@ -20,6 +21,8 @@ const settings: PadState = {
   restoreRole: 'edit',
   publishedVersion: null,
 }
+
+const participantSecret = encodeParticipantSecret(new Uint8Array(32).fill(7))
 
 class FakeSocket implements PrefetchSocket {
   binaryType: BinaryType = 'blob'
@@ -61,6 +64,7 @@ function start(timeoutMs = 10_000): { socket: () => FakeSocket; content: Promise
   const content = prefetchPadContent({
     serverUrl: 'ws://pad.test/ws',
     padKey: 'AAAAAAAAAAAAAAAAAAAAAA',
+    participantSecret,
     timeoutMs,
     openSocket: (url) => (socket = new FakeSocket(url)),
   })
@@ -80,7 +84,8 @@ afterEach(() => {
 describe('prefetchPadContent', () => {
   it('asks for everything with one sync step 1 and resolves with the step 2, past the other frames', async () => {
     const { socket, content } = start()
-    expect(socket().url).toBe('ws://pad.test/ws/AAAAAAAAAAAAAAAAAAAAAA')
+    // The relay refuses a writing link's connection that presents no participant (4426).
+    expect(socket().url).toBe(`ws://pad.test/ws/AAAAAAAAAAAAAAAAAAAAAA?participant=${participantSecret}`)
     socket().open()
     expect(socket().sent.map((frame) => decodeMessage(frame))).toEqual([
       { type: 'sync-step-1', stateVector: new Uint8Array([0]) },

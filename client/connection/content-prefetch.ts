@@ -11,8 +11,14 @@
  * asks only for what is newer. It does not retry: on any failure (refused,
  * closed, a frame it cannot read, too slow) the answer is null and the real
  * connection fetches everything itself.
+ *
+ * It presents the participant's secret as the page's connection does: the
+ * relay refuses an edit or admin connection without one (4426, see
+ * server/relay/connection.ts), and a refused prefetch silently costs the
+ * page the whole overlap.
  */
 import { decodeMessage, encodeMessage } from '../../shared/protocol/messages'
+import { participantSecretParam } from '../../shared/protocol/participant-id'
 
 /** A Yjs state vector that knows no client (a varUint count of 0): asking with it gets everything. */
 const emptyStateVector = new Uint8Array([0])
@@ -24,6 +30,8 @@ export interface PrefetchOptions {
   /** WebSocket URL of the relay without the pad key, e.g. `wss://pad.example/ws`, as `connection.ts` takes it. */
   serverUrl: string
   padKey: string
+  /** This browser's participant secret (client/people/participant-secret.ts): writing links are refused without it. */
+  participantSecret: string
   /** Gives up after this long: a socket that hangs must not keep the page from opening. */
   timeoutMs: number
   openSocket?: (url: string) => PrefetchSocket
@@ -35,8 +43,9 @@ export function prefetchPadContent(options: PrefetchOptions): Promise<Uint8Array
   return new Promise((resolve) => {
     let socket: PrefetchSocket
     try {
-      // The URL y-websocket builds for the same key (serverUrl + '/' + room name).
-      socket = openSocket(`${options.serverUrl}/${options.padKey}`)
+      // The URL y-websocket builds for the same key (serverUrl + '/' + room name + '?' + params).
+      const query = new URLSearchParams({ [participantSecretParam]: options.participantSecret })
+      socket = openSocket(`${options.serverUrl}/${options.padKey}?${query.toString()}`)
     } catch {
       // A URL the browser refuses: the real connection will meet (and report) the same.
       resolve(null)

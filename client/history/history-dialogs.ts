@@ -1,6 +1,6 @@
 /**
  * The two questions the history panel asks over itself, each in a native
- * modal `<dialog>` built here and stacked above the panel (focus stays
+ * modal `<dialog>` built here when first asked and stacked above the panel (focus stays
  * inside, Escape answers no, focus goes back to the button that asked):
  * « Restaurer la version prise … ? », which says that nothing is lost and
  * that the restore can itself be undone from the history; and the name to
@@ -22,9 +22,27 @@ export interface HistoryDialogs {
 
 export function createHistoryDialogs(localization: Localization): HistoryDialogs {
   const t = localization.t.bind(localization)
-  const restore = buildRestoreDialog()
-  const naming = buildNamingDialog()
-  document.body.append(restore.dialog, naming.dialog)
+  // Built on the first question, not with the page: a button with `autofocus`
+  // inserted into the page makes Chromium lay out the whole document before
+  // the next frame's callbacks (its autofocus steps ask whether the button
+  // can take focus), which on a long pad costs a layout of every paragraph
+  // before the pad is first shown.
+  let restoreDialog: ReturnType<typeof buildRestoreDialog> | null = null
+  let namingDialog: ReturnType<typeof buildNamingDialog> | null = null
+  const restoreParts = (): ReturnType<typeof buildRestoreDialog> => {
+    if (restoreDialog === null) {
+      restoreDialog = buildRestoreDialog()
+      document.body.append(restoreDialog.dialog)
+    }
+    return restoreDialog
+  }
+  const namingParts = (): ReturnType<typeof buildNamingDialog> => {
+    if (namingDialog === null) {
+      namingDialog = buildNamingDialog()
+      document.body.append(namingDialog.dialog)
+    }
+    return namingDialog
+  }
 
   const askWithFocusBack = async <T,>(ask: () => Promise<T>): Promise<T> => {
     const returnFocusTo = document.activeElement instanceof HTMLElement ? document.activeElement : null
@@ -37,6 +55,7 @@ export function createHistoryDialogs(localization: Localization): HistoryDialogs
 
   return {
     confirmRestore(when) {
+      const restore = restoreParts()
       restore.title.textContent = t('restore.dialog.title', { when })
       restore.text.textContent = t('restore.dialog.text')
       restore.cancel.textContent = t('dialog.cancel')
@@ -44,6 +63,7 @@ export function createHistoryDialogs(localization: Localization): HistoryDialogs
       return askWithFocusBack(() => askConfirmation(restore.dialog))
     },
     askVersionName(defaultName) {
+      const naming = namingParts()
       naming.title.textContent = t('publish.name.title')
       naming.text.textContent = t('publish.name.text')
       naming.label.textContent = t('publish.name.label')
@@ -57,8 +77,8 @@ export function createHistoryDialogs(localization: Localization): HistoryDialogs
       })
     },
     destroy() {
-      restore.dialog.remove()
-      naming.dialog.remove()
+      restoreDialog?.dialog.remove()
+      namingDialog?.dialog.remove()
     },
   }
 }

@@ -124,6 +124,9 @@ function createStaticFiles(clientDir: string): StaticFiles {
   if (!existsSync(clientDir)) return (_request, _response, next) => next()
   return sirv(clientDir, {
     etag: true,
+    // The build writes a .br and a .gz beside each script and stylesheet (vite.config.ts).
+    brotli: true,
+    gzip: true,
     // Vite puts a content hash in every asset name.
     immutable: true,
     setHeaders: (response, pathname) => {

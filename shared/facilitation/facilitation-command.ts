@@ -14,7 +14,7 @@
  * no participant: who acts is the connection's own participant. Whether a
  * command is allowed now is the server's decision (server/facilitation/).
  */
-import { isInitiativeCardId } from '../pad/initiative-ids'
+import { isInitiativeCardId } from '../pad/initiative-card-id'
 import { parseSpeaker, speakerKey, type Speaker } from './speaker'
 
 /** The relay URL's query parameter by which a page asks for the facilitation messages (`facilitation=1`). */

@@ -6,7 +6,7 @@
  * participants map) nor decide the order (server/facilitation/round.ts).
  */
 import { isParticipantId } from '../protocol/participant-id'
-import { maxAuthorNameLength } from '../pad/attribution'
+import { maxAuthorNameLength } from '../pad/credit-limits'
 
 export type Speaker = { participantId: string } | { name: string }
 

@@ -17,6 +17,7 @@
 import * as Y from 'yjs'
 import { isParticipantId } from '../protocol/participant-id'
 import { authorMarkName, authorOfAttribute } from './author-mark'
+import { maxAuthorNameLength, maxOrganisationLength } from './credit-limits'
 import { bodyFragmentName } from './schema'
 
 /** The map of participants' credits: participant id → `ParticipantCredit`. */
@@ -24,10 +25,7 @@ export const participantsMapName = 'participants'
 /** Before the author attribute: Yjs client id → display name. Read for old text, never written by pages any more. */
 export const authorsMapName = 'authors'
 
-/** Longest display name kept, in UTF-16 code units. */
-export const maxAuthorNameLength = 60
-/** Longest organisation kept, in UTF-16 code units. */
-export const maxOrganisationLength = 80
+export { maxAuthorNameLength, maxOrganisationLength } from './credit-limits'
 
 /** How a participant wants the recipe to credit them. */
 export interface ParticipantCredit {

@@ -10,14 +10,7 @@
 import * as Y from 'yjs'
 import { bodyFragmentName } from './schema'
 
-const cardIdPattern = /^(\d{1,16})-(\d{1,16})$/
-
-/** Whether `value` has the shape of a card id (both numbers safe integers); says nothing of whether the card exists. */
-export function isInitiativeCardId(value: unknown): value is string {
-  if (typeof value !== 'string') return false
-  const match = cardIdPattern.exec(value)
-  return match !== null && Number.isSafeInteger(Number(match[1])) && Number.isSafeInteger(Number(match[2]))
-}
+export { isInitiativeCardId } from './initiative-card-id'
 
 /** The id of a card's element; '' for an element not integrated in a doc. */
 export function initiativeCardIdOf(element: Y.XmlElement): string {
