@@ -289,9 +289,16 @@ export async function buildFloorPage(outDir: string): Promise<void> {
   })
 }
 
-/** Serves the floor page's files and `/doc.json` on loopback. */
+/**
+ * Serves the floor page's files and `/doc.json` on loopback. Its scripts and
+ * stylesheets go brotli-compressed to a browser that accepts it, as ours do
+ * (server/api/http.ts serves the build's .br copies), so that on the phone's
+ * slow network the two pages differ by what they do, not by how their code
+ * travels; the document itself goes as it is, like ours over the relay.
+ */
 export function serveFloor(dir: string, docJson: string): Promise<http.Server> {
   const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' }
+  const compressed = new Map<string, Buffer>()
   const server = http.createServer((request, response) => {
     const pathname = new URL(request.url ?? '/', 'http://localhost').pathname
     if (pathname === '/doc.json') {
@@ -305,7 +312,17 @@ export function serveFloor(dir: string, docJson: string): Promise<http.Server> {
       response.end()
       return
     }
-    response.writeHead(200, { 'Content-Type': types[path.extname(file)] ?? 'application/octet-stream' })
+    const extension = path.extname(file)
+    const headers: Record<string, string> = { 'Content-Type': types[extension] ?? 'application/octet-stream', Vary: 'Accept-Encoding' }
+    const acceptsBrotli = /\bbr\b/.test(String(request.headers['accept-encoding'] ?? ''))
+    if (acceptsBrotli && (extension === '.js' || extension === '.css')) {
+      let body = compressed.get(file)
+      if (body === undefined) compressed.set(file, (body = zlib.brotliCompressSync(fs.readFileSync(file))))
+      response.writeHead(200, { ...headers, 'Content-Encoding': 'br' })
+      response.end(body)
+      return
+    }
+    response.writeHead(200, headers)
     response.end(fs.readFileSync(file))
   })
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)))
