@@ -12,54 +12,25 @@
  * open passes axe in French, in English and on a 360×740 phone, where it
  * fills the screen without sideways scrolling.
  */
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { createTestPad } from '../server/testing/harness'
 import type { CreatePadResponse } from '../shared/protocol/api'
 import { axeViolations } from './axe'
-import { editorText, launchBrowser, openAs, typeAtEnd, type Participant } from './fixtures'
-import { openHistory, startServerOnFakeClock, whenStored, type ServerOnFakeClock } from './versions'
+import { editorText, typeAtEnd } from './fixtures'
+import { openHistory, useHistorySession, whenStored } from './versions'
 
-let browser: Browser
-let onClock: ServerOnFakeClock
-const participants: Participant[] = []
-
-beforeAll(async () => {
-  ;[browser, onClock] = await Promise.all([launchBrowser(), startServerOnFakeClock()])
-})
-
-afterAll(async () => {
-  await Promise.all(participants.map((participant) => participant.context.close()))
-  await browser?.close()
-  await onClock?.server.close()
-})
-
-async function join(url: string, name: string, locale = 'fr-FR'): Promise<Page> {
-  const participant = await openAs(browser, url, name, locale)
-  participants.push(participant)
-  await participant.page.locator('#connection-status[data-state="connected"]').waitFor()
-  return participant.page
-}
-
-async function phone(url: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true, locale: 'fr-FR' })
-  await context.addInitScript(() => window.localStorage.setItem('atelier-pad:name', 'Awa'))
-  const page = await context.newPage()
-  participants.push({ context, page })
-  await page.goto(url)
-  await page.locator('#connection-status[data-state="connected"]').waitFor()
-  return page
-}
+const session = useHistorySession()
 
 /** A pad where Awa wrote a sentence (checkpoint), then Binta added words at its end and removed Awa's first word (checkpoint). */
 async function padWithTwoVersions(): Promise<{ pad: CreatePadResponse; awa: Page; binta: Page }> {
-  const pad = await createTestPad(onClock.server.url, 'Collecte du quartier')
-  const awa = await join(pad.links.edit, 'Awa')
-  const binta = await join(pad.links.edit, 'Binta')
+  const pad = await createTestPad(session.onClock.server.url, 'Collecte du quartier')
+  const awa = await session.join(pad.links.edit, 'Awa')
+  const binta = await session.join(pad.links.edit, 'Binta')
   await typeAtEnd(awa, 'Une épicerie solidaire à Lyon.')
   await expect.poll(() => editorText(binta)).toContain('Une épicerie solidaire à Lyon.')
   await whenStored(awa)
-  await onClock.takeCheckpoint(pad.id)
+  await session.onClock.takeCheckpoint(pad.id)
 
   await typeAtEnd(binta, ' Ouverte le samedi.')
   await binta.keyboard.press('Control+Home')
@@ -68,7 +39,7 @@ async function padWithTwoVersions(): Promise<{ pad: CreatePadResponse; awa: Page
   for (let index = 0; index < 'Une '.length; index++) await binta.keyboard.press('Delete')
   await expect.poll(async () => (await editorText(awa)).trim()).toBe('épicerie solidaire à Lyon. Ouverte le samedi.')
   await whenStored(binta)
-  await onClock.takeCheckpoint(pad.id)
+  await session.onClock.takeCheckpoint(pad.id)
   return { pad, awa, binta }
 }
 
@@ -133,12 +104,12 @@ describe('the history panel', () => {
   })
 
   it('offers the history to edit and admin links, never to a view link', async () => {
-    const pad = await createTestPad(onClock.server.url, 'Lecture')
+    const pad = await createTestPad(session.onClock.server.url, 'Lecture')
     for (const link of [pad.links.edit, pad.links.admin]) {
-      const writer = await join(link, 'Awa')
+      const writer = await session.join(link, 'Awa')
       expect(await writer.getByRole('button', { name: 'Historique' }).isVisible()).toBe(true)
     }
-    const reader = await join(pad.links.view, 'Chloé')
+    const reader = await session.join(pad.links.view, 'Chloé')
     await reader.locator('#read-only-badge:not([hidden])').waitFor()
     expect(await reader.locator('#history-button').isHidden()).toBe(true)
     expect(await reader.locator('#history-panel').count()).toBe(0)
@@ -149,13 +120,13 @@ describe('the history panel', () => {
     await openHistory(awa)
     expect(await axeViolations(awa), 'French').toEqual([])
 
-    const english = await join(pad.links.admin, 'Awa', 'en-GB')
+    const english = await session.join(pad.links.admin, 'Awa', { locale: 'en-GB' })
     await openHistory(english)
     expect(await english.locator('#history-title').innerText()).toBe('Pad history')
     expect(await versionButtons(english).first().innerText()).toContain('Automatic checkpoint')
     expect(await axeViolations(english), 'English').toEqual([])
 
-    const onPhone = await phone(pad.links.edit)
+    const onPhone = await session.join(pad.links.edit, 'Awa', { viewport: { width: 360, height: 740 } })
     await onPhone.getByRole('button', { name: 'Menu' }).click()
     await openHistory(onPhone)
     const box = await onPhone.locator('#history-panel').boundingBox()

@@ -14,50 +14,28 @@
  * axe on the confirmation, the notice, the publish controls, the recipe
  * page and a 360 px phone with the panel open.
  */
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { createTestPad } from '../server/testing/harness'
 import type { Recipe } from '../shared/export/recipe'
 import type { CreatePadResponse, PadVersionsResponse } from '../shared/protocol/api'
 import { axeViolations } from './axe'
-import { editorText, launchBrowser, openAs, typeAtEnd, type Participant } from './fixtures'
-import { openHistory, startServerOnFakeClock, whenStored, type ServerOnFakeClock } from './versions'
+import { editorText, typeAtEnd } from './fixtures'
+import { openHistory, useHistorySession, whenStored } from './versions'
 
-let browser: Browser
-let onClock: ServerOnFakeClock
-const participants: Participant[] = []
-
-beforeAll(async () => {
-  ;[browser, onClock] = await Promise.all([launchBrowser(), startServerOnFakeClock()])
-})
-
-afterAll(async () => {
-  await Promise.all(participants.map((participant) => participant.context.close()))
-  await browser?.close()
-  await onClock?.server.close()
-})
-
-async function join(url: string, name: string, viewport = { width: 1100, height: 800 }): Promise<Page> {
-  const context = await browser.newContext({ locale: 'fr-FR', viewport, ...(viewport.width < 500 ? { hasTouch: true, isMobile: true } : {}) })
-  await context.addInitScript((displayName: string) => window.localStorage.setItem('atelier-pad:name', displayName), name)
-  const page = await context.newPage()
-  participants.push({ context, page })
-  await page.goto(url)
-  await page.locator('#connection-status[data-state="connected"]').waitFor()
-  return page
-}
+const session = useHistorySession()
 
 const awaText = 'Une épicerie solidaire à Lyon, tenue par des voisines, ouverte le samedi matin.'
 
 /** Awa wrote a sentence and a checkpoint holds it; Binta then selected everything and deleted it. */
 async function padDeletedByBinta(title: string): Promise<{ pad: CreatePadResponse; awa: Page; binta: Page }> {
-  const pad = await createTestPad(onClock.server.url, title)
-  const awa = await join(pad.links.edit, 'Awa')
-  const binta = await join(pad.links.edit, 'Binta')
+  const pad = await createTestPad(session.onClock.server.url, title)
+  const awa = await session.join(pad.links.edit, 'Awa')
+  const binta = await session.join(pad.links.edit, 'Binta')
   await typeAtEnd(awa, awaText)
   await expect.poll(() => editorText(binta)).toContain(awaText)
   await whenStored(awa)
-  await onClock.takeCheckpoint(pad.id)
+  await session.onClock.takeCheckpoint(pad.id)
   await selectAllAndDelete(binta)
   await expect.poll(async () => (await editorText(awa)).trim()).toBe('')
   await whenStored(binta)
@@ -72,13 +50,13 @@ async function selectAllAndDelete(page: Page): Promise<void> {
 
 async function exportJson(padViewKey: string): Promise<Recipe> {
   // The view key's export takes no version of its own.
-  const response = await fetch(`${onClock.server.url}/api/pads/${padViewKey}/export?format=json`)
+  const response = await fetch(`${session.onClock.server.url}/api/pads/${padViewKey}/export?format=json`)
   expect(response.status).toBe(200)
   return (await response.json()) as Recipe
 }
 
 async function listVersions(key: string): Promise<PadVersionsResponse['versions']> {
-  const response = await fetch(`${onClock.server.url}/api/pads/${key}/versions`)
+  const response = await fetch(`${session.onClock.server.url}/api/pads/${key}/versions`)
   expect(response.status).toBe(200)
   return ((await response.json()) as PadVersionsResponse).versions
 }
@@ -89,7 +67,7 @@ const historyStatus = (page: Page) => page.locator('#history-status')
 describe('restoring a version', () => {
   it('brings the deleted text back for everyone from the history panel, keeps Awa’s credit, and can itself be undone', async () => {
     const { pad, awa, binta } = await padDeletedByBinta('Restaurer depuis l’historique')
-    const chloe = await join(pad.links.edit, 'Chloé')
+    const chloe = await session.join(pad.links.edit, 'Chloé')
     await openHistory(chloe)
     // The newest version is the checkpoint with Awa's text.
     await expect.poll(() => chloe.locator('#history-preview [role="document"]').innerText()).toBe(awaText)
@@ -145,8 +123,8 @@ describe('restoring a version', () => {
   })
 
   it('brings it back with Ctrl+Maj+Retour arrière from the editor, and says when no version holds the text yet', async () => {
-    const fresh = await createTestPad(onClock.server.url, 'Aucune version encore')
-    const writer = await join(fresh.links.edit, 'Awa')
+    const fresh = await createTestPad(session.onClock.server.url, 'Aucune version encore')
+    const writer = await session.join(fresh.links.edit, 'Awa')
     await typeAtEnd(writer, awaText)
     await whenStored(writer)
     await selectAllAndDelete(writer)
@@ -167,22 +145,22 @@ describe('restoring a version', () => {
   })
 
   it('keeps restores for the facilitator when asked: the edit link is told so, and the server refuses it', async () => {
-    const pad = await createTestPad(onClock.server.url, 'Restauration réservée')
-    const admin = await join(pad.links.admin, 'Awa')
+    const pad = await createTestPad(session.onClock.server.url, 'Restauration réservée')
+    const admin = await session.join(pad.links.admin, 'Awa')
     await typeAtEnd(admin, awaText)
     await whenStored(admin)
-    await onClock.takeCheckpoint(pad.id)
+    await session.onClock.takeCheckpoint(pad.id)
 
     await admin.getByLabel('Qui peut restaurer une version').selectOption('admin')
     await admin.locator('#settings-save').click()
     await admin.locator('#settings-feedback', { hasText: 'Réglages enregistrés' }).waitFor()
 
-    const participant = await join(pad.links.edit, 'Binta')
+    const participant = await session.join(pad.links.edit, 'Binta')
     await openHistory(participant)
     expect(await participant.getByRole('button', { name: 'Restaurer cette version' }).count()).toBe(0)
     expect(await participant.locator('.history-restore-explanation').innerText()).toBe('Seul·e l’animateur·rice peut restaurer une version de ce pad.')
     const [version] = await listVersions(pad.keys.edit)
-    const refused = await fetch(`${onClock.server.url}/api/pads/${pad.keys.edit}/versions/${version?.id}/restore`, { method: 'POST' })
+    const refused = await fetch(`${session.onClock.server.url}/api/pads/${pad.keys.edit}/versions/${version?.id}/restore`, { method: 'POST' })
     expect(refused.status).toBe(403)
 
     // Back to the default while the panel is open: the button comes.
@@ -194,11 +172,11 @@ describe('restoring a version', () => {
 
 describe('publishing the recipe', () => {
   it('freezes a version on the view link while the pad moves on; the recipe page prints cleanly', async () => {
-    const pad = await createTestPad(onClock.server.url, 'Recette du quartier')
-    const admin = await join(pad.links.admin, 'Awa')
+    const pad = await createTestPad(session.onClock.server.url, 'Recette du quartier')
+    const admin = await session.join(pad.links.admin, 'Awa')
     await typeAtEnd(admin, 'Ingrédients, des voisines et un local.')
     await whenStored(admin)
-    await onClock.takeCheckpoint(pad.id)
+    await session.onClock.takeCheckpoint(pad.id)
 
     await openHistory(admin)
     await admin.getByRole('button', { name: 'Publier comme recette' }).click()
@@ -212,14 +190,13 @@ describe('publishing the recipe', () => {
     // The share panel gives the recipe's link.
     const recipeLink = admin.locator('[data-link="recipe"]')
     await recipeLink.waitFor()
-    expect(await recipeLink.inputValue()).toBe(`${onClock.server.url}/r/${pad.keys.view}`)
+    expect(await recipeLink.inputValue()).toBe(`${session.onClock.server.url}/r/${pad.keys.view}`)
 
     // The pad moves on; the view link shows the frozen version.
     await typeAtEnd(admin, ' Étape suivante.')
     await whenStored(admin)
-    const reader = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1280, height: 900 } })
+    const reader = await session.newContext({ locale: 'fr-FR', viewport: { width: 1280, height: 900 } })
     const readerPage = await reader.newPage()
-    participants.push({ context: reader, page: readerPage })
     await readerPage.goto(pad.links.view)
     await readerPage.waitForURL(`**/r/${pad.keys.view}`)
     const body = await readerPage.locator('body').innerText()
@@ -249,16 +226,16 @@ describe('publishing the recipe', () => {
     await admin.getByRole('button', { name: 'Ne plus publier de recette' }).click()
     await expect.poll(() => historyStatus(admin).innerText()).toMatch(/^Plus aucune recette n’est publiée/)
     await recipeLink.waitFor({ state: 'detached' })
-    const live = await join(pad.links.view, 'Chloé')
+    const live = await session.join(pad.links.view, 'Chloé')
     expect(live.url()).toBe(pad.links.view)
   })
 
   it('fits a 360 px phone with the panel and its actions open, and passes axe', async () => {
-    const pad = await createTestPad(onClock.server.url, 'Sur un téléphone')
-    const admin = await join(pad.links.admin, 'Awa', { width: 360, height: 740 })
+    const pad = await createTestPad(session.onClock.server.url, 'Sur un téléphone')
+    const admin = await session.join(pad.links.admin, 'Awa', { viewport: { width: 360, height: 740 } })
     await typeAtEnd(admin, awaText)
     await whenStored(admin)
-    await onClock.takeCheckpoint(pad.id)
+    await session.onClock.takeCheckpoint(pad.id)
     await admin.getByRole('button', { name: 'Menu' }).click()
     await openHistory(admin)
     await admin.getByRole('button', { name: 'Restaurer cette version' }).waitFor()
