@@ -19,12 +19,11 @@ import type { Plugin } from 'prosemirror-state'
 import { IndexeddbPersistence } from 'y-indexeddb'
 import * as Y from 'yjs'
 import type { PadSettings } from '../shared/protocol/api'
-import { maxEventFieldLength, maxTitleLength, PadLinkError } from '../shared/protocol/api'
+import { maxEventFieldLength, maxTitleLength } from '../shared/protocol/api'
 import { authorsMapName, participantsMapName } from '../shared/pad/attribution'
 import { CloseCode } from '../shared/protocol/close-codes'
 import { Role } from '../shared/protocol/roles'
 import { bodyFragmentName } from '../shared/pad/schema'
-import { ApiError, fetchPadSettings, NetworkError } from './settings/api-client'
 import { createAuthorColors } from './people/author-colors'
 import { mountAuthorLegend } from './people/author-legend'
 import { createAuthorship } from './people/authorship'
@@ -37,28 +36,21 @@ import type { Editor } from './editor/editor'
 import { createEditor } from './editor/editor'
 import { exportUrl, mountExportMenu } from './share/export-menu'
 import { mountFacilitatorPanel } from './settings/facilitator-panel'
-import { mountHistoryPanel } from './history/history-panel'
-import { createHistoryActions } from './history/version-actions'
-import { createHistoryDialogs } from './history/history-dialogs'
-import { mountDeletionNotice, type DeletionNotice } from './history/big-deletion-notice'
 import { createDeletionWatch } from './history/deletion-watch'
 import type { ParticipantIdentity } from './people/participant-secret'
-import type { Localization } from './i18n/i18n'
 import { createLocalization, pickLanguage } from './i18n/i18n'
 import { mountLanguageSelect } from './i18n/language-select'
 import { createLiveSettings } from './settings/live-settings'
-import type { LiveSettings } from './settings/live-settings'
 import { LoadPhase, markLoadPhase } from './load-marks'
 import { introduceParticipant } from './people/name-introduction'
 import { mountPadDetails } from './settings/pad-details'
-import type { Preferences } from './people/preferences'
 import { createPreferences, openLocalStorage, PreferenceKey } from './people/preferences'
 import { mountPresenceList } from './people/presence-list'
 import { mountPresenceAnnouncer } from './people/presence-announcer'
 import { createProjectionMode } from './share/projection-mode'
 import type { PadAccess } from './pad-access'
 import { createPadAccess, renderPadAccess } from './pad-access'
-import { readPageElements, type PageElements } from './pad-elements'
+import { readPageElements } from './pad-elements'
 import { mountPadMenu } from './pad-menu'
 import { followPadState } from './connection/settings-feed'
 import { createFacilitationChannel, facilitationParams } from './facilitation/facilitation-channel'
@@ -71,8 +63,10 @@ import { buildCaretClearance } from './editor/caret-clearance'
 import { mountShortcutHelp } from './editor/shortcut-help'
 import { isApplePlatform } from './editor/shortcuts'
 import { recipePath, relayUrlOf } from '../shared/protocol/pad-link'
-import { createPageShell, type PageMessage } from './page-shell'
-import { retryDelayMs, retryPolicies } from '../shared/protocol/retry-delay'
+import { createPageShell } from './page-shell'
+import { mountBigDeletionNotice, mountPadHistory } from './history/history-mount'
+import type { OpenPadContext } from './pad-context'
+import { describeSettingsError, fetchSettingsPatiently, refreshLinks } from './settings/settings-fetch'
 
 /** What the entry script (pad-boot.ts) asked the server for before this code was loaded. */
 export interface EarlyRequests {
@@ -163,18 +157,6 @@ export async function startPadPage(early: EarlyRequests | null): Promise<void> {
   disposers.push(() => clearTimeout(panelsTimer))
 }
 
-interface OpenPadContext {
-  key: string
-  participant: ParticipantIdentity
-  doc: Y.Doc
-  settings: LiveSettings
-  elements: PageElements
-  localization: Localization
-  preferences: Preferences
-  disposers: (() => void)[]
-  renderPage: () => void
-}
-
 function openPad(context: OpenPadContext): void {
   const { key, participant, doc, settings, elements, localization, disposers } = context
   const access = createPadAccess(settings)
@@ -258,7 +240,7 @@ function openPad(context: OpenPadContext): void {
   }
   followAccess({ context, connection, access, renderAccess, closeForGood })
   if (access.isWriter) disposers.push(...followCredits(connection, editor, participant.id, () => !access.isReadOnly()))
-  if (access.isWriter) mountHistory(context, access, participant)
+  if (access.isWriter) mountPadHistory(context, access, participant)
   mountConnectionViews(context, connection, access)
   if (access.role === Role.admin) mountAdminPanel(context, () => closeForGood(CloseCode.deleted))
 
@@ -401,53 +383,6 @@ function mountConnectionViews(context: OpenPadContext, connection: Connection, a
   )
 }
 
-/**
- * The history panel, for the edit and admin links (a view link never sees
- * the history), with its actions: restore the version shown, and for the
- * facilitator publish it, or the pad as it is now, as the recipe.
- */
-function mountHistory(context: OpenPadContext, access: PadAccess, participant: ParticipantIdentity): void {
-  const { key, doc, settings, elements, localization, disposers } = context
-  const dialogs = createHistoryDialogs(localization)
-  const actions = createHistoryActions({ padKey: key, role: access.role, settings, localization, participantSecret: participant.secret, dialogs })
-  const history = mountHistoryPanel({
-    button: elements.historyButton,
-    padKey: key,
-    doc,
-    localization,
-    contentLanguage: () => settings.current.language,
-    versionActions: actions.versionActions,
-    padActions: actions.padActions,
-    publishedVersion: () => settings.current.publishedVersion,
-  })
-  elements.historyButton.hidden = false
-  // The lock, who may restore and what is published change what the panel offers and marks.
-  const stopSettings = settings.onChange(history.refresh)
-  disposers.push(() => {
-    stopSettings()
-    history.destroy()
-    dialogs.destroy()
-    elements.historyButton.hidden = true
-  })
-}
-
-/** The notice that offers to bring the text back after a big deletion (writing links). */
-function mountBigDeletionNotice(context: OpenPadContext, access: PadAccess, participant: ParticipantIdentity): DeletionNotice {
-  const { key, doc, settings, elements, localization, disposers } = context
-  const notice = mountDeletionNotice({
-    elements: elements.deletionNotice,
-    padKey: key,
-    role: access.role,
-    doc,
-    settings,
-    localization,
-    participantSecret: participant.secret,
-    isApple: isApplePlatform(),
-  })
-  disposers.push(() => notice.destroy())
-  return notice
-}
-
 /** The facilitator panel, for the admin link: its fields take the server's length limits. */
 function mountAdminPanel(context: OpenPadContext, onDeleted: () => void): void {
   const { key, settings, elements, localization, disposers } = context
@@ -465,39 +400,3 @@ function mountAdminPanel(context: OpenPadContext, onDeleted: () => void): void {
   )
 }
 
-/** Reads the admin page's links again and applies them; on failure the links shown stay as they were. */
-async function refreshLinks(key: string, settings: LiveSettings): Promise<void> {
-  try {
-    settings.applyLinks((await fetchPadSettings(key)).links)
-  } catch {
-    // The pad was deleted or the network is down: the connection says so on its own.
-  }
-}
-
-/**
- * The pad's settings, from `firstAttempt` or, while the server cannot be
- * reached (network error, 5xx, 429), from new attempts after growing waits,
- * calling `onRetry` before each. Throws for answers that will not change
- * (404, 410, other 4xx).
- */
-async function fetchSettingsPatiently(key: string, firstAttempt: Promise<PadSettings>, onRetry: () => void): Promise<PadSettings> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await (attempt === 0 ? firstAttempt : fetchPadSettings(key))
-    } catch (error) {
-      const isTransient =
-        error instanceof NetworkError || (error instanceof ApiError && (error.status >= 500 || error.status === 429))
-      if (!isTransient) throw error
-      onRetry()
-      await new Promise((resolve) => setTimeout(resolve, retryDelayMs(retryPolicies.settingsFetch, attempt)))
-    }
-  }
-}
-
-function describeSettingsError(error: unknown): PageMessage {
-  // An edit link the facilitator replaced is not a pad that does not exist: the person can ask for the new link.
-  if (error instanceof ApiError && error.status === 410 && error.code === PadLinkError.linkReplaced) return { key: 'pad.error.linkReplaced' }
-  if (error instanceof ApiError && error.status === 404) return { key: 'pad.error.unknownPad' }
-  const message = error instanceof Error ? error.message : String(error)
-  return { key: 'pad.error.generic', params: { message } }
-}
