@@ -13,7 +13,7 @@ import { canWrite, Role } from '../shared/protocol/roles'
 import { closeMessageKeys } from './connection/status'
 import type { Editor } from './editor/editor'
 import type { Localization, MessageKey } from './i18n/i18n'
-import type { Authorship } from './people/authorship'
+import type { Authorship } from './people/authors/authorship'
 import type { LiveSettings } from './settings/live-settings'
 
 export interface PadAccess {

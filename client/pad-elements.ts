@@ -4,7 +4,7 @@
  * part of the page that uses them: a renamed id fails at start, with its
  * name. It does not create elements nor attach behaviour.
  */
-import type { AuthorLegendElements } from './people/author-legend'
+import type { AuthorLegendElements } from './people/authors/author-legend'
 import type { NameDialogElements } from './people/display-name'
 import type { ExportMenuElements } from './share/export-menu'
 import type { FacilitatorPanelElements } from './settings/facilitator-panel'

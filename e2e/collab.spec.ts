@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createTestPad } from '../server/testing/harness'
-import { presenceSettleMs } from '../client/people/presence-announcer'
+import { presenceSettleMs } from '../client/people/presence/presence-announcer'
 import type { CreatePadResponse } from '../shared/protocol/api'
 import { editorText, openAs, type Participant, useBrowserSession } from './fixtures'
 

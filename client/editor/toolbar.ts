@@ -30,7 +30,7 @@ import {
   toggleOrderedList,
 } from './commands'
 import type { Localization, MessageKey } from '../i18n/i18n'
-import { insertInitiative } from './initiative-commands'
+import { insertInitiative } from './initiative/initiative-commands'
 import { editLink } from './link-prompt'
 import { padMarks, padNodes } from './schema-types'
 import { describeKeys, isApplePlatform, shortcuts, type ShortcutId } from './shortcuts'

@@ -20,10 +20,10 @@ import type { AuthorKey } from '../../shared/pad/attribution'
 import { bodyFragmentName, padSchema } from '../../shared/pad/schema'
 import type { PadLanguage } from '../../shared/protocol/api'
 import { renderSafeLink } from '../editor/editor'
-import { buildInitiativeFieldView } from '../editor/initiative-field-view'
+import { buildInitiativeFieldView } from '../editor/initiative/initiative-field-view'
 import type { Localization } from '../i18n/i18n'
-import { assignAuthorColors, authorColorClass } from '../people/author-palette'
-import { findAuthorRanges } from '../people/author-ranges'
+import { assignAuthorColors, authorColorClass } from '../people/authors/author-palette'
+import { findAuthorRanges } from '../people/authors/author-ranges'
 import { lineSeparator, paragraphSeparator, readTextBlocks, type TextBlock, type VersionChanges } from './version-diff'
 
 /** A version read from its state: its document, and its text as the diff compares it. */

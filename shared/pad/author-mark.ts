@@ -8,7 +8,7 @@
  * the Yjs item that holds a character may change, its attribute does not.
  * Etherpad credits text the same way. The mark has no look of its own (author
  * colours are decorations) and is not a formatting choice people make. It
- * does not decide who gets the mark (client/people/authorship-plugin.ts) or
+ * does not decide who gets the mark (client/people/authors/authorship-plugin.ts) or
  * what credit follows (attribution.ts).
  */
 import type { MarkSpec } from 'prosemirror-model'

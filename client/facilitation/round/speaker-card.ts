@@ -15,7 +15,7 @@
 import type { Node as ProseMirrorNode } from 'prosemirror-model'
 import type { Command } from 'prosemirror-state'
 import { padSchema } from '../../../shared/pad/schema'
-import { createInitiativeCard } from '../../editor/initiative-commands'
+import { createInitiativeCard } from '../../editor/initiative/initiative-commands'
 import { padNodes } from '../../editor/schema-types'
 
 const citedByField = 'citedBy'

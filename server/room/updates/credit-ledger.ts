@@ -5,7 +5,7 @@
  * connection and its paste after a reconnect, or in another tab, still
  * match; a connection without a participant id has its own. It lives as long
  * as the room: a room reloaded from the store starts with nothing carried
- * over, as does a page (client/people/authorship-plugin.ts).
+ * over, as does a page (client/people/authors/authorship-plugin.ts).
  */
 import type { Peer } from '../../relay/peer'
 import type { CreditWriter } from './credit-check'

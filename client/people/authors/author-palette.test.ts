@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { assignAuthorColors, authorColorClass, authorColorCount, colorDistance, minAuthorColorDistance } from './author-palette'
-import { participantColors } from './participant'
+import { participantColors } from '../participant'
 
 /** The palette's colour at `index`, which the tests take from the palette itself. */
 function colorAt(index: number): string {
@@ -67,7 +67,7 @@ describe('assignAuthorColors', () => {
 
 describe('author colour classes', () => {
   it('are in style.css, each with its palette colour', () => {
-    const css = readFileSync(new URL('../style.css', import.meta.url), 'utf8')
+    const css = readFileSync(new URL('../../style.css', import.meta.url), 'utf8')
     participantColors.forEach((color, index) => {
       const rule = new RegExp(`\\.${authorColorClass(index)} \\{\\s*--author-color: ${color};\\s*--author-tint: ${color}[0-9a-f]{2};`)
       expect(css, authorColorClass(index)).toMatch(rule)
@@ -75,7 +75,7 @@ describe('author colour classes', () => {
   })
 
   it('keep the page’s text readable on every tint, on the page and in a card (4.5:1)', () => {
-    const css = readFileSync(new URL('../style.css', import.meta.url), 'utf8')
+    const css = readFileSync(new URL('../../style.css', import.meta.url), 'utf8')
     const rgb = (hex: string) => [1, 3, 5].map((start) => parseInt(hex.slice(start, start + 2), 16))
     const luminance = ([r = 0, g = 0, b = 0]: number[]) => {
       const linear = [r, g, b].map((value) => value / 255).map((c) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4))

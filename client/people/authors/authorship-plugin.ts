@@ -19,10 +19,10 @@ import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirr
 import { ReplaceStep, type Step } from 'prosemirror-transform'
 import { Decoration, DecorationSet, type EditorView } from 'prosemirror-view'
 import { ySyncPluginKey } from 'y-prosemirror'
-import type { Connection } from '../connection/connection'
-import { authorMarkName } from '../../shared/pad/author-mark'
-import { CloseCode } from '../../shared/protocol/close-codes'
-import { insertedRanges, type Range } from '../editor/inserted-ranges'
+import type { Connection } from '../../connection/connection'
+import { authorMarkName } from '../../../shared/pad/author-mark'
+import { CloseCode } from '../../../shared/protocol/close-codes'
+import { insertedRanges, type Range } from '../../editor/inserted-ranges'
 
 /** Characters of each author's text this page removed and may bring back credited to them. */
 export type MovedText = ReadonlyMap<string, number>

@@ -10,8 +10,8 @@
  */
 import { authorColorClass } from './author-palette'
 import type { AuthorColors } from './author-colors'
-import type { Localization } from '../i18n/i18n'
-import { formattingLocale } from '../i18n/i18n'
+import type { Localization } from '../../i18n/i18n'
+import { formattingLocale } from '../../i18n/i18n'
 
 export interface AuthorLegendElements {
   /** `#author-colors-toggle` */

@@ -4,11 +4,11 @@ import { EditorState } from 'prosemirror-state'
 import { describe, expect, it } from 'vitest'
 import { prosemirrorToYXmlFragment, yXmlFragmentToProseMirrorRootNode } from 'y-prosemirror'
 import * as Y from 'yjs'
-import { recordParticipant } from '../../shared/pad/attribution'
-import { recordLegacyAuthor } from '../../shared/testing/legacy-authors'
-import { bodyFragmentName, padSchema } from '../../shared/pad/schema'
+import { recordParticipant } from '../../../shared/pad/attribution'
+import { recordLegacyAuthor } from '../../../shared/testing/legacy-authors'
+import { bodyFragmentName, padSchema } from '../../../shared/pad/schema'
 import { colorByAuthor, readCursorColors } from './author-colors'
-import { participantColors } from './participant'
+import { participantColors } from '../participant'
 
 function participantDoc(clientId: number, name: string | null): Y.Doc {
   const doc = new Y.Doc()

@@ -10,8 +10,8 @@
  * is theirs is the author mark's business (authorship-plugin.ts).
  */
 import type * as Y from 'yjs'
-import { recordParticipant, type ParticipantCredit } from '../../shared/pad/attribution'
-import type { ConnectionPhase, ConnectionState } from '../connection/connection'
+import { recordParticipant, type ParticipantCredit } from '../../../shared/pad/attribution'
+import type { ConnectionPhase, ConnectionState } from '../../connection/connection'
 
 export interface AuthorshipOptions {
   doc: Y.Doc

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createLocalization } from '../i18n/i18n'
+import { createLocalization } from '../../i18n/i18n'
 import { describePresenceChange, presenceChange, presentNames } from './presence-announcer'
 
 const user = (name: string) => ({ user: { name, color: '#1565c0' } })

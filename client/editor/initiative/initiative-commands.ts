@@ -15,11 +15,11 @@
 import type { Node as ProseMirrorNode, ResolvedPos, Slice } from 'prosemirror-model'
 import { Selection, TextSelection } from 'prosemirror-state'
 import type { Command, EditorState, Transaction } from 'prosemirror-state'
-import type { InitiativeField } from '../../shared/pad/initiative'
-import { padSchema } from '../../shared/pad/schema'
-import { emptyInitiative } from '../../shared/pad/templates'
-import { parseLinkHref } from './link-href'
-import { padMarks, padNodes } from './schema-types'
+import type { InitiativeField } from '../../../shared/pad/initiative'
+import { padSchema } from '../../../shared/pad/schema'
+import { emptyInitiative } from '../../../shared/pad/templates'
+import { parseLinkHref } from '../link-href'
+import { padMarks, padNodes } from '../schema-types'
 
 /** The field whose content is filled with the name of whoever adds the card. */
 const citedByField: InitiativeField = 'citedBy'

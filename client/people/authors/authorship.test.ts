@@ -5,9 +5,9 @@
  */
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { participantsMapName, parseParticipantCredit, type ParticipantCredit } from '../../shared/pad/attribution'
+import { participantsMapName, parseParticipantCredit, type ParticipantCredit } from '../../../shared/pad/attribution'
 import { createAuthorship } from './authorship'
-import type { ConnectionState } from '../connection/connection'
+import type { ConnectionState } from '../../connection/connection'
 
 function connectionStandIn() {
   const listeners = new Set<(state: ConnectionState) => void>()

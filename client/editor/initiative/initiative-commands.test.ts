@@ -4,8 +4,8 @@ import type { Node as ProseMirrorNode } from 'prosemirror-model'
 import { EditorState, NodeSelection, TextSelection } from 'prosemirror-state'
 import type { Command } from 'prosemirror-state'
 import { describe, expect, it } from 'vitest'
-import { initiativeFields } from '../../shared/pad/initiative'
-import { padSchema } from '../../shared/pad/schema'
+import { initiativeFields } from '../../../shared/pad/initiative'
+import { padSchema } from '../../../shared/pad/schema'
 import {
   backspaceAtInitiativeFieldStart,
   deleteAtInitiativeFieldEnd,

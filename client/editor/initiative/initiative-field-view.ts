@@ -10,8 +10,8 @@
 import type { Node as ProseMirrorNode } from 'prosemirror-model'
 import { TextSelection } from 'prosemirror-state'
 import type { EditorView, NodeView, NodeViewConstructor } from 'prosemirror-view'
-import type { PadLanguage } from '../../shared/protocol/api'
-import { initiativeFieldLabels, isInitiativeField } from '../../shared/pad/initiative'
+import type { PadLanguage } from '../../../shared/protocol/api'
+import { initiativeFieldLabels, isInitiativeField } from '../../../shared/pad/initiative'
 
 /** The interface language, and word of its changes (the page's `Localization`). */
 export interface LabelLanguage {

@@ -13,9 +13,9 @@
  * there as its new starting point.
  */
 import type { Awareness } from 'y-protocols/awareness'
-import { formattingLocale, type Localization } from '../i18n/i18n'
-import type { Connection } from '../connection/connection'
-import { parseParticipant } from './participant'
+import { formattingLocale, type Localization } from '../../i18n/i18n'
+import type { Connection } from '../../connection/connection'
+import { parseParticipant } from '../participant'
 
 /** Shortest time between two announcements. */
 export const presenceAnnouncementIntervalMs = 5000

@@ -6,10 +6,10 @@
  * `parseParticipant`.
  */
 import type { Awareness } from 'y-protocols/awareness'
-import type { Localization } from '../i18n/i18n'
-import { formattingLocale } from '../i18n/i18n'
-import type { Participant } from './participant'
-import { parseParticipant } from './participant'
+import type { Localization } from '../../i18n/i18n'
+import { formattingLocale } from '../../i18n/i18n'
+import type { Participant } from '../participant'
+import { parseParticipant } from '../participant'
 
 export interface PresenceEntry extends Participant {
   clientId: number

@@ -9,11 +9,11 @@ import { EditorState, type Transaction } from 'prosemirror-state'
 import { describe, expect, it } from 'vitest'
 import { prosemirrorToYXmlFragment, yXmlFragmentToProseMirrorRootNode } from 'y-prosemirror'
 import * as Y from 'yjs'
-import { initiativeFields } from '../../shared/pad/initiative'
-import { bodyFragmentName, padSchema } from '../../shared/pad/schema'
-import type { AuthorKey } from '../../shared/pad/attribution'
+import { initiativeFields } from '../../../shared/pad/initiative'
+import { bodyFragmentName, padSchema } from '../../../shared/pad/schema'
+import type { AuthorKey } from '../../../shared/pad/attribution'
 import { findAuthorRanges } from './author-ranges'
-import { padMarks } from '../editor/schema-types'
+import { padMarks } from '../../editor/schema-types'
 
 interface Pad {
   doc: Y.Doc

@@ -16,7 +16,7 @@
  */
 import type { Node as ProseMirrorNode } from 'prosemirror-model'
 import * as Y from 'yjs'
-import { authorAfter, authorKeyOf, type AuthorKey } from '../../shared/pad/attribution'
+import { authorAfter, authorKeyOf, type AuthorKey } from '../../../shared/pad/attribution'
 
 export interface AuthorRange {
   from: number

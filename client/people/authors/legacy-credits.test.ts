@@ -3,9 +3,9 @@ import { EditorState } from 'prosemirror-state'
 import { describe, expect, it } from 'vitest'
 import { prosemirrorToYXmlFragment, yXmlFragmentToProseMirrorRootNode } from 'y-prosemirror'
 import * as Y from 'yjs'
-import { legacyParticipantId, listContributors } from '../../shared/pad/attribution'
-import { bodyFragmentName, padSchema } from '../../shared/pad/schema'
-import { recordLegacyAuthor } from '../../shared/testing/legacy-authors'
+import { legacyParticipantId, listContributors } from '../../../shared/pad/attribution'
+import { bodyFragmentName, padSchema } from '../../../shared/pad/schema'
+import { recordLegacyAuthor } from '../../../shared/testing/legacy-authors'
 import { creditLegacyText } from './legacy-credits'
 
 function oldPad(): Y.Doc {

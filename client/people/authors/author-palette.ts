@@ -9,7 +9,7 @@
  * free colour that stands out most from those already given. Every page
  * colours the same people alike as far as it can. Pure.
  */
-import { participantColors } from './participant'
+import { participantColors } from '../participant'
 
 export const authorColorCount = participantColors.length
 

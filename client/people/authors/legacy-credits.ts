@@ -13,9 +13,9 @@
 import type { EditorState, Transaction } from 'prosemirror-state'
 import type { EditorView } from 'prosemirror-view'
 import type * as Y from 'yjs'
-import { authorsMapName, cleanAuthorName, legacyParticipantId } from '../../shared/pad/attribution'
-import { authorMarkName } from '../../shared/pad/author-mark'
-import type { Connection } from '../connection/connection'
+import { authorsMapName, cleanAuthorName, legacyParticipantId } from '../../../shared/pad/attribution'
+import { authorMarkName } from '../../../shared/pad/author-mark'
+import type { Connection } from '../../connection/connection'
 import { findAuthorRanges } from './author-ranges'
 
 /** The transaction that gives each named old client's text its legacy id, or null when there is none. */

@@ -21,10 +21,10 @@ import type { EditorView } from 'prosemirror-view'
 import type { Awareness } from 'y-protocols/awareness'
 import { Decoration, DecorationSet } from 'prosemirror-view'
 import type * as Y from 'yjs'
-import { cleanAuthorName, readCredits } from '../../shared/pad/attribution'
+import { cleanAuthorName, readCredits } from '../../../shared/pad/attribution'
 import { assignAuthorColors, authorColorClass } from './author-palette'
 import { findAuthorRanges } from './author-ranges'
-import { parseParticipant } from './participant'
+import { parseParticipant } from '../participant'
 
 /** How long the document must stay still before it is coloured again. */
 const authorColorsDelayMs = 200
