@@ -131,12 +131,12 @@ export interface BrowserSession {
   track(participant: Participant): Participant
 }
 
-export function useBrowserSession(): BrowserSession {
+export function useBrowserSession(startServer: () => Promise<TestServer> = () => startTestServer()): BrowserSession {
   let browser: Browser | null = null
   let server: TestServer | null = null
   const participants: Participant[] = []
   beforeAll(async () => {
-    ;[browser, server] = await Promise.all([launchBrowser(), startTestServer()])
+    ;[browser, server] = await Promise.all([launchBrowser(), startServer()])
   })
   afterAll(async () => {
     await Promise.all(participants.map((participant) => participant.context.close()))
@@ -171,6 +171,8 @@ export interface PageOptions {
   locale?: string
   /** The display name already chosen (Awa by default); null: a first visit, the name dialog opens. */
   name?: string | null
+  /** A phone's touch screen and mobile viewport (Chromium's emulation). */
+  isPhone?: boolean
 }
 
 /** Opens `url` in a context of its own (1280×800, French, Awa by default), tracked by `session` for teardown. */
@@ -178,6 +180,7 @@ export async function openPage(session: BrowserSession, url: string, options: Pa
   const context = await session.browser.newContext({
     viewport: { width: options.width ?? 1280, height: options.height ?? 800 },
     locale: options.locale ?? 'fr-FR',
+    ...(options.isPhone === true ? { hasTouch: true, isMobile: true } : {}),
   })
   const name = options.name === undefined ? 'Awa' : options.name
   if (name !== null) await context.addInitScript((chosen: string) => window.localStorage.setItem('atelier-pad:name', chosen), name)

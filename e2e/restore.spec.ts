@@ -20,7 +20,7 @@ import { createTestPad } from '../server/testing/harness'
 import type { Recipe } from '../shared/export/recipe'
 import type { CreatePadResponse, PadVersionsResponse } from '../shared/protocol/api'
 import { axeViolations } from './axe'
-import { editorText, typeAtEnd } from './fixtures'
+import { editorText, openPage, typeAtEnd } from './fixtures'
 import { openHistory, useHistorySession, whenStored } from './versions'
 
 const session = useHistorySession()
@@ -195,9 +195,7 @@ describe('publishing the recipe', () => {
     // The pad moves on; the view link shows the frozen version.
     await typeAtEnd(admin, ' Étape suivante.')
     await whenStored(admin)
-    const reader = await session.newContext({ locale: 'fr-FR', viewport: { width: 1280, height: 900 } })
-    const readerPage = await reader.newPage()
-    await readerPage.goto(pad.links.view)
+    const readerPage = await openPage(session.browser, pad.links.view, { width: 1280, height: 900, name: 'Chloé' })
     await readerPage.waitForURL(`**/r/${pad.keys.view}`)
     const body = await readerPage.locator('body').innerText()
     expect(body).toContain('Ingrédients, des voisines et un local.')

@@ -5,11 +5,11 @@
  * moves the clock, and a way to write a pad's versions from a page. The
  * pages keep their own, real time.
  */
-import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core'
-import { afterAll, beforeAll, expect } from 'vitest'
+import type { Page } from 'playwright-core'
+import { expect } from 'vitest'
 import { createFakeClock, type FakeClock } from '../server/testing/fake-clock'
 import { startTestServer, type TestServer } from '../server/testing/harness'
-import { launchBrowser, typeAtEnd } from './fixtures'
+import { openConnectedPage, typeAtEnd, useBrowserSession, type BrowserSession } from './fixtures'
 
 const quietMs = 2 * 60_000
 
@@ -23,63 +23,40 @@ export interface ServerOnFakeClock {
 export async function startServerOnFakeClock(): Promise<ServerOnFakeClock> {
   const clock = createFakeClock(Date.now())
   const server = await startTestServer({}, undefined, { clock })
-  const checkpointsStored = (padId: string): number =>
-    server.logs.filter((line) => line.msg === 'checkpoint stored' && line.padId === padId).length
-  return {
-    server,
-    clock,
-    async takeCheckpoint(padId) {
-      const before = checkpointsStored(padId)
-      await clock.advance(quietMs + 1000)
-      await expect.poll(() => checkpointsStored(padId)).toBe(before + 1)
-    },
-  }
+  return { server, clock, takeCheckpoint: (padId) => takeCheckpoint(server, clock, padId) }
 }
 
-/** A spec file's browser and server on a fake clock, started before its tests and closed after them with every page it opened. */
+/** Moves `clock` past the quiet time after writing and waits for the checkpoint `padId`'s room takes on `server`. */
+async function takeCheckpoint(server: TestServer, clock: FakeClock, padId: string): Promise<void> {
+  const checkpointsStored = (): number => server.logs.filter((line) => line.msg === 'checkpoint stored' && line.padId === padId).length
+  const before = checkpointsStored()
+  await clock.advance(quietMs + 1000)
+  await expect.poll(checkpointsStored).toBe(before + 1)
+}
+
+/** A spec file's browser and server on a fake clock (fixtures.ts useBrowserSession), with pages opened as named people. */
 export interface HistorySession {
   readonly onClock: ServerOnFakeClock
-  /** A browser context closed after the file's tests. */
-  newContext(options: BrowserContextOptions): Promise<BrowserContext>
-  /** `url` opened as `name` in a browser context of its own (touch, as a phone, under 500 px wide), once connected. */
+  /** The browser session underneath, for pages opened another way (fixtures.ts openPage). */
+  readonly browser: BrowserSession
+  /** `url` opened as `name` in a browser context of its own (a phone's touch screen under 500 px wide), once connected. */
   join(url: string, name: string, options?: { locale?: string; viewport?: { width: number; height: number } }): Promise<Page>
 }
 
 export function useHistorySession(): HistorySession {
-  let browser: Browser | null = null
-  let onClock: ServerOnFakeClock | null = null
-  const contexts: BrowserContext[] = []
-  beforeAll(async () => {
-    ;[browser, onClock] = await Promise.all([launchBrowser(), startServerOnFakeClock()])
-  })
-  afterAll(async () => {
-    await Promise.all(contexts.map((context) => context.close()))
-    await browser?.close()
-    await onClock?.server.close()
-  })
-  const started = <T>(value: T | null, what: string): T => {
-    if (value === null) throw new Error(`${what} starts in beforeAll`)
-    return value
-  }
-  const newContext = async (options: BrowserContextOptions): Promise<BrowserContext> => {
-    const context = await started(browser, 'the browser').newContext(options)
-    contexts.push(context)
-    return context
-  }
+  const clock = createFakeClock(Date.now())
+  const session = useBrowserSession(() => startTestServer({}, undefined, { clock }))
   return {
-    get onClock() {
-      return started(onClock, 'the server')
+    onClock: {
+      get server() {
+        return session.server
+      },
+      clock,
+      takeCheckpoint: (padId) => takeCheckpoint(session.server, clock, padId),
     },
-    newContext,
-    async join(url, name, { locale = 'fr-FR', viewport = { width: 1100, height: 800 } } = {}) {
-      const isPhone = viewport.width < 500
-      const context = await newContext({ locale, viewport, ...(isPhone ? { hasTouch: true, isMobile: true } : {}) })
-      await context.addInitScript((displayName: string) => window.localStorage.setItem('atelier-pad:name', displayName), name)
-      const page = await context.newPage()
-      await page.goto(url)
-      await page.locator('#connection-status[data-state="connected"]').waitFor()
-      return page
-    },
+    browser: session,
+    join: (url, name, { locale = 'fr-FR', viewport = { width: 1100, height: 800 } } = {}) =>
+      openConnectedPage(session, url, { name, locale, ...viewport, isPhone: viewport.width < 500 }),
   }
 }
 
