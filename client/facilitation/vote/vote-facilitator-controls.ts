@@ -11,6 +11,7 @@
 import type { FacilitationCommand, VoteResultOrder } from '../../../shared/facilitation/facilitation-command'
 import { isTimerPaused } from '../../../shared/facilitation/turn-timer'
 import { formattingLocale, type Localization } from '../../i18n/i18n'
+import { renderSelectOptions } from '../../settings/select-options'
 import type { VoteFacilitatorElements } from './vote-elements'
 import type { VoteModel } from './vote-model'
 import { defaultVoteOpenChoices, dotCountChoices, timeBoxMinuteChoices, voteOpenCommand, type VoteOpenChoices } from './vote-open-command'
@@ -102,22 +103,9 @@ function fillChoices(elements: VoteFacilitatorElements, localization: Localizati
   const locale = formattingLocale(localization.language)
   const minutes = new Intl.NumberFormat(locale, { style: 'unit', unit: 'minute', unitDisplay: 'long' })
   const numbers = new Intl.NumberFormat(locale)
-  fillSelect(elements.dots, dotCountChoices.map((count) => [String(count), numbers.format(count)]))
-  fillSelect(
+  renderSelectOptions(elements.dots, dotCountChoices.map((count) => [String(count), numbers.format(count)]))
+  renderSelectOptions(
     elements.timeBoxChoice,
     timeBoxMinuteChoices.map((count) => [String(count), count === 0 ? localization.t('vote.admin.timeBox.none') : minutes.format(count)]),
   )
-}
-
-function fillSelect(select: HTMLSelectElement, options: ReadonlyArray<readonly [string, string]>): void {
-  const chosen = select.value
-  select.replaceChildren(
-    ...options.map(([value, text]) => {
-      const option = document.createElement('option')
-      option.value = value
-      option.textContent = text
-      return option
-    }),
-  )
-  if (chosen !== '') select.value = chosen
 }
