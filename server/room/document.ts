@@ -56,18 +56,22 @@ export function createRoomDocument(state: Uint8Array | null): RoomDocument {
   /** The whole doc as encoded last, and the updates applied since (merged once asked for); null until a newcomer asks. */
   let encoded: { state: Uint8Array; since: Uint8Array[]; sinceBytes: number; merged: Uint8Array | null } | null = null
 
-  const build = (): Y.Doc => {
-    if (doc === null) {
-      doc = new Y.Doc()
-      doc.on('update', (update: Uint8Array) => {
-        if (encoded === null) return
-        encoded.since.push(update)
-        encoded.sinceBytes += update.length
-        encoded.merged = null
-        // Kept only while it is cheaper than encoding anew (and never growing without a newcomer to use it).
-        if (encoded.since.length > maxUpdatesSinceEncoded || encoded.sinceBytes > Math.min(maxBytesSinceEncoded, encoded.state.length / 4)) encoded = null
-      })
+  // Listened to only while an encoding is kept: with an `update` listener,
+  // Yjs encodes every transaction, which costs each write CPU and memory.
+  const followUpdates = (update: Uint8Array): void => {
+    if (encoded === null) return
+    encoded.since.push(update)
+    encoded.sinceBytes += update.length
+    encoded.merged = null
+    // Kept only while it is cheaper than encoding anew (and never growing without a newcomer to use it).
+    if (encoded.since.length > maxUpdatesSinceEncoded || encoded.sinceBytes > Math.min(maxBytesSinceEncoded, encoded.state.length / 4)) {
+      encoded = null
+      doc?.off('update', followUpdates)
     }
+  }
+
+  const build = (): Y.Doc => {
+    doc ??= new Y.Doc()
     if (unbuilt !== null) {
       const bytes = unbuilt
       unbuilt = null
@@ -96,7 +100,10 @@ export function createRoomDocument(state: Uint8Array | null): RoomDocument {
     },
     whole() {
       if (doc === null) return { state: unbuilt ?? emptyUpdate, since: null }
-      encoded ??= { state: Y.encodeStateAsUpdate(build()), since: [], sinceBytes: 0, merged: null }
+      if (encoded === null) {
+        encoded = { state: Y.encodeStateAsUpdate(build()), since: [], sinceBytes: 0, merged: null }
+        doc.on('update', followUpdates)
+      }
       if (encoded.since.length === 0) return { state: encoded.state, since: null }
       encoded.merged ??= encoded.since.length === 1 ? (encoded.since[0] as Uint8Array) : Y.mergeUpdates(encoded.since)
       return { state: encoded.state, since: encoded.merged }
