@@ -19,7 +19,7 @@
  *     but the server's; more than the cores only to try the sharding out)
  *   BENCH_LOAD_PROFILE_DIR=<dir> profiles the load processes (node --cpu-prof)
  *   BENCH_CPU_PROFILE=<dir> profiles our server (node --cpu-prof) in the load
- *     scenarios (workshop, ramp, many pads) and prints the summaries; RESULTS.md is not written then, since the
+ *     scenarios (workshop, ramp, many pads) and the storms and prints the summaries; RESULTS.md is not written then, since the
  *     profiler slows the server down.
  * A run narrowed by any of these (or profiled) prints its report and leaves
  * bench/RESULTS.md as the last full run wrote it.

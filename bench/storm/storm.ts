@@ -148,7 +148,8 @@ async function withStormServer(
   const monitorDir = fs.mkdtempSync(path.join(os.tmpdir(), 'atelier-bench-stalls-'))
   const eventLoopFile = path.join(monitorDir, 'event-loop.txt')
   await context.guard.waitForQuiet()
-  const server = await startServer(kind, { eventLoopFile })
+  const cpuProfileDir = kind === 'atelier' ? context.cpuProfileDir : undefined
+  const server = await startServer(kind, { eventLoopFile, ...(cpuProfileDir === undefined ? {} : { cpuProfileDir }) })
   const { dataDir, port } = server
   let run: StormRun | null = null
   try {

@@ -12,6 +12,16 @@ function decodedFrames(frames: Uint8Array[]): Message[] {
   return frames.map((frame) => decodeMessage(frame))
 }
 
+/** The text a client that just started connecting holds when its provider first reports synced. */
+async function textWhenSynced(late: TestClient): Promise<string> {
+  let textAtSync = ''
+  late.provider.on('sync', (isSynced: boolean) => {
+    if (isSynced) textAtSync = late.text.toString()
+  })
+  await whenSynced(late)
+  return textAtSync
+}
+
 describe('relay', () => {
   it('makes two clients on the edit link converge', async () => {
     const server = await start()
@@ -38,13 +48,25 @@ describe('relay', () => {
     const observer = client(server, pad.keys.view)
     await whenSynced(observer)
     await waitUntil('observer has the text', () => observer.text.toString() === expected)
-    const late = client(server, pad.keys.edit)
-    let textAtSync = ''
-    late.provider.on('sync', (isSynced: boolean) => {
-      if (isSynced) textAtSync = late.text.toString()
-    })
-    await whenSynced(late)
-    expect(textAtSync).toBe(expected)
+    expect(await textWhenSynced(client(server, pad.keys.edit))).toBe(expected)
+  })
+
+  it('gives newcomers the full state before they report synced while the pad changes between their joins', async () => {
+    const server = await start()
+    const pad = await createTestPad(server.url)
+    const alice = client(server, pad.keys.admin)
+    await whenSynced(alice)
+    // Long enough that a few lines more are sent as they are, not encoded anew with the pad.
+    for (let i = 0; i < 200; i++) alice.text.insert(alice.text.length, `ligne ${i}\n`)
+    const first = client(server, pad.keys.view)
+    await whenSynced(first)
+    await waitUntil('the first newcomer has the text', () => first.text.toString() === alice.text.toString())
+    for (let round = 0; round < 3; round++) {
+      alice.text.insert(alice.text.length, `ajout ${round}\n`)
+      const expected = alice.text.toString()
+      await waitUntil('the write is stored and relayed', () => first.text.toString() === expected)
+      expect(await textWhenSynced(client(server, pad.keys.view))).toBe(expected)
+    }
   })
 
   it('serves a pad unloaded from memory from the store, complete on the first sync', async () => {

@@ -52,6 +52,29 @@ describe('room document', () => {
     expect(document.isBuilt()).toBe(true)
   })
 
+  it('gives every newcomer the same encoding of the doc and what it applied since, until enough has changed to encode it anew', () => {
+    const document = createRoomDocument(storedState({ snapshot: Y.encodeStateAsUpdate(docWith('x'.repeat(2000))), updates: [], lastSeq: 1 }))
+    const text = document.doc().getText('t')
+    const first = document.whole()
+    expect(first.since).toBeNull()
+    text.insert(0, 'a')
+    text.insert(0, 'b')
+    const second = document.whole()
+    expect(second.state).toBe(first.state)
+    const newcomer = new Y.Doc()
+    Y.applyUpdate(newcomer, second.state)
+    Y.applyUpdate(newcomer, second.since as Uint8Array)
+    expect(newcomer.getText('t').toString()).toBe(text.toString())
+    // Past 200 updates since, the doc is encoded again (and nothing since is kept).
+    for (let index = 0; index < 201; index++) text.insert(0, 'c')
+    const third = document.whole()
+    expect(third.state).not.toBe(first.state)
+    expect(third.since).toBeNull()
+    const later = new Y.Doc()
+    Y.applyUpdate(later, third.state)
+    expect(later.getText('t').toString()).toBe(text.toString())
+  })
+
   it('holds an empty doc for a pad with nothing stored', () => {
     const document = createRoomDocument(storedState({ snapshot: null, updates: [], lastSeq: 0 }))
     expect(Y.decodeUpdate(document.missing(new Uint8Array([0]))).structs).toEqual([])

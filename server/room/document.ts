@@ -6,6 +6,11 @@
  * pad loaded after a restart answers its first reader in the time it takes to
  * read it, not to rebuild a 1 MB document (the benchmark's cold load). Both forms
  * hold exactly what the store holds, so either may answer.
+ *
+ * A newcomer (an empty state vector: a fresh page, the QR code just shown)
+ * lacks everything. Encoding the whole doc for each one costs about 1 ms per
+ * 200 KB, every join of a storm; instead the doc is encoded once and kept
+ * with the updates applied since (`whole`), re-encoded only once they add up.
  */
 import * as Y from 'yjs'
 import type { StoredDocument } from '../store/store'
@@ -17,8 +22,24 @@ export interface RoomDocument {
   stateVector(): Uint8Array
   /** What a peer with `stateVector` lacks (sync step 2). Throws on a malformed state vector. */
   missing(stateVector: Uint8Array): Uint8Array
+  /**
+   * Everything, for a newcomer: a state encoded earlier (the same bytes for
+   * every newcomer until it is re-encoded) and what the doc has applied since
+   * as one update, or null when nothing. Together they are the whole doc.
+   */
+  whole(): WholeDocument
   destroy(): void
 }
+
+export interface WholeDocument {
+  state: Uint8Array
+  since: Uint8Array | null
+}
+
+/** Updates applied since the whole doc was encoded after which it is encoded again… */
+const maxUpdatesSinceEncoded = 200
+/** …or bytes of them (besides, past a quarter of the state's size). */
+const maxBytesSinceEncoded = 256 * 1024
 
 /** The whole stored document as one update, or null for an empty pad. */
 export function storedState(stored: StoredDocument): Uint8Array | null {
@@ -32,6 +53,22 @@ export function createRoomDocument(state: Uint8Array | null): RoomDocument {
   // thousands of pads that people only read keeps none.
   let doc: Y.Doc | null = null
   let unbuilt = state
+  /** The whole doc as encoded last, and the updates applied since (merged once asked for); null until a newcomer asks. */
+  let encoded: { state: Uint8Array; since: Uint8Array[]; sinceBytes: number; merged: Uint8Array | null } | null = null
+
+  // Listened to only while an encoding is kept: with an `update` listener,
+  // Yjs encodes every transaction, which costs each write CPU and memory.
+  const followUpdates = (update: Uint8Array): void => {
+    if (encoded === null) return
+    encoded.since.push(update)
+    encoded.sinceBytes += update.length
+    encoded.merged = null
+    // Kept only while it is cheaper than encoding anew (and never growing without a newcomer to use it).
+    if (encoded.since.length > maxUpdatesSinceEncoded || encoded.sinceBytes > Math.min(maxBytesSinceEncoded, encoded.state.length / 4)) {
+      encoded = null
+      doc?.off('update', followUpdates)
+    }
+  }
 
   const build = (): Y.Doc => {
     doc ??= new Y.Doc()
@@ -61,8 +98,19 @@ export function createRoomDocument(state: Uint8Array | null): RoomDocument {
       // A newcomer (empty state vector: no clients) lacks everything: the bytes as they are.
       return isEmptyStateVector(stateVector) ? unbuilt : Y.diffUpdate(unbuilt, stateVector)
     },
+    whole() {
+      if (doc === null) return { state: unbuilt ?? emptyUpdate, since: null }
+      if (encoded === null) {
+        encoded = { state: Y.encodeStateAsUpdate(build()), since: [], sinceBytes: 0, merged: null }
+        doc.on('update', followUpdates)
+      }
+      if (encoded.since.length === 0) return { state: encoded.state, since: null }
+      encoded.merged ??= encoded.since.length === 1 ? (encoded.since[0] as Uint8Array) : Y.mergeUpdates(encoded.since)
+      return { state: encoded.state, since: encoded.merged }
+    },
     destroy: () => {
       unbuilt = null
+      encoded = null
       doc?.destroy()
     },
   }
@@ -72,6 +120,6 @@ const emptyStateVector = new Uint8Array([0])
 /** An update with no structs and no deletions. */
 const emptyUpdate = new Uint8Array([0, 0])
 
-function isEmptyStateVector(stateVector: Uint8Array): boolean {
+export function isEmptyStateVector(stateVector: Uint8Array): boolean {
   return stateVector.length === 1 && stateVector[0] === 0
 }

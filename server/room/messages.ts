@@ -31,6 +31,7 @@ import { addsNothing } from './updates/update-check'
 import type { RoomWrites } from './writes'
 import type { RoomFacilitation } from '../facilitation/room-facilitation'
 import { decodeUpdate, isEmptyUpdate } from './updates/yjs-updates'
+import { isEmptyStateVector } from './document'
 
 export interface RoomMessagesOptions {
   maxAwarenessBytes: number
@@ -84,7 +85,7 @@ export function createRoomMessages(options: RoomMessagesOptions, deps: RoomMessa
       case 'sync-step-1':
         // The answer must not show writes that are not stored yet.
         return writes.afterStoring(() => {
-          send(peer, encodeMessage({ type: 'sync-step-2', update: encodeMissing(storage, message.stateVector) }))
+          answerStepOne(peer, message.stateVector)
           sendOwedStepOne(peer)
         })
       case 'sync-step-2':
@@ -106,6 +107,27 @@ export function createRoomMessages(options: RoomMessagesOptions, deps: RoomMessa
       default:
         return assertNever(message)
     }
+  }
+
+  /** The last whole-doc step 2 sent, reused (and framed once: peer-sockets.ts) while the doc's encoding is. */
+  let wholeStepTwo: { state: Uint8Array; message: Uint8Array } | null = null
+
+  /**
+   * Sends a peer what it lacks. A newcomer gets what changed since the doc
+   * was last encoded for a newcomer, as an update, then that encoding as its
+   * step 2 (both in one write to its socket): Yjs keeps the update pending
+   * until the step 2 brings what it builds on, so the newcomer holds the
+   * whole pad once it reports synced, as with one step 2.
+   */
+  function answerStepOne(peer: Peer, stateVector: Uint8Array): void {
+    if (!isEmptyStateVector(stateVector)) {
+      send(peer, encodeMessage({ type: 'sync-step-2', update: encodeMissing(storage, stateVector) }))
+      return
+    }
+    const { state, since } = storage.document().whole()
+    if (wholeStepTwo?.state !== state) wholeStepTwo = { state, message: encodeMessage({ type: 'sync-step-2', update: state }) }
+    if (since !== null) send(peer, encodeMessage({ type: 'update', update: since }))
+    send(peer, wholeStepTwo.message)
   }
 
   /** Sends the room's sync step 1 to a peer that joined and has not had it yet. */

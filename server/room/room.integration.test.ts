@@ -59,6 +59,46 @@ describe('room', () => {
     presence.destroy()
   })
 
+  it('answers newcomers from one encoding of the pad and the writes stored since, which together are the whole pad', async () => {
+    // Long enough that a few words written are not worth encoding it again for.
+    const start = `début${'.'.repeat(2000)}`
+    const { store, pad } = await padWithText(start)
+    const room = openRoom(store, pad)
+    const writer = memoryPeer('edit')
+    room.join(writer.peer)
+    const emptyStateVector = Y.encodeStateVector(new Y.Doc())
+    const newcomer = async (): Promise<Message[]> => {
+      const reader = memoryPeer('view')
+      room.join(reader.peer)
+      room.receive(reader.peer, encodeMessage({ type: 'sync-step-1', stateVector: emptyStateVector }))
+      await room.settle()
+      return reader.received.filter((message) => message.type === 'sync-step-2' || message.type === 'update')
+    }
+    const writerDoc = new Y.Doc()
+    const stored = await store.loadDocument(pad.id)
+    for (const part of [stored.snapshot, ...stored.updates]) if (part !== null) Y.applyUpdate(writerDoc, part)
+    const write = async (text: string): Promise<void> => {
+      const before = Y.encodeStateVector(writerDoc)
+      writerDoc.getText('t').insert(writerDoc.getText('t').length, text)
+      room.receive(writer.peer, encodeMessage({ type: 'update', update: Y.encodeStateAsUpdate(writerDoc, before) }))
+      await room.settle()
+    }
+    await write(' et')
+    const first = await newcomer()
+    await write(' suite')
+    const second = await newcomer()
+    await write(' et fin')
+    const third = await newcomer()
+    expect(first.map((message) => message.type)).toEqual(['sync-step-2'])
+    // What changed since first, then the same step 2: the doc encoded once for all three.
+    expect(second.map((message) => message.type)).toEqual(['update', 'sync-step-2'])
+    expect(second[1]).toEqual(first[0])
+    expect(third[1]).toEqual(first[0])
+    expect(textOfSyncStep2(first)).toBe(`${start} et`)
+    expect(textOfSyncStep2(second)).toBe(`${start} et suite`)
+    expect(textOfSyncStep2(third)).toBe(`${start} et suite et fin`)
+  })
+
   it('stores a write before acknowledging and relaying it', async () => {
     const { store, padId, pad } = await padWithText('')
     const appended: Uint8Array[] = []

@@ -123,6 +123,19 @@ it('commits the appends asked for in one synchronous run together, each resolvin
   db.close()
 })
 
+it('leaves no WAL once closed: the checkpoint worker’s connection closes before the store’s', async () => {
+  const file = tempFile()
+  const store = createSqliteStore({ file })
+  const { pad, hashes } = newPad('wal')
+  await store.createPad(pad, hashes, null)
+  for (let index = 0; index < 50; index++) await store.appendUpdate(pad.id, new Uint8Array(2000).fill(7), index)
+  await store.close()
+  expect(fs.existsSync(`${file}-wal`)).toBe(false)
+  const db = new Database(file, { readonly: true })
+  expect(db.prepare('SELECT count(*) AS n FROM pad_updates').get()).toEqual({ n: 50 })
+  db.close()
+})
+
 it('opens a file written before the data license, keeping its pads, which get the default one', async () => {
   const file = tempFile()
   fs.mkdirSync(path.dirname(file), { recursive: true })

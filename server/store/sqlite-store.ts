@@ -8,6 +8,8 @@
  * meets; only a power cut or kernel crash can lose the last commits before the
  * next checkpoint. `FULL` adds one fsync per update, a hundredfold slower on
  * ordinary disks; it is offered as `synchronous: 'full'` for hosts that want it.
+ * Folding the WAL into the file (a checkpoint, with its fsyncs) is left to a
+ * worker thread (sqlite-checkpointer.ts), not to the commit that fills the WAL.
  */
 import Database from 'better-sqlite3'
 import fs from 'node:fs'
@@ -16,6 +18,7 @@ import { StoreError, type PendingAppend, type Store } from './store'
 import { migrateSqlite } from './sqlite-migrations'
 import { prepareSqliteQueries } from './sqlite-queries'
 import { prepareSqliteVersionQueries } from './sqlite-versions'
+import { createSqliteCheckpointer } from './sqlite-checkpointer'
 
 export interface SqliteStoreOptions {
   /** Path of the database file; its folder is created if missing. */
@@ -33,7 +36,10 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
   migrateSqlite(db)
   const queries = prepareSqliteQueries(db)
   const versions = prepareSqliteVersionQueries(db)
+  // WAL checkpoints run in a worker thread, not inside a commit on the event loop.
+  const checkpointer = createSqliteCheckpointer(db, { file: options.file })
   let isClosed = false
+  let closing: Promise<void> | null = null
 
   /**
    * Appends asked for in one synchronous run (rooms drain together at the
@@ -52,12 +58,14 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     try {
       if (isClosed) throw new Error('the store is closed')
       const seqs = queries.appendGroup(group)
+      checkpointer.noteWrites(1)
       group.forEach((append, index) => append.resolve(seqs[index] as number))
     } catch {
       for (const append of group) {
         try {
           if (isClosed) throw new Error('the store is closed')
           append.resolve(queries.append(append.padId, append.update, append.atMs))
+          checkpointer.noteWrites(1)
         } catch (error) {
           append.reject(new StoreError(`append update: ${(error as Error).message}`, { cause: error }))
         }
@@ -73,7 +81,10 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     commitPendingAppends()
     try {
       if (isClosed) throw new Error('the store is closed')
-      return Promise.resolve(work())
+      const result = work()
+      // Reads count too: a checkpoint with nothing to fold is cheap, and compactions and versions are writes.
+      checkpointer.noteWrites(1)
+      return Promise.resolve(result)
     } catch (error) {
       return Promise.reject(new StoreError(`${what}: ${(error as Error).message}`, { cause: error }))
     }
@@ -110,11 +121,13 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     checkHealth: () => run('health check', () => queries.checkHealth()),
     close: () => {
       commitPendingAppends()
-      if (!isClosed) {
+      closing ??= (async () => {
         isClosed = true
+        // The worker's connection closes first: the main one, closing last, folds the WAL into the file.
+        await checkpointer.close()
         db.close()
-      }
-      return Promise.resolve()
+      })()
+      return closing
     },
   }
 }
