@@ -55,21 +55,14 @@ parentPort.on('message', (request) => {
 /** Takes over `db`'s checkpoints (its automatic checkpoint is turned off while the worker runs). */
 export function createSqliteCheckpointer(db: BetterSqlite3.Database, options: SqliteCheckpointerOptions): SqliteCheckpointer {
   const everyWrites = options.everyWrites ?? 200
-  const driver = createRequire(import.meta.url).resolve('better-sqlite3')
-  const worker = new Worker(workerSource, {
-    eval: true,
-    workerData: { driver, file: options.file },
-    // It holds a connection and nothing else: a small heap keeps its memory small.
-    resourceLimits: { maxYoungGenerationSizeMb: 1, maxOldGenerationSizeMb: 16 },
-  })
-  // The server's lifetime is not the worker's to decide.
-  worker.unref()
   db.pragma('wal_autocheckpoint = 0')
   let writesSinceCheckpoint = 0
   let isCheckpointing = false
   let isClosed = false
   let hasFailed = false
-  const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()))
+  /** Started at the first checkpoint asked for, not with the store: a server just started (a restart, a cold load) has work of its own on the same core, and one that only reads never needs it. */
+  let worker: Worker | null = null
+  let exited: Promise<void> = Promise.resolve()
 
   const fallBack = (): void => {
     if (hasFailed) return
@@ -77,25 +70,38 @@ export function createSqliteCheckpointer(db: BetterSqlite3.Database, options: Sq
     // The WAL must not grow without bound: SQLite checkpoints as it did before.
     if (db.open) db.pragma(`wal_autocheckpoint = ${sqliteAutoCheckpointPages}`)
   }
-  worker.on('message', (result: { walPages: number; checkpointedPages: number }) => {
-    isCheckpointing = false
-    if (isClosed || hasFailed || result.walPages === result.checkpointedPages) return
-    // SQLite starts the WAL over only once a checkpoint has caught up with
-    // it; writes made during this one left it behind, so another follows
-    // (each shorter than the one before), unless the WAL has grown so long
-    // that writes never pause: then the main connection checkpoints once
-    // itself, between two commits, as SQLite would have.
-    if (result.walPages > maxWalPages) {
-      db.pragma('wal_checkpoint(PASSIVE)')
-      return
-    }
-    isCheckpointing = true
-    worker.postMessage('checkpoint')
-  })
-  worker.on('error', fallBack)
-  worker.on('exit', () => {
-    if (!isClosed) fallBack()
-  })
+
+  function startWorker(): Worker {
+    const started = new Worker(workerSource, {
+      eval: true,
+      workerData: { driver: createRequire(import.meta.url).resolve('better-sqlite3'), file: options.file },
+      // It holds a connection and nothing else: a small heap keeps its memory small.
+      resourceLimits: { maxYoungGenerationSizeMb: 1, maxOldGenerationSizeMb: 16 },
+    })
+    // The server's lifetime is not the worker's to decide.
+    started.unref()
+    exited = new Promise<void>((resolve) => started.once('exit', () => resolve()))
+    started.on('message', (result: { walPages: number; checkpointedPages: number }) => {
+      isCheckpointing = false
+      if (isClosed || hasFailed || result.walPages === result.checkpointedPages) return
+      // SQLite starts the WAL over only once a checkpoint has caught up with
+      // it; writes made during this one left it behind, so another follows
+      // (each shorter than the one before), unless the WAL has grown so long
+      // that writes never pause: then the main connection checkpoints once
+      // itself, between two commits, as SQLite would have.
+      if (result.walPages > maxWalPages) {
+        db.pragma('wal_checkpoint(PASSIVE)')
+        return
+      }
+      isCheckpointing = true
+      started.postMessage('checkpoint')
+    })
+    started.on('error', fallBack)
+    started.on('exit', () => {
+      if (!isClosed) fallBack()
+    })
+    return started
+  }
 
   return {
     noteWrites(count) {
@@ -104,11 +110,13 @@ export function createSqliteCheckpointer(db: BetterSqlite3.Database, options: Sq
       if (writesSinceCheckpoint < everyWrites || isCheckpointing) return
       writesSinceCheckpoint = 0
       isCheckpointing = true
+      worker ??= startWorker()
       worker.postMessage('checkpoint')
     },
     async close() {
       if (isClosed) return exited
       isClosed = true
+      if (worker === null) return exited
       // Until it has closed its connection, the worker keeps the process alive.
       worker.ref()
       if (!hasFailed) worker.postMessage('close')
