@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { parseFacilitationRequest, type FacilitationCommand } from '../../shared/facilitation/facilitation-command'
 import { Role } from '../../shared/protocol/roles'
-import { FacilitationRefusal } from './refusal'
 import {
   applyFacilitationCommand,
   decodeFacilitationState,
@@ -13,6 +12,7 @@ import {
   type CommandContext,
   type FacilitationState,
 } from './facilitation-state'
+import { refusalOf } from '../testing/facilitation-refusal'
 
 const t0 = 1_700_000_000_000
 const facilitator: Actor = { participantId: 'FacilFacilFacilFacil__', role: Role.admin }
@@ -27,16 +27,6 @@ function context(nowMs = t0, cards: string[] = ['1-0', '2-0']): CommandContext {
 /** Applies each command as its JSON from the wire would be parsed. */
 function run(state: FacilitationState, actor: Actor, ...commands: Array<Record<string, unknown>>): FacilitationState {
   return commands.reduce((next, json) => applyFacilitationCommand(next, parseFacilitationRequest(json).command, actor, context()), state)
-}
-
-function refusalOf(change: () => unknown): string {
-  try {
-    change()
-  } catch (error) {
-    if (error instanceof FacilitationRefusal) return error.code
-    throw error
-  }
-  throw new Error('the change was not refused')
 }
 
 describe('facilitation commands', () => {

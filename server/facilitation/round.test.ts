@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest'
 import type { Speaker } from '../../shared/facilitation/speaker'
 import { timerElapsedMs, timerRemainingMs } from '../../shared/facilitation/turn-timer'
 import { createSeededRandom } from '../testing/seeded-random'
-import { FacilitationRefusal } from './refusal'
 import {
   addSpeaker,
   endRound,
@@ -19,6 +18,7 @@ import {
   startRound,
   type Round,
 } from './round'
+import { refusalOf } from '../testing/facilitation-refusal'
 
 const t0 = 1_700_000_000_000
 const awa = { participantId: 'AwaAwaAwaAwaAwaAwaAwa_' }
@@ -26,16 +26,6 @@ const binta = { participantId: 'BintaBintaBintaBinta__' }
 const chloe = { participantId: 'ChloeChloeChloeChloe__' }
 const guest = { name: 'Marcel (sans appareil)' }
 const twoMinutes = 120_000
-
-function refusalOf(change: () => unknown): string {
-  try {
-    change()
-  } catch (error) {
-    if (error instanceof FacilitationRefusal) return error.code
-    throw error
-  }
-  throw new Error('the change was not refused')
-}
 
 const who = (round: Round): { current: Speaker | null; queue: Speaker[] } => ({ current: round.current?.speaker ?? null, queue: round.queue })
 

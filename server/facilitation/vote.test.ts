@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { Role } from '../../shared/protocol/roles'
 import { timerRemainingMs } from '../../shared/facilitation/turn-timer'
-import { FacilitationRefusal } from './refusal'
 import {
   closeVote,
   configureVote,
@@ -15,21 +14,12 @@ import {
   type OpenVote,
   type Voter,
 } from './vote'
+import { refusalOf } from '../testing/facilitation-refusal'
 
 const t0 = 1_700_000_000_000
 const awa: Voter = { participantId: 'AwaAwaAwaAwaAwaAwaAwa_', role: Role.edit }
 const binta: Voter = { participantId: 'BintaBintaBintaBinta__', role: Role.edit }
 const reader: Voter = { participantId: 'ReaderReaderReaderRe__', role: Role.view }
-
-function refusalOf(change: () => unknown): string {
-  try {
-    change()
-  } catch (error) {
-    if (error instanceof FacilitationRefusal) return error.code
-    throw error
-  }
-  throw new Error('the change was not refused')
-}
 
 function dots(vote: OpenVote, voter: Voter, cardIds: string[]): OpenVote {
   return cardIds.reduce((next, cardId) => placeDot(next, voter, cardId, true), vote)
