@@ -26,7 +26,7 @@ import { createCheckpointPolicy, defaultCheckpointPolicyOptions } from '../../se
 import { captureVersion, VersionKind } from '../../server/history/version'
 import { createSqliteStore } from '../../server/store/sqlite-store'
 import type { Store } from '../../server/store/store'
-import { newPad } from '../../server/testing/store-suite'
+import { newPad } from '../../server/testing/store/store-suite'
 
 export const workshopReplay = {
   hours: 3,

@@ -7,7 +7,7 @@ import { expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { sqliteMigrations } from './sqlite-migrations'
 import { createSqliteStore } from './sqlite-store'
-import { describeStore, newPad } from '../testing/store-suite'
+import { describeStore, newPad } from '../testing/store/store-suite'
 import type { PadKeyHashes, PadRecord } from './store'
 import type { PadVersion } from '../history/version'
 

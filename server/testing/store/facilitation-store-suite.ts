@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { emptyFacilitationState, type FacilitationState } from '../facilitation/facilitation-state'
+import { emptyFacilitationState, type FacilitationState } from '../../facilitation/facilitation-state'
 import { asRead, newPad, useStores, versionOf, type StoreFixture } from './store-fixtures'
 
 /** A state with a round, an open vote with ballots and a closed vote: every part the store must keep. */

@@ -6,9 +6,9 @@
  */
 import { afterEach } from 'vitest'
 import * as Y from 'yjs'
-import { generateKey, generatePadId, hashKey } from '../api/pad-keys'
-import { captureVersion, summaryOfCaptured, type CapturedVersion, type PadVersion, type VersionBase, type VersionKind } from '../history/version'
-import type { PadKeyHashes, PadRecord, Store } from '../store/store'
+import { generateKey, generatePadId, hashKey } from '../../api/pad-keys'
+import { captureVersion, summaryOfCaptured, type CapturedVersion, type PadVersion, type VersionBase, type VersionKind } from '../../history/version'
+import type { PadKeyHashes, PadRecord, Store } from '../../store/store'
 
 export interface StoreFixture {
   open(): Promise<Store>

@@ -7,8 +7,8 @@
  */
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { generateKey, hashKey } from '../api/pad-keys'
-import type { PadRecord } from '../store/store'
+import { generateKey, hashKey } from '../../api/pad-keys'
+import type { PadRecord } from '../../store/store'
 import { describeFacilitationStore } from './facilitation-store-suite'
 import { docOf, newPad, textOf, useStores, type StoreFixture } from './store-fixtures'
 import { describeVersionStore } from './version-store-suite'

@@ -6,10 +6,10 @@
  */
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { hashKey } from '../api/pad-keys'
-import { selectVersionsToDrop } from '../history/thinning'
-import { captureVersion, summaryOfCaptured, type CapturedVersion, type VersionKind } from '../history/version'
-import type { PadRecord } from '../store/store'
+import { hashKey } from '../../api/pad-keys'
+import { selectVersionsToDrop } from '../../history/thinning'
+import { captureVersion, summaryOfCaptured, type CapturedVersion, type VersionKind } from '../../history/version'
+import type { PadRecord } from '../../store/store'
 import { asRead, docOf, newPad, textOf, useStores, versionOf, type StoreFixture } from './store-fixtures'
 
 export function describeVersionStore(makeFixture: () => Promise<StoreFixture>): void {
