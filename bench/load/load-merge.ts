@@ -33,6 +33,7 @@ export function mergeShardResults(shards: readonly ShardResult[]): LoadResult {
     expected: add((s) => s.expected),
     delivered: add((s) => s.delivered),
     latency: histogram.summarize(),
+    histogram: histogram.snapshot(),
     awarenessExpected: add((s) => s.awarenessExpected),
     awarenessDelivered: add((s) => s.awarenessDelivered),
     measuredSeconds: first.measuredSeconds,

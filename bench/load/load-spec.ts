@@ -77,6 +77,8 @@ export interface LoadResult {
   expected: number
   delivered: number
   latency: LatencySummary
+  /** The delivered latencies themselves, binned: several runs' samples pool into one distribution (history-report.ts). */
+  histogram: HistogramSnapshot
   awarenessExpected: number
   awarenessDelivered: number
   /** Window plus drain: the interval of the CPU figures. */
