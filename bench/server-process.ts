@@ -133,7 +133,7 @@ export async function startServer(kind: ServerKind, options: StartOptions = {}):
   let child: ChildProcess
   if (kind === 'atelier') {
     const profile = options.cpuProfileDir === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`]
-    child = startPinned(serverCore, process.execPath, [...profile, ...preload, '--enable-source-maps', serverBundle], {
+    child = startPinned(serverCore, process.execPath, [...(process.env.BENCH_SERVER_NODE_FLAGS ?? '').split(' ').filter(Boolean), ...profile, ...preload, '--enable-source-maps', serverBundle], {
       cwd: projectRoot,
       env: { ...base, ...atelierEnv, DATA_DIR: dataDir, ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -155,6 +155,7 @@ export async function startServer(kind: ServerKind, options: StartOptions = {}):
 
   let output = ''
   const keep = (chunk: Buffer): void => {
+    if (process.env.BENCH_SERVER_LOG !== undefined) fs.appendFileSync(process.env.BENCH_SERVER_LOG, chunk)
     output = (output + chunk.toString('utf8')).slice(-8000)
   }
   child.stdout?.on('data', keep)
