@@ -43,16 +43,6 @@ export interface CheckpointVariantResult {
  */
 export const checkpointWarmupSeconds = Math.ceil(benchCheckpointEveryMs / 1000) + 1
 
-/**
- * In both variants, no compaction of the update log during the run: on the
- * 1 MB pad each one encodes and writes the whole pad (10–60 ms on the room's
- * loop, measured), every 500 updates, i.e. every 10 s of this load. Whether
- * one or two fell in a round's window moved its p99 by more than the
- * checkpoints do; they are the same in both variants and not what is
- * measured here (that stall is the next thing to move off the room's loop).
- */
-const noCompactionInTheRun = { COMPACT_AFTER_UPDATES: '100000' }
-
 /** Rounds of the two variants (one in a quick trial). */
 export const checkpointRounds = process.env.BENCH_QUICK === '1' ? 1 : 3
 
@@ -84,11 +74,10 @@ async function buildTemplate(): Promise<PadTemplate> {
 }
 
 async function runVariant(template: PadTemplate, checkpointEveryMs: number | null, context: ScenarioContext): Promise<CheckpointVariantResult> {
-  const checkpointEnv: Record<string, string> =
+  const env: Record<string, string> =
     checkpointEveryMs === null
       ? { CHECKPOINT_ACTIVITY_MS: '0' }
       : { CHECKPOINT_ACTIVITY_MS: String(checkpointEveryMs), CHECKPOINT_QUIET_MS: String(checkpointEveryMs) }
-  const env = { ...checkpointEnv, ...noCompactionInTheRun }
   let versions = 0
   const load = await runGuardedStep(context, async () => {
     const dataDir = makeDataDir('atelier')

@@ -19,6 +19,8 @@ export interface RoomDocument {
   /** The Y.Doc with everything stored applied: built on first use. */
   doc(): Y.Doc
   isBuilt(): boolean
+  /** The doc's state vector as built from the stored bytes, before anything was applied to it; null until built. */
+  builtFrom(): Uint8Array | null
   stateVector(): Uint8Array
   /** What a peer with `stateVector` lacks (sync step 2). Throws on a malformed state vector. */
   missing(stateVector: Uint8Array): Uint8Array
@@ -70,12 +72,17 @@ export function createRoomDocument(state: Uint8Array | null): RoomDocument {
     }
   }
 
+  let builtFrom: Uint8Array | null = null
+
   const build = (): Y.Doc => {
-    doc ??= new Y.Doc()
-    if (unbuilt !== null) {
-      const bytes = unbuilt
-      unbuilt = null
-      Y.applyUpdate(doc, bytes)
+    if (doc === null) {
+      doc = new Y.Doc()
+      if (unbuilt !== null) {
+        const bytes = unbuilt
+        unbuilt = null
+        Y.applyUpdate(doc, bytes)
+      }
+      builtFrom = Y.encodeStateVector(doc)
     }
     return doc
   }
@@ -85,6 +92,7 @@ export function createRoomDocument(state: Uint8Array | null): RoomDocument {
     isBuilt() {
       return doc !== null && unbuilt === null
     },
+    builtFrom: () => builtFrom,
     stateVector() {
       if (doc !== null) return Y.encodeStateVector(build())
       return unbuilt === null ? emptyStateVector : Y.encodeStateVectorFromUpdate(unbuilt)

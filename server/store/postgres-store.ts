@@ -54,6 +54,8 @@ export async function createPostgresStore(options: PostgresStoreOptions, deps: P
     appendUpdate: createGroupedAppends(postgres),
     compact: (padId, snapshot, throughSeq) =>
       run('compact', () => transaction((client) => replaceWithSnapshot(client, padId, snapshot, throughSeq))),
+    foldUpdates: (padId, folded, fromSeq, throughSeq, count) =>
+      run('fold updates', () => transaction((client) => replaceWithFolded(client, padId, folded, { fromSeq, throughSeq, count }))),
     updatePad: (padId, fields, atMs) => run('update pad', () => transaction((client) => updatePadSettings(client, padId, fields, atMs))),
     rotateEditKey: (padId, generation, editKeyHash) =>
       run('rotate edit key', () =>
@@ -150,6 +152,24 @@ async function replaceWithSnapshot(client: pg.PoolClient, padId: string, snapsho
   )
   if (rowCount === 0) return
   await client.query('DELETE FROM pad_updates WHERE pad_id = $1 AND seq <= $2', [padId, throughSeq])
+}
+
+async function replaceWithFolded(
+  client: pg.PoolClient,
+  padId: string,
+  folded: Uint8Array,
+  range: { fromSeq: number; throughSeq: number; count: number },
+): Promise<boolean> {
+  // The range's rows stay locked until the end of the transaction: no compaction takes them in between.
+  const { rowCount } = await client.query('SELECT 1 FROM pad_updates WHERE pad_id = $1 AND seq BETWEEN $2 AND $3 FOR UPDATE', [
+    padId,
+    range.fromSeq,
+    range.throughSeq,
+  ])
+  if (rowCount !== range.count) return false
+  await client.query('DELETE FROM pad_updates WHERE pad_id = $1 AND seq BETWEEN $2 AND $3', [padId, range.fromSeq, range.throughSeq])
+  await client.query('INSERT INTO pad_updates (pad_id, seq, data) VALUES ($1, $2, $3)', [padId, range.throughSeq, toBuffer(folded)])
+  return true
 }
 
 async function updatePadSettings(client: pg.PoolClient, padId: string, fields: Partial<PadSettingsFields>, atMs: number): Promise<PadRecord | null> {

@@ -22,6 +22,7 @@ export interface SqliteQueries {
   /** Appends each update in one transaction; their sequence numbers in the same order. */
   appendGroup(group: ReadonlyArray<{ padId: string; update: Uint8Array; atMs: number }>): number[]
   compact(padId: string, snapshot: Uint8Array, throughSeq: number): void
+  foldUpdates(padId: string, folded: Uint8Array, fromSeq: number, throughSeq: number, count: number): boolean
   updatePad(padId: string, fields: Partial<PadSettingsFields>, atMs: number): PadRecord | null
   rotateEditKey(padId: string, generation: number, editKeyHash: Uint8Array): void
   readFacilitation(padId: string): StoredFacilitation | null
@@ -33,7 +34,7 @@ export interface SqliteQueries {
 
 export function prepareSqliteQueries(db: Database.Database): SqliteQueries {
   const statements = prepareStatements(db)
-  const { insertPad, selectPad, updatePadRow, buryEditKey, deleteEditKey, setGeneration, deletePadRow, selectExpiryCandidates, insertKey, selectSnapshot, selectUpdates, insertUpdate, touchPad, upsertSnapshot, deleteUpdatesThrough } = statements
+  const { insertPad, selectPad, updatePadRow, buryEditKey, deleteEditKey, setGeneration, deletePadRow, selectExpiryCandidates, insertKey, selectSnapshot, selectUpdates, insertUpdate, touchPad, upsertSnapshot, deleteUpdatesThrough, countUpdatesBetween, deleteUpdatesBetween, insertUpdateAt } = statements
   const createPadTransaction = db.transaction((pad: PadRecord, keyHashes: PadKeyHashes, initial: Uint8Array | null) => {
     insertPad.run(toRow(pad))
     insertKey.run(keyHashes.edit, pad.id, 'edit')
@@ -84,6 +85,13 @@ export function prepareSqliteQueries(db: Database.Database): SqliteQueries {
     if (upsertSnapshot.run(padId, snapshot, throughSeq).changes === 0) return
     deleteUpdatesThrough.run(padId, throughSeq)
   })
+  const foldTransaction = db.transaction((padId: string, folded: Uint8Array, fromSeq: number, throughSeq: number, count: number): boolean => {
+    if (countUpdatesBetween.get(padId, fromSeq, throughSeq)?.count !== count) return false
+    deleteUpdatesBetween.run(padId, fromSeq, throughSeq)
+    // The number of the last update it holds: it stays in the log's order, and a later compaction through it drops it.
+    insertUpdateAt.run(throughSeq, padId, folded)
+    return true
+  })
 
   return {
     createPad: createPadTransaction,
@@ -104,6 +112,7 @@ export function prepareSqliteQueries(db: Database.Database): SqliteQueries {
       group.map((append) => appendTransaction(append.padId, append.update, append.atMs)),
     ),
     compact: compactTransaction,
+    foldUpdates: foldTransaction,
     updatePad: updateTransaction,
     rotateEditKey: rotateTransaction,
     readFacilitation: (padId) => {
@@ -162,13 +171,18 @@ function prepareStatements(db: Database.Database) {
     ON CONFLICT (pad_id) DO UPDATE SET data = excluded.data, through_seq = excluded.through_seq
     WHERE excluded.through_seq > pad_snapshots.through_seq`)
   const deleteUpdatesThrough = db.prepare('DELETE FROM pad_updates WHERE pad_id = ? AND seq <= ?')
+  const countUpdatesBetween = db.prepare<[string, number, number], { count: number }>(
+    'SELECT count(*) AS count FROM pad_updates WHERE pad_id = ? AND seq BETWEEN ? AND ?',
+  )
+  const deleteUpdatesBetween = db.prepare('DELETE FROM pad_updates WHERE pad_id = ? AND seq BETWEEN ? AND ?')
+  const insertUpdateAt = db.prepare('INSERT INTO pad_updates (seq, pad_id, data) VALUES (?, ?, ?)')
   const selectFacilitation = db.prepare<[string], { revision: number; state: string }>('SELECT revision, state FROM pad_facilitation WHERE pad_id = ?')
   // Compare-and-set: the first write only while none is stored (and the pad exists), later ones only over the revision read.
   const insertFacilitation = db.prepare(`INSERT INTO pad_facilitation (pad_id, revision, state)
     SELECT ?, 1, ? WHERE EXISTS (SELECT 1 FROM pads WHERE id = ?) ON CONFLICT (pad_id) DO NOTHING`)
   const updateFacilitation = db.prepare('UPDATE pad_facilitation SET revision = revision + 1, state = ? WHERE pad_id = ? AND revision = ?')
 
-  return { selectFacilitation, insertFacilitation, updateFacilitation, insertPad, selectPad, updatePadRow, buryEditKey, deleteEditKey, setGeneration, deletePadRow, selectExpiryCandidates, insertKey, selectByKey, selectReplacedKey, selectSnapshot, selectUpdates, insertUpdate, touchPad, upsertSnapshot, deleteUpdatesThrough }
+  return { selectFacilitation, insertFacilitation, updateFacilitation, insertPad, selectPad, updatePadRow, buryEditKey, deleteEditKey, setGeneration, deletePadRow, selectExpiryCandidates, insertKey, selectByKey, selectReplacedKey, selectSnapshot, selectUpdates, insertUpdate, touchPad, upsertSnapshot, deleteUpdatesThrough, countUpdatesBetween, deleteUpdatesBetween, insertUpdateAt }
 }
 
 function toRow(pad: PadRecord): StoredPadRow {

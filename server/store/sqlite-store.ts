@@ -101,6 +101,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
         pendingAppends.push({ padId, update, atMs, resolve, reject })
       }),
     compact: (padId, snapshot, throughSeq) => run('compact', () => queries.compact(padId, snapshot, throughSeq)),
+    foldUpdates: (padId, folded, fromSeq, throughSeq, count) => run('fold updates', () => queries.foldUpdates(padId, folded, fromSeq, throughSeq, count)),
     updatePad: (padId, fields, atMs) => run('update pad', () => queries.updatePad(padId, fields, atMs)),
     rotateEditKey: (padId, generation, editKeyHash) => run('rotate edit key', () => queries.rotateEditKey(padId, generation, editKeyHash)),
     writeVersion: (version) => run('write version', () => versions.writeVersion(version)),

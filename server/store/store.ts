@@ -98,6 +98,15 @@ export interface Store {
    * snapshot already reaches further (another instance compacted meanwhile).
    */
   compact(padId: string, snapshot: Uint8Array, throughSeq: number): Promise<void>
+  /**
+   * Replaces the `count` updates numbered `fromSeq` through `throughSeq` by
+   * `folded`, one update that holds exactly them, numbered `throughSeq`: the
+   * log shrinks without the snapshot being rewritten (on a big pad that is
+   * the whole pad). Changes nothing and resolves false when the store does
+   * not hold exactly `count` updates in that range (a compaction took them
+   * meanwhile, or another instance appended among them).
+   */
+  foldUpdates(padId: string, folded: Uint8Array, fromSeq: number, throughSeq: number, count: number): Promise<boolean>
   /** Changes settings; resolves with the updated pad, or null if it no longer exists. */
   updatePad(padId: string, fields: Partial<PadSettingsFields>, atMs: number): Promise<PadRecord | null>
   /**

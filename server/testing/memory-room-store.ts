@@ -1,6 +1,6 @@
 /**
  * The store calls a room makes (RoomStore), in memory, for room unit tests:
- * an update log and a snapshot per pad, every append recorded with its time,
+ * an update log and a snapshot per pad (compacted or folded), every append recorded with its time,
  * the versions its checkpoints write, thinned by the real rule, and its
  * facilitation by compare-and-set. Durable
  * only as long as the test.
@@ -57,6 +57,15 @@ export function createMemoryRoomStore(initial: Record<string, Uint8Array[]> = {}
       const pad = padOf(padId)
       pad.snapshot = snapshot
       pad.updates = pad.updates.filter((entry) => entry.seq > throughSeq)
+    },
+    async foldUpdates(padId, folded, fromSeq, throughSeq, count) {
+      const pad = padOf(padId)
+      const inRange = (entry: { seq: number }): boolean => entry.seq >= fromSeq && entry.seq <= throughSeq
+      if (pad.updates.filter(inRange).length !== count) return false
+      const before = pad.updates.filter((entry) => entry.seq < fromSeq)
+      const after = pad.updates.filter((entry) => entry.seq > throughSeq)
+      pad.updates = [...before, { seq: throughSeq, update: folded }, ...after]
+      return true
     },
     async writeVersion(version) {
       if (store.versionWriteError !== null) throw store.versionWriteError

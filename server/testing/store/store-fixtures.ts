@@ -116,3 +116,21 @@ export function docOf(stored: { snapshot: Uint8Array | null; updates: Uint8Array
 export function textOf(stored: { snapshot: Uint8Array | null; updates: Uint8Array[] }): string {
   return docOf(stored).getText('t').toString()
 }
+
+/** A new pad in `store`, and a writer whose changes `appendWritten` appends to it; resolves with their sequence numbers. */
+export async function padWithWriter(store: Store): Promise<{ padId: string; writer: Y.Doc; appendWritten(): Promise<number[]> }> {
+  const { pad, hashes } = newPad('')
+  await store.createPad(pad, hashes, null)
+  const writer = new Y.Doc()
+  const pending: Uint8Array[] = []
+  writer.on('update', (update: Uint8Array) => pending.push(update))
+  return {
+    padId: pad.id,
+    writer,
+    async appendWritten() {
+      const seqs: number[] = []
+      for (const update of pending.splice(0)) seqs.push(await store.appendUpdate(pad.id, update, Date.now()))
+      return seqs
+    },
+  }
+}

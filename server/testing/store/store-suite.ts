@@ -10,7 +10,7 @@ import * as Y from 'yjs'
 import { generateKey, hashKey } from '../../api/pad-keys'
 import type { PadRecord } from '../../store/store'
 import { describeFacilitationStore } from './facilitation-store-suite'
-import { docOf, newPad, textOf, useStores, type StoreFixture } from './store-fixtures'
+import { docOf, newPad, padWithWriter, textOf, useStores, type StoreFixture } from './store-fixtures'
 import { describeVersionStore } from './version-store-suite'
 
 export { docOf, newPad, textOf, type StoreFixture } from './store-fixtures'
@@ -62,29 +62,62 @@ export function describeStore(name: string, makeFixture: () => Promise<StoreFixt
 
     it('keeps the content identical through compaction, and appends after it', async () => {
       const store = await stores.open()
-      const { pad, hashes } = newPad('')
-      await store.createPad(pad, hashes, null)
-      const writer = new Y.Doc()
-      const pending: Uint8Array[] = []
-      writer.on('update', (update: Uint8Array) => pending.push(update))
+      const { padId, writer, appendWritten } = await padWithWriter(store)
       for (let i = 0; i < 50; i++) writer.getText('t').insert(i, String(i % 10))
-      let lastSeq = 0
-      for (const update of pending.splice(0)) lastSeq = await store.appendUpdate(pad.id, update, Date.now())
-      const before = await store.loadDocument(pad.id)
-      await store.compact(pad.id, Y.encodeStateAsUpdate(docOf(before)), lastSeq)
+      const lastSeq = (await appendWritten()).at(-1) ?? 0
+      const before = await store.loadDocument(padId)
+      await store.compact(padId, Y.encodeStateAsUpdate(docOf(before)), lastSeq)
 
-      const after = await store.loadDocument(pad.id)
+      const after = await store.loadDocument(padId)
       expect(after.snapshot).not.toBeNull()
       expect(after.updates).toHaveLength(0)
       expect(after.lastSeq).toBe(lastSeq)
       expect(textOf(after)).toBe(textOf(before))
 
       writer.getText('t').insert(0, '!')
-      for (const update of pending.splice(0)) await store.appendUpdate(pad.id, update, Date.now())
-      const tail = await store.loadDocument(pad.id)
+      await appendWritten()
+      const tail = await store.loadDocument(padId)
       expect(tail.updates).toHaveLength(1)
       expect(tail.lastSeq).toBeGreaterThan(lastSeq)
       expect(textOf(tail)).toBe(writer.getText('t').toString())
+    })
+
+    it('folds a range of the log into one update, in its place, and leaves a range it does not hold exactly', async () => {
+      const store = await stores.open()
+      const { padId, writer, appendWritten } = await padWithWriter(store)
+      const seqs: number[] = []
+      const write = async (text: string): Promise<void> => {
+        writer.getText('t').insert(writer.getText('t').length, text)
+        seqs.push(...(await appendWritten()))
+      }
+      for (const letter of 'abcdefgh') await write(letter)
+      const before = await store.loadDocument(padId)
+      const [first, , , , fifth, sixth] = seqs as [number, number, number, number, number, number]
+      // Updates 2 to 5 (b, c, d, e) as one.
+      const folded = Y.mergeUpdates(before.updates.slice(1, 5))
+      expect(await store.foldUpdates(padId, folded, seqs[1] as number, fifth, 4)).toBe(true)
+
+      const after = await store.loadDocument(padId)
+      expect(after.updates).toHaveLength(5)
+      expect(after.updates[1]).toEqual(folded)
+      expect(after.lastSeq).toBe(before.lastSeq)
+      expect(textOf(after)).toBe('abcdefgh')
+
+      // Updates 1 to 6 are three rows now, not six: nothing changes.
+      expect(await store.foldUpdates(padId, Y.mergeUpdates(after.updates.slice(0, 3)), first, sixth, 6)).toBe(false)
+      expect((await store.loadDocument(padId)).updates).toHaveLength(5)
+
+      // A compaction through the folded update drops it like any other; the updates after it fold in turn.
+      await store.compact(padId, Y.mergeUpdates(after.updates.slice(0, 2)), fifth)
+      const compacted = await store.loadDocument(padId)
+      expect(compacted.updates).toHaveLength(3)
+      expect(textOf(compacted)).toBe('abcdefgh')
+      expect(await store.foldUpdates(padId, folded, first, fifth, 2)).toBe(false)
+      expect(await store.foldUpdates(padId, Y.mergeUpdates(compacted.updates), sixth, seqs[7] as number, 3)).toBe(true)
+      await write('i')
+      const last = await store.loadDocument(padId)
+      expect(last.updates).toHaveLength(2)
+      expect(textOf(last)).toBe('abcdefghi')
     })
 
     it('keeps pads and documents across a close and reopen', async () => {
