@@ -20,6 +20,7 @@ describe('poolCheckpointRounds', () => {
     // Pooled, 2 % of the deliveries took 20 ms: the p99 is 20 ms, where the quiet round's alone is 1 ms.
     const comparison: CheckpointComparison = {
       pad,
+      atTargetPace: { without: variant([9], 10), with: variant([9], 10) },
       rounds: [
         { without: variant([1], 1000), with: variant([2], 1000) },
         { without: variant([...Array<number>(24).fill(1), 20], 40), with: variant([3], 1000) },
