@@ -13,7 +13,7 @@ import * as Y from 'yjs'
 import { createLogger } from '../log'
 import { createSqliteStore } from '../store/sqlite-store'
 import type { Store } from '../store/store'
-import { newPad, textOf } from '../testing/store/store-fixtures'
+import { docOf, newPad, textOf } from '../testing/store/store-fixtures'
 import { maxFolds, minFoldingSnapshotBytes } from './log-folding'
 import { createRoomStorage, type RoomStorage } from './storage'
 
@@ -30,7 +30,16 @@ const compactAfterUpdates = 10
 /** A pad created with `initialText`, its room's storage loaded, and a writer whose every change the room applies and appends. */
 async function padWith(
   initialText: string,
-): Promise<{ store: Store; padId: string; storage: RoomStorage; type(count: number): Promise<void>; typeInto(storage: RoomStorage, count: number): Promise<void>; text(): string }> {
+): Promise<{
+  store: Store
+  padId: string
+  storage: RoomStorage
+  type(count: number): Promise<void>
+  typeInto(storage: RoomStorage, count: number): Promise<void>
+  text(): string
+  /** The writer's text with who wrote each run (Yjs delta). */
+  credited(): unknown
+}> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'atelier-test-'))
   const store = createSqliteStore({ file: path.join(dir, 'pad.sqlite') })
   opened.push({ store, dir })
@@ -44,7 +53,8 @@ async function padWith(
   await storage.load()
   const typeInto = async (into: RoomStorage, count: number): Promise<void> => {
     for (let index = 0; index < count; index++) {
-      writer.getText('t').insert(index % 7, String(index % 10))
+      // Each character credited to one of three participants, as the pad's editor marks it: folds must keep who wrote what.
+      writer.getText('t').insert(index % 7, String(index % 10), { author: `participant:p${index % 3}` })
       for (const update of pending.splice(0)) {
         Y.applyUpdate(into.document().doc(), update)
         await into.append(update, Date.now())
@@ -58,6 +68,7 @@ async function padWith(
     type: (count) => typeInto(storage, count),
     typeInto,
     text: () => writer.getText('t').toString(),
+    credited: () => writer.getText('t').toDelta(),
   }
 }
 
@@ -78,6 +89,7 @@ describe('a room’s storage, compacting its pad’s log', () => {
       expect(stored.snapshot).toEqual(snapshot)
       expect(stored.updates).toHaveLength(fold)
       expect(textOf(stored)).toBe(pad.text())
+      expect(docOf(stored).getText('t').toDelta()).toEqual(pad.credited())
     }
 
     await pad.type(compactAfterUpdates)
