@@ -10,7 +10,7 @@
  */
 import * as Y from 'yjs'
 import type { Store } from '../store/store'
-import { storedState } from '../room/document'
+import { storedState } from '../room/storage/document'
 import { captureVersion, summaryOfCaptured, type PadVersion, type VersionKind, type VersionRestore, type VersionSummary } from './version'
 
 /** A version asked for: its kind, its name, the restore it comes before. */

@@ -17,7 +17,7 @@ import { VersionKind, type PadVersion, type VersionSummary } from '../history/ve
 import type { Logger } from '../log'
 import type { Store } from '../store/store'
 import { RoomFailure } from './requests'
-import type { RoomStorage } from './storage'
+import type { RoomStorage } from './storage/storage'
 import type { RoomWrites } from './writes'
 
 /** The part of the store a room's history uses. */

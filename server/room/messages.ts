@@ -25,13 +25,13 @@ import type { PadRecord } from '../store/store'
 import { readAwarenessEntries } from './updates/awareness-check'
 import { ClientIdConflict, type ClientIdOwners } from './client-ids'
 import type { RoomPeers } from './peers'
-import type { PresenceRelay } from './presence-relay'
-import type { RoomStorage } from './storage'
+import type { PresenceRelay } from './presence/presence-relay'
+import type { RoomStorage } from './storage/storage'
 import { addsNothing } from './updates/update-check'
 import type { RoomWrites } from './writes'
 import type { RoomFacilitation } from '../facilitation/room-facilitation'
 import { decodeUpdate, isEmptyUpdate } from './updates/yjs-updates'
-import { isEmptyStateVector } from './document'
+import { isEmptyStateVector } from './storage/document'
 
 export interface RoomMessagesOptions {
   maxAwarenessBytes: number

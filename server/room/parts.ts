@@ -21,10 +21,10 @@ import { createRoomHistory, type RoomHistory } from './history'
 import { createRoomInbox, type RoomInbox } from './inbox'
 import { createRoomMessages, type RoomMessages } from './messages'
 import { createRoomPeers, type RoomPeers } from './peers'
-import { createPresenceRelay, type PresenceRelay } from './presence-relay'
+import { createPresenceRelay, type PresenceRelay } from './presence/presence-relay'
 import { createRoomRemote, type RoomRemote } from './remote'
 import type { RoomLink, RoomOptions } from './room'
-import { createRoomStorage, type RoomStorage, type RoomStore } from './storage'
+import { createRoomStorage, type RoomStorage, type RoomStore } from './storage/storage'
 import { createRoomWrites, type RoomWrites } from './writes'
 
 export interface RoomParts {

@@ -14,9 +14,9 @@ import type { Logger } from '../log'
 import { readAwarenessEntries } from './updates/awareness-check'
 import type { ClientIdOwners } from './client-ids'
 import type { Peer } from '../relay/peer'
-import type { PresenceRelay } from './presence-relay'
+import type { PresenceRelay } from './presence/presence-relay'
 import type { RemoteRoomMessage, RoomLink } from './room'
-import type { RoomStorage } from './storage'
+import type { RoomStorage } from './storage/storage'
 
 export interface RoomRemoteDeps {
   link: RoomLink | null

@@ -8,7 +8,7 @@
 import { selectVersionsToDrop } from '../history/thinning'
 import * as Y from 'yjs'
 import { summaryOfCaptured, type CapturedVersion } from '../history/version'
-import type { RoomStore } from '../room/storage'
+import type { RoomStore } from '../room/storage/storage'
 import type { StoredDocument, StoredFacilitation } from '../store/store'
 
 export interface MemoryRoomStore extends RoomStore {

@@ -13,7 +13,7 @@
  * with the updates applied since (`whole`), re-encoded only once they add up.
  */
 import * as Y from 'yjs'
-import type { StoredDocument } from '../store/store'
+import type { StoredDocument } from '../../store/store'
 
 export interface RoomDocument {
   /** The Y.Doc with everything stored applied: built on first use. */

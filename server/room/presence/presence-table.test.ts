@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { applyAwarenessUpdate, Awareness } from 'y-protocols/awareness'
 import * as Y from 'yjs'
-import { readAwarenessEntries, type AwarenessEntry } from './updates/awareness-check'
+import { readAwarenessEntries, type AwarenessEntry } from '../updates/awareness-check'
 import { createPresenceTable } from './presence-table'
 
 const entry = (clientId: number, clock: number, state: unknown): AwarenessEntry => ({

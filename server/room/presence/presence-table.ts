@@ -9,7 +9,7 @@
  * As in y-protocols, a presence not renewed for `outdatedMs` is dropped
  * (providers renew theirs every 15 s); `expire` is called by the room's timer.
  */
-import { encodeAwarenessEntries, type AwarenessEntry } from './updates/awareness-check'
+import { encodeAwarenessEntries, type AwarenessEntry } from '../updates/awareness-check'
 
 /** y-protocols' `outdatedTimeout`. */
 export const presenceOutdatedMs = 30_000

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { readAwarenessEntries, type AwarenessEntry } from './updates/awareness-check'
+import { readAwarenessEntries, type AwarenessEntry } from '../updates/awareness-check'
 import { createPresenceRelay } from './presence-relay'
 import { presenceOutdatedMs } from './presence-table'
-import { createFakeClock } from '../testing/fake-clock'
+import { createFakeClock } from '../../testing/fake-clock'
 
 const entry = (clientId: number, clock: number, name: string): AwarenessEntry => ({ clientId, clock, json: JSON.stringify({ user: { name } }), isRemoval: false })
 

@@ -8,8 +8,8 @@
  * for a client id (client-ids.ts) nor parse awareness messages
  * (awareness-check.ts).
  */
-import type { Clock, Timer } from '../clock'
-import type { AwarenessEntry } from './updates/awareness-check'
+import type { Clock, Timer } from '../../clock'
+import type { AwarenessEntry } from '../updates/awareness-check'
 import { createPresenceTable, type PresenceTable } from './presence-table'
 
 export interface PresenceRelayOptions {

@@ -10,13 +10,13 @@
  * nothing about who may write what (messages.ts and updates/update-check.ts do).
  */
 import * as Y from 'yjs'
-import type { Logger } from '../log'
-import type { Store } from '../store/store'
-import type { CheckpointStore } from './checkpoints'
-import type { RoomHistoryStore } from './history'
-import type { FacilitationStore } from '../facilitation/room-facilitation'
+import type { Logger } from '../../log'
+import type { Store } from '../../store/store'
+import type { CheckpointStore } from '../checkpoints'
+import type { RoomHistoryStore } from '../history'
+import type { FacilitationStore } from '../../facilitation/room-facilitation'
 import { createRoomDocument, storedState, type RoomDocument } from './document'
-import { applyTrusted, mergeAll } from './updates/yjs-updates'
+import { applyTrusted, mergeAll } from '../updates/yjs-updates'
 import { extendTail, mayFold, shouldFold, type FoldableTail } from './log-folding'
 
 /** The part of the store a room uses (its checkpoints, history and facilitation included). */
