@@ -118,6 +118,19 @@ describe('a room’s storage, compacting its pad’s log', () => {
     expect(textOf(stored)).toBe(pad.text())
   })
 
+  it('compacts a pad that other instances share whole, from the store, even right after a load', async () => {
+    const pad = await padWith('atelier '.repeat(12_000))
+    await pad.storage.compact()
+    pad.storage.destroy()
+    const shared = createRoomStorage(pad.padId, { compactAfterUpdates, isShared: true }, { store: pad.store, log: createLogger('silent') })
+    await shared.load()
+    await pad.typeInto(shared, compactAfterUpdates)
+    await shared.compact()
+    const stored = await pad.store.loadDocument(pad.padId)
+    expect(stored.updates).toHaveLength(0)
+    expect(textOf(stored)).toBe(pad.text())
+  })
+
   it('compacts a small pad whole', async () => {
     const pad = await padWith('atelier ')
     await pad.type(compactAfterUpdates)

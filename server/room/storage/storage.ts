@@ -121,7 +121,8 @@ export function createRoomStorage(padId: string, options: RoomStorageOptions, de
       const stored = await store.loadDocument(padId)
       replaceDocument(storedState(stored))
       account(stored)
-      foldFrom = 'as loaded'
+      // Other instances append among this room's updates: their pad is compacted from the store, never folded.
+      foldFrom = options.isShared ? null : 'as loaded'
       log.debug({ updates: stored.updates.length, hasSnapshot: stored.snapshot !== null }, 'pad loaded')
     },
     async append(update, atMs) {
