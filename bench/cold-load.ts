@@ -14,7 +14,7 @@ import * as Y from 'yjs'
 import type { DisturbanceGuard } from './disturbance'
 import { buildLargePad, hasWholePad, type BuiltPad } from './browser/large-pad'
 import type { PadTarget } from './load/load-client'
-import { openPads, removeDataDir, serverDialects, startServer, type BenchServer, type ServerKind } from './server-process'
+import { openPads, removeDataDir, serverDialects, startServer, stockProviderAddress, type BenchServer, type ServerKind } from './server-process'
 
 export const coldLoad = { restarts: 5, timeoutMs: 60_000 }
 
@@ -76,9 +76,8 @@ export async function timeFullState(server: BenchServer, target: PadTarget, pad:
       socket.destroy()
     }
   } else {
-    // Our key or the reference server's room name is the last path segment.
-    const cut = target.url.lastIndexOf('/')
-    const provider = new WebsocketProvider(target.url.slice(0, cut), target.url.slice(cut + 1), doc, {
+    const { serverUrl, room } = stockProviderAddress(target)
+    const provider = new WebsocketProvider(serverUrl, room, doc, {
       WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
       disableBc: true,
     })

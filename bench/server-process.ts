@@ -225,6 +225,19 @@ export async function createPad(server: BenchServer, title: string): Promise<{ t
   return { target: { url, documentName: '' }, adminKey: created.keys.admin }
 }
 
+/**
+ * Where a stock y-websocket provider reaches `target`: its server URL and
+ * room name (our key, or the peer's room, as the last path segment), without
+ * the opt-in to Atelier Pad's own messages, which a stock provider does not
+ * read (it would log « Unable to compute message » for each).
+ */
+export function stockProviderAddress(target: PadTarget): { serverUrl: string; room: string } {
+  const url = new URL(target.url)
+  url.searchParams.delete(padMessagesParam)
+  const cut = url.pathname.lastIndexOf('/')
+  return { serverUrl: `${url.origin.replace(/^http/, 'ws')}${url.pathname.slice(0, cut)}`, room: `${url.pathname.slice(cut + 1)}${url.search}` }
+}
+
 /** The same pad as `target`, reached as another participant: ours tells writers apart by their secret; the peers need nothing. */
 export function asAnotherParticipant(target: PadTarget): PadTarget {
   const url = new URL(target.url)

@@ -32,7 +32,7 @@ import type { DisturbanceGuard } from '../disturbance'
 import { buildLargePad, hasWholePad, largePad, type BuiltPad } from './large-pad'
 import { runPhone, type PhoneResult } from './phone'
 import type { PadTarget } from '../load/load-client'
-import { openPads, projectRoot, removeDataDir, startServer, type BenchServer } from '../server-process'
+import { openPads, projectRoot, removeDataDir, startServer, stockProviderAddress, type BenchServer } from '../server-process'
 
 /** Seven measured visits of each page: their medians moved by up to a third between runs with three. */
 export const browserRuns = { warmups: 1, measured: 7, timeoutMs: 60_000 }
@@ -260,8 +260,8 @@ async function readPhases(page: Page): Promise<Omit<PagePhases, 'editableMs'>> {
 /** The pad's `body` as ProseMirror JSON, read through the server like any client. */
 export async function readProseMirrorJson(server: BenchServer, source: Pick<LargePadSource, 'target' | 'pad'>): Promise<unknown> {
   const doc = new Y.Doc()
-  const cut = source.target.url.lastIndexOf('/')
-  const provider = new WebsocketProvider(`${server.wsUrl}/ws`, source.target.url.slice(cut + 1), doc, {
+  const { serverUrl, room } = stockProviderAddress(source.target)
+  const provider = new WebsocketProvider(serverUrl, room, doc, {
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
   })
