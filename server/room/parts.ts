@@ -25,7 +25,7 @@ import { createPresenceRelay, type PresenceRelay } from './presence/presence-rel
 import { createRoomRemote, type RoomRemote } from './remote'
 import type { RoomLink, RoomOptions } from './room'
 import { createRoomStorage, type RoomStorage, type RoomStore } from './storage/storage'
-import { createRoomWrites, type RoomWrites } from './writes'
+import { createRoomWrites, relayIntervalMs, type RoomWrites } from './writes'
 
 export interface RoomParts {
   peers: RoomPeers
@@ -76,6 +76,7 @@ export function createRoomParts(padId: string, options: RoomOptions, deps: RoomP
       broadcast: (update) => broadcast(encodeMessage({ type: 'awareness', update }), null),
       publish: link === null ? null : (update) => link.publish({ kind: 'presence', update }),
       onRelayed: () => inbox.notifyIfSettled(),
+      writesIntervalMs: () => relayIntervalMs(peers.size()),
     },
   )
   const compactWhenDue = (): void => {

@@ -6,7 +6,7 @@ import { createFakeClock } from '../../testing/fake-clock'
 
 const entry = (clientId: number, clock: number, name: string): AwarenessEntry => ({ clientId, clock, json: JSON.stringify({ user: { name } }), isRemoval: false })
 
-function relayOnFakeClock(options = { intervalMs: 50, expiryCheckMs: 3000 }) {
+function relayOnFakeClock(options = { intervalMs: 50, expiryCheckMs: 3000 }, writesIntervalMs = 1) {
   const clock = createFakeClock()
   const broadcasts: Array<{ atMs: number; clientIds: number[] }> = []
   const published: number[][] = []
@@ -16,6 +16,7 @@ function relayOnFakeClock(options = { intervalMs: 50, expiryCheckMs: 3000 }) {
     broadcast: (update) => broadcasts.push({ atMs: clock.now(), clientIds: readAwarenessEntries(update).map((e) => e.clientId) }),
     publish: (update) => published.push(readAwarenessEntries(update).map((e) => e.clientId)),
     onRelayed: () => (relays += 1),
+    writesIntervalMs: () => writesIntervalMs,
   })
   return { clock, relay, broadcasts, published, relayCount: () => relays }
 }
@@ -40,6 +41,23 @@ describe('presence relay', () => {
       { atMs: startMs + 50, clientIds: [2, 1] },
     ])
     expect(relay.isWaiting()).toBe(false)
+  })
+
+  it('in a big room, waits twice as long as the writes, which then take it along', async () => {
+    // Writes relayed every 40 ms: presence waits 80, so a relay of writes comes first.
+    const { clock, relay, broadcasts } = relayOnFakeClock(undefined, 40)
+    const startMs = clock.now()
+    relay.apply([entry(1, 1, 'Awa')], true)
+    relay.relaySoon()
+    relay.apply([entry(2, 1, 'Basile')], true)
+    relay.relaySoon()
+    await clock.advance(79)
+    expect(broadcasts).toEqual([{ atMs: startMs, clientIds: [1] }])
+    await clock.advance(1)
+    expect(broadcasts).toEqual([
+      { atMs: startMs, clientIds: [1] },
+      { atMs: startMs + 80, clientIds: [2] },
+    ])
   })
 
   it('publishes to the other instances only the changes of its own peers', async () => {

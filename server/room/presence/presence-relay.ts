@@ -1,7 +1,7 @@
 /**
  * A room's presence: who is here and where their cursor is (the presence
  * table), and the relaying of its changes, together at most every
- * `intervalMs` (cursor moves need not be instant) to every connection and,
+ * `intervalMs` (cursor moves need not be instant; longer in a big room) to every connection and,
  * for this instance's own peers, to the other instances. Presences not
  * renewed are dropped on a timer that runs only while someone is present
  * (a pad that is only read costs no timer). It does not check who may speak
@@ -13,7 +13,7 @@ import type { AwarenessEntry } from '../updates/awareness-check'
 import { createPresenceTable, type PresenceTable } from './presence-table'
 
 export interface PresenceRelayOptions {
-  /** Presence changes are relayed together at most this often. */
+  /** Presence changes are relayed together at most this often (or less often: `writesIntervalMs`). */
   intervalMs: number
   /** How often presences that were not renewed are looked for. */
   expiryCheckMs: number
@@ -27,6 +27,13 @@ export interface PresenceRelayDeps {
   publish: ((update: Uint8Array) => void) | null
   /** Called after each relay: the room may now be settled. */
   onRelayed(): void
+  /**
+   * How long the room's writes wait between two relays now (writes.ts): in a
+   * big room, presence waits at least twice that, so that while people type
+   * each relay of writes takes the waiting presence along (`relayWaitingNow`)
+   * and every socket gets one write for both, not one for each.
+   */
+  writesIntervalMs(): number
 }
 
 export interface PresenceRelay {
@@ -74,7 +81,7 @@ export function createPresenceRelay(options: PresenceRelayOptions, deps: Presenc
 
   function relaySoon(): void {
     if (changed.size === 0 || relayTimer !== null || isClosed) return
-    const wait = lastRelayMs + options.intervalMs - clock.now()
+    const wait = lastRelayMs + Math.max(options.intervalMs, 2 * deps.writesIntervalMs()) - clock.now()
     if (wait > 0) {
       relayTimer = clock.setTimeout(relay, wait)
       return
