@@ -201,22 +201,22 @@ export function createRoomWrites(options: RoomWritesOptions, deps: RoomWritesDep
 
 /**
  * How long a room waits between two relays of writes: about a millisecond
- * in a workshop of 30, 16 ms in a room of 400, 35 ms from 875 people up.
+ * in a workshop of 30, 16 ms in a room of 400, 25 ms from 625 people up.
  * Each relay is a write to every socket, and those system calls are most of
  * a big room's CPU (64% of the server's busy time at 1,600, profiled); with
  * the interval growing as the room, the relays cost about the same at any
- * size up to the cap, 25 socket writes per millisecond. The cap keeps the
- * latency of a room of 1,600 under 100 ms on a 2-core machine (50 ms took it
- * just over), far under what people notice. The presence of a room waits at
- * least twice as long (presence-relay.ts), so that while people type it
- * leaves with the writes.
+ * size up to the cap, 25 socket writes per millisecond. The cap keeps a
+ * room of 1,600 under 100 ms of latency on a 2-core machine: at 35 or 50 ms
+ * it was at or just over 100 ms, for a CPU hardly lower (77–79% at 35 ms
+ * against 82–88% at 25). The presence of a room waits at least twice as long
+ * (presence-relay.ts), so that while people type it leaves with the writes.
  */
 export function relayIntervalMs(peerCount: number): number {
   return Math.min(maxRelayIntervalMs, peerCount / 25)
 }
 
-/** The longest wait between two relays of writes, in rooms of 875 people and more. */
-export const maxRelayIntervalMs = 35
+/** The longest wait between two relays of writes, in rooms of 625 people and more. */
+export const maxRelayIntervalMs = 25
 
 /**
  * Replaces the doc with the stored pad plus the batch's writes. `seen` is
