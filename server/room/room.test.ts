@@ -78,6 +78,22 @@ describe('room, on a fake clock', () => {
     expect(clock.pendingTimers).toBe(0)
   })
 
+  it('in a workshop of 40, stores and relays each write at once', async () => {
+    const { room, clock, store, peer } = roomOnFakeClock()
+    const writer = peer('edit')
+    const readers = Array.from({ length: 39 }, () => peer('view'))
+    await room.settle()
+    expect(relayIntervalMs(40)).toBe(0)
+    const [first, second] = typing('ab') as [Uint8Array, Uint8Array]
+    room.receive(writer.peer, encodeMessage({ type: 'update', update: first }))
+    await clock.advance(0)
+    room.receive(writer.peer, encodeMessage({ type: 'update', update: second }))
+    await clock.advance(0)
+    expect(store.appends).toHaveLength(2)
+    expect((readers[0] as TestPeer).received.filter((message) => message.type === 'update')).toHaveLength(2)
+    await room.close(CloseCode.goingAway, 'test over')
+  })
+
   it('in a big room, stores and relays together the writes of one relay interval', async () => {
     const { room, clock, store, peer } = roomOnFakeClock()
     const writer = peer('edit')
