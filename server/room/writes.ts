@@ -206,9 +206,9 @@ export function createRoomWrites(options: RoomWritesOptions, deps: RoomWritesDep
  * a big room's CPU (64% of the server's busy time at 1,600, profiled); with
  * the interval growing as the room, the relays cost about the same at any
  * size up to the cap, 25 socket writes per millisecond. The cap keeps a
- * room of 1,600 under 100 ms of latency on a 2-core machine: at 35 or 50 ms
- * it was at or just over 100 ms, for a CPU hardly lower (77–79% at 35 ms
- * against 82–88% at 25). The presence of a room waits at least twice as long
+ * room of 1,600 under 100 ms of latency on a 2-core machine: a cap of 50 ms
+ * cut its CPU to 57–62% (from 82–88%) but took p99 to 102–103 ms, one of
+ * 35 ms gave 77–79% and 95–112 ms. The presence of a room waits at least twice as long
  * (presence-relay.ts), so that while people type it leaves with the writes.
  */
 export function relayIntervalMs(peerCount: number): number {
