@@ -347,9 +347,10 @@ export function renderReading(results: RunResults, checks: TargetCheck[]): strin
     lines.push(
       '',
       'Storms: "time to synced" runs from a participant\'s connection attempt to the server\'s sync step 2 applied in its Y.Doc (bench/storm/sync-client.ts, a stock provider\'s exchange). ' +
+        "Two of its parts have rows of their own: the server's answer, from the client's sync step 1 (sent as the socket opens) to the server's step 2 arriving, is what the server alone decides; applying that step 2 is the client's own work, the same whatever server sent the state; the rest is opening the WebSocket. Every storm client shares core 1 with the others, so one client's work can delay another's reading of its frames. " +
         'The event-loop stall is measured inside each server process alike: peers/event-loop-monitor.mjs is preloaded (`node --import`) into every server and reads node:perf_hooks\' monitorEventLoopDelay (a 10 ms timer), so a stall of S ms reads about S + 10 ms, and time the process was not scheduled reads as a stall too (hence the row of what other processes took of its core); the figure is the longest from the storm\'s start until every client held every edit. ' +
         'The Wi-Fi drop is simulated by dropping every socket without a closing handshake: on loopback the servers see each close at once, where a real drop may leave them half-open until a timeout. ' +
-        '"Lost": a participant that never synced, a client still lacking an edit 30 s after the storm, or a writer whose edits a fresh client did not find after the server\'s graceful restart (its store; the clients leave ${storeSettleMs / 1000} s before it is stopped).',
+        `"Lost": a participant that never synced, a client still lacking an edit 30 s after the storm, or a writer whose edits a fresh client did not find after the server's graceful restart (its store; the clients leave ${storeSettleMs / 1000} s before it is stopped).`,
     )
   }
   if (value(results.workshop[floorKind]) !== null || value(results.manyPads[floorKind]) !== null) {

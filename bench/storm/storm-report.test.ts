@@ -5,6 +5,8 @@ import { isNothingLost, percentileOf, stormRows } from './storm-report'
 const storm = (overrides: Partial<StormResult>): StormResult => ({
   padBytes: 1000,
   syncedMs: [10, 20, 30, 40],
+  answerMs: [1, 2, 3, 4],
+  applyMs: [5, 10, 15, 20],
   failedToSync: 0,
   longestStallMs: 50,
   convergedMs: 100,
@@ -43,5 +45,18 @@ describe('storm verdicts', () => {
     })
     expect(checks.map((check) => check.met)).toEqual([true, false, false])
     expect(checks[0]?.detail).toContain('0.44×')
+  })
+
+  it("sets the server's answer beside the whole time to synced, with its own ratio to the best peer", () => {
+    const { rows, checks } = stormRows('Join storm', 'Join storm', {
+      atelier: { ok: true, value: storm({ syncedMs: [10, 20], answerMs: [1, 2] }) },
+      ywebsocket: { ok: true, value: storm({ syncedMs: [12, 22], answerMs: [4, 8] }) },
+      hocuspocus: { ok: true, value: storm({ syncedMs: [30, 50], answerMs: [2, 5] }) },
+    })
+    const answer = rows.find((row) => row.figure.startsWith("of which the server's answer"))
+    expect(answer?.values.atelier).toBe('1.0 / 2.0 / 2.0')
+    expect(answer?.ratio).toBe('0.40×')
+    expect(checks[0]?.met).toBe(false)
+    expect(checks[0]?.detail).toContain("the server's answer alone: 2.0 ms, 0.40×")
   })
 })

@@ -21,7 +21,7 @@ import type { PadTarget } from '../load/load-client'
 import { canPin } from '../child-processes'
 import { readCoreBusySeconds, readCpuSeconds } from '../proc-stats'
 import { asAnotherParticipant, openPads, removeDataDir, serverCore, serverDialects, startServer, type BenchServer, type ServerKind } from '../server-process'
-import { createSyncClient, holdsAll, type SyncClient } from './sync-client'
+import { createSyncClient, holdsAll, type SyncClient, type SyncTiming } from './sync-client'
 
 const isQuick = process.env.BENCH_QUICK === '1'
 
@@ -37,8 +37,12 @@ export const storeSettleMs = 3000
 
 export interface StormResult {
   padBytes: number
-  /** Each arriving participant's ms from its connection attempt to synced, in arrival order. */
+  /** Each arriving participant's ms from its connection attempt to synced, in arrival order (NaN: never synced). */
   syncedMs: number[]
+  /** Of which, each one's wait for the server's answer: its sync step 1 sent → the server's step 2 arrived. */
+  answerMs: number[]
+  /** Of which, each one applying that step 2 to its Y.Doc: the client's own work, whatever the server. */
+  applyMs: number[]
   /** Participants that did not sync at all (they count as lost too). */
   failedToSync: number
   /** Longest gap between two ticks of a 10 ms timer inside the server during the storm (a stall of S ms reads about S + 10). */
@@ -64,6 +68,7 @@ export interface StormResult {
 export async function runJoinStorm(kind: ServerKind, context: ScenarioContext): Promise<StormResult> {
   return withStormServer(kind, context, joinStorm.padKilobytes, async (server, target, pad, stalls) => {
     const dialect = serverDialects[kind]
+    const builtPad = new Map([[pad.builderClientId, pad.clock]])
     const typists = Array.from({ length: joinStorm.typists }, (_, i) => createSyncClient(dialect, asAnotherParticipant(target), `typist ${i}`))
     for (const typist of typists) await typist.connect(syncTimeoutMs)
     let edits = 0
@@ -74,7 +79,7 @@ export async function runJoinStorm(kind: ServerKind, context: ScenarioContext): 
     const arrivals = joiners.map(() => Math.random() * joinStorm.arrivalSeconds * 1000).sort((a, b) => a - b)
     const startedAt = Date.now()
     const others = watchServerCore(server.pid)
-    const synced = await Promise.all(joiners.map((joiner, i) => delay(arrivals[i] as number).then(() => joiner.connect(syncTimeoutMs).catch(() => Number.NaN))))
+    const synced = await Promise.all(joiners.map((joiner, i) => delay(arrivals[i] as number).then(() => joiner.connect(syncTimeoutMs, builtPad).catch(() => neverSynced))))
     await delay(joinStorm.afterSeconds * 1000)
     clearInterval(typing)
     const writers = writersOf(typists, pad)
@@ -82,8 +87,7 @@ export async function runJoinStorm(kind: ServerKind, context: ScenarioContext): 
     const convergedMs = await waitForAll(clients, writers, startedAt)
     return {
       padBytes: pad.stateBytes,
-      syncedMs: synced,
-      failedToSync: synced.filter((ms) => !Number.isFinite(ms)).length,
+      ...splitTimings(synced),
       longestStallMs: await stalls(startedAt, Date.now()),
       convergedMs,
       edits,
@@ -101,6 +105,7 @@ export async function runJoinStorm(kind: ServerKind, context: ScenarioContext): 
 export async function runReconnectStorm(kind: ServerKind, context: ScenarioContext): Promise<StormResult> {
   return withStormServer(kind, context, reconnectStorm.padKilobytes, async (server, target, pad, stalls) => {
     const dialect = serverDialects[kind]
+    const builtPad = new Map([[pad.builderClientId, pad.clock]])
     const participants = Array.from({ length: reconnectStorm.participants }, (_, i) => createSyncClient(dialect, asAnotherParticipant(target), `participant ${i}`))
     // Everyone joins before the drop (not timed), a few at a time as a room fills.
     for (let i = 0; i < participants.length; i += 8) await Promise.all(participants.slice(i, i + 8).map((client) => client.connect(syncTimeoutMs)))
@@ -112,13 +117,12 @@ export async function runReconnectStorm(kind: ServerKind, context: ScenarioConte
     }
     const startedAt = Date.now()
     const others = watchServerCore(server.pid)
-    const synced = await Promise.all(participants.map((participant) => participant.connect(syncTimeoutMs).catch(() => Number.NaN)))
+    const synced = await Promise.all(participants.map((participant) => participant.connect(syncTimeoutMs, builtPad).catch(() => neverSynced)))
     const writers = writersOf(participants, pad)
     const convergedMs = await waitForAll(participants, writers, startedAt)
     return {
       padBytes: pad.stateBytes,
-      syncedMs: synced,
-      failedToSync: synced.filter((ms) => !Number.isFinite(ms)).length,
+      ...splitTimings(synced),
       longestStallMs: await stalls(startedAt, Date.now()),
       convergedMs,
       edits: participants.length * reconnectStorm.offlineEdits,
@@ -131,6 +135,17 @@ export async function runReconnectStorm(kind: ServerKind, context: ScenarioConte
       writersMap: writers,
     }
   })
+}
+
+const neverSynced: SyncTiming = { syncedMs: Number.NaN, openingMs: Number.NaN, answerMs: Number.NaN, applyMs: Number.NaN }
+
+function splitTimings(timings: readonly SyncTiming[]): Pick<StormResult, 'syncedMs' | 'answerMs' | 'applyMs' | 'failedToSync'> {
+  return {
+    syncedMs: timings.map((timing) => timing.syncedMs),
+    answerMs: timings.map((timing) => timing.answerMs),
+    applyMs: timings.map((timing) => timing.applyMs),
+    failedToSync: timings.filter((timing) => !Number.isFinite(timing.syncedMs)).length,
+  }
 }
 
 type StormRun = StormResult & { closeClients: () => void; writersMap: Map<number, number> }
