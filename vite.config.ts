@@ -29,7 +29,7 @@ function readAxeCoreVersion(): string {
 }
 
 /**
- * The pad page's entry script (client/pad-boot.ts) loads the page's code with
+ * The pad page's entry script (client/pad/boot.ts) loads the page's code with
  * a dynamic `import()`, which Vite does not preload: the browser would only
  * start downloading and compiling that code once the entry script has
  * arrived and run — one more round trip, 0.56 s on a phone's slow 4G. This

@@ -1,6 +1,6 @@
 /**
  * The pad page's code (`pad.html`, served at `/p/<key>`), started by its
- * entry script (`pad-boot.ts`) with the participant it read, and the
+ * entry script (`pad/boot.ts`) with the participant it read, and the
  * settings and the content it asked for while this code loaded. It puts the content into the shared document,
  * then wires the document's copy in IndexedDB (so that a participant who
  * loses Wi-Fi keeps writing), the connection to the relay and its live
@@ -12,31 +12,20 @@
  * and the participant's name, which a writing page records as the author of
  * its changes; the pad's details (event, license, expiry), the share panel
  * and the export menu follow once the editor is on screen. Everything it starts is listed in `disposers` and stopped on
- * `pagehide`. The pieces live in their own modules, what a read-only, locked
- * or closed pad looks like in `pad-access.ts`; this file only connects them.
+ * `pagehide`. The pieces live in their own modules, the page's own parts in
+ * `pad/` (its entry script, elements, access — what a read-only, locked or
+ * closed pad looks like —, the editor as mounted, the connection's views,
+ * the facilitator panel); this file only connects them.
  */
-import type { Plugin } from 'prosemirror-state'
 import { IndexeddbPersistence } from 'y-indexeddb'
 import * as Y from 'yjs'
 import type { PadSettings } from '../shared/protocol/api'
-import { maxEventFieldLength, maxTitleLength } from '../shared/protocol/api'
-import { authorsMapName, participantsMapName } from '../shared/pad/attribution'
 import { CloseCode } from '../shared/protocol/close-codes'
 import { Role } from '../shared/protocol/roles'
 import { bodyFragmentName } from '../shared/pad/schema'
-import { createAuthorColors } from './people/authors/author-colors'
-import { mountAuthorLegend } from './people/authors/author-legend'
 import { createAuthorship } from './people/authors/authorship'
-import { creditLegacyTextOnSync } from './people/authors/legacy-credits'
-import { createAuthorshipPlugin, followServerCredit } from './people/authors/authorship-plugin'
-import { createPromptPlugin } from './editor/prompt-plugin'
-import type { Connection } from './connection/connection'
 import { createConnection, defaultRateLimitRetryMs } from './connection/connection'
-import type { Editor } from './editor/editor'
-import { createEditor } from './editor/editor'
 import { exportUrl, mountExportMenu } from './share/export-menu'
-import { mountFacilitatorPanel } from './settings/facilitator-panel'
-import { createDeletionWatch } from './history/deletion-watch'
 import type { ParticipantIdentity } from './people/participant-secret'
 import { createLocalization, pickLanguage } from './i18n/i18n'
 import { mountLanguageSelect } from './i18n/language-select'
@@ -45,30 +34,25 @@ import { LoadPhase, markLoadPhase } from './load-marks'
 import { introduceParticipant } from './people/name-introduction'
 import { mountPadDetails } from './settings/pad-details'
 import { createPreferences, openLocalStorage, PreferenceKey } from './people/preferences'
-import { mountPresenceList } from './people/presence/presence-list'
-import { mountPresenceAnnouncer } from './people/presence/presence-announcer'
 import { createProjectionMode } from './share/projection-mode'
-import type { PadAccess } from './pad-access'
-import { createPadAccess, renderPadAccess } from './pad-access'
-import { readPageElements } from './pad-elements'
-import { mountPadMenu } from './pad-menu'
-import { followPadState } from './connection/settings-feed'
+import { createPadAccess, renderPadAccess } from './pad/access'
+import { readPageElements } from './pad/elements'
+import { mountPadMenu } from './pad/menu'
 import { createFacilitationChannel, facilitationParams } from './facilitation/facilitation-channel'
 import { mountRoundPage } from './facilitation/round/round-page'
 import { createDotVote } from './facilitation/vote/dot-vote'
 import { mountSharePanel } from './share/share-panel'
-import { mountStatusView } from './connection/status'
-import { buildToolbar } from './editor/toolbar'
-import { buildCaretClearance } from './editor/caret-clearance'
-import { mountShortcutHelp } from './editor/shortcut-help'
-import { isApplePlatform } from './editor/shortcuts'
 import { recipePath, relayUrlOf } from '../shared/protocol/pad-link'
 import { createPageShell } from './page-shell'
 import { mountBigDeletionNotice, mountPadHistory } from './history/history-mount'
-import type { OpenPadContext } from './pad-context'
-import { describeSettingsError, fetchSettingsPatiently, refreshLinks } from './settings/settings-fetch'
+import type { OpenPadContext } from './pad/context'
+import { followAccess } from './pad/access-updates'
+import { mountAdminPanel } from './pad/admin-panel'
+import { mountConnectionViews } from './pad/connection-views'
+import { followCredits, mountEditor } from './pad/editor-mount'
+import { describeSettingsError, fetchSettingsPatiently } from './settings/settings-fetch'
 
-/** What the entry script (pad-boot.ts) asked the server for before this code was loaded. */
+/** What the entry script (pad/boot.ts) asked the server for before this code was loaded. */
 export interface EarlyRequests {
   key: string
   /** This browser's participant, which the content's request presented too. */
@@ -270,133 +254,3 @@ function openPad(context: OpenPadContext): void {
     },
   })
 }
-
-/** What keeps this writer's credits right: the server's word on them, and the old text of pads from before participants. */
-function followCredits(connection: Connection, editor: Editor, participantId: string, mayWrite: () => boolean): (() => void)[] {
-  const fragment = connection.provider.doc.getXmlFragment(bodyFragmentName)
-  return [followServerCredit(connection, editor.view, participantId), creditLegacyTextOnSync(connection, editor.view, fragment, mayWrite)]
-}
-
-/** Who writes in this page's editor. */
-interface EditorWriter {
-  participantId: string
-  /** The participant's display name, once chosen: new initiative cards credit it. */
-  readDisplayName(): string
-  /** One change, local or remote, removed most of the pad. */
-  onBigDeletion(): void
-}
-
-/**
- * The editor with its toolbar, the list of keyboard shortcuts and the credit
- * of what is typed (writing links only), and the colours by author, with
- * their legend.
- */
-function mountEditor(context: OpenPadContext, connection: Connection, access: PadAccess, writer: EditorWriter, facilitationPlugins: readonly Plugin[]): Editor {
-  const { doc, settings, elements, localization, disposers } = context
-  const fragment = doc.getXmlFragment(bodyFragmentName)
-  const shortcutHelp = access.isWriter ? mountShortcutHelp({ localization, isApple: isApplePlatform() }) : null
-  if (shortcutHelp !== null) disposers.push(() => shortcutHelp.destroy())
-  const writingPlugins = shortcutHelp !== null
-    ? [
-        buildToolbar(elements.toolbar, { localization, readDisplayName: writer.readDisplayName, openShortcutHelp: shortcutHelp.open }),
-        createAuthorshipPlugin(writer.participantId),
-        createPromptPlugin(),
-        buildCaretClearance(elements.toolbar),
-        createDeletionWatch(writer.onBigDeletion),
-      ]
-    : []
-  const authorColors = createAuthorColors({
-    fragment,
-    credits: [doc.getMap(participantsMapName), doc.getMap(authorsMapName)],
-    awareness: connection.awareness,
-  })
-  const editor = createEditor({
-    container: elements.editor,
-    fragment,
-    awareness: connection.awareness,
-    localization,
-    contentLanguage: settings.current.language,
-    isEditable: !access.isReadOnly(),
-    plugins: [...writingPlugins, authorColors.plugin, ...facilitationPlugins],
-  })
-  disposers.push(() => editor.destroy())
-  disposers.push(mountAuthorLegend(elements.authorLegend, authorColors, localization))
-  return editor
-}
-
-interface AccessSources {
-  context: OpenPadContext
-  connection: Connection
-  access: PadAccess
-  renderAccess(): void
-  closeForGood(code: number): void
-}
-
-/** What the connection and the pushed settings say about access: a write refused by a lock, a dead link, a lock or an unlock. */
-function followAccess({ context, connection, access, renderAccess, closeForGood }: AccessSources): void {
-  const { key, settings, disposers } = context
-  disposers.push(
-    connection.onChange((state) => {
-      if (state.closeCode === CloseCode.locked && access.refuseByLock()) renderAccess()
-      if (state.isFinal && state.closeCode !== null) closeForGood(state.closeCode)
-    }),
-  )
-
-  disposers.push(
-    followPadState(connection.provider, (state) => {
-      const wasLocked = access.isLocked()
-      if (!state.locked) access.endRefusalByLock()
-      settings.applyState(state)
-      renderAccess()
-      // Writes the server refused or dropped while the pad was locked go to it now.
-      if (wasLocked && !state.locked && access.role === Role.edit) connection.resumeAfterUnlock()
-      // Another device of the facilitator may have rotated the edit link: the
-      // links are not in the pushed state, so an admin page reads them again.
-      if (access.role === Role.admin) void refreshLinks(key, settings)
-    }),
-  )
-  disposers.push(settings.onChange(renderAccess))
-}
-
-/** The status line and the presence list, which follow the connection. */
-function mountConnectionViews(context: OpenPadContext, connection: Connection, access: PadAccess): void {
-  const { elements, localization, disposers } = context
-  disposers.push(
-    mountStatusView({
-      element: elements.status,
-      announcer: elements.statusAnnouncer,
-      connection,
-      localization,
-      isReadOnly: access.isReadOnly,
-    }),
-  )
-  disposers.push(
-    mountPresenceList({
-      list: elements.presence,
-      count: elements.presenceCount,
-      awareness: connection.awareness,
-      localization,
-    }),
-  )
-  disposers.push(
-    mountPresenceAnnouncer({ region: elements.presenceAnnouncer, awareness: connection.awareness, connection, localization }),
-  )
-}
-
-/** The facilitator panel, for the admin link: its fields take the server's length limits. */
-function mountAdminPanel(context: OpenPadContext, onDeleted: () => void): void {
-  const { key, settings, elements, localization, disposers } = context
-  elements.facilitator.fields.title.maxLength = maxTitleLength
-  elements.facilitator.fields.eventName.maxLength = maxEventFieldLength
-  elements.facilitator.fields.eventPlace.maxLength = maxEventFieldLength
-  disposers.push(
-    mountFacilitatorPanel({
-      elements: elements.facilitator,
-      adminKey: key,
-      settings,
-      localization,
-      onDeleted,
-    }),
-  )
-}
-

@@ -4,7 +4,7 @@
  * knows nothing of the pad's content or connection (pad.ts).
  */
 import { localizeTree, type Localization, type MessageKey, type MessageParams } from './i18n/i18n'
-import type { PageElements } from './pad-elements'
+import type { PageElements } from './pad/elements'
 import type { LiveSettings } from './settings/live-settings'
 
 export interface PageMessage {

@@ -1,5 +1,5 @@
 /**
- * Opening a pad: the entry script (client/pad-boot.ts) fetches the pad's
+ * Opening a pad: the entry script (client/pad/boot.ts) fetches the pad's
  * content over a short connection of its own while the page's code loads, so
  * that the editor is built once with the whole pad. On every kind of link the
  * content must come from that request (the page marks it, client/load-marks.ts),

@@ -1,6 +1,6 @@
 /**
  * Fetches a pad's whole content over a short connection of its own to the
- * relay, opened by the page's entry script (`pad-boot.ts`) while the page's
+ * relay, opened by the page's entry script (`client/pad/boot.ts`) while the page's
  * code is still loading: a long workshop's pad weighs a megabyte, and its
  * transfer then overlaps the download and parsing of that code instead of
  * following them. It speaks the relay's protocol as a reader does: one sync

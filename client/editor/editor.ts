@@ -9,7 +9,7 @@
  * which the editable element tells assistive technology through
  * `aria-describedby` (a visually hidden hint beside it, in the interface
  * language). It does not create the Y.Doc, the provider or the toolbar:
- * `pad.ts` wires those.
+ * `pad.ts` and `pad/editor-mount.ts` wire those.
  */
 import { baseKeymap } from 'prosemirror-commands'
 import { keymap } from 'prosemirror-keymap'

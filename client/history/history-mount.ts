@@ -3,8 +3,8 @@
  * with its restore and publish actions, and the notice that offers to bring
  * the text back after a big deletion, each taken down with the page.
  */
-import type { PadAccess } from '../pad-access'
-import type { OpenPadContext } from '../pad-context'
+import type { PadAccess } from '../pad/access'
+import type { OpenPadContext } from '../pad/context'
 import { isApplePlatform } from '../editor/shortcuts'
 import type { ParticipantIdentity } from '../people/participant-secret'
 import { mountDeletionNotice, type DeletionNotice } from './big-deletion-notice'

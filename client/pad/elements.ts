@@ -4,17 +4,17 @@
  * part of the page that uses them: a renamed id fails at start, with its
  * name. It does not create elements nor attach behaviour.
  */
-import type { AuthorLegendElements } from './people/authors/author-legend'
-import type { NameDialogElements } from './people/display-name'
-import type { ExportMenuElements } from './share/export-menu'
-import type { FacilitatorPanelElements } from './settings/facilitator-panel'
-import type { DeletionNoticeElements } from './history/big-deletion-notice'
-import type { PadDetailsElements } from './settings/pad-details'
-import type { ProjectionElements } from './share/projection-mode'
-import type { SharePanelElements } from './share/share-panel'
-import type { PadMenuElements } from './pad-menu'
-import { requireElement } from './required-element'
-import { readRoundElements } from './facilitation/round/round-elements'
+import type { AuthorLegendElements } from '../people/authors/author-legend'
+import type { NameDialogElements } from '../people/display-name'
+import type { ExportMenuElements } from '../share/export-menu'
+import type { FacilitatorPanelElements } from '../settings/facilitator-panel'
+import type { DeletionNoticeElements } from '../history/big-deletion-notice'
+import type { PadDetailsElements } from '../settings/pad-details'
+import type { ProjectionElements } from '../share/projection-mode'
+import type { SharePanelElements } from '../share/share-panel'
+import type { PadMenuElements } from './menu'
+import { requireElement } from '../required-element'
+import { readRoundElements } from '../facilitation/round/round-elements'
 
 /** Every element the pad page needs, found or failed for. */
 export function readPageElements() {

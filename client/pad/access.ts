@@ -6,15 +6,15 @@
  * (the close code that ended the connection). `renderPadAccess` shows it: the
  * read-only and locked badges, the lock and closed notices, the toolbar,
  * `data-*` on `<body>` for the stylesheet, and whether the editor takes
- * input. It listens to nothing: `pad.ts` tells it what the connection and the
- * settings said.
+ * input. It listens to nothing: `access-updates.ts` tells it what the
+ * connection and the settings said.
  */
-import { canWrite, Role } from '../shared/protocol/roles'
-import { closeMessageKeys } from './connection/status'
-import type { Editor } from './editor/editor'
-import type { Localization, MessageKey } from './i18n/i18n'
-import type { Authorship } from './people/authors/authorship'
-import type { LiveSettings } from './settings/live-settings'
+import { canWrite, Role } from '../../shared/protocol/roles'
+import { closeMessageKeys } from '../connection/status'
+import type { Editor } from '../editor/editor'
+import type { Localization, MessageKey } from '../i18n/i18n'
+import type { Authorship } from '../people/authors/authorship'
+import type { LiveSettings } from '../settings/live-settings'
 
 export interface PadAccess {
   readonly role: Role

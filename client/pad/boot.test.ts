@@ -11,7 +11,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 
-const clientDir = path.dirname(fileURLToPath(import.meta.url))
+const padDir = path.dirname(fileURLToPath(import.meta.url))
 
 /** The modules `file` imports for their values (`import type` and dynamic `import()` are not loaded with it). */
 function staticImports(file: string): string[] {
@@ -40,7 +40,7 @@ function packagesReachedFrom(entry: string): Set<string> {
 
 describe('the pad page entry script', () => {
   it('reaches neither Yjs nor ProseMirror through its static imports', () => {
-    const packages = [...packagesReachedFrom(path.join(clientDir, 'pad-boot.ts'))]
+    const packages = [...packagesReachedFrom(path.join(padDir, 'boot.ts'))]
     // It does reach the wire format's own helpers: the walk follows the imports.
     expect(packages).toContain('lib0/decoding')
     expect(packages.filter((name) => /^(yjs|y-|prosemirror-)/.test(name))).toEqual([])

@@ -4,11 +4,11 @@
  * and language, and the disposers that take each part down again.
  */
 import type * as Y from 'yjs'
-import type { Localization } from './i18n/i18n'
-import type { PageElements } from './pad-elements'
-import type { ParticipantIdentity } from './people/participant-secret'
-import type { Preferences } from './people/preferences'
-import type { LiveSettings } from './settings/live-settings'
+import type { Localization } from '../i18n/i18n'
+import type { PageElements } from './elements'
+import type { ParticipantIdentity } from '../people/participant-secret'
+import type { Preferences } from '../people/preferences'
+import type { LiveSettings } from '../settings/live-settings'
 
 export interface OpenPadContext {
   key: string

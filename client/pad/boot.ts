@@ -10,13 +10,13 @@
  * as soon as it has arrived, while the HTML is still being parsed, and hands
  * over once the document is parsed.
  */
-import { readPadKeyFromPath, relayUrlOf } from '../shared/protocol/pad-link'
-import { fetchPadSettings } from './settings/api-client'
-import { prefetchPadContent } from './connection/content-prefetch'
-import { LoadPhase, markLoadPhase } from './load-marks'
-import { loadParticipantIdentity } from './people/participant-secret'
-import { createPreferences, openLocalStorage } from './people/preferences'
-import type { EarlyRequests } from './pad'
+import { readPadKeyFromPath, relayUrlOf } from '../../shared/protocol/pad-link'
+import { fetchPadSettings } from '../settings/api-client'
+import { prefetchPadContent } from '../connection/content-prefetch'
+import { LoadPhase, markLoadPhase } from '../load-marks'
+import { loadParticipantIdentity } from '../people/participant-secret'
+import { createPreferences, openLocalStorage } from '../people/preferences'
+import type { EarlyRequests } from '../pad'
 
 /**
  * Longest wait for the prefetched content: a socket that neither answers nor
@@ -55,7 +55,8 @@ function boot(): void {
   const key = readPadKeyFromPath(location.pathname)
   // Not kept at module level: the page lets go of the content once it is in the doc.
   const early = key === null ? null : sendEarlyRequests(key)
-  void Promise.all([import('./pad'), documentParsed()]).then(([page]) => {
+  // `../pad` is client/pad.ts, the page's code; this folder holds its parts.
+  void Promise.all([import('../pad'), documentParsed()]).then(([page]) => {
     markLoadPhase(LoadPhase.code)
     return page.startPadPage(early)
   })
