@@ -112,21 +112,14 @@ export function createRoomMessages(options: RoomMessagesOptions, deps: RoomMessa
   /** The last whole-doc step 2 sent, reused (and framed once: peer-sockets.ts) while the doc's encoding is. */
   let wholeStepTwo: { state: Uint8Array; message: Uint8Array } | null = null
 
-  /**
-   * Sends a peer what it lacks. A newcomer gets what changed since the doc
-   * was last encoded for a newcomer, as an update, then that encoding as its
-   * step 2 (both in one write to its socket): Yjs keeps the update pending
-   * until the step 2 brings what it builds on, so the newcomer holds the
-   * whole pad once it reports synced, as with one step 2.
-   */
+  /** Sends a peer what it lacks; a newcomer, the doc's whole encoding, the same bytes for every newcomer until the doc changes. */
   function answerStepOne(peer: Peer, stateVector: Uint8Array): void {
     if (!isEmptyStateVector(stateVector)) {
       send(peer, encodeMessage({ type: 'sync-step-2', update: encodeMissing(storage, stateVector) }))
       return
     }
-    const { state, since } = storage.document().whole()
+    const state = storage.document().whole()
     if (wholeStepTwo?.state !== state) wholeStepTwo = { state, message: encodeMessage({ type: 'sync-step-2', update: state }) }
-    if (since !== null) send(peer, encodeMessage({ type: 'update', update: since }))
     send(peer, wholeStepTwo.message)
   }
 

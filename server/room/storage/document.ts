@@ -8,9 +8,14 @@
  * hold exactly what the store holds, so either may answer.
  *
  * A newcomer (an empty state vector: a fresh page, the QR code just shown)
- * lacks everything. Encoding the whole doc for each one costs about 1 ms per
- * 200 KB, every join of a storm; instead the doc is encoded once and kept
- * with the updates applied since (`whole`), re-encoded only once they add up.
+ * lacks everything: the doc's whole encoding is kept for the next newcomers
+ * until the doc changes (`whole`), so that joiners arriving between two
+ * writes cost one encoding. It is no longer patched with the writes applied
+ * since, sent before the step 2: a newcomer cannot place those yet (Yjs keeps
+ * them pending), and in four alternating runs of the join storm
+ * (bench/storm/try.ts) newcomers took 32–48 ms at p95 to apply the pad that
+ * way against 10–17 ms with one fresh step 2, which costs the server about
+ * 1 ms per 200 KB to encode.
  */
 import * as Y from 'yjs'
 import type { StoredDocument } from '../../store/store'
@@ -24,24 +29,10 @@ export interface RoomDocument {
   stateVector(): Uint8Array
   /** What a peer with `stateVector` lacks (sync step 2). Throws on a malformed state vector. */
   missing(stateVector: Uint8Array): Uint8Array
-  /**
-   * Everything, for a newcomer: a state encoded earlier (the same bytes for
-   * every newcomer until it is re-encoded) and what the doc has applied since
-   * as one update, or null when nothing. Together they are the whole doc.
-   */
-  whole(): WholeDocument
+  /** Everything, for a newcomer: the same bytes for every newcomer until the doc changes. */
+  whole(): Uint8Array
   destroy(): void
 }
-
-export interface WholeDocument {
-  state: Uint8Array
-  since: Uint8Array | null
-}
-
-/** Updates applied since the whole doc was encoded after which it is encoded again… */
-const maxUpdatesSinceEncoded = 200
-/** …or bytes of them (besides, past a quarter of the state's size). */
-const maxBytesSinceEncoded = 256 * 1024
 
 /** The whole stored document as one update, or null for an empty pad. */
 export function storedState(stored: StoredDocument): Uint8Array | null {
@@ -55,21 +46,15 @@ export function createRoomDocument(state: Uint8Array | null): RoomDocument {
   // thousands of pads that people only read keeps none.
   let doc: Y.Doc | null = null
   let unbuilt = state
-  /** The whole doc as encoded last, and the updates applied since (merged once asked for); null until a newcomer asks. */
-  let encoded: { state: Uint8Array; since: Uint8Array[]; sinceBytes: number; merged: Uint8Array | null } | null = null
+  /** The whole doc as encoded for the last newcomer, while the doc has not changed since; null otherwise. */
+  let encoded: Uint8Array | null = null
 
-  // Listened to only while an encoding is kept: with an `update` listener,
-  // Yjs encodes every transaction, which costs each write CPU and memory.
-  const followUpdates = (update: Uint8Array): void => {
-    if (encoded === null) return
-    encoded.since.push(update)
-    encoded.sinceBytes += update.length
-    encoded.merged = null
-    // Kept only while it is cheaper than encoding anew (and never growing without a newcomer to use it).
-    if (encoded.since.length > maxUpdatesSinceEncoded || encoded.sinceBytes > Math.min(maxBytesSinceEncoded, encoded.state.length / 4)) {
-      encoded = null
-      doc?.off('update', followUpdates)
-    }
+  // Listened to only while an encoding is kept. Not `update`: with an
+  // `update` listener, Yjs encodes every transaction's change.
+  const dropEncodingOnChange = (transaction: Y.Transaction): void => {
+    if (!changedTheDoc(transaction)) return
+    encoded = null
+    doc?.off('afterTransaction', dropEncodingOnChange)
   }
 
   let builtFrom: Uint8Array | null = null
@@ -107,14 +92,12 @@ export function createRoomDocument(state: Uint8Array | null): RoomDocument {
       return isEmptyStateVector(stateVector) ? unbuilt : Y.diffUpdate(unbuilt, stateVector)
     },
     whole() {
-      if (doc === null) return { state: unbuilt ?? emptyUpdate, since: null }
+      if (doc === null) return unbuilt ?? emptyUpdate
       if (encoded === null) {
-        encoded = { state: Y.encodeStateAsUpdate(build()), since: [], sinceBytes: 0, merged: null }
-        doc.on('update', followUpdates)
+        encoded = Y.encodeStateAsUpdate(build())
+        doc.on('afterTransaction', dropEncodingOnChange)
       }
-      if (encoded.since.length === 0) return { state: encoded.state, since: null }
-      encoded.merged ??= encoded.since.length === 1 ? (encoded.since[0] as Uint8Array) : Y.mergeUpdates(encoded.since)
-      return { state: encoded.state, since: encoded.merged }
+      return encoded
     },
     destroy: () => {
       unbuilt = null
@@ -127,6 +110,13 @@ export function createRoomDocument(state: Uint8Array | null): RoomDocument {
 const emptyStateVector = new Uint8Array([0])
 /** An update with no structs and no deletions. */
 const emptyUpdate = new Uint8Array([0, 0])
+
+/** Whether a transaction added or deleted anything (what makes Yjs emit an update for it). */
+function changedTheDoc(transaction: Y.Transaction): boolean {
+  if (transaction.deleteSet.clients.size > 0) return true
+  for (const [client, clock] of transaction.afterState) if (transaction.beforeState.get(client) !== clock) return true
+  return false
+}
 
 export function isEmptyStateVector(stateVector: Uint8Array): boolean {
   return stateVector.length === 1 && stateVector[0] === 0
