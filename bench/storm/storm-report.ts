@@ -71,16 +71,16 @@ export function stormRows(scenario: string, short: string, results: PerServer<St
   const ratio = p95Ratio((result) => result.syncedMs)
   const answerRatio = p95Ratio((result) => result.answerMs)
   const spread = (times: readonly number[]): string => [0.5, 0.95, 1].map((f) => formatMs(percentileOf(times, f))).join(' / ')
-  const times = (ratioOf: number): string => (Number.isFinite(ratioOf) ? `${ratioOf.toFixed(2)}×` : '—')
+  const formatRatio = (ratioOf: number): string => (Number.isFinite(ratioOf) ? `${ratioOf.toFixed(2)}×` : '—')
   const p95Met = Number.isFinite(ratio) ? ratio <= stormTargets.maxP95Ratio : null
   const stallMet = ours === null || !Number.isFinite(ours.longestStallMs) ? null : ours.longestStallMs <= stormTargets.maxStallMs
   const measured = kinds.map(valueOf).filter((r): r is StormResult => r !== null)
   const lostMet = measured.length === 0 || measured.length < kinds.length ? null : measured.every(isNothingLost)
   const verdict = (met: boolean | null, extra = ''): string => (met === null ? 'n/a' : met ? 'met' : `not met${extra}`)
-  const ratioText = times(ratio)
+  const ratioText = formatRatio(ratio)
   const rows: StormRow[] = [
     { scenario, figure: 'time to synced p50 / p95 / max (ms)', values: cells((r) => spread(r.syncedMs)), ratio: ratioText, target: `p95 ≤ ${stormTargets.maxP95Ratio}× best peer`, verdict: verdict(p95Met, ` (${ratioText})`) },
-    { scenario, figure: "of which the server's answer: sync step 1 sent → step 2 arrived, p50 / p95 / max (ms)", values: cells((r) => spread(r.answerMs)), ratio: times(answerRatio), target: '', verdict: '' },
+    { scenario, figure: "of which the server's answer: sync step 1 sent → step 2 arrived, p50 / p95 / max (ms)", values: cells((r) => spread(r.answerMs)), ratio: formatRatio(answerRatio), target: '', verdict: '' },
     { scenario, figure: 'of which the client applying that step 2 (the same work whatever the server), p50 / p95 / max (ms)', values: cells((r) => spread(r.applyMs)), ratio: '', target: '', verdict: '' },
     { scenario, figure: 'longest event-loop stall in the server (ms)', values: cells((r) => formatMs(r.longestStallMs)), ratio: '', target: `ours ≤ ${stormTargets.maxStallMs} ms`, verdict: verdict(stallMet) },
     { scenario, figure: 'every edit on every client, from the storm (ms)', values: cells((r) => formatMs(r.convergedMs)), ratio: '', target: '', verdict: '' },
@@ -92,7 +92,7 @@ export function stormRows(scenario: string, short: string, results: PerServer<St
     {
       name: `${short}: p95 time to synced ≤ ${stormTargets.maxP95Ratio}× the best peer's`,
       met: p95Met,
-      detail: `${oursText}, ${ratioText} the best peer; the server's answer alone: ${ours === null ? '—' : `${formatMs(percentileOf(ours.answerMs, 0.95))} ms`}, ${times(answerRatio)} the best peer's`,
+      detail: `${oursText}, ${ratioText} the best peer; the server's answer alone: ${ours === null ? '—' : `${formatMs(percentileOf(ours.answerMs, 0.95))} ms`}, ${formatRatio(answerRatio)} the best peer's`,
     },
     { name: `${short}: no event-loop stall over ${stormTargets.maxStallMs} ms in ours`, met: stallMet, detail: ours === null ? '—' : `longest ${formatMs(ours.longestStallMs)} ms` },
     {
