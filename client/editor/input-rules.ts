@@ -10,7 +10,7 @@ import { InputRule, inputRules, textblockTypeInputRule, wrappingInputRule } from
 import type { Plugin } from 'prosemirror-state'
 import { headingLevels } from '../../shared/pad/schema'
 import { padNodes as nodes } from './schema-types'
-import type { ShortcutIdOf } from './shortcuts'
+import type { ShortcutIdOf } from './keyboard/shortcuts'
 
 const maxHeadingLevel = headingLevels[headingLevels.length - 1] ?? 1
 

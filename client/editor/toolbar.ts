@@ -31,9 +31,9 @@ import {
 } from './commands'
 import type { Localization, MessageKey } from '../i18n/i18n'
 import { insertInitiative } from './initiative/initiative-commands'
-import { editLink } from './link-prompt'
+import { editLink } from './links/link-prompt'
 import { padMarks, padNodes } from './schema-types'
-import { describeKeys, isApplePlatform, shortcuts, type ShortcutId } from './shortcuts'
+import { describeKeys, isApplePlatform, shortcuts, type ShortcutId } from './keyboard/shortcuts'
 
 /** What a button may need besides the editor. */
 export interface ToolbarContext {

@@ -5,7 +5,7 @@
  */
 import type { PadAccess } from '../pad/access'
 import type { OpenPadContext } from '../pad/context'
-import { isApplePlatform } from '../editor/shortcuts'
+import { isApplePlatform } from '../editor/keyboard/shortcuts'
 import type { ParticipantIdentity } from '../people/participant-secret'
 import { mountDeletionNotice, type DeletionNotice } from './big-deletion-notice'
 import { createHistoryDialogs } from './history-dialogs'

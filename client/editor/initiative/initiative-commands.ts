@@ -18,7 +18,7 @@ import type { Command, EditorState, Transaction } from 'prosemirror-state'
 import type { InitiativeField } from '../../../shared/pad/initiative'
 import { padSchema } from '../../../shared/pad/schema'
 import { emptyInitiative } from '../../../shared/pad/templates'
-import { parseLinkHref } from '../link-href'
+import { parseLinkHref } from '../links/link-href'
 import { padMarks, padNodes } from '../schema-types'
 
 /** The field whose content is filled with the name of whoever adds the card. */

@@ -19,7 +19,7 @@ import {
   pasteIntoInitiativeField,
 } from './initiative-commands'
 import { buildInitiativeFieldView, type LabelLanguage } from './initiative-field-view'
-import { bindShortcuts, type ShortcutIdOf } from '../shortcuts'
+import { bindShortcuts, type ShortcutIdOf } from '../keyboard/shortcuts'
 
 /** The card's bindings, key → command. */
 export function initiativeBindings(): Record<string, Command> {

@@ -19,7 +19,7 @@
  * Backspace does). This module also says keys the way people read them
  * (`Ctrl+Maj+Z`, `Échap puis Tab`) and tells whether a key press is one.
  */
-import type { MessageKey, MessageParams } from '../i18n/i18n'
+import type { MessageKey, MessageParams } from '../../i18n/i18n'
 
 /** Where the help lists a shortcut, in this order. */
 export const shortcutSections = ['page', 'leave', 'text', 'auto', 'list', 'card'] as const

@@ -12,7 +12,7 @@
  * keys: F1 opens the browser's help, and screen readers use Insert, Caps
  * Lock or Ctrl+Option.
  */
-import type { Localization } from '../i18n/i18n'
+import type { Localization } from '../../i18n/i18n'
 import {
   keyNames,
   listShortcuts,

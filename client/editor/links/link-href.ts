@@ -5,7 +5,7 @@
  * reads what a person typed; `isSafeLinkHref` checks a stored href before it
  * is rendered, since pasted HTML and other peers can put any href in the doc.
  */
-import { safeLinkProtocols } from '../../shared/export/text-safety'
+import { safeLinkProtocols } from '../../../shared/export/text-safety'
 
 /** The exporters' list: one rule for what the pad links to and what a recipe links to. */
 const allowedLinkProtocols: readonly string[] = safeLinkProtocols

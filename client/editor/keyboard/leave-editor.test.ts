@@ -8,7 +8,7 @@
 import { EditorState } from 'prosemirror-state'
 import type { EditorView } from 'prosemirror-view'
 import { describe, expect, it } from 'vitest'
-import { padSchema } from '../../shared/pad/schema'
+import { padSchema } from '../../../shared/pad/schema'
 import { buildLeaveEditorPlugin, stepLeaveKeys } from './leave-editor'
 import type { KeyPress } from './shortcuts'
 

@@ -4,10 +4,10 @@
  * and a key press is read the way the table writes it.
  */
 import { describe, expect, it } from 'vitest'
-import { createLocalization, type Language } from '../i18n/i18n'
-import { headingLevels } from '../../shared/pad/schema'
-import { initiativeBindings } from './initiative/initiative-plugin'
-import { inputRulePatterns } from './input-rules'
+import { createLocalization, type Language } from '../../i18n/i18n'
+import { headingLevels } from '../../../shared/pad/schema'
+import { initiativeBindings } from '../initiative/initiative-plugin'
+import { inputRulePatterns } from '../input-rules'
 import { editorBindings } from './keymap'
 import { bindShortcuts, describeKeys, listShortcuts, matchesPress, shortcuts, type KeyPress, type ShortcutBinder } from './shortcuts'
 

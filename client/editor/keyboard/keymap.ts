@@ -33,8 +33,8 @@ import {
   setParagraph,
   toggleBold,
   toggleItalic,
-} from './commands'
-import { padNodes } from './schema-types'
+} from '../commands'
+import { padNodes } from '../schema-types'
 import { bindShortcuts, type ShortcutIdOf } from './shortcuts'
 
 const insertHardBreak: Command = chainCommands(exitCode, (state, dispatch) => {

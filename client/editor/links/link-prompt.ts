@@ -5,8 +5,8 @@
  * selection to it.
  */
 import type { EditorView } from 'prosemirror-view'
-import { removeLink, setLink } from './commands'
-import type { Localization } from '../i18n/i18n'
+import { removeLink, setLink } from '../commands'
+import type { Localization } from '../../i18n/i18n'
 import { parseLinkHref } from './link-href'
 
 export function editLink(view: EditorView, localization: Localization): boolean {
